@@ -1,0 +1,76 @@
+package org.grad4j.autograd;
+
+import org.grad4j.tensor.Tensor;
+
+/**
+ * A differentiable operation: {@link #forward} and {@link #backward} side by side. Each
+ * instance records one call; parameters of the op (a dim, a stride) are its constructor's
+ * arguments and values needed by backward may be kept in fields.
+ *
+ * <p>User-defined functions extend this class too:
+ * <pre>{@code
+ * final class Cube extends Function {
+ *     protected Tensor forward(Context ctx, Tensor... in) {
+ *         ctx.saveForBackward(in[0]);
+ *         return in[0].pow(3);
+ *     }
+ *     protected Tensor[] backward(Context ctx, Tensor grad) {
+ *         Tensor x = ctx.saved(0);
+ *         return new Tensor[] {grad.mul(x.pow(2).mul(3))};
+ *     }
+ * }
+ * Tensor y = new Cube().apply(x);
+ * }</pre>
+ * Both methods run with gradient recording off; backward returns one gradient per input, of
+ * the input's shape, or {@code null} where {@link Context#needsInputGrad} is false.
+ */
+public abstract class Function {
+    private boolean applied;
+
+    /** Runs forward and, when an input requires grad and grad mode is on, records the call. */
+    public final Tensor apply(Tensor... inputs) {
+        if (applied) {
+            throw new IllegalStateException(name() + ": a Function instance records one call; create a new one");
+        }
+        applied = true;
+        boolean recording = GradMode.isEnabled() && anyRequiresGrad(inputs);
+        Context ctx = new Context(name(), inputs, recording);
+        Tensor out;
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            out = forward(ctx, inputs);
+        }
+        for (Tensor in : inputs) {
+            if (out == in) {
+                out = out.alias();
+                break;
+            }
+        }
+        if (recording && !ctx.isNonDifferentiable()) {
+            out.setGradFn(new Node(this, ctx, inputs));
+        }
+        Anomaly.checkForward(this, out);
+        return out;
+    }
+
+    /** Computes the output from the inputs; called with grad mode off. */
+    protected abstract Tensor forward(Context ctx, Tensor... inputs);
+
+    /** Computes one gradient per input from the output's gradient; called with grad mode off. */
+    protected abstract Tensor[] backward(Context ctx, Tensor gradOutput);
+
+    /** The op's name in messages and in {@link Node#name()}. */
+    public String name() {
+        return getClass().getSimpleName();
+    }
+
+    private boolean anyRequiresGrad(Tensor[] inputs) {
+        boolean any = false;
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                throw new IllegalArgumentException(name() + ": input " + i + " is null");
+            }
+            any |= inputs[i].requiresGrad();
+        }
+        return any;
+    }
+}

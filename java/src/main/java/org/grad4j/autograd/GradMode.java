@@ -1,0 +1,45 @@
+package org.grad4j.autograd;
+
+/**
+ * Whether operations on this thread record the graph for backward (on by default).
+ *
+ * <pre>{@code
+ * try (var scope = GradMode.noGrad()) {
+ *     w.sub_(w.grad().mul(lr));   // not recorded
+ * }
+ * }</pre>
+ */
+public final class GradMode {
+    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+
+    private GradMode() {
+    }
+
+    public static boolean isEnabled() {
+        return ENABLED.get()[0];
+    }
+
+    /** Disables recording until the returned scope is closed (like {@code torch.no_grad()}). */
+    public static Scope noGrad() {
+        return set(false);
+    }
+
+    /** Enables recording until the returned scope is closed (like {@code torch.enable_grad()}). */
+    public static Scope enableGrad() {
+        return set(true);
+    }
+
+    private static Scope set(boolean enabled) {
+        boolean[] flag = ENABLED.get();
+        boolean previous = flag[0];
+        flag[0] = enabled;
+        return () -> flag[0] = previous;
+    }
+
+    /** A scope that restores the previous mode when closed. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,59 @@
+package org.grad4j.autograd;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * One recorded call in the graph: the function and its context, and for each input where its
+ * gradient goes (the node that made the input, or the leaf that accumulates it).
+ */
+public final class Node {
+    final Function function;
+    final Context context;
+    final Node[] nextNodes;
+    final Tensor[] nextLeaves;
+    final List<Hook> hooks = new ArrayList<>(0);
+
+    Node(Function function, Context context, Tensor[] inputs) {
+        this.function = function;
+        this.context = context;
+        this.nextNodes = new Node[inputs.length];
+        this.nextLeaves = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            if (!context.needsInputGrad(i)) {
+                continue;
+            }
+            if (inputs[i].gradFn() != null) {
+                nextNodes[i] = inputs[i].gradFn();
+            } else {
+                nextLeaves[i] = inputs[i];
+            }
+        }
+    }
+
+    /** The op's name, e.g. {@code "Mul"}. */
+    public String name() {
+        return function.name();
+    }
+
+    /** The nodes this one sends gradients to (null where an input is a leaf or needs none). */
+    public List<Node> nextFunctions() {
+        List<Node> out = new ArrayList<>();
+        for (Node n : nextNodes) {
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** Registers a hook on the gradient of this node's output. */
+    public Hook.Handle registerHook(Hook hook) {
+        hooks.add(hook);
+        return () -> hooks.remove(hook);
+    }
+
+    @Override
+    public String toString() {
+        return name() + "Backward";
+    }
+}

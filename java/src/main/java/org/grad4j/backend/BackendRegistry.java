@@ -1,0 +1,101 @@
+package org.grad4j.backend;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import org.grad4j.backend.java.JavaBackendProvider;
+
+/** Chooses the backend once per JVM: the user's choice, else the best available provider. */
+final class BackendRegistry {
+    static final String PROPERTY = "grad4j.backend";
+    static final String ENVIRONMENT = "GRAD4J_BACKEND";
+    private static final System.Logger LOG = System.getLogger("org.grad4j.backend");
+
+    private BackendRegistry() {
+    }
+
+    private static final class Holder {
+        static final Backend CURRENT = choose(requested(), providers());
+    }
+
+    private static final ThreadLocal<Backend> OVERRIDE = new ThreadLocal<>();
+
+    static Backend current() {
+        Backend override = OVERRIDE.get();
+        return override != null ? override : Holder.CURRENT;
+    }
+
+    static Backend.Scope use(Backend backend) {
+        java.util.Objects.requireNonNull(backend, "backend");
+        Backend previous = OVERRIDE.get();
+        OVERRIDE.set(backend);
+        return () -> OVERRIDE.set(previous);
+    }
+
+    private static final class All {
+        static final List<Backend> AVAILABLE = providers().stream().filter(p -> p.unavailableReason() == null)
+                .map(BackendProvider::create).toList();
+    }
+
+    static List<Backend> available() {
+        return All.AVAILABLE;
+    }
+
+    static String requested() {
+        String name = System.getProperty(PROPERTY);
+        if (name == null || name.isBlank()) {
+            name = System.getenv(ENVIRONMENT);
+        }
+        return name == null || name.isBlank() ? null : name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static List<BackendProvider> providers() {
+        List<BackendProvider> found = new ArrayList<>();
+        found.add(new JavaBackendProvider());
+        for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
+            if (!p.name().equals("java")) {
+                found.add(p);
+            }
+        }
+        found.sort(Comparator.comparingInt(BackendProvider::rank).reversed());
+        return found;
+    }
+
+    /** The named provider's backend (an error if it cannot load), else the best available one. */
+    static Backend choose(String requested, List<BackendProvider> providers) {
+        if (requested != null) {
+            for (BackendProvider p : providers) {
+                if (p.name().equals(requested)) {
+                    String reason = p.unavailableReason();
+                    if (reason != null) {
+                        throw new IllegalStateException("grad4j backend '" + requested + "' was requested (-D"
+                                + PROPERTY + " or " + ENVIRONMENT + ") but cannot load: " + reason);
+                    }
+                    return announce(p.create(), "requested");
+                }
+            }
+            throw new IllegalStateException("grad4j backend '" + requested + "' was requested (-D" + PROPERTY
+                    + " or " + ENVIRONMENT + ") but no such backend is on the class path; known: "
+                    + providers.stream().map(BackendProvider::name).toList()
+                    + ("native".equals(requested) ? "; add org.grad4j:grad4j-platform (or grad4j-native with your"
+                    + " platform classifier, e.g. linux-x86_64)" : ""));
+        }
+        for (BackendProvider p : providers) {
+            String reason = p.unavailableReason();
+            if (reason == null) {
+                return announce(p.create(), "best available");
+            }
+            LOG.log(Level.INFO, "grad4j backend '" + p.name() + "' is not available: " + reason);
+        }
+        throw new IllegalStateException("no grad4j backend is available");
+    }
+
+    private static Backend announce(Backend backend, String why) {
+        LOG.log(Level.INFO, "grad4j backend: " + backend.name() + " (" + why + ", " + backend.threads()
+                + " threads)");
+        return backend;
+    }
+}

@@ -1,0 +1,32 @@
+package org.grad4j.ops;
+
+import org.grad4j.autograd.Context;
+import org.grad4j.autograd.Function;
+import org.grad4j.backend.UnaryOp;
+import org.grad4j.tensor.Tensor;
+
+/** max(x, 0) + slope·min(x, 0) (ReLU for slope 0). Backward: g where x &gt; 0, else slope·g. */
+public final class LeakyRelu extends Function {
+    private final float slope;
+
+    public LeakyRelu(float slope) {
+        this.slope = slope;
+    }
+
+    @Override
+    public String name() {
+        return slope == 0f ? "Relu" : "LeakyRelu";
+    }
+
+    @Override
+    protected Tensor forward(Context ctx, Tensor... in) {
+        Tensor y = Kernels.unary(UnaryOp.LEAKY_RELU, in[0], slope, 0f);
+        ctx.saveForBackward(in[0]);
+        return y;
+    }
+
+    @Override
+    protected Tensor[] backward(Context ctx, Tensor grad) {
+        return new Tensor[] {grad.mul(Kernels.unary(UnaryOp.LEAKY_RELU_GRAD, ctx.saved(0), slope, 0f))};
+    }
+}

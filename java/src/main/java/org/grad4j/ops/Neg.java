@@ -1,0 +1,19 @@
+package org.grad4j.ops;
+
+import org.grad4j.autograd.Context;
+import org.grad4j.autograd.Function;
+import org.grad4j.backend.UnaryOp;
+import org.grad4j.tensor.Tensor;
+
+/** −x. Backward: −g. */
+public final class Neg extends Function {
+    @Override
+    protected Tensor forward(Context ctx, Tensor... in) {
+        return Kernels.unary(UnaryOp.NEG, in[0]);
+    }
+
+    @Override
+    protected Tensor[] backward(Context ctx, Tensor grad) {
+        return new Tensor[] {grad.neg()};
+    }
+}

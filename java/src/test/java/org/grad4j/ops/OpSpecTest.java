@@ -1,0 +1,102 @@
+package org.grad4j.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.grad4j.autograd.GradCheck;
+import org.grad4j.backend.Backend;
+import org.grad4j.backend.java.JavaBackend;
+import org.grad4j.tensor.Tensor;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every {@link OpSpec} through four checks: forward against the reference, gradcheck,
+ * agreement of every available backend (and a one-thread Java backend) with the Java backend,
+ * and the error inputs.
+ */
+class OpSpecTest {
+    private static final Backend REFERENCE = new JavaBackend(2);
+
+    @TestFactory
+    Stream<DynamicNode> everyOp() {
+        return OpSpecs.all().stream().map(spec -> DynamicContainer.dynamicContainer(spec.name, checks(spec)));
+    }
+
+    private static Stream<DynamicNode> checks(OpSpec spec) {
+        List<DynamicNode> tests = new ArrayList<>();
+        for (OpSpec.Sample s : spec.samples) {
+            tests.add(dynamicTest("forward " + s.label(), () -> forward(spec, s)));
+            if (s.gradcheck()) {
+                tests.add(dynamicTest("gradcheck " + s.label(), () -> GradCheck.check(s.op(), s.inputs())));
+            }
+            tests.add(dynamicTest("backends agree " + s.label(), () -> parity(s)));
+        }
+        for (OpSpec.ErrorCase e : spec.errors) {
+            tests.add(dynamicTest("rejects " + e.label(), () -> {
+                IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e.call());
+                assertTrue(ex.getMessage().contains(e.fragment()),
+                        () -> "message '" + ex.getMessage() + "' lacks '" + e.fragment() + "'");
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static void forward(OpSpec spec, OpSpec.Sample s) {
+        Tensor out;
+        try (Backend.Scope ignored = Backend.use(REFERENCE)) {
+            out = s.op().apply(s.inputs());
+        }
+        assertArrayEquals(s.shape(), out.shape(), spec.name + " " + s.label() + ": shape");
+        double[][] values = new double[s.inputs().length][];
+        int[][] shapes = new int[s.inputs().length][];
+        for (int i = 0; i < values.length; i++) {
+            float[] f = s.inputs()[i].toArray();
+            values[i] = new double[f.length];
+            for (int j = 0; j < f.length; j++) {
+                values[i][j] = f[j];
+            }
+            shapes[i] = s.inputs()[i].shape();
+        }
+        double[] expected = s.reference().compute(new OpSpec.Values(values, shapes));
+        float[] got = out.toArray();
+        assertEquals(expected.length, got.length, spec.name + " " + s.label() + ": element count");
+        for (int i = 0; i < got.length; i++) {
+            double tol = 1e-5 + 1e-5 * Math.abs(expected[i]);
+            if (!(Math.abs(got[i] - expected[i]) <= tol) && !(Double.isNaN(expected[i]) && Float.isNaN(got[i]))) {
+                throw new AssertionError(spec.name + " " + s.label() + ": element " + i + " expected " + expected[i]
+                        + " got " + got[i]);
+            }
+        }
+    }
+
+    private static void parity(OpSpec.Sample s) {
+        float[] reference;
+        try (Backend.Scope ignored = Backend.use(REFERENCE)) {
+            reference = s.op().apply(s.inputs()).toArray();
+        }
+        List<Backend> others = new ArrayList<>(Backend.available());
+        others.add(new JavaBackend(1));
+        for (Backend other : others) {
+            float[] got;
+            try (Backend.Scope ignored = Backend.use(other)) {
+                got = s.op().apply(s.inputs()).toArray();
+            }
+            assertEquals(reference.length, got.length);
+            for (int i = 0; i < got.length; i++) {
+                double tol = 1e-4 + 1e-4 * Math.abs(reference[i]);
+                if (!(Math.abs(got[i] - reference[i]) <= tol) && !(Float.isNaN(reference[i]) && Float.isNaN(got[i]))) {
+                    throw new AssertionError(other.name() + " vs java, element " + i + ": " + got[i] + " vs "
+                            + reference[i]);
+                }
+            }
+        }
+    }
+}

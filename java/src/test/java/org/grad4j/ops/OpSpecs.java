@@ -1,0 +1,17 @@
+package org.grad4j.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every op's spec, gathered from the per-family files. */
+final class OpSpecs {
+    private OpSpecs() {
+    }
+
+    static List<OpSpec> all() {
+        List<OpSpec> all = new ArrayList<>();
+        all.addAll(ArithmeticSpecs.all());
+        all.addAll(MatmulSpecs.all());
+        return all;
+    }
+}
