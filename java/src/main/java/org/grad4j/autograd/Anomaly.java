@@ -14,7 +14,8 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public final class Anomaly {
-    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[1]);
+    /** [0]: detection on; [1]: inside a backward pass, where ops' forwards are reported as that backward. */
+    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[2]);
 
     private Anomaly() {
     }
@@ -31,8 +32,16 @@ public final class Anomaly {
         return () -> flag[0] = previous;
     }
 
+    static GradMode.Scope inBackward() {
+        boolean[] flag = ENABLED.get();
+        boolean previous = flag[1];
+        flag[1] = true;
+        return () -> flag[1] = previous;
+    }
+
     static void checkForward(Function fn, Tensor out) {
-        if (isEnabled() && !allFinite(out)) {
+        boolean[] flag = ENABLED.get();
+        if (flag[0] && !flag[1] && !allFinite(out)) {
             throw new IllegalStateException(fn.name() + ": forward produced NaN or infinity in its output of shape "
                     + java.util.Arrays.toString(out.shape()));
         }

@@ -33,7 +33,7 @@ public final class Engine {
             throw new IllegalArgumentException("backward: gradient shape " + Shapes.str(gradient.shape())
                     + " does not match the tensor's shape " + Shapes.str(root.shape()));
         }
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (GradMode.Scope ignored = GradMode.noGrad(); GradMode.Scope inBackward = Anomaly.inBackward()) {
             if (root.gradFn() == null) {
                 accumulate(root, gradient);
                 return;

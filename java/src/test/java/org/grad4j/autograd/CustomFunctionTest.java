@@ -1,0 +1,99 @@
+package org.grad4j.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.grad4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class CustomFunctionTest {
+    /** x³ with its hand-written derivative. */
+    static final class Cube extends Function {
+        @Override
+        protected Tensor forward(Context ctx, Tensor... in) {
+            ctx.saveForBackward(in[0]);
+            return in[0].mul(in[0]).mul(in[0]);
+        }
+
+        @Override
+        protected Tensor[] backward(Context ctx, Tensor grad) {
+            Tensor x = ctx.saved(0);
+            return new Tensor[] {grad.mul(x.square().mul(3f))};
+        }
+    }
+
+    /** A function whose backward is deliberately wrong, to show gradcheck catches it. */
+    static final class WrongCube extends Function {
+        @Override
+        protected Tensor forward(Context ctx, Tensor... in) {
+            ctx.saveForBackward(in[0]);
+            return in[0].pow(3f);
+        }
+
+        @Override
+        protected Tensor[] backward(Context ctx, Tensor grad) {
+            return new Tensor[] {grad.mul(ctx.saved(0).square().mul(2f))};
+        }
+    }
+
+    @Test
+    void userFunctionJoinsTheGraph() {
+        Tensor x = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor y = new Cube().apply(x).sum();
+        y.backward();
+        assertArrayEquals(new float[] {3, 12}, x.grad().toArray());
+        assertTrue(new Cube().apply(x).gradFn().name().equals("Cube"));
+    }
+
+    @Test
+    void gradcheckPassesForACorrectFunction() {
+        Tensor x = Tensor.randn(3, 4, 5).requiresGrad(true);
+        GradCheck.check(in -> new Cube().apply(in[0]), x);
+    }
+
+    @Test
+    void gradcheckCatchesAWrongBackward() {
+        Tensor x = Tensor.randn(4, 6).requiresGrad(true);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> GradCheck.check(in -> new WrongCube().apply(in[0]), x));
+        assertTrue(e.getMessage().contains("analytic"), e.getMessage());
+    }
+
+    @Test
+    void backwardMustReturnOneGradientPerInput() {
+        Function bad = new Function() {
+            @Override
+            protected Tensor forward(Context ctx, Tensor... in) {
+                return in[0].add(in[1]);
+            }
+
+            @Override
+            protected Tensor[] backward(Context ctx, Tensor grad) {
+                return new Tensor[] {grad};
+            }
+        };
+        Tensor a = Tensor.ones(2).requiresGrad(true);
+        Tensor y = bad.apply(a, Tensor.ones(2)).sum();
+        IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
+        assertTrue(e.getMessage().contains("1 gradients for 2 inputs"), e.getMessage());
+    }
+
+    @Test
+    void gradientOfTheWrongShapeIsReported() {
+        Function bad = new Function() {
+            @Override
+            protected Tensor forward(Context ctx, Tensor... in) {
+                return in[0].mul(2f);
+            }
+
+            @Override
+            protected Tensor[] backward(Context ctx, Tensor grad) {
+                return new Tensor[] {grad.sum()};
+            }
+        };
+        Tensor a = Tensor.ones(3).requiresGrad(true);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> bad.apply(a).sum().backward());
+        assertTrue(e.getMessage().contains("reached a leaf of shape [3]"), e.getMessage());
+    }
+}
