@@ -1,0 +1,39 @@
+package org.grad4j.examples;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** {@code java -jar grad4j-examples.jar <example> [options]}: runs one example program. */
+public final class Main {
+    private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
+            "spiral", Spiral::main));
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%n");
+        }
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            usage();
+            return;
+        }
+        Consumer<String[]> example = EXAMPLES.get(args[0]);
+        if (example == null) {
+            System.err.println("unknown example '" + args[0] + "'");
+            usage();
+            System.exit(2);
+        }
+        example.accept(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    private static void usage() {
+        System.out.println("usage: java -jar grad4j-examples.jar <example> [options]");
+        System.out.println("examples: " + String.join(", ", EXAMPLES.keySet()));
+        System.out.println("  spiral  a two-layer network learns to separate three interleaved spirals;"
+                + " options: --epochs N --lr X --seed N");
+    }
+}
