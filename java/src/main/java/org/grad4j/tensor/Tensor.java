@@ -59,7 +59,7 @@ import org.grad4j.ops.Where;
  * Tensor a = Tensor.of(new float[] {2}).requiresGrad(true);
  * Tensor e = a.add(2).mul(a.mul(3).add(4));   // (a + 2)(3a + 4) = 40
  * e.backward();
- * a.grad();                                     // tensor([22.0000])
+ * a.grad();                                     // tensor([22.])
  * }</pre>
  */
 public final class Tensor {
@@ -81,19 +81,23 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- factories
 
-    /** A tensor holding a copy of {@code data} in the given shape (a scalar when no shape is given). */
+    /**
+     * A tensor holding a copy of {@code data} in the given shape; with no shape, a 1-D tensor of
+     * {@code data.length} values (use {@link #scalar} for a 0-dimensional one).
+     */
     public static Tensor of(float[] data, int... shape) {
-        int n = Shapes.numel(shape);
-        if (shape.length == 0 && data.length != 1 || shape.length > 0 && data.length != n) {
+        int[] dims = shape.length == 0 ? new int[] {data.length} : shape.clone();
+        int n = Shapes.numel(dims);
+        if (data.length != n) {
             throw new IllegalArgumentException("Tensor.of: " + data.length + " values cannot fill shape "
-                    + Shapes.str(shape) + " (" + n + " elements)");
+                    + Shapes.str(dims) + " (" + n + " elements)");
         }
-        return new Tensor(new Storage(data.clone()), shape.clone(), Shapes.contiguousStrides(shape), 0);
+        return new Tensor(new Storage(data.clone()), dims, Shapes.contiguousStrides(dims), 0);
     }
 
     /** A 0-dimensional tensor. */
     public static Tensor scalar(float value) {
-        return of(new float[] {value});
+        return new Tensor(new Storage(new float[] {value}), new int[0], new int[0], 0);
     }
 
     /**
