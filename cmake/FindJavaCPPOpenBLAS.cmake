@@ -1,0 +1,53 @@
+# Finds the OpenBLAS shipped inside the javacpp-presets jar (org.bytedeco:openblas:<platform>),
+# as extracted by the JavaCPP Maven plugin, and defines the imported target OpenBLAS::OpenBLAS.
+#
+# Where it looks, in order:
+#   OPENBLAS_ROOT (CMake cache variable or environment variable): a folder with include/cblas.h;
+#   the BUILD_PATH entries the JavaCPP plugin exports, keeping those with include/openblas_config.h.
+#
+# The jar's own lib/cmake/openblas/OpenBLASConfig.cmake is not usable: it hard-codes the paths of
+# the machine that built the jar and names a library the jar does not ship.
+#
+# Result variables: JavaCPPOpenBLAS_FOUND, JavaCPPOpenBLAS_INCLUDE_DIR, JavaCPPOpenBLAS_LIBRARY.
+
+set(_g4_openblas_hints "")
+if(OPENBLAS_ROOT)
+  list(APPEND _g4_openblas_hints "${OPENBLAS_ROOT}")
+endif()
+if(DEFINED ENV{OPENBLAS_ROOT})
+  list(APPEND _g4_openblas_hints "$ENV{OPENBLAS_ROOT}")
+endif()
+if(DEFINED ENV{BUILD_PATH})
+  set(_g4_separator ":")
+  if(DEFINED ENV{BUILD_PATH_SEPARATOR})
+    set(_g4_separator "$ENV{BUILD_PATH_SEPARATOR}")
+  endif()
+  string(REPLACE "${_g4_separator}" ";" _g4_build_path "$ENV{BUILD_PATH}")
+  foreach(_g4_dir IN LISTS _g4_build_path)
+    if(EXISTS "${_g4_dir}/include/openblas_config.h")
+      list(APPEND _g4_openblas_hints "${_g4_dir}")
+    endif()
+  endforeach()
+endif()
+
+find_path(JavaCPPOpenBLAS_INCLUDE_DIR cblas.h
+  HINTS ${_g4_openblas_hints} PATH_SUFFIXES include NO_DEFAULT_PATH)
+# The jar ships only the versioned library on Linux; macOS and Windows names are untested.
+find_library(JavaCPPOpenBLAS_LIBRARY
+  NAMES libopenblas.so.0 openblas libopenblas.0.dylib libopenblas.dll.a
+  HINTS ${_g4_openblas_hints} PATH_SUFFIXES lib "" NO_DEFAULT_PATH)
+
+include(FindPackageHandleStandardArgs)
+find_package_handle_standard_args(JavaCPPOpenBLAS
+  REQUIRED_VARS JavaCPPOpenBLAS_LIBRARY JavaCPPOpenBLAS_INCLUDE_DIR
+  REASON_FAILURE_MESSAGE "set OPENBLAS_ROOT to an extracted org.bytedeco:openblas platform jar folder, or build through Maven (mvn install), which extracts it")
+
+if(JavaCPPOpenBLAS_FOUND AND NOT TARGET OpenBLAS::OpenBLAS)
+  add_library(OpenBLAS::OpenBLAS SHARED IMPORTED)
+  set_target_properties(OpenBLAS::OpenBLAS PROPERTIES
+    IMPORTED_LOCATION "${JavaCPPOpenBLAS_LIBRARY}"
+    IMPORTED_NO_SONAME FALSE
+    INTERFACE_INCLUDE_DIRECTORIES "${JavaCPPOpenBLAS_INCLUDE_DIR}")
+  get_filename_component(JavaCPPOpenBLAS_LIBRARY_DIR "${JavaCPPOpenBLAS_LIBRARY}" DIRECTORY)
+endif()
+mark_as_advanced(JavaCPPOpenBLAS_INCLUDE_DIR JavaCPPOpenBLAS_LIBRARY)

@@ -1,0 +1,6 @@
+// The element-wise loops compiled for the avx512 instruction set (flags set in CMakeLists.txt).
+#include "elementwise_impl.h"
+
+namespace g4 {
+const ElementwiseKernels elementwise_avx512 = {unary, binary};
+}  // namespace g4

@@ -1,0 +1,50 @@
+// Shared by the kernel sources: the per-ISA entry points and small helpers.
+#ifndef G4_INTERNAL_H
+#define G4_INTERNAL_H
+
+#include <cstdint>
+
+#include "g4/kernels.h"
+
+namespace g4 {
+
+// Contiguous element-wise loops, compiled once per instruction set from elementwise_impl.h.
+struct ElementwiseKernels {
+    void (*unary)(int op, float alpha, float beta, const float* x, float* y, int64_t n);
+    // out[i] = op(a[i * sa], b[i * sb]) for i < n
+    void (*binary)(int op, const float* a, int64_t sa, const float* b, int64_t sb, float* out, int64_t n);
+};
+
+extern const ElementwiseKernels elementwise_scalar;
+extern const ElementwiseKernels elementwise_avx2;
+extern const ElementwiseKernels elementwise_avx512;
+
+// The table chosen at load time (or forced by g4_isa_select).
+const ElementwiseKernels& elementwise();
+
+// An n-d index space over several strided operands, dims merged where every operand allows,
+// walked row by row (the Java backend's StridedLoop, in C++).
+class StridedLoop {
+public:
+    static constexpr int kMaxRank = 16;
+    static constexpr int kMaxOperands = 4;
+
+    StridedLoop(int32_t rank, const int32_t* shape, int operands, const int32_t* const* strides);
+
+    int64_t rows() const { return rows_; }
+    int64_t inner() const { return shape_[rank_ - 1]; }
+    int64_t inner_stride(int op) const { return strides_[op][rank_ - 1]; }
+    // offsets[k] += offset of row `row` for operand k
+    void row_offsets(int64_t row, int64_t* offsets) const;
+
+private:
+    int rank_ = 0;
+    int operands_ = 0;
+    int64_t rows_ = 1;
+    int64_t shape_[kMaxRank];
+    int64_t strides_[kMaxOperands][kMaxRank];
+};
+
+}  // namespace g4
+
+#endif

@@ -1,0 +1,78 @@
+// Reductions over the middle axis of [outer, size, inner], and gather / scatter-add along it.
+#include <cmath>
+
+#include "g4/kernels.h"
+
+namespace {
+
+bool better(int op, float v, float best) {
+    return std::isnan(v) || ((op == G4_REDUCE_MAX || op == G4_REDUCE_ARGMAX) ? v > best : v < best);
+}
+
+}  // namespace
+
+extern "C" int g4_f32_reduce(int op, const float* x, int64_t x_off, int64_t outer, int64_t size, int64_t inner,
+                             float* out, int64_t out_off) {
+    if (op < 0 || op >= G4_REDUCE_COUNT || outer < 0 || size < 0 || inner < 0) return G4_INVALID_ARGUMENT;
+    if (op != G4_REDUCE_SUM && size == 0) return G4_INVALID_ARGUMENT;
+    const bool arg = op == G4_REDUCE_ARGMAX || op == G4_REDUCE_ARGMIN;
+    for (int64_t o = 0; o < outer; o++) {
+        const float* base = x + x_off + o * size * inner;
+        float* dst = out + out_off + o * inner;
+        if (op == G4_REDUCE_SUM && inner == 1) {
+            double s = 0;
+            for (int64_t i = 0; i < size; i++) s += base[i];
+            dst[0] = static_cast<float>(s);
+        } else if (op == G4_REDUCE_SUM) {
+            for (int64_t j = 0; j < inner; j++) dst[j] = 0.0f;
+            for (int64_t i = 0; i < size; i++) {
+                const float* row = base + i * inner;
+                for (int64_t j = 0; j < inner; j++) dst[j] += row[j];
+            }
+        } else {
+            for (int64_t j = 0; j < inner; j++) {
+                float best = base[j];
+                int64_t at = 0;
+                for (int64_t i = 1; i < size && !std::isnan(best); i++) {
+                    const float v = base[i * inner + j];
+                    if (better(op, v, best)) {
+                        best = v;
+                        at = i;
+                    }
+                }
+                dst[j] = arg ? static_cast<float>(at) : best;
+            }
+        }
+    }
+    return G4_OK;
+}
+
+extern "C" int g4_f32_gather(const float* x, int64_t x_off, int64_t outer, int64_t size, int64_t inner,
+                             const int32_t* index, int64_t count, int index_per_row, float* out) {
+    for (int64_t o = 0; o < outer; o++) {
+        for (int64_t c = 0; c < count; c++) {
+            const int64_t dst = (o * count + c) * inner;
+            for (int64_t j = 0; j < inner; j++) {
+                const int64_t idx = index_per_row ? index[dst + j] : index[c];
+                if (idx < 0 || idx >= size) return G4_INVALID_ARGUMENT;
+                out[dst + j] = x[x_off + (o * size + idx) * inner + j];
+            }
+        }
+    }
+    return G4_OK;
+}
+
+extern "C" int g4_f32_scatter_add(const float* src, int64_t src_off, int64_t outer, int64_t size, int64_t inner,
+                                  const int32_t* index, int64_t count, int index_per_row, float* dst) {
+    for (int64_t o = 0; o < outer; o++) {
+        for (int64_t c = 0; c < count; c++) {
+            const int64_t s = (o * count + c) * inner;
+            for (int64_t j = 0; j < inner; j++) {
+                const int64_t idx = index_per_row ? index[s + j] : index[c];
+                if (idx < 0 || idx >= size) return G4_INVALID_ARGUMENT;
+                dst[(o * size + idx) * inner + j] += src[src_off + s + j];
+            }
+        }
+    }
+    return G4_OK;
+}

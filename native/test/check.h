@@ -1,0 +1,65 @@
+// Tiny test helpers: seeded data, tolerant comparison that prints the problem, pass/fail count.
+#ifndef G4_TEST_CHECK_H
+#define G4_TEST_CHECK_H
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace g4test {
+
+inline int& failures() {
+    static int count = 0;
+    return count;
+}
+
+inline int& checks() {
+    static int count = 0;
+    return count;
+}
+
+inline std::vector<float> random(size_t n, uint32_t seed, float lo = -1.0f, float hi = 1.0f) {
+    std::mt19937 gen(seed);
+    std::uniform_real_distribution<float> dist(lo, hi);
+    std::vector<float> v(n);
+    for (auto& x : v) x = dist(gen);
+    return v;
+}
+
+// Compares got with ref element by element; on the first mismatch prints the problem and stops.
+inline bool close(const std::string& problem, const float* got, const double* ref, size_t n, double rtol = 1e-5,
+                  double atol = 1e-6) {
+    checks()++;
+    for (size_t i = 0; i < n; i++) {
+        const double r = ref[i];
+        const double g = got[i];
+        const bool both_nan = std::isnan(r) && std::isnan(g);
+        if (!both_nan && !(std::fabs(g - r) <= atol + rtol * std::fabs(r))) {
+            std::fprintf(stderr, "FAIL %s: index %zu ref %.9g got %.9g\n", problem.c_str(), i, r, g);
+            failures()++;
+            return false;
+        }
+    }
+    return true;
+}
+
+inline bool expect(bool ok, const std::string& what) {
+    checks()++;
+    if (!ok) {
+        std::fprintf(stderr, "FAIL %s\n", what.c_str());
+        failures()++;
+    }
+    return ok;
+}
+
+inline int finish(const char* name) {
+    std::printf("%s: %d checks, %d failed\n", name, checks(), failures());
+    return failures() == 0 ? 0 : 1;
+}
+
+}  // namespace g4test
+
+#endif

@@ -1,0 +1,142 @@
+// Every unary and binary op, on every instruction set the CPU has, against double references.
+#include <cmath>
+#include <functional>
+
+#include "check.h"
+#include "g4/kernels.h"
+
+using g4test::close;
+using g4test::random;
+
+namespace {
+
+double reference_unary(int op, double x, double alpha, double beta) {
+    const double cdf = 0.5 * (1 + std::erf(x / std::sqrt(2.0)));
+    switch (op) {
+        case G4_UNARY_NEG: return -x;
+        case G4_UNARY_EXP: return std::exp(x);
+        case G4_UNARY_LOG: return std::log(x);
+        case G4_UNARY_SQRT: return std::sqrt(x);
+        case G4_UNARY_ABS: return std::fabs(x);
+        case G4_UNARY_SIGN: return x > 0 ? 1 : x < 0 ? -1 : 0;
+        case G4_UNARY_RECIPROCAL: return 1 / x;
+        case G4_UNARY_TANH: return std::tanh(x);
+        case G4_UNARY_SIGMOID: return 1 / (1 + std::exp(-x));
+        case G4_UNARY_RELU: return x > 0 ? x : 0;
+        case G4_UNARY_LEAKY_RELU: return x > 0 ? x : alpha * x;
+        case G4_UNARY_SOFTPLUS: return x > 20 ? x : std::log1p(std::exp(x));
+        case G4_UNARY_GELU: return x * cdf;
+        case G4_UNARY_ELU: return x > 0 ? x : alpha * (std::exp(x) - 1);
+        case G4_UNARY_CLAMP: return x < alpha ? alpha : x > beta ? beta : x;
+        case G4_UNARY_POW: return std::pow(x, alpha);
+        case G4_UNARY_LEAKY_RELU_GRAD: return x > 0 ? 1 : alpha;
+        case G4_UNARY_GELU_GRAD: return cdf + x * std::exp(-0.5 * x * x) / std::sqrt(2 * M_PI);
+        case G4_UNARY_ELU_GRAD: return x > 0 ? 1 : alpha * std::exp(x);
+        case G4_UNARY_CLAMP_GRAD: return x >= alpha && x <= beta ? 1 : 0;
+        default: return NAN;
+    }
+}
+
+double reference_binary(int op, double x, double y) {
+    switch (op) {
+        case G4_BINARY_ADD: return x + y;
+        case G4_BINARY_SUB: return x - y;
+        case G4_BINARY_MUL: return x * y;
+        case G4_BINARY_DIV: return x / y;
+        case G4_BINARY_POW: return std::pow(x, y);
+        case G4_BINARY_MAXIMUM: return std::fmax(x, y);
+        case G4_BINARY_MINIMUM: return std::fmin(x, y);
+        case G4_BINARY_GT: return x > y;
+        case G4_BINARY_GE: return x >= y;
+        case G4_BINARY_LT: return x < y;
+        case G4_BINARY_LE: return x <= y;
+        case G4_BINARY_EQ: return x == y;
+        case G4_BINARY_NE: return x != y;
+        default: return NAN;
+    }
+}
+
+void unary_ops(const char* isa) {
+    const int64_t sizes[] = {1, 7, 13, 16, 17, 64, 1031};
+    for (int op = 0; op < G4_UNARY_COUNT; op++) {
+        for (int64_t n : sizes) {
+            const bool positive = op == G4_UNARY_LOG || op == G4_UNARY_SQRT || op == G4_UNARY_POW;
+            auto x = random(static_cast<size_t>(n) + 3, 17 + op, positive ? 0.1f : -25.0f, 25.0f);
+            std::vector<float> y(x.size(), -7.0f);
+            const float alpha = op == G4_UNARY_CLAMP || op == G4_UNARY_CLAMP_GRAD ? -2.0f : 0.3f;
+            const float beta = 3.0f;
+            g4_f32_unary(op, alpha, beta, x.data(), 3, y.data(), 1, n);
+            std::vector<double> ref(n);
+            for (int64_t i = 0; i < n; i++) ref[i] = reference_unary(op, x[3 + i], alpha, beta);
+            close(std::string(isa) + " unary op " + std::to_string(op) + " n=" + std::to_string(n), y.data() + 1,
+                  ref.data(), n, 2e-6, 1e-6);
+            g4test::expect(y[0] == -7.0f && y[n + 1] == -7.0f, std::string(isa) + " unary writes only its range");
+        }
+    }
+}
+
+void binary_ops(const char* isa) {
+    // [rows, cols] op b, with b broadcast as a row, a column, a scalar, or transposed.
+    const int32_t rows = 5, cols = 13;
+    const int32_t shape[] = {rows, cols};
+    auto a = random(rows * cols, 3, 0.5f, 2.0f);
+    auto b = random(rows * cols, 4, 0.5f, 2.0f);
+    b[2] = a[2];
+    struct Case { const char* name; int32_t strides[2]; };
+    const Case cases[] = {{"same", {cols, 1}}, {"row", {0, 1}}, {"column", {1, 0}}, {"scalar", {0, 0}},
+                          {"transposed", {1, rows}}};
+    const int32_t a_strides[] = {cols, 1};
+    for (int op = 0; op < G4_BINARY_COUNT; op++) {
+        for (const auto& c : cases) {
+            std::vector<float> out(rows * cols);
+            g4_f32_binary(op, 2, shape, a.data(), 0, a_strides, b.data(), 0, c.strides, out.data(), 0);
+            std::vector<double> ref(rows * cols);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    ref[i * cols + j] = reference_binary(op, a[i * cols + j], b[i * c.strides[0] + j * c.strides[1]]);
+                }
+            }
+            close(std::string(isa) + " binary op " + std::to_string(op) + " b " + c.name, out.data(), ref.data(),
+                  ref.size(), 2e-6, 1e-6);
+        }
+    }
+}
+
+void where_copy_fill() {
+    const int32_t shape[] = {3, 4};
+    auto cond = random(12, 5);
+    auto a = random(12, 6);
+    auto b = random(4, 7);
+    const int32_t cs[] = {4, 1}, as[] = {1, 3}, bs[] = {0, 1};
+    std::vector<float> out(12);
+    g4_f32_where(2, shape, cond.data(), 0, cs, a.data(), 0, as, b.data(), 0, bs, out.data(), 0);
+    std::vector<double> ref(12);
+    for (int i = 0; i < 3; i++) {
+        for (int j = 0; j < 4; j++) ref[i * 4 + j] = cond[i * 4 + j] != 0 ? a[i + 3 * j] : b[j];
+    }
+    close("where", out.data(), ref.data(), 12);
+    std::vector<float> dst(20, 0.0f);
+    const int32_t ds[] = {5, 1};
+    g4_f32_copy(2, shape, a.data(), 0, as, dst.data(), 1, ds);
+    for (int i = 0; i < 3; i++) {
+        for (int j = 0; j < 4; j++) g4test::expect(dst[1 + i * 5 + j] == a[i + 3 * j], "copy transposed into strided");
+    }
+    g4_f32_fill(dst.data(), 2, 3, 9.0f);
+    g4test::expect(dst[1] != 9.0f && dst[2] == 9.0f && dst[4] == 9.0f && dst[5] != 9.0f, "fill range");
+}
+
+}  // namespace
+
+int main() {
+    const char* names[] = {"scalar", "avx2", "avx512"};
+    for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+        if (g4_isa_select(isa) != G4_OK) {
+            std::printf("elementwise: %s not available on this CPU or build\n", names[isa]);
+            continue;
+        }
+        unary_ops(names[isa]);
+        binary_ops(names[isa]);
+    }
+    where_copy_fill();
+    return g4test::finish("elementwise");
+}

@@ -1,0 +1,66 @@
+// Max and average pooling, forward and backward, against direct loops.
+#include "check.h"
+#include "g4/kernels.h"
+
+namespace {
+
+struct Case { int32_t n, c, h, w, k, s, p, d; };
+
+void one(const Case& t) {
+    const int32_t oh = (t.h + 2 * t.p - t.d * (t.k - 1) - 1) / t.s + 1;
+    const int32_t ow = (t.w + 2 * t.p - t.d * (t.k - 1) - 1) / t.s + 1;
+    const int32_t geo[G4_POOL_GEOMETRY_SIZE] = {t.n, t.c, t.h, t.w, t.k, t.k, t.s, t.s, t.p, t.p, t.d, t.d, oh, ow};
+    const int planes = t.n * t.c;
+    auto x = g4test::random(planes * t.h * t.w, 41);
+    auto gy = g4test::random(planes * oh * ow, 42);
+    std::vector<float> y(gy.size()), gx(x.size());
+    std::vector<int32_t> arg(gy.size());
+    std::vector<double> ry(y.size()), rgx(x.size(), 0.0), ravg(y.size()), ragx(x.size(), 0.0);
+    for (int pl = 0; pl < planes; pl++)
+        for (int i = 0; i < oh; i++)
+            for (int j = 0; j < ow; j++) {
+                double best = -INFINITY, sum = 0;
+                int at = -1;
+                for (int a = 0; a < t.k; a++)
+                    for (int b = 0; b < t.k; b++) {
+                        const int ih = i * t.s - t.p + a * t.d, iw = j * t.s - t.p + b * t.d;
+                        if (ih < 0 || ih >= t.h || iw < 0 || iw >= t.w) continue;
+                        const double v = x[(pl * t.h + ih) * t.w + iw];
+                        sum += v;
+                        if (at < 0 || v > best) {
+                            best = v;
+                            at = ih * t.w + iw;
+                        }
+                    }
+                const int yi = (pl * oh + i) * ow + j;
+                ry[yi] = best;
+                ravg[yi] = sum / (t.k * t.k);
+                rgx[pl * t.h * t.w + at] += gy[yi];
+                for (int a = 0; a < t.k; a++)
+                    for (int b = 0; b < t.k; b++) {
+                        const int ih = i * t.s - t.p + a * t.d, iw = j * t.s - t.p + b * t.d;
+                        if (ih >= 0 && ih < t.h && iw >= 0 && iw < t.w) ragx[(pl * t.h + ih) * t.w + iw] += gy[yi] / (t.k * t.k);
+                    }
+            }
+    const std::string problem = "pool " + std::to_string(t.h) + "x" + std::to_string(t.w) + " k=" + std::to_string(t.k)
+                                + " s=" + std::to_string(t.s) + " p=" + std::to_string(t.p) + " d=" + std::to_string(t.d);
+    g4_f32_maxpool2d_fwd(geo, x.data(), 0, y.data(), arg.data());
+    g4_f32_maxpool2d_bwd(geo, gy.data(), arg.data(), gx.data());
+    g4test::close(problem + " max forward", y.data(), ry.data(), y.size());
+    g4test::close(problem + " max backward", gx.data(), rgx.data(), gx.size());
+    if (t.d == 1) {
+        g4_f32_avgpool2d_fwd(geo, x.data(), 0, y.data());
+        g4_f32_avgpool2d_bwd(geo, gy.data(), gx.data());
+        g4test::close(problem + " avg forward", y.data(), ravg.data(), y.size());
+        g4test::close(problem + " avg backward", gx.data(), ragx.data(), gx.size());
+    }
+}
+
+}  // namespace
+
+int main() {
+    const Case cases[] = {{1, 1, 1, 1, 1, 1, 0, 1}, {2, 3, 8, 8, 2, 2, 0, 1}, {1, 2, 7, 9, 3, 2, 1, 1},
+                          {2, 2, 13, 11, 3, 1, 1, 2}, {1, 1, 28, 28, 2, 2, 0, 1}, {1, 3, 5, 5, 5, 1, 2, 1}};
+    for (const auto& c : cases) one(c);
+    return g4test::finish("pool");
+}

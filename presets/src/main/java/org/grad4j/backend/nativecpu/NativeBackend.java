@@ -1,0 +1,178 @@
+package org.grad4j.backend.nativecpu;
+
+import static org.grad4j.jni.global.g4kernels.*;
+
+import org.bytedeco.javacpp.Loader;
+import org.grad4j.backend.Backend;
+import org.grad4j.backend.BinaryOp;
+import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.backend.Pool2dGeometry;
+import org.grad4j.backend.ReduceOp;
+import org.grad4j.backend.UnaryOp;
+import org.grad4j.backend.java.JavaBackend;
+import org.grad4j.jni.global.g4kernels;
+
+/**
+ * The native backend: GEMM and convolution in OpenBLAS, everything else in our C++ kernels
+ * (native/), reached through JavaCPP. Arrays are pinned for the call, not copied. The ops have
+ * validated every argument, so a non-zero status here is a bug and throws IllegalStateException.
+ * OpenBLAS uses {@code grad4j.threads} threads; our kernels run on the calling thread.
+ */
+public final class NativeBackend implements Backend {
+    private final int threads;
+    private final ThreadLocal<float[]> workspace = ThreadLocal.withInitial(() -> new float[0]);
+
+    public NativeBackend() {
+        this(JavaBackend.configuredThreads());
+    }
+
+    public NativeBackend(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("NativeBackend: threads must be >= 1, got " + threads);
+        }
+        Loader.load(g4kernels.class);
+        this.threads = threads;
+        g4_set_num_threads(threads);
+    }
+
+    @Override
+    public String name() {
+        return "native";
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    /** The instruction set the element-wise kernels run on: "scalar", "avx2" or "avx512". */
+    public String isa() {
+        return switch (g4_isa_selected()) {
+            case G4_ISA_AVX512 -> "avx512";
+            case G4_ISA_AVX2 -> "avx2";
+            default -> "scalar";
+        };
+    }
+
+    private static void check(int status, String kernel) {
+        if (status != G4_OK) {
+            throw new IllegalStateException("native kernel " + kernel + " returned status " + status
+                    + " (arguments the Java side should have rejected)");
+        }
+    }
+
+    private float[] workspace(long floats, String kernel) {
+        if (floats < 0 || floats > Integer.MAX_VALUE) {
+            throw new IllegalStateException(kernel + ": invalid work space size " + floats);
+        }
+        float[] ws = workspace.get();
+        if (ws.length < floats) {
+            ws = new float[(int) floats];
+            workspace.set(ws);
+        }
+        return ws;
+    }
+
+    @Override
+    public void copy(int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset,
+                     int[] dstStrides) {
+        check(g4_f32_copy(shape.length, shape, src, srcOffset, srcStrides, dst, dstOffset, dstStrides), "copy");
+    }
+
+    @Override
+    public void fill(float[] dst, int offset, int count, float value) {
+        check(g4_f32_fill(dst, offset, count, value), "fill");
+    }
+
+    @Override
+    public void unary(UnaryOp op, float alpha, float beta, float[] x, int xOffset, float[] y, int yOffset,
+                      int count) {
+        check(g4_f32_unary(op.ordinal(), alpha, beta, x, xOffset, y, yOffset, count), "unary " + op);
+    }
+
+    @Override
+    public void binary(BinaryOp op, int[] shape, float[] a, int aOffset, int[] aStrides, float[] b, int bOffset,
+                       int[] bStrides, float[] out, int outOffset) {
+        check(g4_f32_binary(op.ordinal(), shape.length, shape, a, aOffset, aStrides, b, bOffset, bStrides, out,
+                outOffset), "binary " + op);
+    }
+
+    @Override
+    public void where(int[] shape, float[] cond, int condOffset, int[] condStrides, float[] a, int aOffset,
+                      int[] aStrides, float[] b, int bOffset, int[] bStrides, float[] out, int outOffset) {
+        check(g4_f32_where(shape.length, shape, cond, condOffset, condStrides, a, aOffset, aStrides, b, bOffset,
+                bStrides, out, outOffset), "where");
+    }
+
+    @Override
+    public void reduce(ReduceOp op, float[] x, int xOffset, int outer, int size, int inner, float[] out,
+                       int outOffset) {
+        check(g4_f32_reduce(op.ordinal(), x, xOffset, outer, size, inner, out, outOffset), "reduce " + op);
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
+                     int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        check(g4_f32_gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
+                cOffset, ldc), "gemm");
+    }
+
+    @Override
+    public void conv2dForward(Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y,
+                              int yOffset) {
+        int[] geometry = Geometry.of(g);
+        float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
+        check(g4_f32_conv2d_fwd(geometry, x, xOffset, w, wOffset, y, yOffset, ws), "conv2d forward");
+    }
+
+    @Override
+    public void conv2dBackwardData(Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset,
+                                   float[] gradX, int gradXOffset) {
+        int[] geometry = Geometry.of(g);
+        float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
+        check(g4_f32_conv2d_bwd_data(geometry, gradY, gradYOffset, w, wOffset, gradX, gradXOffset, ws),
+                "conv2d backward data");
+    }
+
+    @Override
+    public void conv2dBackwardWeight(Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset,
+                                     float[] gradW, int gradWOffset) {
+        int[] geometry = Geometry.of(g);
+        float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
+        check(g4_f32_conv2d_bwd_weight(geometry, x, xOffset, gradY, gradYOffset, gradW, gradWOffset, ws),
+                "conv2d backward weight");
+    }
+
+    @Override
+    public void maxPool2dForward(Pool2dGeometry g, float[] x, int xOffset, float[] y, int[] argmax) {
+        check(g4_f32_maxpool2d_fwd(Geometry.of(g), x, xOffset, y, argmax), "maxPool2d forward");
+    }
+
+    @Override
+    public void maxPool2dBackward(Pool2dGeometry g, float[] gradY, int[] argmax, float[] gradX) {
+        check(g4_f32_maxpool2d_bwd(Geometry.of(g), gradY, argmax, gradX), "maxPool2d backward");
+    }
+
+    @Override
+    public void avgPool2dForward(Pool2dGeometry g, float[] x, int xOffset, float[] y) {
+        check(g4_f32_avgpool2d_fwd(Geometry.of(g), x, xOffset, y), "avgPool2d forward");
+    }
+
+    @Override
+    public void avgPool2dBackward(Pool2dGeometry g, float[] gradY, float[] gradX) {
+        check(g4_f32_avgpool2d_bwd(Geometry.of(g), gradY, gradX), "avgPool2d backward");
+    }
+
+    @Override
+    public void gather(float[] x, int xOffset, int outer, int size, int inner, int[] index, int count,
+                       boolean indexPerRow, float[] out) {
+        check(g4_f32_gather(x, xOffset, outer, size, inner, index, count, indexPerRow ? 1 : 0, out), "gather");
+    }
+
+    @Override
+    public void scatterAdd(float[] src, int srcOffset, int outer, int size, int inner, int[] index, int count,
+                           boolean indexPerRow, float[] dst) {
+        check(g4_f32_scatter_add(src, srcOffset, outer, size, inner, index, count, indexPerRow ? 1 : 0, dst),
+                "scatterAdd");
+    }
+}
