@@ -2,5 +2,5 @@
 #include "elementwise_impl.h"
 
 namespace g4 {
-const ElementwiseKernels elementwise_avx512 = {unary, binary};
+const ElementwiseKernels elementwise_avx512 = {unary, binary, bias_activation, sgd, adam};
 }  // namespace g4

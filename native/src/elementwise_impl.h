@@ -105,4 +105,41 @@ void binary(int op, const float* a, int64_t sa, const float* b, int64_t sb, floa
 }
 #undef G4_BINARY_FAST
 
+void bias_activation(int act, float alpha, const float* __restrict x, const float* __restrict bias, float* y,
+                     int64_t n) {
+    for (int64_t i = 0; i < n; i++) y[i] = x[i] + bias[i];
+    if (act >= 0) unary(act, alpha, 0.0f, y, y, n);
+}
+
+void sgd(float* __restrict p, const float* __restrict g, float* __restrict buf, int64_t n, float lr, float momentum,
+         float dampening, float weight_decay, int nesterov, int first_step) {
+    if (momentum == 0.0f) {
+        for (int64_t i = 0; i < n; i++) p[i] -= lr * (g[i] + weight_decay * p[i]);
+        return;
+    }
+    for (int64_t i = 0; i < n; i++) {
+        float d = g[i] + weight_decay * p[i];
+        buf[i] = first_step ? d : momentum * buf[i] + (1.0f - dampening) * d;
+        d = nesterov ? d + momentum * buf[i] : buf[i];
+        p[i] -= lr * d;
+    }
+}
+
+void adam(float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t n,
+          float lr, float beta1, float beta2, float eps, float weight_decay, float step_size, float sqrt_c2,
+          int decoupled) {
+    for (int64_t i = 0; i < n; i++) {
+        float param = p[i];
+        float d = g[i];
+        if (decoupled) {
+            param -= lr * weight_decay * param;
+        } else {
+            d += weight_decay * param;
+        }
+        m[i] = beta1 * m[i] + (1.0f - beta1) * d;
+        v[i] = beta2 * v[i] + (1.0f - beta2) * d * d;
+        p[i] = param - step_size * m[i] / (std::sqrt(v[i]) / sqrt_c2 + eps);
+    }
+}
+
 }  // namespace

@@ -2,5 +2,5 @@
 #include "elementwise_impl.h"
 
 namespace g4 {
-const ElementwiseKernels elementwise_scalar = {unary, binary};
+const ElementwiseKernels elementwise_scalar = {unary, binary, bias_activation, sgd, adam};
 }  // namespace g4

@@ -152,6 +152,43 @@ G4_PINNED G4_EXPORT int g4_f32_maxpool2d_bwd(const int32_t* geometry, const floa
 G4_PINNED G4_EXPORT int g4_f32_avgpool2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, float* y);
 G4_PINNED G4_EXPORT int g4_f32_avgpool2d_bwd(const int32_t* geometry, const float* grad_y, float* grad_x);
 
+/* ---- fused kernels ----------------------------------------------------------------------- */
+
+/* y [rows, cols] = act(x + bias) with bias [cols]; act is a g4_unary_op, or -1 for none. */
+G4_PINNED G4_EXPORT int g4_f32_bias_activation(int act, float alpha, const float* x, int64_t x_off, const float* bias,
+                                               int64_t bias_off, int64_t rows, int64_t cols, float* y, int64_t y_off);
+
+/* y = softmax, or log-softmax when log != 0, of contiguous x [outer, size, inner] over the middle axis. */
+G4_PINNED G4_EXPORT int g4_f32_softmax(int log, const float* x, int64_t x_off, int64_t outer, int64_t size,
+                                       int64_t inner, float* y, int64_t y_off);
+
+/* grad_x from the forward output y: softmax y (g - sum g y); log-softmax g - exp(y) sum g. */
+G4_PINNED G4_EXPORT int g4_f32_softmax_bwd(int log, const float* y, int64_t y_off, const float* grad_y,
+                                           int64_t grad_y_off, int64_t outer, int64_t size, int64_t inner,
+                                           float* grad_x, int64_t grad_x_off);
+
+/* loss[r] = logsumexp(x[r]) - x[r][target[r]] over logits [rows, classes]; also writes logsumexp[r]. */
+G4_PINNED G4_EXPORT int g4_f32_cross_entropy(const float* logits, int64_t logits_off, int64_t rows, int64_t classes,
+                                             const int32_t* targets, float* loss, float* log_sum_exp);
+
+/* grad_logits[r] = grad_loss[r] (softmax(x[r]) - onehot(target[r])). */
+G4_PINNED G4_EXPORT int g4_f32_cross_entropy_bwd(const float* logits, int64_t logits_off, int64_t rows,
+                                                 int64_t classes, const int32_t* targets, const float* log_sum_exp,
+                                                 const float* grad_loss, float* grad_logits);
+
+/* ---- optimizer updates (one pass, in place) ------------------------------------------------ */
+
+/* PyTorch's SGD: d = g + wd p; with momentum buf = first ? d : m buf + (1 - dampening) d,
+   d = nesterov ? d + m buf : buf; p -= lr d. */
+G4_PINNED G4_EXPORT int g4_f32_sgd_step(float* param, int64_t param_off, const float* grad, int64_t grad_off,
+                                        float* momentum_buffer, int64_t n, float lr, float momentum, float dampening,
+                                        float weight_decay, int nesterov, int first_step);
+
+/* Adam (decoupled = 0) or AdamW (decoupled = 1) at step t >= 1. */
+G4_PINNED G4_EXPORT int g4_f32_adam_step(float* param, int64_t param_off, const float* grad, int64_t grad_off,
+                                         float* m, float* v, int64_t n, float lr, float beta1, float beta2, float eps,
+                                         float weight_decay, int32_t step, int decoupled);
+
 #ifdef __cplusplus
 }
 #endif

@@ -107,4 +107,45 @@ public interface Backend {
     /** The adjoint of {@link #gather}: dst [outer, size, inner] += src [outer, count, inner] at the indices. */
     void scatterAdd(float[] src, int srcOffset, int outer, int size, int inner, int[] index, int count,
                     boolean indexPerRow, float[] dst);
+
+    /** y [rows, cols] = act(x + bias) with bias [cols] broadcast over rows; act is any unary op (alpha its parameter), or none when null. */
+    void biasActivation(UnaryOp act, float alpha, float[] x, int xOffset, float[] bias, int biasOffset, int rows,
+                        int cols, float[] y, int yOffset);
+
+    /** y = softmax (or log-softmax when {@code log}) of contiguous x [outer, size, inner] over its middle axis. */
+    void softmax(boolean log, float[] x, int xOffset, int outer, int size, int inner, float[] y, int yOffset);
+
+    /**
+     * gradX from the forward output y and gradY, both contiguous [outer, size, inner]:
+     * softmax: y·(g − Σ g·y); log-softmax: g − exp(y)·Σ g.
+     */
+    void softmaxBackward(boolean log, float[] y, int yOffset, float[] gradY, int gradYOffset, int outer, int size,
+                         int inner, float[] gradX, int gradXOffset);
+
+    /**
+     * Cross-entropy of logits [rows, classes] against class indices: loss[r] = logsumexp(x[r]) − x[r][t[r]];
+     * also writes logsumexp[r] for the backward.
+     */
+    void crossEntropy(float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss,
+                      float[] logSumExp);
+
+    /** gradLogits [rows, classes] = gradLoss[r] · (softmax(x[r]) − onehot(t[r])). */
+    void crossEntropyBackward(float[] logits, int logitsOffset, int rows, int classes, int[] targets,
+                              float[] logSumExp, float[] gradLoss, float[] gradLogits);
+
+    /**
+     * One SGD step over n parameters (PyTorch's rule): g += wd·p; with momentum, buf = g on the first
+     * step else buf = momentum·buf + (1 − dampening)·g, and g = nesterov ? g + momentum·buf : buf; p −= lr·g.
+     * param and momentumBuffer are updated in place; momentumBuffer is unused when momentum is 0.
+     */
+    void sgdStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] momentumBuffer, int n,
+                 float lr, float momentum, float dampening, float weightDecay, boolean nesterov, boolean firstStep);
+
+    /**
+     * One Adam step over n parameters at step t (from 1): with {@code decoupled} (AdamW) p −= lr·wd·p,
+     * else g += wd·p; m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; p −= lr·(m / (1 − β1ᵗ)) /
+     * (sqrt(v / (1 − β2ᵗ)) + eps). param, m and v are updated in place.
+     */
+    void adamStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, float[] v, int n,
+                  float lr, float beta1, float beta2, float eps, float weightDecay, int step, boolean decoupled);
 }

@@ -18,6 +18,7 @@ import org.grad4j.ops.Clamp;
 import org.grad4j.ops.Compare;
 import org.grad4j.ops.Conv2d;
 import org.grad4j.ops.Copy;
+import org.grad4j.ops.CrossEntropy;
 import org.grad4j.ops.Div;
 import org.grad4j.ops.Elu;
 import org.grad4j.ops.Exp;
@@ -38,6 +39,7 @@ import org.grad4j.ops.PowScalar;
 import org.grad4j.ops.Reshape;
 import org.grad4j.ops.Sigmoid;
 import org.grad4j.ops.Slice;
+import org.grad4j.ops.Softmax;
 import org.grad4j.ops.Softplus;
 import org.grad4j.ops.Sqrt;
 import org.grad4j.ops.Abs;
@@ -692,14 +694,20 @@ public final class Tensor {
 
     /** exp(x) / sum(exp(x)) along a dim, computed from x − max(x) so large values do not overflow. */
     public Tensor softmax(int dim) {
-        Tensor e = sub(max(dim, true).detach()).exp();
-        return e.div(e.sum(dim, true));
+        return new Softmax(dim, false).apply(this);
     }
 
     /** x − log(sum(exp(x))) along a dim, computed from x − max(x) so large values do not overflow. */
     public Tensor logSoftmax(int dim) {
-        Tensor shifted = sub(max(dim, true).detach());
-        return shifted.sub(shifted.exp().sum(dim, true).log());
+        return new Softmax(dim, true).apply(this);
+    }
+
+    /**
+     * Mean cross-entropy of these logits [N, C] against class indices {@code target} [N] (integer
+     * values), like {@code F.cross_entropy}; stable for large logits.
+     */
+    public Tensor crossEntropy(Tensor target) {
+        return new CrossEntropy(target).apply(this).mean();
     }
 
     // ---------------------------------------------------------------- matrix products

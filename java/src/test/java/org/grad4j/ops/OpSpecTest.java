@@ -77,26 +77,57 @@ class OpSpecTest {
         }
     }
 
+    /** Forward outputs and input gradients agree between the Java reference and every other backend. */
     private static void parity(OpSpec.Sample s) {
-        float[] reference;
+        float[][] reference;
         try (Backend.Scope ignored = Backend.use(REFERENCE)) {
-            reference = s.op().apply(s.inputs()).toArray();
+            reference = run(s);
         }
         List<Backend> others = new ArrayList<>(Backend.available());
         others.add(new JavaBackend(1));
         for (Backend other : others) {
-            float[] got;
+            float[][] got;
             try (Backend.Scope ignored = Backend.use(other)) {
-                got = s.op().apply(s.inputs()).toArray();
+                got = run(s);
             }
-            assertEquals(reference.length, got.length);
-            for (int i = 0; i < got.length; i++) {
-                double tol = 1e-4 + 1e-4 * Math.abs(reference[i]);
-                if (!(Math.abs(got[i] - reference[i]) <= tol) && !(Float.isNaN(reference[i]) && Float.isNaN(got[i]))) {
-                    throw new AssertionError(other.name() + " vs java, element " + i + ": " + got[i] + " vs "
-                            + reference[i]);
+            for (int r = 0; r < reference.length; r++) {
+                String what = r == 0 ? "output" : "gradient of input " + (r - 1);
+                if (reference[r] == null || got[r] == null) {
+                    assertEquals(reference[r] == null, got[r] == null, what);
+                    continue;
+                }
+                assertEquals(reference[r].length, got[r].length, what);
+                for (int i = 0; i < got[r].length; i++) {
+                    double tol = 1e-4 + 1e-4 * Math.abs(reference[r][i]);
+                    if (!(Math.abs(got[r][i] - reference[r][i]) <= tol)
+                            && !(Float.isNaN(reference[r][i]) && Float.isNaN(got[r][i]))) {
+                        throw new AssertionError(other.name() + " vs java, " + what + ", element " + i + ": "
+                                + got[r][i] + " vs " + reference[r][i]);
+                    }
                 }
             }
         }
+    }
+
+    /** The output and, for differentiable samples, each input's gradient of a fixed projection of it. */
+    private static float[][] run(OpSpec.Sample s) {
+        Tensor[] inputs = s.inputs();
+        float[][] result = new float[inputs.length + 1][];
+        for (Tensor t : inputs) {
+            t.setGrad(null);
+        }
+        Tensor out = s.op().apply(inputs);
+        result[0] = out.toArray();
+        if (s.gradcheck() && out.requiresGrad()) {
+            float[] v = new float[out.numel()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) Math.sin(i + 1);
+            }
+            out.backward(out.dim() == 0 ? Tensor.scalar(v[0]) : Tensor.of(v, out.shape()));
+            for (int i = 0; i < inputs.length; i++) {
+                result[i + 1] = inputs[i].grad() == null ? null : inputs[i].grad().toArray();
+            }
+        }
+        return result;
     }
 }

@@ -38,7 +38,7 @@ final class Elementwise {
         parallel.forRange(count, GRAIN, (from, to) -> unaryRange(op, alpha, beta, x, xOffset, y, yOffset, from, to));
     }
 
-    private static void unaryRange(UnaryOp op, float alpha, float beta, float[] x, int xo, float[] y, int yo,
+    static void unaryRange(UnaryOp op, float alpha, float beta, float[] x, int xo, float[] y, int yo,
                                    int from, int to) {
         switch (op) {
             case NEG -> { for (int i = from; i < to; i++) y[yo + i] = -x[xo + i]; }

@@ -18,6 +18,7 @@ public final class JavaBackend implements Backend {
     private final Gemm gemm;
     private final Convolution convolution;
     private final Pooling pooling;
+    private final Fused fused;
 
     public JavaBackend() {
         this(configuredThreads());
@@ -33,6 +34,7 @@ public final class JavaBackend implements Backend {
         this.gemm = new Gemm(parallel);
         this.convolution = new Convolution(parallel, gemm);
         this.pooling = new Pooling(parallel);
+        this.fused = new Fused(parallel);
     }
 
     /** {@code -Dgrad4j.threads}, else the number of available processors. */
@@ -152,5 +154,50 @@ public final class JavaBackend implements Backend {
     public void scatterAdd(float[] src, int srcOffset, int outer, int size, int inner, int[] index, int count,
                            boolean indexPerRow, float[] dst) {
         reductions.scatterAdd(src, srcOffset, outer, size, inner, index, count, indexPerRow, dst);
+    }
+
+    @Override
+    public void biasActivation(UnaryOp act, float alpha, float[] x, int xOffset, float[] bias, int biasOffset,
+                               int rows, int cols, float[] y, int yOffset) {
+        fused.biasActivation(act, alpha, x, xOffset, bias, biasOffset, rows, cols, y, yOffset);
+    }
+
+    @Override
+    public void softmax(boolean log, float[] x, int xOffset, int outer, int size, int inner, float[] y, int yOffset) {
+        fused.softmax(log, x, xOffset, outer, size, inner, y, yOffset);
+    }
+
+    @Override
+    public void softmaxBackward(boolean log, float[] y, int yOffset, float[] gradY, int gradYOffset, int outer,
+                                int size, int inner, float[] gradX, int gradXOffset) {
+        fused.softmaxBackward(log, y, yOffset, gradY, gradYOffset, outer, size, inner, gradX, gradXOffset);
+    }
+
+    @Override
+    public void crossEntropy(float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss,
+                             float[] logSumExp) {
+        fused.crossEntropy(logits, logitsOffset, rows, classes, targets, loss, logSumExp);
+    }
+
+    @Override
+    public void crossEntropyBackward(float[] logits, int logitsOffset, int rows, int classes, int[] targets,
+                                     float[] logSumExp, float[] gradLoss, float[] gradLogits) {
+        fused.crossEntropyBackward(logits, logitsOffset, rows, classes, targets, logSumExp, gradLoss, gradLogits);
+    }
+
+    @Override
+    public void sgdStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] momentumBuffer, int n,
+                        float lr, float momentum, float dampening, float weightDecay, boolean nesterov,
+                        boolean firstStep) {
+        fused.sgdStep(param, paramOffset, grad, gradOffset, momentumBuffer, n, lr, momentum, dampening, weightDecay,
+                nesterov, firstStep);
+    }
+
+    @Override
+    public void adamStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, float[] v, int n,
+                         float lr, float beta1, float beta2, float eps, float weightDecay, int step,
+                         boolean decoupled) {
+        fused.adamStep(param, paramOffset, grad, gradOffset, m, v, n, lr, beta1, beta2, eps, weightDecay, step,
+                decoupled);
     }
 }

@@ -252,6 +252,79 @@ public static native @CriticalRegion int g4_f32_avgpool2d_bwd(@Const IntPointer 
 public static native @CriticalRegion int g4_f32_avgpool2d_bwd(@Const IntBuffer geometry, @Const FloatBuffer grad_y, FloatBuffer grad_x);
 public static native @CriticalRegion int g4_f32_avgpool2d_bwd(@Const int[] geometry, @Const float[] grad_y, float[] grad_x);
 
+/* ---- fused kernels ----------------------------------------------------------------------- */
+
+/* y [rows, cols] = act(x + bias) with bias [cols]; act is a g4_unary_op, or -1 for none. */
+public static native @CriticalRegion int g4_f32_bias_activation(int act, float alpha, @Const FloatPointer x, @Cast("int64_t") long x_off, @Const FloatPointer bias,
+                                               @Cast("int64_t") long bias_off, @Cast("int64_t") long rows, @Cast("int64_t") long cols, FloatPointer y, @Cast("int64_t") long y_off);
+public static native @CriticalRegion int g4_f32_bias_activation(int act, float alpha, @Const FloatBuffer x, @Cast("int64_t") long x_off, @Const FloatBuffer bias,
+                                               @Cast("int64_t") long bias_off, @Cast("int64_t") long rows, @Cast("int64_t") long cols, FloatBuffer y, @Cast("int64_t") long y_off);
+public static native @CriticalRegion int g4_f32_bias_activation(int act, float alpha, @Const float[] x, @Cast("int64_t") long x_off, @Const float[] bias,
+                                               @Cast("int64_t") long bias_off, @Cast("int64_t") long rows, @Cast("int64_t") long cols, float[] y, @Cast("int64_t") long y_off);
+
+/* y = softmax, or log-softmax when log != 0, of contiguous x [outer, size, inner] over the middle axis. */
+public static native @CriticalRegion int g4_f32_softmax(int log, @Const FloatPointer x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,
+                                       @Cast("int64_t") long inner, FloatPointer y, @Cast("int64_t") long y_off);
+public static native @CriticalRegion int g4_f32_softmax(int log, @Const FloatBuffer x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,
+                                       @Cast("int64_t") long inner, FloatBuffer y, @Cast("int64_t") long y_off);
+public static native @CriticalRegion int g4_f32_softmax(int log, @Const float[] x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,
+                                       @Cast("int64_t") long inner, float[] y, @Cast("int64_t") long y_off);
+
+/* grad_x from the forward output y: softmax y (g - sum g y); log-softmax g - exp(y) sum g. */
+public static native @CriticalRegion int g4_f32_softmax_bwd(int log, @Const FloatPointer y, @Cast("int64_t") long y_off, @Const FloatPointer grad_y,
+                                           @Cast("int64_t") long grad_y_off, @Cast("int64_t") long outer, @Cast("int64_t") long size, @Cast("int64_t") long inner,
+                                           FloatPointer grad_x, @Cast("int64_t") long grad_x_off);
+public static native @CriticalRegion int g4_f32_softmax_bwd(int log, @Const FloatBuffer y, @Cast("int64_t") long y_off, @Const FloatBuffer grad_y,
+                                           @Cast("int64_t") long grad_y_off, @Cast("int64_t") long outer, @Cast("int64_t") long size, @Cast("int64_t") long inner,
+                                           FloatBuffer grad_x, @Cast("int64_t") long grad_x_off);
+public static native @CriticalRegion int g4_f32_softmax_bwd(int log, @Const float[] y, @Cast("int64_t") long y_off, @Const float[] grad_y,
+                                           @Cast("int64_t") long grad_y_off, @Cast("int64_t") long outer, @Cast("int64_t") long size, @Cast("int64_t") long inner,
+                                           float[] grad_x, @Cast("int64_t") long grad_x_off);
+
+/* loss[r] = logsumexp(x[r]) - x[r][target[r]] over logits [rows, classes]; also writes logsumexp[r]. */
+public static native @CriticalRegion int g4_f32_cross_entropy(@Const FloatPointer logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows, @Cast("int64_t") long classes,
+                                             @Const IntPointer targets, FloatPointer loss, FloatPointer log_sum_exp);
+public static native @CriticalRegion int g4_f32_cross_entropy(@Const FloatBuffer logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows, @Cast("int64_t") long classes,
+                                             @Const IntBuffer targets, FloatBuffer loss, FloatBuffer log_sum_exp);
+public static native @CriticalRegion int g4_f32_cross_entropy(@Const float[] logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows, @Cast("int64_t") long classes,
+                                             @Const int[] targets, float[] loss, float[] log_sum_exp);
+
+/* grad_logits[r] = grad_loss[r] (softmax(x[r]) - onehot(target[r])). */
+public static native @CriticalRegion int g4_f32_cross_entropy_bwd(@Const FloatPointer logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows,
+                                                 @Cast("int64_t") long classes, @Const IntPointer targets, @Const FloatPointer log_sum_exp,
+                                                 @Const FloatPointer grad_loss, FloatPointer grad_logits);
+public static native @CriticalRegion int g4_f32_cross_entropy_bwd(@Const FloatBuffer logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows,
+                                                 @Cast("int64_t") long classes, @Const IntBuffer targets, @Const FloatBuffer log_sum_exp,
+                                                 @Const FloatBuffer grad_loss, FloatBuffer grad_logits);
+public static native @CriticalRegion int g4_f32_cross_entropy_bwd(@Const float[] logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows,
+                                                 @Cast("int64_t") long classes, @Const int[] targets, @Const float[] log_sum_exp,
+                                                 @Const float[] grad_loss, float[] grad_logits);
+
+/* ---- optimizer updates (one pass, in place) ------------------------------------------------ */
+
+/* PyTorch's SGD: d = g + wd p; with momentum buf = first ? d : m buf + (1 - dampening) d,
+   d = nesterov ? d + m buf : buf; p -= lr d. */
+public static native @CriticalRegion int g4_f32_sgd_step(FloatPointer param, @Cast("int64_t") long param_off, @Const FloatPointer grad, @Cast("int64_t") long grad_off,
+                                        FloatPointer momentum_buffer, @Cast("int64_t") long n, float lr, float momentum, float dampening,
+                                        float weight_decay, int nesterov, int first_step);
+public static native @CriticalRegion int g4_f32_sgd_step(FloatBuffer param, @Cast("int64_t") long param_off, @Const FloatBuffer grad, @Cast("int64_t") long grad_off,
+                                        FloatBuffer momentum_buffer, @Cast("int64_t") long n, float lr, float momentum, float dampening,
+                                        float weight_decay, int nesterov, int first_step);
+public static native @CriticalRegion int g4_f32_sgd_step(float[] param, @Cast("int64_t") long param_off, @Const float[] grad, @Cast("int64_t") long grad_off,
+                                        float[] momentum_buffer, @Cast("int64_t") long n, float lr, float momentum, float dampening,
+                                        float weight_decay, int nesterov, int first_step);
+
+/* Adam (decoupled = 0) or AdamW (decoupled = 1) at step t >= 1. */
+public static native @CriticalRegion int g4_f32_adam_step(FloatPointer param, @Cast("int64_t") long param_off, @Const FloatPointer grad, @Cast("int64_t") long grad_off,
+                                         FloatPointer m, FloatPointer v, @Cast("int64_t") long n, float lr, float beta1, float beta2, float eps,
+                                         float weight_decay, int step, int decoupled);
+public static native @CriticalRegion int g4_f32_adam_step(FloatBuffer param, @Cast("int64_t") long param_off, @Const FloatBuffer grad, @Cast("int64_t") long grad_off,
+                                         FloatBuffer m, FloatBuffer v, @Cast("int64_t") long n, float lr, float beta1, float beta2, float eps,
+                                         float weight_decay, int step, int decoupled);
+public static native @CriticalRegion int g4_f32_adam_step(float[] param, @Cast("int64_t") long param_off, @Const float[] grad, @Cast("int64_t") long grad_off,
+                                         float[] m, float[] v, @Cast("int64_t") long n, float lr, float beta1, float beta2, float eps,
+                                         float weight_decay, int step, int decoupled);
+
 // #ifdef __cplusplus
 // #endif
 

@@ -20,6 +20,7 @@ import org.grad4j.jni.global.g4kernels;
  */
 public final class NativeBackend implements Backend {
     private final int threads;
+    private static final float[] EMPTY = new float[0];
     private final ThreadLocal<float[]> workspace = ThreadLocal.withInitial(() -> new float[0]);
 
     public NativeBackend() {
@@ -174,5 +175,53 @@ public final class NativeBackend implements Backend {
                            boolean indexPerRow, float[] dst) {
         check(g4_f32_scatter_add(src, srcOffset, outer, size, inner, index, count, indexPerRow ? 1 : 0, dst),
                 "scatterAdd");
+    }
+
+    @Override
+    public void biasActivation(UnaryOp act, float alpha, float[] x, int xOffset, float[] bias, int biasOffset,
+                               int rows, int cols, float[] y, int yOffset) {
+        check(g4_f32_bias_activation(act == null ? -1 : act.ordinal(), alpha, x, xOffset, bias, biasOffset, rows,
+                cols, y, yOffset), "biasActivation");
+    }
+
+    @Override
+    public void softmax(boolean log, float[] x, int xOffset, int outer, int size, int inner, float[] y, int yOffset) {
+        check(g4_f32_softmax(log ? 1 : 0, x, xOffset, outer, size, inner, y, yOffset), "softmax");
+    }
+
+    @Override
+    public void softmaxBackward(boolean log, float[] y, int yOffset, float[] gradY, int gradYOffset, int outer,
+                                int size, int inner, float[] gradX, int gradXOffset) {
+        check(g4_f32_softmax_bwd(log ? 1 : 0, y, yOffset, gradY, gradYOffset, outer, size, inner, gradX,
+                gradXOffset), "softmax backward");
+    }
+
+    @Override
+    public void crossEntropy(float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss,
+                             float[] logSumExp) {
+        check(g4_f32_cross_entropy(logits, logitsOffset, rows, classes, targets, loss, logSumExp), "crossEntropy");
+    }
+
+    @Override
+    public void crossEntropyBackward(float[] logits, int logitsOffset, int rows, int classes, int[] targets,
+                                     float[] logSumExp, float[] gradLoss, float[] gradLogits) {
+        check(g4_f32_cross_entropy_bwd(logits, logitsOffset, rows, classes, targets, logSumExp, gradLoss,
+                gradLogits), "crossEntropy backward");
+    }
+
+    @Override
+    public void sgdStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] momentumBuffer, int n,
+                        float lr, float momentum, float dampening, float weightDecay, boolean nesterov,
+                        boolean firstStep) {
+        check(g4_f32_sgd_step(param, paramOffset, grad, gradOffset, momentumBuffer == null ? EMPTY : momentumBuffer,
+                n, lr, momentum, dampening, weightDecay, nesterov ? 1 : 0, firstStep ? 1 : 0), "sgdStep");
+    }
+
+    @Override
+    public void adamStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, float[] v, int n,
+                         float lr, float beta1, float beta2, float eps, float weightDecay, int step,
+                         boolean decoupled) {
+        check(g4_f32_adam_step(param, paramOffset, grad, gradOffset, m, v, n, lr, beta1, beta2, eps, weightDecay,
+                step, decoupled ? 1 : 0), "adamStep");
     }
 }

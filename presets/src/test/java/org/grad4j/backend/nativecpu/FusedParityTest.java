@@ -1,0 +1,124 @@
+package org.grad4j.backend.nativecpu;
+
+import org.grad4j.backend.Backend;
+import org.grad4j.backend.UnaryOp;
+import org.grad4j.backend.java.JavaBackend;
+import org.junit.jupiter.api.Test;
+
+/** The fused kernels, native against Java, on {@value KernelParityTest#CASES} random cases each. */
+class FusedParityTest {
+    private final Backend java = new JavaBackend(2);
+    private final Backend nat = new NativeBackend(2);
+
+    @Test
+    void biasActivation() {
+        Cases c = new Cases(11);
+        UnaryOp[] acts = {null, UnaryOp.RELU, UnaryOp.LEAKY_RELU, UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.GELU};
+        for (int i = 0; i < KernelParityTest.CASES; i++) {
+            int rows = c.size(20);
+            int cols = c.size(40);
+            UnaryOp act = acts[i % acts.length];
+            float[] x = c.values(1 + rows * cols);
+            float[] bias = c.values(2 + cols);
+            float[] yJ = new float[rows * cols];
+            float[] yN = new float[rows * cols];
+            java.biasActivation(act, 0.1f, x, 1, bias, 2, rows, cols, yJ, 0);
+            nat.biasActivation(act, 0.1f, x, 1, bias, 2, rows, cols, yN, 0);
+            Parity.same("biasActivation " + act + " [" + rows + ", " + cols + "]", yJ, yN);
+        }
+    }
+
+    @Test
+    void softmaxAndItsBackward() {
+        Cases c = new Cases(12);
+        for (int i = 0; i < KernelParityTest.CASES; i++) {
+            int outer = c.size(7);
+            int size = c.size(30);
+            int inner = c.size(5);
+            boolean log = c.random.nextBoolean();
+            int n = outer * size * inner;
+            float[] x = c.values(1 + n);
+            if (i % 10 == 0) {
+                x[1] = 900f;
+            }
+            float[] g = c.values(n);
+            float[] yJ = new float[n];
+            float[] yN = new float[n];
+            java.softmax(log, x, 1, outer, size, inner, yJ, 0);
+            nat.softmax(log, x, 1, outer, size, inner, yN, 0);
+            String what = (log ? "logSoftmax" : "softmax") + " [" + outer + ", " + size + ", " + inner + "]";
+            Parity.same(what, yJ, yN);
+            float[] gJ = new float[n];
+            float[] gN = new float[n];
+            java.softmaxBackward(log, yJ, 0, g, 0, outer, size, inner, gJ, 0);
+            nat.softmaxBackward(log, yJ, 0, g, 0, outer, size, inner, gN, 0);
+            Parity.same(what + " backward", gJ, gN, 1e-4, 1e-5);
+        }
+    }
+
+    @Test
+    void crossEntropyAndItsBackward() {
+        Cases c = new Cases(13);
+        for (int i = 0; i < KernelParityTest.CASES; i++) {
+            int rows = c.size(30);
+            int classes = c.size(20);
+            float[] x = c.values(3 + rows * classes);
+            int[] targets = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                targets[r] = c.random.nextInt(classes);
+            }
+            float[] lossJ = new float[rows];
+            float[] lossN = new float[rows];
+            float[] lseJ = new float[rows];
+            float[] lseN = new float[rows];
+            java.crossEntropy(x, 3, rows, classes, targets, lossJ, lseJ);
+            nat.crossEntropy(x, 3, rows, classes, targets, lossN, lseN);
+            Parity.same("crossEntropy [" + rows + ", " + classes + "]", lossJ, lossN);
+            float[] gl = c.values(rows);
+            float[] gJ = new float[rows * classes];
+            float[] gN = new float[rows * classes];
+            java.crossEntropyBackward(x, 3, rows, classes, targets, lseJ, gl, gJ);
+            nat.crossEntropyBackward(x, 3, rows, classes, targets, lseJ, gl, gN);
+            Parity.same("crossEntropy backward [" + rows + ", " + classes + "]", gJ, gN);
+        }
+    }
+
+    @Test
+    void optimizerSteps() {
+        Cases c = new Cases(14);
+        for (int i = 0; i < KernelParityTest.CASES; i++) {
+            int n = c.size(200);
+            float[] p = c.values(1 + n);
+            float[] g = c.values(2 + n);
+            float[] buf = c.values(n);
+            float momentum = i % 3 == 0 ? 0f : 0.9f;
+            boolean nesterov = i % 3 == 2;
+            float[] pJ = p.clone();
+            float[] pN = p.clone();
+            float[] bJ = buf.clone();
+            float[] bN = buf.clone();
+            java.sgdStep(pJ, 1, g, 2, bJ, n, 0.05f, momentum, 0.1f * (i % 2), 0.01f, nesterov, i % 5 == 0);
+            nat.sgdStep(pN, 1, g, 2, bN, n, 0.05f, momentum, 0.1f * (i % 2), 0.01f, nesterov, i % 5 == 0);
+            Parity.same("sgd param", pJ, pN);
+            Parity.same("sgd momentum buffer", bJ, bN);
+            float[] m = c.values(n);
+            float[] v = c.values(n);
+            for (int j = 0; j < n; j++) {
+                v[j] = Math.abs(v[j]);
+            }
+            float[] mJ = m.clone();
+            float[] mN = m.clone();
+            float[] vJ = v.clone();
+            float[] vN = v.clone();
+            pJ = p.clone();
+            pN = p.clone();
+            boolean decoupled = i % 2 == 0;
+            int step = 1 + c.random.nextInt(100);
+            java.adamStep(pJ, 1, g, 2, mJ, vJ, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.01f, step, decoupled);
+            nat.adamStep(pN, 1, g, 2, mN, vN, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.01f, step, decoupled);
+            Parity.same("adam param step " + step, pJ, pN);
+            Parity.same("adam m", mJ, mN);
+            Parity.same("adam v", vJ, vN);
+        }
+    }
+}
