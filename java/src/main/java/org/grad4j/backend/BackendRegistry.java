@@ -17,15 +17,34 @@ final class BackendRegistry {
     private BackendRegistry() {
     }
 
-    private static final class Holder {
-        static final Backend CURRENT = choose(requested(), providers());
-    }
+    private static volatile Backend chosen;
+    private static IllegalStateException failure;
 
     private static final ThreadLocal<Backend> OVERRIDE = new ThreadLocal<>();
 
     static Backend current() {
         Backend override = OVERRIDE.get();
-        return override != null ? override : Holder.CURRENT;
+        if (override != null) {
+            return override;
+        }
+        Backend b = chosen;
+        return b != null ? b : choose();
+    }
+
+    /** Chooses once; a failed choice (a requested backend that cannot load) fails every call the same way. */
+    private static synchronized Backend choose() {
+        if (chosen == null) {
+            if (failure != null) {
+                throw new IllegalStateException(failure.getMessage(), failure);
+            }
+            try {
+                chosen = choose(requested(), providers());
+            } catch (IllegalStateException e) {
+                failure = e;
+                throw e;
+            }
+        }
+        return chosen;
     }
 
     static Backend.Scope use(Backend backend) {
