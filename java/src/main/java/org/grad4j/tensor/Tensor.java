@@ -17,6 +17,7 @@ import org.grad4j.ops.Cat;
 import org.grad4j.ops.Clamp;
 import org.grad4j.ops.Compare;
 import org.grad4j.ops.Conv2d;
+import org.grad4j.ops.ConvTranspose2d;
 import org.grad4j.ops.Copy;
 import org.grad4j.ops.CrossEntropy;
 import org.grad4j.ops.Div;
@@ -64,7 +65,7 @@ import org.grad4j.ops.Where;
  * a.grad();                                     // tensor([22.])
  * }</pre>
  */
-public final class Tensor {
+public class Tensor {
     private final Storage storage;
     private final int[] shape;
     private final int[] strides;
@@ -79,6 +80,14 @@ public final class Tensor {
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
+    }
+
+    /**
+     * A new tensor object viewing the same values as {@code data}, outside any graph; for subclasses
+     * such as {@code org.grad4j.nn.Parameter}.
+     */
+    protected Tensor(Tensor data) {
+        this(data.storage, data.shape, data.strides, data.offset);
     }
 
     // ---------------------------------------------------------------- factories
@@ -981,6 +990,28 @@ public final class Tensor {
                     + Shapes.str(bias.shape));
         }
         return out.add(bias.reshape(1, -1, 1, 1));
+    }
+
+    /**
+     * Transposed 2-D convolution (the adjoint of conv2d) of x [N, C_in, H, W] with weight
+     * [C_in, C_out/groups, KH, KW], plus bias [C_out] if not null, with (height, width) pairs.
+     */
+    public Tensor convTranspose2d(Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding,
+                                  int[] dilation, int groups) {
+        Tensor out = new ConvTranspose2d(stride, padding, outputPadding, dilation, groups).apply(this, weight);
+        if (bias == null) {
+            return out;
+        }
+        if (bias.dim() != 1 || bias.shape[0] != out.size(1)) {
+            throw new IllegalArgumentException("convTranspose2d: bias must have shape [" + out.size(1) + "], got "
+                    + Shapes.str(bias.shape));
+        }
+        return out.add(bias.reshape(1, -1, 1, 1));
+    }
+
+    public Tensor convTranspose2d(Tensor weight, Tensor bias, int stride, int padding) {
+        return convTranspose2d(weight, bias, new int[] {stride, stride}, new int[] {padding, padding},
+                new int[] {0, 0}, new int[] {1, 1}, 1);
     }
 
     /** Max over kernel × kernel windows with stride = kernel. */

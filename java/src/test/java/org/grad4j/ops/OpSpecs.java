@@ -13,6 +13,7 @@ final class OpSpecs {
         all.addAll(ArithmeticSpecs.all());
         all.addAll(MatmulSpecs.all());
         all.addAll(FusedSpecs.all());
+        all.addAll(ConvTransposeSpecs.all());
         return all;
     }
 }
