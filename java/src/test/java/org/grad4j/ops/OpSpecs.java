@@ -12,6 +12,7 @@ final class OpSpecs {
         List<OpSpec> all = new ArrayList<>();
         all.addAll(ArithmeticSpecs.all());
         all.addAll(MatmulSpecs.all());
+        all.addAll(UnarySpecs.all());
         return all;
     }
 }
