@@ -631,7 +631,8 @@ public final class Tensor {
     }
 
     public Tensor mean(int dim, boolean keepDim) {
-        return sum(dim, keepDim).div(size(dim));
+        int d = Shapes.dim("mean", dim, dim());
+        return sum(d, keepDim).div(shape[d]);
     }
 
     /** Largest element (a scalar); the gradient is shared evenly among ties. */
@@ -686,16 +687,30 @@ public final class Tensor {
         return argmin(dim, false);
     }
 
-    /** exp(x) / sum(exp(x)) along a dim, computed from x − max(x) so large values do not overflow. */
+    /**
+     * exp(x) / sum(exp(x)) along a dim, computed from x − max(x) so large values do not overflow;
+     * an empty dim gives an empty result, as in PyTorch.
+     */
     public Tensor softmax(int dim) {
-        Tensor e = sub(max(dim, true).detach()).exp();
-        return e.div(e.sum(dim, true));
+        int d = Shapes.dim("softmax", dim, dim());
+        if (shape[d] == 0) {
+            return clone();
+        }
+        Tensor e = sub(max(d, true).detach()).exp();
+        return e.div(e.sum(d, true));
     }
 
-    /** x − log(sum(exp(x))) along a dim, computed from x − max(x) so large values do not overflow. */
+    /**
+     * x − log(sum(exp(x))) along a dim, computed from x − max(x) so large values do not overflow;
+     * an empty dim gives an empty result, as in PyTorch.
+     */
     public Tensor logSoftmax(int dim) {
-        Tensor shifted = sub(max(dim, true).detach());
-        return shifted.sub(shifted.exp().sum(dim, true).log());
+        int d = Shapes.dim("logSoftmax", dim, dim());
+        if (shape[d] == 0) {
+            return clone();
+        }
+        Tensor shifted = sub(max(d, true).detach());
+        return shifted.sub(shifted.exp().sum(d, true).log());
     }
 
     // ---------------------------------------------------------------- matrix products

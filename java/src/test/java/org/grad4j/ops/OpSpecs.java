@@ -13,6 +13,7 @@ final class OpSpecs {
         all.addAll(ArithmeticSpecs.all());
         all.addAll(MatmulSpecs.all());
         all.addAll(UnarySpecs.all());
+        all.addAll(ReductionSpecs.all());
         return all;
     }
 }
