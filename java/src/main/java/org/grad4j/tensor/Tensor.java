@@ -954,6 +954,10 @@ public final class Tensor {
 
     /** value where mask != 0, else this tensor's element. */
     public Tensor maskedFill(Tensor mask, float value) {
+        if (mask == null) {
+            throw new IllegalArgumentException("maskedFill: mask is null");
+        }
+        Shapes.broadcast("maskedFill", shape, mask.shape);
         return where(mask, scalar(value), this);
     }
 

@@ -14,6 +14,8 @@ final class OpSpecs {
         all.addAll(MatmulSpecs.all());
         all.addAll(UnarySpecs.all());
         all.addAll(ReductionSpecs.all());
+        all.addAll(CompareSpecs.all());
+        all.addAll(WhereSpecs.all());
         return all;
     }
 }
