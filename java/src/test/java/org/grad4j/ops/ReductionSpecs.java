@@ -75,7 +75,8 @@ final class ReductionSpecs {
                 .sample("empty rows", in -> in[0].mean(1), new int[] {0}, mean(new int[] {1}), randn(0, 3))
                 .forwardOnly("empty, all (NaN)", in -> in[0].mean(), new int[] {}, mean(null), randn(0, 3))
                 .error("dim out of range", () -> Tensor.zeros(2, 3).mean(2), "mean: dim 2 out of range")
-                .error("negative dim out of range", () -> Tensor.zeros(2, 3).mean(-3, true), "mean: dim -3 out of range");
+                .error("negative dim out of range", () -> Tensor.zeros(2, 3).mean(-3, true),
+                        "mean: dim -3 out of range");
     }
 
     private static OpSpec extremum(String name, java.util.function.UnaryOperator<Tensor> all, DimOp op, double init,

@@ -75,7 +75,8 @@ final class UnarySpecs {
                         .error("null input", () -> new Elu(1f).apply((Tensor) null), "Elu: input 0 is null"),
                 unary("elu(0.5)", x -> x > 0 ? x : 0.5 * Math.expm1(x), x -> x.elu(0.5f), awayFrom(0f)),
                 unary("reciprocal", x -> 1 / x, Tensor::reciprocal,
-                        s -> SafeInputs.awayFrom(0.3f, new float[] {0f}, s)),
+                        s -> SafeInputs.awayFrom(0.3f, new float[] {0f}, s))
+                        .error("null input", () -> new PowScalar(-1f).apply((Tensor) null), "Pow: input 0 is null"),
                 unary("square", x -> x * x, Tensor::square, Inputs::randn));
     }
 
