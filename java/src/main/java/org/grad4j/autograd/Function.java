@@ -33,7 +33,7 @@ public abstract class Function {
             throw new IllegalStateException(name() + ": a Function instance records one call; create a new one");
         }
         applied = true;
-        boolean recording = GradMode.isEnabled() && anyRequiresGrad(inputs);
+        boolean recording = anyRequiresGrad(inputs) && GradMode.isEnabled();
         Context ctx = new Context(name(), inputs, recording);
         Tensor out;
         try (GradMode.Scope ignored = GradMode.noGrad()) {

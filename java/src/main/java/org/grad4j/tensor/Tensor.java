@@ -62,7 +62,7 @@ import org.grad4j.ops.Where;
  * Tensor a = Tensor.of(new float[] {2}).requiresGrad(true);
  * Tensor e = a.add(2).mul(a.mul(3).add(4));   // (a + 2)(3a + 4) = 40
  * e.backward();
- * a.grad();                                     // tensor([22.])
+ * a.grad();                                     // tensor(22.)
  * }</pre>
  */
 public class Tensor {
@@ -93,17 +93,17 @@ public class Tensor {
     // ---------------------------------------------------------------- factories
 
     /**
-     * A tensor holding a copy of {@code data} in the given shape; with no shape, a 1-D tensor of
-     * {@code data.length} values (use {@link #scalar} for a 0-dimensional one).
+     * A tensor holding a copy of {@code data} in the given shape; as with {@link #zeros}, no shape
+     * means a 0-dimensional tensor, so a vector needs its length: {@code Tensor.of(data, data.length)}.
      */
     public static Tensor of(float[] data, int... shape) {
-        int[] dims = shape.length == 0 ? new int[] {data.length} : shape.clone();
-        int n = Shapes.numel(dims);
+        int n = Shapes.numel(shape);
         if (data.length != n) {
             throw new IllegalArgumentException("Tensor.of: " + data.length + " values cannot fill shape "
-                    + Shapes.str(dims) + " (" + n + " elements)");
+                    + Shapes.str(shape) + " (" + n + " elements)" + (shape.length == 0
+                    ? "; give the shape, e.g. Tensor.of(data, " + data.length + ")" : ""));
         }
-        return new Tensor(new Storage(data.clone()), dims, Shapes.contiguousStrides(dims), 0);
+        return new Tensor(new Storage(data.clone()), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
     /** A 0-dimensional tensor. */
@@ -646,7 +646,8 @@ public class Tensor {
     }
 
     public Tensor mean(int dim, boolean keepDim) {
-        return sum(dim, keepDim).div(size(dim));
+        int d = Shapes.dim("mean", dim, dim());
+        return sum(d, keepDim).div(shape[d]);
     }
 
     /** Largest element (a scalar); the gradient is shared evenly among ties. */
@@ -701,12 +702,18 @@ public class Tensor {
         return argmin(dim, false);
     }
 
-    /** exp(x) / sum(exp(x)) along a dim, computed from x − max(x) so large values do not overflow. */
+    /**
+     * exp(x) / sum(exp(x)) along a dim, computed from x − max(x) so large values do not overflow;
+     * an empty dim gives an empty result, as in PyTorch.
+     */
     public Tensor softmax(int dim) {
         return new Softmax(dim, false).apply(this);
     }
 
-    /** x − log(sum(exp(x))) along a dim, computed from x − max(x) so large values do not overflow. */
+    /**
+     * x − log(sum(exp(x))) along a dim, computed from x − max(x) so large values do not overflow;
+     * an empty dim gives an empty result, as in PyTorch.
+     */
     public Tensor logSoftmax(int dim) {
         return new Softmax(dim, true).apply(this);
     }
@@ -960,6 +967,10 @@ public class Tensor {
 
     /** value where mask != 0, else this tensor's element. */
     public Tensor maskedFill(Tensor mask, float value) {
+        if (mask == null) {
+            throw new IllegalArgumentException("maskedFill: mask is null");
+        }
+        Shapes.broadcast("maskedFill", shape, mask.shape);
         return where(mask, scalar(value), this);
     }
 

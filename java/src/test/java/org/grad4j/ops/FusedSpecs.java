@@ -11,7 +11,7 @@ final class FusedSpecs {
     }
 
     static List<OpSpec> all() {
-        Tensor targets = Tensor.of(new float[] {2, 0, 1, 2});
+        Tensor targets = Tensor.of(new float[] {2, 0, 1, 2}, 4);
         return List.of(
                 OpSpec.op("softmax")
                         .sample("last dim", in -> in[0].softmax(-1), new int[] {3, 4}, in -> softmax(in, false, 3, 4),
@@ -41,7 +41,7 @@ final class FusedSpecs {
                                 Tensor.of(new float[] {1000, 0, -1000, 5, 1000, 0, 0, 0, 0, -500, 500, 0}, 4, 3))
                         .error("target length", () -> Tensor.zeros(4, 3).crossEntropy(Tensor.zeros(3)),
                                 "crossEntropy: expects logits [N, C] with C > 0 and targets [N], got [4, 3] and [3]")
-                        .error("target out of range", () -> Tensor.zeros(1, 3).crossEntropy(Tensor.of(new float[] {3})),
+                        .error("target out of range", () -> Tensor.zeros(1, 3).crossEntropy(Tensor.of(new float[] {3}, 1)),
                                 "crossEntropy: index 3.0 out of range [0, 3)"));
     }
 

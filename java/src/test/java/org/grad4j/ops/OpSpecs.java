@@ -14,6 +14,10 @@ final class OpSpecs {
         all.addAll(MatmulSpecs.all());
         all.addAll(FusedSpecs.all());
         all.addAll(ConvTransposeSpecs.all());
+        all.addAll(UnarySpecs.all());
+        all.addAll(ReductionSpecs.all());
+        all.addAll(CompareSpecs.all());
+        all.addAll(WhereSpecs.all());
         return all;
     }
 }

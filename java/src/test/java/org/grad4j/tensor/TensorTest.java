@@ -29,6 +29,10 @@ class TensorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Tensor.of(new float[5], 2, 3));
         assertEquals("Tensor.of: 5 values cannot fill shape [2, 3] (6 elements)", e.getMessage());
+        IllegalArgumentException noShape = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.of(new float[] {1, 2, 3}));
+        assertTrue(noShape.getMessage().endsWith("give the shape, e.g. Tensor.of(data, 3)"), noShape.getMessage());
+        assertEquals(0, Tensor.of(new float[] {4}).dim());
         assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, -1));
     }
 
