@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
  * }</pre>
  */
 public final class Generator {
+    private static Generator defaultGenerator = new Generator(0);
     private SplittableRandom random;
     private final long seed;
     private double spareNormal = Double.NaN;
@@ -19,6 +20,20 @@ public final class Generator {
     public Generator(long seed) {
         this.seed = seed;
         this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * The generator layers use for their initial weights when none is given (seeded with 0 at
+     * start-up, so runs are reproducible), like PyTorch's default generator.
+     */
+    public static synchronized Generator defaultGenerator() {
+        return defaultGenerator;
+    }
+
+    /** Reseeds the default generator, like {@code torch.manual_seed}. */
+    public static synchronized Generator manualSeed(long seed) {
+        defaultGenerator = new Generator(seed);
+        return defaultGenerator;
     }
 
     public long seed() {

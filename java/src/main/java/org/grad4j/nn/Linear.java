@@ -1,0 +1,70 @@
+package org.grad4j.nn;
+
+import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Shapes;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * y = x·Wᵀ + b, like {@code torch.nn.Linear}.
+ *
+ * <p>Shape: input [*, inFeatures], output [*, outFeatures]. Weight [outFeatures, inFeatures]
+ * and bias [outFeatures] start uniform in ±1/sqrt(inFeatures), as in PyTorch.
+ *
+ * <pre>{@code
+ * Linear fc = new Linear(784, 10);
+ * fc.forward(Tensor.zeros(32, 784)).shape();   // [32, 10]
+ * }</pre>
+ */
+public class Linear extends Module {
+    private final int inFeatures;
+    private final int outFeatures;
+    public final Parameter weight;
+    public final Parameter bias;
+
+    public Linear(int inFeatures, int outFeatures) {
+        this(inFeatures, outFeatures, true, Generator.defaultGenerator());
+    }
+
+    public Linear(int inFeatures, int outFeatures, boolean bias) {
+        this(inFeatures, outFeatures, bias, Generator.defaultGenerator());
+    }
+
+    public Linear(int inFeatures, int outFeatures, boolean bias, Generator gen) {
+        if (inFeatures <= 0 || outFeatures <= 0) {
+            throw new IllegalArgumentException("Linear: inFeatures and outFeatures must be > 0, got " + inFeatures
+                    + " and " + outFeatures);
+        }
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        this.weight = registerParameter("weight", new Parameter(Tensor.zeros(outFeatures, inFeatures)));
+        Init.kaimingUniform_(weight, Math.sqrt(5), gen);
+        float bound = (float) (1 / Math.sqrt(inFeatures));
+        this.bias = registerParameter("bias", bias ? new Parameter(Tensor.zeros(outFeatures)) : null);
+        if (bias) {
+            Init.uniform_(this.bias, -bound, bound, gen);
+        }
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        if (input.dim() == 0 || input.size(-1) != inFeatures) {
+            throw new IllegalArgumentException("Linear: expected input [*, " + inFeatures + "], got "
+                    + Shapes.str(input.shape()));
+        }
+        Tensor y = input.matmul(weight.t());
+        return bias == null ? y : y.add(bias);
+    }
+
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    public int outFeatures() {
+        return outFeatures;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + (bias != null);
+    }
+}

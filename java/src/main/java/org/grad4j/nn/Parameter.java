@@ -1,0 +1,24 @@
+package org.grad4j.nn;
+
+import org.grad4j.tensor.Tensor;
+
+/**
+ * A tensor that is a module's learnable weight, like {@code torch.nn.Parameter}: a leaf that
+ * requires grad (unless told otherwise) and is found by {@link Module#parameters()}.
+ *
+ * <pre>{@code
+ * Parameter w = new Parameter(Tensor.randn(0, 3, 4));
+ * w.requiresGrad();   // true
+ * }</pre>
+ */
+public class Parameter extends Tensor {
+    /** Wraps {@code data}'s values (shared, not copied) as a parameter that requires grad. */
+    public Parameter(Tensor data) {
+        this(data, true);
+    }
+
+    public Parameter(Tensor data, boolean requiresGrad) {
+        super(data.contiguous());
+        requiresGrad(requiresGrad);
+    }
+}
