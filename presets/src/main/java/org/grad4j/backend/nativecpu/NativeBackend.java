@@ -77,23 +77,33 @@ public final class NativeBackend implements Backend {
     @Override
     public void copy(int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset,
                      int[] dstStrides) {
+        Bounds.shape("copy", shape);
+        Bounds.strided("copy", "src", src, srcOffset, shape, srcStrides);
+        Bounds.strided("copy", "dst", dst, dstOffset, shape, dstStrides);
         check(g4_f32_copy(shape.length, shape, src, srcOffset, srcStrides, dst, dstOffset, dstStrides), "copy");
     }
 
     @Override
     public void fill(float[] dst, int offset, int count, float value) {
+        Bounds.range("fill", "dst", dst, offset, count);
         check(g4_f32_fill(dst, offset, count, value), "fill");
     }
 
     @Override
     public void unary(UnaryOp op, float alpha, float beta, float[] x, int xOffset, float[] y, int yOffset,
                       int count) {
+        Bounds.range("unary", "x", x, xOffset, count);
+        Bounds.range("unary", "y", y, yOffset, count);
         check(g4_f32_unary(op.ordinal(), alpha, beta, x, xOffset, y, yOffset, count), "unary " + op);
     }
 
     @Override
     public void binary(BinaryOp op, int[] shape, float[] a, int aOffset, int[] aStrides, float[] b, int bOffset,
                        int[] bStrides, float[] out, int outOffset) {
+        Bounds.shape("binary", shape);
+        Bounds.strided("binary", "a", a, aOffset, shape, aStrides);
+        Bounds.strided("binary", "b", b, bOffset, shape, bStrides);
+        Bounds.range("binary", "out", out, outOffset, Bounds.count(shape));
         check(g4_f32_binary(op.ordinal(), shape.length, shape, a, aOffset, aStrides, b, bOffset, bStrides, out,
                 outOffset), "binary " + op);
     }
@@ -101,6 +111,11 @@ public final class NativeBackend implements Backend {
     @Override
     public void where(int[] shape, float[] cond, int condOffset, int[] condStrides, float[] a, int aOffset,
                       int[] aStrides, float[] b, int bOffset, int[] bStrides, float[] out, int outOffset) {
+        Bounds.shape("where", shape);
+        Bounds.strided("where", "cond", cond, condOffset, shape, condStrides);
+        Bounds.strided("where", "a", a, aOffset, shape, aStrides);
+        Bounds.strided("where", "b", b, bOffset, shape, bStrides);
+        Bounds.range("where", "out", out, outOffset, Bounds.count(shape));
         check(g4_f32_where(shape.length, shape, cond, condOffset, condStrides, a, aOffset, aStrides, b, bOffset,
                 bStrides, out, outOffset), "where");
     }
@@ -108,12 +123,23 @@ public final class NativeBackend implements Backend {
     @Override
     public void reduce(ReduceOp op, float[] x, int xOffset, int outer, int size, int inner, float[] out,
                        int outOffset) {
+        Bounds.range("reduce", "x", x, xOffset, (long) outer * size * inner);
+        Bounds.range("reduce", "out", out, outOffset, (long) outer * inner);
+        if (size == 0 && op != ReduceOp.SUM) {
+            throw Bounds.error("reduce", op + " of an empty axis");
+        }
         check(g4_f32_reduce(op.ordinal(), x, xOffset, outer, size, inner, out, outOffset), "reduce " + op);
     }
 
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
                      int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw Bounds.error("gemm", "negative size m=" + m + " n=" + n + " k=" + k);
+        }
+        Bounds.matrix("gemm", "A", a, aOffset, transA ? k : m, transA ? m : k, lda);
+        Bounds.matrix("gemm", "B", b, bOffset, transB ? n : k, transB ? k : n, ldb);
+        Bounds.matrix("gemm", "C", c, cOffset, m, n, ldc);
         check(g4_f32_gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
                 cOffset, ldc), "gemm");
     }
@@ -121,6 +147,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void conv2dForward(Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y,
                               int yOffset) {
+        ConvBounds.check(g, x, xOffset, w, wOffset, y, yOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
         check(g4_f32_conv2d_fwd(geometry, x, xOffset, w, wOffset, y, yOffset, ws), "conv2d forward");
@@ -129,6 +156,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void conv2dBackwardData(Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset,
                                    float[] gradX, int gradXOffset) {
+        ConvBounds.check(g, gradX, gradXOffset, w, wOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
         check(g4_f32_conv2d_bwd_data(geometry, gradY, gradYOffset, w, wOffset, gradX, gradXOffset, ws),
@@ -138,6 +166,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void conv2dBackwardWeight(Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset,
                                      float[] gradW, int gradWOffset) {
+        ConvBounds.check(g, x, xOffset, gradW, gradWOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
         check(g4_f32_conv2d_bwd_weight(geometry, x, xOffset, gradY, gradYOffset, gradW, gradWOffset, ws),
@@ -146,33 +175,44 @@ public final class NativeBackend implements Backend {
 
     @Override
     public void maxPool2dForward(Pool2dGeometry g, float[] x, int xOffset, float[] y, int[] argmax) {
+        ConvBounds.check(g, x, xOffset, y, argmax);
         check(g4_f32_maxpool2d_fwd(Geometry.of(g), x, xOffset, y, argmax), "maxPool2d forward");
     }
 
     @Override
     public void maxPool2dBackward(Pool2dGeometry g, float[] gradY, int[] argmax, float[] gradX) {
+        ConvBounds.check(g, gradX, 0, gradY, argmax);
+        ConvBounds.positions(g, argmax);
         check(g4_f32_maxpool2d_bwd(Geometry.of(g), gradY, argmax, gradX), "maxPool2d backward");
     }
 
     @Override
     public void avgPool2dForward(Pool2dGeometry g, float[] x, int xOffset, float[] y) {
+        ConvBounds.check(g, x, xOffset, y, null);
         check(g4_f32_avgpool2d_fwd(Geometry.of(g), x, xOffset, y), "avgPool2d forward");
     }
 
     @Override
     public void avgPool2dBackward(Pool2dGeometry g, float[] gradY, float[] gradX) {
+        ConvBounds.check(g, gradX, 0, gradY, null);
         check(g4_f32_avgpool2d_bwd(Geometry.of(g), gradY, gradX), "avgPool2d backward");
     }
 
     @Override
     public void gather(float[] x, int xOffset, int outer, int size, int inner, int[] index, int count,
                        boolean indexPerRow, float[] out) {
+        Bounds.range("gather", "x", x, xOffset, (long) outer * size * inner);
+        Bounds.range("gather", "out", out, 0, (long) outer * count * inner);
+        Bounds.indices("gather", index, indexPerRow ? (long) outer * count * inner : count, size);
         check(g4_f32_gather(x, xOffset, outer, size, inner, index, count, indexPerRow ? 1 : 0, out), "gather");
     }
 
     @Override
     public void scatterAdd(float[] src, int srcOffset, int outer, int size, int inner, int[] index, int count,
                            boolean indexPerRow, float[] dst) {
+        Bounds.range("scatterAdd", "src", src, srcOffset, (long) outer * count * inner);
+        Bounds.range("scatterAdd", "dst", dst, 0, (long) outer * size * inner);
+        Bounds.indices("scatterAdd", index, indexPerRow ? (long) outer * count * inner : count, size);
         check(g4_f32_scatter_add(src, srcOffset, outer, size, inner, index, count, indexPerRow ? 1 : 0, dst),
                 "scatterAdd");
     }
@@ -180,18 +220,27 @@ public final class NativeBackend implements Backend {
     @Override
     public void biasActivation(UnaryOp act, float alpha, float[] x, int xOffset, float[] bias, int biasOffset,
                                int rows, int cols, float[] y, int yOffset) {
+        Bounds.range("biasActivation", "x", x, xOffset, (long) rows * cols);
+        Bounds.range("biasActivation", "bias", bias, biasOffset, cols);
+        Bounds.range("biasActivation", "y", y, yOffset, (long) rows * cols);
         check(g4_f32_bias_activation(act == null ? -1 : act.ordinal(), alpha, x, xOffset, bias, biasOffset, rows,
                 cols, y, yOffset), "biasActivation");
     }
 
     @Override
     public void softmax(boolean log, float[] x, int xOffset, int outer, int size, int inner, float[] y, int yOffset) {
+        Bounds.range("softmax", "x", x, xOffset, (long) outer * size * inner);
+        Bounds.range("softmax", "y", y, yOffset, (long) outer * size * inner);
         check(g4_f32_softmax(log ? 1 : 0, x, xOffset, outer, size, inner, y, yOffset), "softmax");
     }
 
     @Override
     public void softmaxBackward(boolean log, float[] y, int yOffset, float[] gradY, int gradYOffset, int outer,
                                 int size, int inner, float[] gradX, int gradXOffset) {
+        long n = (long) outer * size * inner;
+        Bounds.range("softmax backward", "y", y, yOffset, n);
+        Bounds.range("softmax backward", "gradY", gradY, gradYOffset, n);
+        Bounds.range("softmax backward", "gradX", gradX, gradXOffset, n);
         check(g4_f32_softmax_bwd(log ? 1 : 0, y, yOffset, gradY, gradYOffset, outer, size, inner, gradX,
                 gradXOffset), "softmax backward");
     }
@@ -199,12 +248,21 @@ public final class NativeBackend implements Backend {
     @Override
     public void crossEntropy(float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss,
                              float[] logSumExp) {
+        Bounds.range("crossEntropy", "logits", logits, logitsOffset, (long) rows * classes);
+        Bounds.range("crossEntropy", "loss", loss, 0, rows);
+        Bounds.range("crossEntropy", "logSumExp", logSumExp, 0, rows);
+        Bounds.indices("crossEntropy", targets, rows, classes);
         check(g4_f32_cross_entropy(logits, logitsOffset, rows, classes, targets, loss, logSumExp), "crossEntropy");
     }
 
     @Override
     public void crossEntropyBackward(float[] logits, int logitsOffset, int rows, int classes, int[] targets,
                                      float[] logSumExp, float[] gradLoss, float[] gradLogits) {
+        Bounds.range("crossEntropy backward", "logits", logits, logitsOffset, (long) rows * classes);
+        Bounds.range("crossEntropy backward", "logSumExp", logSumExp, 0, rows);
+        Bounds.range("crossEntropy backward", "gradLoss", gradLoss, 0, rows);
+        Bounds.range("crossEntropy backward", "gradLogits", gradLogits, 0, (long) rows * classes);
+        Bounds.indices("crossEntropy backward", targets, rows, classes);
         check(g4_f32_cross_entropy_bwd(logits, logitsOffset, rows, classes, targets, logSumExp, gradLoss,
                 gradLogits), "crossEntropy backward");
     }
@@ -213,6 +271,11 @@ public final class NativeBackend implements Backend {
     public void sgdStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] momentumBuffer, int n,
                         float lr, float momentum, float dampening, float weightDecay, boolean nesterov,
                         boolean firstStep) {
+        Bounds.range("sgdStep", "param", param, paramOffset, n);
+        Bounds.range("sgdStep", "grad", grad, gradOffset, n);
+        if (momentum != 0f) {
+            Bounds.range("sgdStep", "momentumBuffer", momentumBuffer, 0, n);
+        }
         check(g4_f32_sgd_step(param, paramOffset, grad, gradOffset, momentumBuffer == null ? EMPTY : momentumBuffer,
                 n, lr, momentum, dampening, weightDecay, nesterov ? 1 : 0, firstStep ? 1 : 0), "sgdStep");
     }
@@ -221,6 +284,13 @@ public final class NativeBackend implements Backend {
     public void adamStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, float[] v, int n,
                          float lr, float beta1, float beta2, float eps, float weightDecay, int step,
                          boolean decoupled) {
+        Bounds.range("adamStep", "param", param, paramOffset, n);
+        Bounds.range("adamStep", "grad", grad, gradOffset, n);
+        Bounds.range("adamStep", "m", m, 0, n);
+        Bounds.range("adamStep", "v", v, 0, n);
+        if (step < 1) {
+            throw Bounds.error("adamStep", "step must be >= 1, got " + step);
+        }
         check(g4_f32_adam_step(param, paramOffset, grad, gradOffset, m, v, n, lr, beta1, beta2, eps, weightDecay,
                 step, decoupled ? 1 : 0), "adamStep");
     }

@@ -1,0 +1,92 @@
+package org.grad4j.backend.nativecpu;
+
+import java.util.Arrays;
+
+/**
+ * Checks, before a native call, that every element a kernel will touch lies inside its array.
+ * The ops validate shapes already; this guards the backend's public methods, so that a wrong
+ * call from anywhere is an exception and never a crashed JVM. Each check is O(rank).
+ */
+final class Bounds {
+    private Bounds() {
+    }
+
+    static IllegalArgumentException error(String kernel, String what) {
+        return new IllegalArgumentException("native " + kernel + ": " + what);
+    }
+
+    /** [offset, offset + count) must lie in an array of the given length. */
+    static void range(String kernel, String name, int length, long offset, long count) {
+        if (offset < 0 || count < 0 || offset + count > length) {
+            throw error(kernel, name + " needs elements [" + offset + ", " + (offset + count) + ") of an array of "
+                    + length);
+        }
+    }
+
+    static void range(String kernel, String name, float[] array, long offset, long count) {
+        if (array == null) {
+            throw error(kernel, name + " is null");
+        }
+        range(kernel, name, array.length, offset, count);
+    }
+
+    /** An n-d strided layout from offset must lie in the array; strides must be >= 0. */
+    static void strided(String kernel, String name, float[] array, int offset, int[] shape, int[] strides) {
+        if (array == null || strides == null || strides.length != shape.length) {
+            throw error(kernel, name + ": array or strides missing, or strides " + Arrays.toString(strides)
+                    + " do not match shape " + Arrays.toString(shape));
+        }
+        long last = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] == 0) {
+                return;
+            }
+            if (strides[d] < 0) {
+                throw error(kernel, name + " has a negative stride in " + Arrays.toString(strides));
+            }
+            last += (long) (shape[d] - 1) * strides[d];
+        }
+        range(kernel, name, array, offset, last + 1);
+    }
+
+    static void shape(String kernel, int[] shape) {
+        if (shape == null || shape.length > 16) {
+            throw error(kernel, "rank must be at most 16, got " + (shape == null ? "null" : shape.length));
+        }
+        for (int s : shape) {
+            if (s < 0) {
+                throw error(kernel, "negative size in shape " + Arrays.toString(shape));
+            }
+        }
+    }
+
+    static long count(int[] shape) {
+        long n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        return n;
+    }
+
+    /** A rows × cols row-major matrix with leading dimension ld, from offset. */
+    static void matrix(String kernel, String name, float[] array, int offset, int rows, int cols, int ld) {
+        if (rows < 0 || cols < 0 || ld < Math.max(1, cols)) {
+            throw error(kernel, name + " of " + rows + " x " + cols + " with leading dimension " + ld);
+        }
+        if (rows > 0 && cols > 0) {
+            range(kernel, name, array, offset, (long) (rows - 1) * ld + cols);
+        }
+    }
+
+    /** Every index in [0, size). */
+    static void indices(String kernel, int[] index, long count, int size) {
+        if (index == null || index.length < count) {
+            throw error(kernel, "index array shorter than " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            if (index[i] < 0 || index[i] >= size) {
+                throw error(kernel, "index " + index[i] + " out of range [0, " + size + ")");
+            }
+        }
+    }
+}
