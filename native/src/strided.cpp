@@ -8,6 +8,15 @@ namespace g4 {
 StridedLoop::StridedLoop(int32_t rank, const int32_t* shape, int operands, const int32_t* const* strides)
     : operands_(operands) {
     for (int d = 0; d < rank; d++) {
+        if (shape[d] == 0) {  // nothing to walk
+            shape_[0] = 0;
+            for (int k = 0; k < operands; k++) strides_[k][0] = 0;
+            rank_ = 1;
+            rows_ = 0;
+            return;
+        }
+    }
+    for (int d = 0; d < rank; d++) {
         if (shape[d] == 1) continue;
         bool merge = rank_ > 0;
         for (int k = 0; k < operands && merge; k++) {

@@ -60,6 +60,8 @@ public final class ConvTranspose2d extends Function {
         String shapes = "input " + Shapes.str(xs) + ", weight " + Shapes.str(ws) + ", groups " + groups;
         Shapes.checkArg(ws[0] == xs[1], "convTranspose2d", "weight expects " + ws[0] + " input channels but the"
                 + " input has " + xs[1] + " (" + shapes + ")");
+        Shapes.checkArg(xs[2] > 0 && xs[3] > 0, "convTranspose2d", "input height and width must be > 0 ("
+                + shapes + ")");
         Shapes.checkArg(xs[1] % groups == 0 && ws[1] > 0 && ws[2] > 0 && ws[3] > 0, "convTranspose2d",
                 "input channels must be divisible by groups and the weight non-empty (" + shapes + ")");
         int outH = (xs[2] - 1) * stride[0] - 2 * padding[0] + dilation[0] * (ws[2] - 1) + outputPadding[0] + 1;

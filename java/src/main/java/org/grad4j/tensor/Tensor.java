@@ -275,6 +275,9 @@ public class Tensor {
 
     /** Whether the elements are laid out row-major without gaps. */
     public boolean isContiguous() {
+        if (numel() == 0) {
+            return true;
+        }
         int expected = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
             if (shape[d] != 1 && strides[d] != expected) {
@@ -287,6 +290,9 @@ public class Tensor {
 
     /** The values in row-major order (a copy). */
     public float[] toArray() {
+        if (numel() == 0) {
+            return new float[0];
+        }
         if (isContiguous()) {
             return Arrays.copyOfRange(storage.data(), offset, offset + numel());
         }
@@ -927,6 +933,9 @@ public class Tensor {
         List<Tensor> parts = new ArrayList<>();
         for (int start = 0; start < shape[d]; start += splitSize) {
             parts.add(narrow(d, start, Math.min(splitSize, shape[d] - start)));
+        }
+        if (parts.isEmpty()) {
+            parts.add(narrow(d, 0, 0));
         }
         return parts;
     }

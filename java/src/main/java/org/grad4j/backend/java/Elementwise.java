@@ -14,6 +14,9 @@ final class Elementwise {
 
     void copy(int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset,
               int[] dstStrides) {
+        if (StridedLoop.empty(shape)) {
+            return;
+        }
         StridedLoop loop = StridedLoop.of(shape, srcStrides, dstStrides);
         int n = loop.inner;
         int ss = loop.innerStride(0);
@@ -93,6 +96,9 @@ final class Elementwise {
 
     void binary(BinaryOp op, int[] shape, float[] a, int aOffset, int[] aStrides, float[] b, int bOffset,
                 int[] bStrides, float[] out, int outOffset) {
+        if (StridedLoop.empty(shape)) {
+            return;
+        }
         int[] outStrides = org.grad4j.tensor.Shapes.contiguousStrides(shape);
         StridedLoop loop = StridedLoop.of(shape, aStrides, bStrides, outStrides);
         int n = loop.inner;
@@ -153,6 +159,9 @@ final class Elementwise {
 
     void where(int[] shape, float[] cond, int condOffset, int[] condStrides, float[] a, int aOffset, int[] aStrides,
                float[] b, int bOffset, int[] bStrides, float[] out, int outOffset) {
+        if (StridedLoop.empty(shape)) {
+            return;
+        }
         int[] outStrides = org.grad4j.tensor.Shapes.contiguousStrides(shape);
         StridedLoop loop = StridedLoop.of(shape, condStrides, aStrides, bStrides, outStrides);
         int n = loop.inner;

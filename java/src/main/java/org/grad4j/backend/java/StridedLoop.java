@@ -23,6 +23,16 @@ final class StridedLoop {
         this.outerCount = outer;
     }
 
+    /** Whether the index space is empty (some dim is 0), in which case there is nothing to walk. */
+    static boolean empty(int[] shape) {
+        for (int s : shape) {
+            if (s == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static StridedLoop of(int[] shape, int[]... operandStrides) {
         int ops = operandStrides.length;
         int[] s = new int[Math.max(shape.length, 1)];

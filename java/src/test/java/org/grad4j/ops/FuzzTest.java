@@ -1,0 +1,239 @@
+package org.grad4j.ops;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public tensor op called {@value #CASES} times with random shapes (including empty and
+ * size-1 dims), random layouts (transposed, strided, expanded), NaN and infinities, and random
+ * (often invalid) dims and sizes. Each call must return a tensor or throw an
+ * IllegalArgumentException or IllegalStateException whose message names the op; anything else
+ * (ArrayIndexOutOfBounds, NullPointer, a crash) fails. Runs on the default backend, so grad4j-native
+ * runs it against the native kernels too.
+ */
+class FuzzTest {
+    static final int CASES = 10_000;
+
+    /** One op: its name (as its messages spell it) and a random call. */
+    record Op(String name, Function<Fuzz, Tensor> call) {
+    }
+
+    /** Random arguments for one call. */
+    static final class Fuzz {
+        final SplittableRandom random;
+
+        Fuzz(long seed) {
+            random = new SplittableRandom(seed);
+        }
+
+        int dim() {
+            return random.nextInt(-5, 5);
+        }
+
+        int size() {
+            return random.nextInt(8) == 0 ? -1 : random.nextInt(0, 5);
+        }
+
+        int[] shape(int maxRank) {
+            int[] s = new int[random.nextInt(maxRank + 1)];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = random.nextInt(5) == 0 ? 1 : random.nextInt(0, 5);
+            }
+            return s;
+        }
+
+        float value() {
+            return switch (random.nextInt(20)) {
+                case 0 -> Float.NaN;
+                case 1 -> Float.POSITIVE_INFINITY;
+                case 2 -> Float.NEGATIVE_INFINITY;
+                case 3 -> 0f;
+                default -> (float) (random.nextDouble() * 6 - 3);
+            };
+        }
+
+        Tensor tensor() {
+            return tensor(shape(4));
+        }
+
+        /** A tensor of the shape, maybe laid out as a transpose, a strided slice or an expansion. */
+        Tensor tensor(int[] shape) {
+            float[] v = new float[Math.max(1, Arrays.stream(shape).reduce(1, (a, b) -> a * b))];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = value();
+            }
+            int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            Tensor t = Tensor.of(Arrays.copyOf(v, n), shape);
+            int layout = random.nextInt(4);
+            if (layout == 1 && shape.length >= 2) {
+                int[] swapped = shape.clone();
+                swapped[0] = shape[1];
+                swapped[1] = shape[0];
+                t = Tensor.of(Arrays.copyOf(v, n), swapped).transpose(0, 1);
+            } else if (layout == 2 && shape.length >= 1) {
+                int[] wide = shape.clone();
+                wide[shape.length - 1] = shape[shape.length - 1] * 2;
+                float[] w = new float[Arrays.stream(wide).reduce(1, (a, b) -> a * b)];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = value();
+                }
+                t = Tensor.of(w, wide).slice(-1, 0, wide[shape.length - 1], 2);
+            } else if (layout == 3 && shape.length >= 1 && shape[0] > 1) {
+                int[] one = shape.clone();
+                one[0] = 1;
+                t = Tensor.of(Arrays.copyOf(v, n / shape[0]), one).expand(shape);
+            }
+            return random.nextBoolean() ? t.detach().requiresGrad(true) : t;
+        }
+
+        /** Integer-valued indices, mostly in [0, bound), sometimes out of range or fractional. */
+        Tensor indices(int[] shape, int bound) {
+            int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                int pick = random.nextInt(30);
+                v[i] = pick == 0 ? bound : pick == 1 ? -1 : pick == 2 ? 0.5f : random.nextInt(Math.max(bound, 1));
+            }
+            return Tensor.of(v, shape);
+        }
+
+        int[] ints(int length, int from, int to) {
+            int[] out = new int[length];
+            for (int i = 0; i < length; i++) {
+                out[i] = random.nextInt(from, to);
+            }
+            return out;
+        }
+    }
+
+    static List<Op> ops() {
+        List<Op> ops = new ArrayList<>();
+        ops.add(new Op("add", f -> f.tensor().add(f.tensor())));
+        ops.add(new Op("sub", f -> f.tensor().sub(f.tensor())));
+        ops.add(new Op("mul", f -> f.tensor().mul(f.tensor())));
+        ops.add(new Op("div", f -> f.tensor().div(f.tensor())));
+        ops.add(new Op("pow", f -> f.tensor().pow(f.tensor())));
+        ops.add(new Op("pow", f -> f.tensor().pow(f.value())));
+        ops.add(new Op("exp", f -> f.tensor().exp()));
+        ops.add(new Op("log", f -> f.tensor().log()));
+        ops.add(new Op("sqrt", f -> f.tensor().sqrt()));
+        ops.add(new Op("abs", f -> f.tensor().abs()));
+        ops.add(new Op("clamp", f -> f.tensor().clamp(f.value(), f.value())));
+        ops.add(new Op("tanh", f -> f.tensor().tanh()));
+        ops.add(new Op("sigmoid", f -> f.tensor().sigmoid()));
+        ops.add(new Op("relu", f -> f.tensor().relu()));
+        ops.add(new Op("leakyRelu", f -> f.tensor().leakyRelu(f.value())));
+        ops.add(new Op("softplus", f -> f.tensor().softplus()));
+        ops.add(new Op("gelu", f -> f.tensor().gelu()));
+        ops.add(new Op("elu", f -> f.tensor().elu(f.value())));
+        ops.add(new Op("gt", f -> f.tensor().gt(f.tensor())));
+        ops.add(new Op("eq", f -> f.tensor().eq(f.value())));
+        ops.add(new Op("sum", f -> f.tensor().sum(f.dim(), f.random.nextBoolean())));
+        ops.add(new Op("sum", f -> f.tensor().sum(f.ints(f.random.nextInt(3), -4, 4), f.random.nextBoolean())));
+        ops.add(new Op("mean", f -> f.tensor().mean(f.dim(), f.random.nextBoolean())));
+        ops.add(new Op("max", f -> f.tensor().max(f.dim(), f.random.nextBoolean())));
+        ops.add(new Op("max", f -> f.tensor().max()));
+        ops.add(new Op("min", f -> f.tensor().min(f.dim())));
+        ops.add(new Op("argmax", f -> f.tensor().argmax(f.dim(), f.random.nextBoolean())));
+        ops.add(new Op("argmin", f -> f.tensor().argmin()));
+        ops.add(new Op("softmax", f -> f.tensor().softmax(f.dim())));
+        ops.add(new Op("logSoftmax", f -> f.tensor().logSoftmax(f.dim())));
+        ops.add(new Op("matmul", f -> f.tensor().matmul(f.tensor())));
+        ops.add(new Op("matmul", f -> {
+            int k = f.random.nextInt(0, 4);
+            return f.tensor(new int[] {f.random.nextInt(0, 4), k}).matmul(f.tensor(new int[] {k, f.random.nextInt(4)}));
+        }));
+        ops.add(new Op("reshape", f -> f.tensor().reshape(f.ints(f.random.nextInt(4), -1, 5))));
+        ops.add(new Op("view", f -> f.tensor().view(f.ints(f.random.nextInt(4), -1, 5))));
+        ops.add(new Op("transpose", f -> f.tensor().transpose(f.dim(), f.dim())));
+        ops.add(new Op("permute", f -> f.tensor().permute(f.ints(f.random.nextInt(5), -4, 4))));
+        ops.add(new Op("expand", f -> f.tensor().expand(f.ints(f.random.nextInt(5), -2, 5))));
+        ops.add(new Op("narrow", f -> f.tensor().narrow(f.dim(), f.size(), f.size())));
+        ops.add(new Op("slice", f -> f.tensor().slice(f.dim(), f.dim(), f.dim(), f.random.nextInt(-1, 3))));
+        ops.add(new Op("select", f -> f.tensor().select(f.dim(), f.dim())));
+        ops.add(new Op("squeeze", f -> f.tensor().squeeze(f.dim())));
+        ops.add(new Op("unsqueeze", f -> f.tensor().unsqueeze(f.dim())));
+        ops.add(new Op("flatten", f -> f.tensor().flatten(f.dim(), f.dim())));
+        ops.add(new Op("cat", f -> Tensor.cat(f.dim(), f.tensor(), f.tensor())));
+        ops.add(new Op("stack", f -> Tensor.stack(List.of(f.tensor(), f.tensor()), f.dim())));
+        ops.add(new Op("split", f -> f.tensor().split(f.size(), f.dim()).get(0)));
+        ops.add(new Op("indexSelect", f -> {
+            Tensor x = f.tensor();
+            return x.indexSelect(f.dim(), f.indices(new int[] {f.random.nextInt(4)}, x.dim() == 0 ? 1 : x.size(0)));
+        }));
+        ops.add(new Op("gather", f -> {
+            Tensor x = f.tensor();
+            int[] s = x.shape();
+            if (s.length > 0 && f.random.nextBoolean()) {
+                s[0] = f.random.nextInt(4);
+            }
+            return x.gather(f.random.nextInt(2) == 0 ? 0 : f.dim(), f.indices(s, s.length == 0 ? 1 : x.size(0)));
+        }));
+        ops.add(new Op("where", f -> Tensor.where(f.tensor(), f.tensor(), f.tensor())));
+        ops.add(new Op("maskedFill", f -> f.tensor().maskedFill(f.tensor(), f.value())));
+        ops.add(new Op("crossEntropy", f -> {
+            Tensor x = f.tensor(new int[] {f.random.nextInt(4), f.random.nextInt(4)});
+            return x.crossEntropy(f.indices(new int[] {f.random.nextInt(4)}, x.size(1)));
+        }));
+        ops.add(new Op("conv2d", f -> {
+            int c = f.random.nextInt(1, 4);
+            Tensor x = f.tensor(new int[] {f.random.nextInt(0, 3), c, f.random.nextInt(0, 7), f.random.nextInt(0, 7)});
+            Tensor w = f.tensor(new int[] {f.random.nextInt(1, 4), f.random.nextInt(1, 4), f.random.nextInt(0, 4),
+                f.random.nextInt(1, 4)});
+            return x.conv2d(w, null, f.random.nextInt(0, 3), f.random.nextInt(-1, 3), f.random.nextInt(0, 3),
+                    f.random.nextInt(0, 3));
+        }));
+        ops.add(new Op("convTranspose2d", f -> {
+            Tensor x = f.tensor(new int[] {1, f.random.nextInt(1, 3), f.random.nextInt(0, 4), f.random.nextInt(1, 4)});
+            Tensor w = f.tensor(new int[] {f.random.nextInt(1, 3), 2, f.random.nextInt(1, 4), 2});
+            return x.convTranspose2d(w, null, f.random.nextInt(0, 3), f.random.nextInt(-1, 2));
+        }));
+        ops.add(new Op("maxPool2d", f -> f.tensor(f.shape(5)).maxPool2d(f.random.nextInt(0, 4),
+                f.random.nextInt(0, 3), f.random.nextInt(-1, 3))));
+        ops.add(new Op("avgPool2d", f -> f.tensor(f.shape(5)).avgPool2d(f.random.nextInt(0, 4))));
+        ops.add(new Op("dropout", f -> f.tensor().dropout(f.value(), true, new org.grad4j.tensor.Generator(1))));
+        return ops;
+    }
+
+    @Test
+    void badArgumentsAreExceptionsNamingTheOp() {
+        List<Op> ops = ops();
+        Fuzz fuzz = new Fuzz(Long.getLong("grad4j.fuzz.seed", 20261125));
+        int results = 0;
+        int rejected = 0;
+        for (int i = 0; i < CASES; i++) {
+            Op op = ops.get(i % ops.size());
+            try {
+                Tensor out = op.call().apply(fuzz);
+                out.toArray();
+                if (out.requiresGrad() && out.numel() > 0) {
+                    out.sum().backward();
+                }
+                results++;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+                assertTrue(message.contains(op.name().toLowerCase(Locale.ROOT)) || namesAnInnerOp(message),
+                        () -> "case " + op.name() + ": message does not name the op: " + e.getMessage());
+                rejected++;
+            } catch (RuntimeException | Error e) {
+                throw new AssertionError("case " + op.name() + " on " + Backend.current().name() + " threw " + e, e);
+            }
+        }
+        assertTrue(results > CASES / 5 && rejected > CASES / 20, results + " results, " + rejected + " rejections");
+    }
+
+    /** Composite ops report the primitive that rejected the input (e.g. stack's unsqueeze, split's narrow). */
+    private static boolean namesAnInnerOp(String message) {
+        return message.matches("^(reshape|narrow|unsqueeze|squeeze|permute|expand|select|size|sum|mean|max|min|"
+                + "cat|where|clamp|dropout|transpose|flatten|split|stack|view|slice|matmul|tensor\\.of|uniform)[:( ].*");
+    }
+}
