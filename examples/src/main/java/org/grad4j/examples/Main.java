@@ -14,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%n");
         }
