@@ -7,16 +7,98 @@ import org.grad4j.tensor.Tensor;
 
 /**
  * Weight initializers, like {@code torch.nn.init}: each fills a tensor in place (without
- * recording a gradient) and returns it.
+ * recording a gradient) and returns it. The random ones take an explicit {@link Generator}, or
+ * use {@link Generator#defaultGenerator()} in the overloads without one; on a tensor with no
+ * elements they do nothing. See https://pytorch.org/docs/stable/nn.init.html
+ *
+ * <pre>{@code
+ * Tensor w = Tensor.zeros(256, 128);
+ * Init.kaimingNormal_(w, 0, "fan_out", "relu", new Generator(42));   // std sqrt(2 / 256)
+ * Init.calculateGain("tanh");                                         // 5/3
+ * }</pre>
  */
 public final class Init {
     private Init() {
     }
 
-    /** Uniform values in [low, high). */
-    public static Tensor uniform_(Tensor t, float low, float high, Generator gen) {
+    /** Fills with 0. */
+    public static Tensor zeros_(Tensor t) {
+        return constant_(t, 0);
+    }
+
+    /** Fills with 1. */
+    public static Tensor ones_(Tensor t) {
+        return constant_(t, 1);
+    }
+
+    /** Fills with {@code value}. */
+    public static Tensor constant_(Tensor t, double value) {
         try (GradMode.Scope ignored = GradMode.noGrad()) {
-            return t.copy_(Tensor.uniform(gen, low, high, t.shape()));
+            return t.fill_((float) value);
+        }
+    }
+
+    /** Uniform values in [0, 1). */
+    public static Tensor uniform_(Tensor t) {
+        return uniform_(t, 0, 1, Generator.defaultGenerator());
+    }
+
+    public static Tensor uniform_(Tensor t, double a, double b) {
+        return uniform_(t, a, b, Generator.defaultGenerator());
+    }
+
+    /** Uniform values in [a, b). */
+    public static Tensor uniform_(Tensor t, double a, double b, Generator gen) {
+        if (!(a <= b)) {
+            throw new IllegalArgumentException("uniform_: a must be <= b, got a " + a + ", b " + b);
+        }
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            return t.copy_(Tensor.uniform(gen, (float) a, (float) b, t.shape()));
+        }
+    }
+
+    /** Standard normal values. */
+    public static Tensor normal_(Tensor t) {
+        return normal_(t, 0, 1, Generator.defaultGenerator());
+    }
+
+    public static Tensor normal_(Tensor t, double mean, double std) {
+        return normal_(t, mean, std, Generator.defaultGenerator());
+    }
+
+    /** Values from N(mean, std²). */
+    public static Tensor normal_(Tensor t, double mean, double std, Generator gen) {
+        if (!(std >= 0) || !Double.isFinite(mean) || Double.isInfinite(std)) {
+            throw new IllegalArgumentException("normal_: mean must be finite and std finite and >= 0, got mean " + mean
+                    + ", std " + std);
+        }
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            return t.copy_(Tensor.normal(gen, (float) mean, (float) std, t.shape()));
+        }
+    }
+
+    /** N(0, 1) truncated to [−2, 2]. */
+    public static Tensor truncNormal_(Tensor t) {
+        return truncNormal_(t, 0, 1, -2, 2, Generator.defaultGenerator());
+    }
+
+    public static Tensor truncNormal_(Tensor t, double mean, double std, double a, double b) {
+        return truncNormal_(t, mean, std, a, b, Generator.defaultGenerator());
+    }
+
+    /**
+     * Values from N(mean, std²) conditioned on [a, b] (PyTorch's defaults: mean 0, std 1, a −2,
+     * b 2), drawn by inverting the normal CDF as PyTorch does, in double precision, so intervals in
+     * a tail are sampled correctly too.
+     */
+    public static Tensor truncNormal_(Tensor t, double mean, double std, double a, double b, Generator gen) {
+        if (!(std > 0) || !Double.isFinite(mean) || Double.isInfinite(std) || !(a < b)) {
+            throw new IllegalArgumentException("truncNormal_: needs a finite mean, a finite std > 0 and a < b, got"
+                    + " mean " + mean + ", std " + std + ", a " + a + ", b " + b);
+        }
+        float[] values = TruncatedNormal.sample(t.numel(), mean, std, a, b, gen);
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            return t.copy_(Tensor.wrap(values, t.shape()));
         }
     }
 
@@ -33,13 +115,127 @@ public final class Init {
         return new int[] {t.size(1) * receptive, t.size(0) * receptive};
     }
 
+    /** Glorot (Xavier) uniform with gain 1. */
+    public static Tensor xavierUniform_(Tensor t) {
+        return xavierUniform_(t, 1, Generator.defaultGenerator());
+    }
+
+    public static Tensor xavierUniform_(Tensor t, double gain) {
+        return xavierUniform_(t, gain, Generator.defaultGenerator());
+    }
+
+    /** Glorot (Xavier) uniform: U(−bound, bound) with bound = gain·sqrt(6 / (fanIn + fanOut)). */
+    public static Tensor xavierUniform_(Tensor t, double gain, Generator gen) {
+        int[] f = fans(t);
+        if (t.numel() == 0) {
+            return t;
+        }
+        double bound = gain * Math.sqrt(6.0 / (f[0] + f[1]));
+        return uniform_(t, -bound, bound, gen);
+    }
+
+    /** Glorot (Xavier) normal with gain 1. */
+    public static Tensor xavierNormal_(Tensor t) {
+        return xavierNormal_(t, 1, Generator.defaultGenerator());
+    }
+
+    public static Tensor xavierNormal_(Tensor t, double gain) {
+        return xavierNormal_(t, gain, Generator.defaultGenerator());
+    }
+
+    /** Glorot (Xavier) normal: N(0, std²) with std = gain·sqrt(2 / (fanIn + fanOut)). */
+    public static Tensor xavierNormal_(Tensor t, double gain, Generator gen) {
+        int[] f = fans(t);
+        if (t.numel() == 0) {
+            return t;
+        }
+        return normal_(t, 0, Math.abs(gain) * Math.sqrt(2.0 / (f[0] + f[1])), gen);
+    }
+
+    /** He (Kaiming) uniform with PyTorch's defaults: a 0, mode "fan_in", nonlinearity "leaky_relu". */
+    public static Tensor kaimingUniform_(Tensor t) {
+        return kaimingUniform_(t, 0, "fan_in", "leaky_relu", Generator.defaultGenerator());
+    }
+
     /**
-     * He (Kaiming) uniform with leaky-ReLU slope {@code a}, over fan in: bound = gain·sqrt(3 / fanIn)
-     * with gain = sqrt(2 / (1 + a²)). PyTorch's Linear and Conv2d use a = sqrt(5).
+     * He (Kaiming) uniform for a leaky ReLU of slope {@code a}, over fan in: bound =
+     * gain·sqrt(3 / fanIn) with gain = sqrt(2 / (1 + a²)). PyTorch's Linear and Conv2d use a = sqrt(5).
      */
     public static Tensor kaimingUniform_(Tensor t, double a, Generator gen) {
-        double gain = Math.sqrt(2.0 / (1 + a * a));
-        float bound = (float) (gain * Math.sqrt(3.0 / fans(t)[0]));
-        return uniform_(t, -bound, bound, gen);
+        return kaimingUniform_(t, a, "fan_in", "leaky_relu", gen);
+    }
+
+    public static Tensor kaimingUniform_(Tensor t, double a, String mode, String nonlinearity) {
+        return kaimingUniform_(t, a, mode, nonlinearity, Generator.defaultGenerator());
+    }
+
+    /**
+     * He (Kaiming) uniform: U(−bound, bound) with bound = sqrt(3)·gain / sqrt(fan), gain =
+     * {@link #calculateGain(String, double) calculateGain(nonlinearity, a)} and fan the fan in or
+     * fan out ({@code mode} "fan_in" or "fan_out").
+     */
+    public static Tensor kaimingUniform_(Tensor t, double a, String mode, String nonlinearity, Generator gen) {
+        double std = kaimingStd("kaimingUniform_", t, a, mode, nonlinearity);
+        return t.numel() == 0 ? t : uniform_(t, -Math.sqrt(3) * std, Math.sqrt(3) * std, gen);
+    }
+
+    /** He (Kaiming) normal with PyTorch's defaults: a 0, mode "fan_in", nonlinearity "leaky_relu". */
+    public static Tensor kaimingNormal_(Tensor t) {
+        return kaimingNormal_(t, 0, "fan_in", "leaky_relu", Generator.defaultGenerator());
+    }
+
+    public static Tensor kaimingNormal_(Tensor t, double a, String mode, String nonlinearity) {
+        return kaimingNormal_(t, a, mode, nonlinearity, Generator.defaultGenerator());
+    }
+
+    /** He (Kaiming) normal: N(0, std²) with std = gain / sqrt(fan), as {@link #kaimingUniform_}. */
+    public static Tensor kaimingNormal_(Tensor t, double a, String mode, String nonlinearity, Generator gen) {
+        double std = kaimingStd("kaimingNormal_", t, a, mode, nonlinearity);
+        return t.numel() == 0 ? t : normal_(t, 0, std, gen);
+    }
+
+    private static double kaimingStd(String op, Tensor t, double a, String mode, String nonlinearity) {
+        int[] f = fans(t);
+        if (!"fan_in".equals(mode) && !"fan_out".equals(mode)) {
+            throw new IllegalArgumentException(op + ": mode must be 'fan_in' or 'fan_out', got '" + mode + "'");
+        }
+        double gain = calculateGain(nonlinearity, a);
+        return gain / Math.sqrt(mode.equals("fan_in") ? f[0] : f[1]);
+    }
+
+    /** {@link #calculateGain(String, double)} with leaky_relu's default slope 0.01. */
+    public static double calculateGain(String nonlinearity) {
+        return calculateGain(nonlinearity, 0.01);
+    }
+
+    /**
+     * The recommended scale for weights feeding a nonlinearity, PyTorch's table: 1 for linear,
+     * conv1d/2d/3d, conv_transpose1d/2d/3d and sigmoid; 5/3 for tanh; sqrt(2) for relu;
+     * sqrt(2 / (1 + param²)) for leaky_relu (param the negative slope); 3/4 for selu. Only
+     * leaky_relu reads {@code param}.
+     */
+    public static double calculateGain(String nonlinearity, double param) {
+        if (nonlinearity == null) {
+            throw new IllegalArgumentException("calculateGain: nonlinearity is null");
+        }
+        switch (nonlinearity) {
+            case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d",
+                    "sigmoid":
+                return 1;
+            case "tanh":
+                return 5.0 / 3;
+            case "relu":
+                return Math.sqrt(2);
+            case "leaky_relu":
+                if (!Double.isFinite(param)) {
+                    throw new IllegalArgumentException("calculateGain: negative slope " + param
+                            + " is not a valid number");
+                }
+                return Math.sqrt(2 / (1 + param * param));
+            case "selu":
+                return 3.0 / 4;
+            default:
+                throw new IllegalArgumentException("calculateGain: unsupported nonlinearity '" + nonlinearity + "'");
+        }
     }
 }

@@ -1,0 +1,73 @@
+package org.grad4j.nn;
+
+import org.grad4j.tensor.Tensor;
+
+/**
+ * The mean over each 2-D window, like {@code torch.nn.AvgPool2d}; padded zeros count in the
+ * divisor (PyTorch's default count_include_pad=True).
+ *
+ * <p>Shape: input [N, C, H, W] or [C, H, W]; output [N, C, H_out, W_out] with
+ * H_out = ⌊(H + 2·padding − kernel) / stride⌋ + 1 (W alike). Defaults: stride = kernelSize,
+ * padding 0; padding may be at most half the kernel. PyTorch's ceil_mode, count_include_pad and
+ * divisor_override keep their defaults (false, true, none).
+ * See https://pytorch.org/docs/stable/generated/torch.nn.AvgPool2d.html
+ *
+ * <pre>{@code
+ * AvgPool2d pool = new AvgPool2d(2);
+ * pool.forward(Tensor.ones(1, 3, 4, 4)).shape();   // [1, 3, 2, 2], all ones
+ * pool.toString();   // AvgPool2d(kernel_size=2, stride=2, padding=0)
+ * }</pre>
+ */
+public class AvgPool2d extends Module {
+    private final int[] kernelSize;
+    private final int[] stride;
+    private final int[] padding;
+    private final boolean scalarArgs;
+
+    public AvgPool2d(int kernelSize) {
+        this(kernelSize, kernelSize, 0);
+    }
+
+    public AvgPool2d(int kernelSize, int stride, int padding) {
+        this(Args.square(kernelSize), Args.square(stride), Args.square(padding), true);
+    }
+
+    /** (height, width) pairs; a null stride means stride = kernelSize. */
+    public AvgPool2d(int[] kernelSize, int[] stride, int[] padding) {
+        this(kernelSize, stride == null ? kernelSize : stride, padding, false);
+    }
+
+    private AvgPool2d(int[] kernelSize, int[] stride, int[] padding, boolean scalarArgs) {
+        this.kernelSize = Args.pair("AvgPool2d", "kernelSize", kernelSize, 1);
+        this.stride = Args.pair("AvgPool2d", "stride", stride, 1);
+        this.padding = Args.poolPadding("AvgPool2d", padding, this.kernelSize);
+        this.scalarArgs = scalarArgs;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        Tensor x = Args.images("AvgPool2d", input, -1);
+        return Args.restore(input, x.avgPool2d(kernelSize, stride, padding));
+    }
+
+    /** The (height, width) of the kernel (a copy). */
+    public int[] kernelSize() {
+        return kernelSize.clone();
+    }
+
+    /** The (height, width) stride (a copy). */
+    public int[] stride() {
+        return stride.clone();
+    }
+
+    /** The (height, width) zero padding (a copy). */
+    public int[] padding() {
+        return padding.clone();
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "kernel_size=" + Repr.intOrTuple(kernelSize, scalarArgs) + ", stride="
+                + Repr.intOrTuple(stride, scalarArgs) + ", padding=" + Repr.intOrTuple(padding, scalarArgs);
+    }
+}

@@ -1,0 +1,133 @@
+package org.grad4j.nn;
+
+import java.util.Arrays;
+import org.grad4j.autograd.GradMode;
+import org.grad4j.tensor.Shapes;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * The common part of {@link BatchNorm1d} and {@link BatchNorm2d} (PyTorch's {@code _BatchNorm}):
+ * y = (x − E[x]) / sqrt(Var[x] + eps) · weight + bias per channel (dim 1), the statistics taken
+ * over every other dim.
+ *
+ * <p>In training mode (or without running statistics) the batch mean and biased variance
+ * normalize the input, and the running statistics are updated in place, without a gradient:
+ * running = (1 − momentum)·running + momentum·batch, with the unbiased variance
+ * (× m/(m − 1), m values per channel) for running_var; a null momentum means the cumulative
+ * average (factor 1/num_batches_tracked). In eval mode the running statistics normalize.
+ *
+ * <p>State-dict keys as in PyTorch: weight, bias (when affine), running_mean, running_var and
+ * num_batches_tracked (when tracking running statistics). NOTE: PyTorch keeps num_batches_tracked
+ * as an int64 tensor; grad4j has only float32, so it is a 0-d float tensor (exact up to 2^24
+ * batches).
+ */
+public abstract class BatchNorm extends Module {
+    private final int numFeatures;
+    private final double eps;
+    private final Double momentum;
+    private final boolean affine;
+    private final boolean trackRunningStats;
+    public final Parameter weight;
+    public final Parameter bias;
+    public final Tensor runningMean;
+    public final Tensor runningVar;
+    public final Tensor numBatchesTracked;
+
+    /** Validates and registers weight = 1, bias = 0, running_mean = 0, running_var = 1, num_batches_tracked = 0. */
+    protected BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
+        String name = getClass().getSimpleName();
+        this.numFeatures = Args.positive(name, "numFeatures", numFeatures);
+        if (!(eps >= 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException(name + ": eps must be finite and >= 0, got " + eps);
+        }
+        if (momentum != null && !(momentum >= 0 && momentum <= 1)) {
+            throw new IllegalArgumentException(name + ": momentum must be in [0, 1] or null, got " + momentum);
+        }
+        this.eps = eps;
+        this.momentum = momentum;
+        this.affine = affine;
+        this.trackRunningStats = trackRunningStats;
+        this.weight = registerParameter("weight", affine ? new Parameter(Tensor.ones(numFeatures)) : null);
+        this.bias = registerParameter("bias", affine ? new Parameter(Tensor.zeros(numFeatures)) : null);
+        this.runningMean = trackRunningStats ? registerBuffer("running_mean", Tensor.zeros(numFeatures)) : null;
+        this.runningVar = trackRunningStats ? registerBuffer("running_var", Tensor.ones(numFeatures)) : null;
+        this.numBatchesTracked = trackRunningStats ? registerBuffer("num_batches_tracked", Tensor.scalar(0f)) : null;
+    }
+
+    /** Throws unless the input has a layout this layer accepts, with numFeatures channels in dim 1. */
+    protected abstract void checkInput(Tensor input);
+
+    @Override
+    public Tensor forward(Tensor input) {
+        checkInput(input);
+        int[] dims = new int[input.dim() - 1];
+        int[] channelShape = new int[input.dim()];
+        Arrays.fill(channelShape, 1);
+        channelShape[1] = numFeatures;
+        for (int d = 0, j = 0; d < input.dim(); d++) {
+            if (d != 1) {
+                dims[j++] = d;
+            }
+        }
+        Tensor y;
+        if (isTraining() || !trackRunningStats) {
+            int m = input.numel() / numFeatures;
+            if (m <= 1) {
+                throw new IllegalArgumentException(getClass().getSimpleName() + ": expected more than 1 value per"
+                        + " channel when training, got input " + Shapes.str(input.shape()));
+            }
+            Tensor mean = input.sum(dims, true).div(m);
+            Tensor centered = input.sub(mean);
+            Tensor var = centered.square().sum(dims, true).div(m);
+            y = centered.div(var.add((float) eps).sqrt());
+            if (isTraining() && trackRunningStats) {
+                updateRunningStats(mean, var, m);
+            }
+        } else {
+            Tensor std = runningVar.reshape(channelShape).add((float) eps).sqrt();
+            y = input.sub(runningMean.reshape(channelShape)).div(std);
+        }
+        return affine ? y.mul(weight.reshape(channelShape)).add(bias.reshape(channelShape)) : y;
+    }
+
+    private void updateRunningStats(Tensor mean, Tensor var, int m) {
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            numBatchesTracked.add_(1f);
+            float factor = momentum == null ? 1f / numBatchesTracked.item() : momentum.floatValue();
+            runningMean.mul_(1 - factor).add_(mean.reshape(numFeatures).mul(factor));
+            runningVar.mul_(1 - factor).add_(var.reshape(numFeatures).mul((float) (factor * m / (m - 1.0))));
+        }
+    }
+
+    /** The number of channels C. */
+    public int numFeatures() {
+        return numFeatures;
+    }
+
+    /** The value added to the variance for numerical stability. */
+    public double eps() {
+        return eps;
+    }
+
+    /** The running-average factor, or null for a cumulative average. */
+    public Double momentum() {
+        return momentum;
+    }
+
+    /** Whether the layer has a learnable weight and bias. */
+    public boolean affine() {
+        return affine;
+    }
+
+    /** Whether running statistics are kept (and used in eval mode). */
+    public boolean trackRunningStats() {
+        return trackRunningStats;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return numFeatures + ", eps=" + Repr.num(eps) + ", momentum=" + (momentum == null ? "None"
+                : Repr.num(momentum)) + ", affine=" + Repr.bool(affine) + ", track_running_stats="
+                + Repr.bool(trackRunningStats);
+    }
+}

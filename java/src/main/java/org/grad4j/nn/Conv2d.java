@@ -1,0 +1,126 @@
+package org.grad4j.nn;
+
+import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * 2-D convolution (cross-correlation) over an image batch, like {@code torch.nn.Conv2d}:
+ * out[n, o] = bias[o] + Σ_c weight[o, c] ⋆ input[n, g·C/groups + c], with zero padding.
+ *
+ * <p>Shape: input [N, C_in, H, W] or [C_in, H, W]; output [N, C_out, H_out, W_out] with
+ * H_out = ⌊(H + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1 (W alike). Weight is
+ * [C_out, C_in/groups, KH, KW], bias [C_out]. Both start uniform in ±1/sqrt(fanIn), fanIn =
+ * C_in/groups·KH·KW (PyTorch's kaiming_uniform with a = sqrt(5)). Defaults: stride 1, padding 0,
+ * dilation 1, groups 1, bias true. See https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html
+ *
+ * <pre>{@code
+ * Conv2d conv = new Conv2d(1, 32, 3, 1, 1);
+ * conv.forward(Tensor.zeros(8, 1, 28, 28)).shape();   // [8, 32, 28, 28]
+ * conv.toString();   // Conv2d(1, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+ * }</pre>
+ */
+public class Conv2d extends Module {
+    private final int inChannels;
+    private final int outChannels;
+    private final int[] kernelSize;
+    private final int[] stride;
+    private final int[] padding;
+    private final int[] dilation;
+    private final int groups;
+    public final Parameter weight;
+    public final Parameter bias;
+
+    public Conv2d(int inChannels, int outChannels, int kernelSize) {
+        this(inChannels, outChannels, kernelSize, 1, 0);
+    }
+
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
+        this(inChannels, outChannels, kernelSize, stride, padding, 1, 1, true);
+    }
+
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups,
+                  boolean bias) {
+        this(inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias,
+                Generator.defaultGenerator());
+    }
+
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups,
+                  boolean bias, Generator gen) {
+        this(inChannels, outChannels, Args.square(kernelSize), Args.square(stride), Args.square(padding),
+                Args.square(dilation), groups, bias, gen);
+    }
+
+    public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                  int groups, boolean bias) {
+        this(inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias,
+                Generator.defaultGenerator());
+    }
+
+    /** The full form: (height, width) pairs for kernelSize, stride, padding and dilation. */
+    public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                  int groups, boolean bias, Generator gen) {
+        String name = "Conv2d";
+        this.inChannels = Args.positive(name, "inChannels", inChannels);
+        this.outChannels = Args.positive(name, "outChannels", outChannels);
+        this.groups = Args.positive(name, "groups", groups);
+        if (inChannels % groups != 0 || outChannels % groups != 0) {
+            throw new IllegalArgumentException(name + ": inChannels and outChannels must be divisible by groups, got "
+                    + inChannels + ", " + outChannels + " and groups " + groups);
+        }
+        this.kernelSize = Args.pair(name, "kernelSize", kernelSize, 1);
+        this.stride = Args.pair(name, "stride", stride, 1);
+        this.padding = Args.pair(name, "padding", padding, 0);
+        this.dilation = Args.pair(name, "dilation", dilation, 1);
+        this.weight = registerParameter("weight",
+                new Parameter(Tensor.zeros(outChannels, inChannels / groups, kernelSize[0], kernelSize[1])));
+        this.bias = registerParameter("bias", bias ? new Parameter(Tensor.zeros(outChannels)) : null);
+        ConvSupport.reset(weight, this.bias, gen);
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        Tensor x = Args.images("Conv2d", input, inChannels);
+        return Args.restore(input, x.conv2d(weight, bias, stride, padding, dilation, groups));
+    }
+
+    /** The number of input channels. */
+    public int inChannels() {
+        return inChannels;
+    }
+
+    /** The number of output channels. */
+    public int outChannels() {
+        return outChannels;
+    }
+
+    /** The (height, width) of the kernel (a copy). */
+    public int[] kernelSize() {
+        return kernelSize.clone();
+    }
+
+    /** The (height, width) stride (a copy). */
+    public int[] stride() {
+        return stride.clone();
+    }
+
+    /** The (height, width) zero padding (a copy). */
+    public int[] padding() {
+        return padding.clone();
+    }
+
+    /** The (height, width) spacing between kernel elements (a copy). */
+    public int[] dilation() {
+        return dilation.clone();
+    }
+
+    /** The number of blocked connections from input to output channels. */
+    public int groups() {
+        return groups;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return ConvSupport.repr(inChannels, outChannels, kernelSize, stride, padding, dilation, null, groups,
+                bias != null);
+    }
+}

@@ -1,0 +1,36 @@
+package org.grad4j.nn;
+
+import org.grad4j.tensor.Tensor;
+
+/**
+ * x − log Σ exp(x) along {@code dim}, computed stably (from x − max x), like {@code torch.nn.LogSoftmax}.
+ *
+ * <p>Shape: any with at least one dim; output as input. dim may be negative (counted from the
+ * end). See https://pytorch.org/docs/stable/generated/torch.nn.LogSoftmax.html
+ *
+ * <pre>{@code
+ * new LogSoftmax(1).forward(Tensor.of(new float[] {0, 1}, 1, 2));   // [[-1.3133, -0.3133]]
+ * }</pre>
+ */
+public class LogSoftmax extends Module {
+    private final int dim;
+
+    public LogSoftmax(int dim) {
+        this.dim = dim;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.logSoftmax(dim);
+    }
+
+    /** The dim the layer works along. */
+    public int dim() {
+        return dim;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "dim=" + dim;
+    }
+}

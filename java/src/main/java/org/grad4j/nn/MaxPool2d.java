@@ -1,0 +1,85 @@
+package org.grad4j.nn;
+
+import org.grad4j.tensor.Tensor;
+
+/**
+ * The maximum over each (dilated) 2-D window, like {@code torch.nn.MaxPool2d}; padding counts as
+ * −∞. The gradient goes to each window's maximum.
+ *
+ * <p>Shape: input [N, C, H, W] or [C, H, W]; output [N, C, H_out, W_out] with
+ * H_out = ⌊(H + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1 (W alike). Defaults:
+ * stride = kernelSize, padding 0, dilation 1; padding may be at most half the kernel. PyTorch's
+ * ceil_mode and return_indices are not supported (always false).
+ * See https://pytorch.org/docs/stable/generated/torch.nn.MaxPool2d.html
+ *
+ * <pre>{@code
+ * MaxPool2d pool = new MaxPool2d(2);
+ * pool.forward(Tensor.zeros(8, 32, 28, 28)).shape();   // [8, 32, 14, 14]
+ * pool.toString();   // MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+ * }</pre>
+ */
+public class MaxPool2d extends Module {
+    private final int[] kernelSize;
+    private final int[] stride;
+    private final int[] padding;
+    private final int[] dilation;
+    private final boolean scalarArgs;
+
+    public MaxPool2d(int kernelSize) {
+        this(kernelSize, kernelSize, 0, 1);
+    }
+
+    public MaxPool2d(int kernelSize, int stride, int padding) {
+        this(kernelSize, stride, padding, 1);
+    }
+
+    public MaxPool2d(int kernelSize, int stride, int padding, int dilation) {
+        this(Args.square(kernelSize), Args.square(stride), Args.square(padding), Args.square(dilation), true);
+    }
+
+    /** (height, width) pairs; a null stride means stride = kernelSize. */
+    public MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation) {
+        this(kernelSize, stride == null ? kernelSize : stride, padding, dilation, false);
+    }
+
+    private MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean scalarArgs) {
+        this.kernelSize = Args.pair("MaxPool2d", "kernelSize", kernelSize, 1);
+        this.stride = Args.pair("MaxPool2d", "stride", stride, 1);
+        this.padding = Args.poolPadding("MaxPool2d", padding, this.kernelSize);
+        this.dilation = Args.pair("MaxPool2d", "dilation", dilation, 1);
+        this.scalarArgs = scalarArgs;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        Tensor x = Args.images("MaxPool2d", input, -1);
+        return Args.restore(input, x.maxPool2d(kernelSize, stride, padding, dilation));
+    }
+
+    /** The (height, width) of the kernel (a copy). */
+    public int[] kernelSize() {
+        return kernelSize.clone();
+    }
+
+    /** The (height, width) stride (a copy). */
+    public int[] stride() {
+        return stride.clone();
+    }
+
+    /** The (height, width) zero padding (a copy). */
+    public int[] padding() {
+        return padding.clone();
+    }
+
+    /** The (height, width) spacing between kernel elements (a copy). */
+    public int[] dilation() {
+        return dilation.clone();
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "kernel_size=" + Repr.intOrTuple(kernelSize, scalarArgs) + ", stride="
+                + Repr.intOrTuple(stride, scalarArgs) + ", padding=" + Repr.intOrTuple(padding, scalarArgs)
+                + ", dilation=" + Repr.intOrTuple(dilation, scalarArgs) + ", ceil_mode=False";
+    }
+}

@@ -1,0 +1,17 @@
+package org.grad4j.nn;
+
+import org.grad4j.tensor.Tensor;
+
+/**
+ * 1 / (1 + exp(−x)) element-wise, like {@code torch.nn.Sigmoid}. Shape: any; output as input.
+ *
+ * <pre>{@code
+ * new Sigmoid().forward(Tensor.zeros(2));   // [0.5, 0.5]
+ * }</pre>
+ */
+public class Sigmoid extends Module {
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.sigmoid();
+    }
+}
