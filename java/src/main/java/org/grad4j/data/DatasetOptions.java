@@ -11,7 +11,9 @@ import java.util.Map;
  * <p>Files are looked up in this order: {@link #root} (if given), {@link #cacheDir}, the
  * dataset's {@link #systemDir} (where a system package installs it); a file found nowhere is
  * downloaded from {@link #mirror} into the cache dir (unless {@link #download} is off) and
- * kept only if its SHA-256 is the one in {@link #sha256}.
+ * kept only if its SHA-256 is the one in {@link #sha256}. Files found locally are not hashed
+ * (repackaged copies such as Debian's differ in their gzip headers); their structure is
+ * checked when they are read.
  *
  * <pre>{@code
  * FashionMNIST test = new FashionMNIST(new DatasetOptions().train(false).download(false));
