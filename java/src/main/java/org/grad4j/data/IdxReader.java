@@ -25,8 +25,9 @@ import org.grad4j.tensor.Tensor;
  *
  * <p>The header is checked before anything is allocated from it: every dimension must be > 0,
  * the data at most {@link #MAX_BYTES}, and equal to what the file holds (a plain file's size
- * must match exactly; a gzip file cannot hold more than about 1032 times its size). A truncated, corrupt or oversized file is an {@link IOException} naming the file and
- * what is wrong.
+ * must match exactly; a gzip file cannot hold more than about 1032 times its size). A
+ * truncated, corrupt or oversized file is an {@link IOException} naming the file and what is
+ * wrong.
  *
  * <p>Shape: the tensor has the file's dimensions, e.g. {@code [60000, 28, 28]} for the MNIST
  * training images, with the values as stored (0 to 255 for unsigned bytes).
