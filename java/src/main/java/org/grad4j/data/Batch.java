@@ -1,0 +1,82 @@
+package org.grad4j.data;
+
+import java.util.Arrays;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * One batch from a {@link DataLoader}: the samples' fields stacked along a new first dim, in the
+ * dataset's field order (for MNIST: {@code input()} images, {@code target()} labels).
+ *
+ * <p>Shape: every field is {@code [B, *]} where {@code B = size()} is the number of samples.
+ *
+ * <pre>{@code
+ * for (Batch b : loader) {
+ *     Tensor loss = model.forward(b.input()).crossEntropy(b.target());
+ * }
+ * }</pre>
+ */
+public final class Batch {
+    private final Tensor[] fields;
+
+    /**
+     * @param fields at least one tensor, each of rank >= 1, all with the same size of dim 0
+     */
+    public Batch(Tensor... fields) {
+        if (fields.length == 0) {
+            throw new IllegalArgumentException("Batch: expects at least one field");
+        }
+        for (Tensor t : fields) {
+            if (t.dim() == 0 || t.size(0) != fields[0].size(0)) {
+                throw new IllegalArgumentException("Batch: fields must have rank >= 1 and the same size of dim 0, got "
+                        + shapes(fields));
+            }
+        }
+        this.fields = fields.clone();
+    }
+
+    /** Field {@code i}, shape {@code [B, *]}. */
+    public Tensor get(int i) {
+        if (i < 0 || i >= fields.length) {
+            throw new IllegalArgumentException("Batch: field " + i + " out of range for a batch of "
+                    + fields.length + " fields " + shapes(fields));
+        }
+        return fields[i];
+    }
+
+    /** Field 0, by convention the model input. */
+    public Tensor input() {
+        return fields[0];
+    }
+
+    /** Field 1, by convention the target (e.g. class indices). */
+    public Tensor target() {
+        if (fields.length < 2) {
+            throw new IllegalArgumentException("Batch: target() is field 1, but this batch has only one field "
+                    + shapes(fields));
+        }
+        return fields[1];
+    }
+
+    /** The number of samples B (dim 0 of every field). */
+    public int size() {
+        return fields[0].size(0);
+    }
+
+    /** The number of fields. */
+    public int numFields() {
+        return fields.length;
+    }
+
+    @Override
+    public String toString() {
+        return "Batch(size=" + size() + ", fields=" + shapes(fields) + ")";
+    }
+
+    private static String shapes(Tensor[] ts) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < ts.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(Arrays.toString(ts[i].shape()));
+        }
+        return sb.append(']').toString();
+    }
+}

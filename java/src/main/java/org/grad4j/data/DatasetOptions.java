@@ -1,0 +1,136 @@
+package org.grad4j.data;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where a downloadable dataset ({@link MNIST}, {@link FashionMNIST}) looks for its files and how
+ * it downloads them; every setting has a default, so {@code new DatasetOptions()} works.
+ *
+ * <p>Files are looked up in this order: {@link #root} (if given), {@link #cacheDir}, the
+ * dataset's {@link #systemDir} (where a system package installs it); a file found nowhere is
+ * downloaded from {@link #mirror} into the cache dir (unless {@link #download} is off) and
+ * kept only if its SHA-256 is the one in {@link #sha256}. Files found locally are not hashed
+ * (repackaged copies such as Debian's differ in their gzip headers); their structure is
+ * checked when they are read.
+ *
+ * <pre>{@code
+ * FashionMNIST test = new FashionMNIST(new DatasetOptions().train(false).download(false));
+ * }</pre>
+ */
+public final class DatasetOptions {
+    /** System property: a directory holding one cache directory per dataset (default ~/.grad4j/datasets). */
+    public static final String CACHE_PROPERTY = "grad4j.data.cache";
+    /** System property: the base URL of a mirror holding one folder per dataset ({@code <mirror>/<name>/<file>}). */
+    public static final String MIRROR_PROPERTY = "grad4j.data.mirror";
+
+    private Path root;
+    private boolean train = true;
+    private Path cacheDir;
+    private Path systemDir;
+    private String mirror;
+    private Map<String, String> sha256;
+    private boolean download = true;
+    private PrintStream progress = System.err;
+
+    /** A directory to search first, like torchvision's {@code root}; default none. */
+    public DatasetOptions root(Path dir) {
+        this.root = dir;
+        return this;
+    }
+
+    /** The training split (true, the default) or the test split (false). */
+    public DatasetOptions train(boolean value) {
+        this.train = value;
+        return this;
+    }
+
+    /**
+     * The directory downloads are cached in; default {@code <grad4j.data.cache>/<name>} if that
+     * property is set, else {@code ~/.grad4j/datasets/<name>}.
+     */
+    public DatasetOptions cacheDir(Path dir) {
+        this.cacheDir = dir;
+        return this;
+    }
+
+    /** The system-wide directory searched after the cache; default the dataset's (e.g. /usr/share/datasets/...). */
+    public DatasetOptions systemDir(Path dir) {
+        this.systemDir = dir;
+        return this;
+    }
+
+    /**
+     * The base URL the files are downloaded from ({@code <mirror><file name>}); default
+     * {@code <grad4j.data.mirror>/<name>/} if that property is set, else the dataset's public address.
+     */
+    public DatasetOptions mirror(String baseUrl) {
+        this.mirror = baseUrl;
+        return this;
+    }
+
+    /** Expected SHA-256 (hex) of each downloadable file, by file name; default the dataset's published table. */
+    public DatasetOptions sha256(Map<String, String> table) {
+        this.sha256 = Map.copyOf(table);
+        return this;
+    }
+
+    /** Whether a file found nowhere is downloaded (default true). */
+    public DatasetOptions download(boolean value) {
+        this.download = value;
+        return this;
+    }
+
+    /** Where download progress is shown (default System.err; null for none). */
+    public DatasetOptions progress(PrintStream out) {
+        this.progress = out;
+        return this;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    boolean train() {
+        return train;
+    }
+
+    Path cacheDirFor(String name) {
+        if (cacheDir != null) {
+            return cacheDir;
+        }
+        String base = System.getProperty(CACHE_PROPERTY);
+        return base != null && !base.isBlank() ? Path.of(base).resolve(name)
+                : Path.of(System.getProperty("user.home"), ".grad4j", "datasets", name);
+    }
+
+    Path systemDirOr(Path defaultDir) {
+        return systemDir != null ? systemDir : defaultDir;
+    }
+
+    String mirrorFor(String name, String defaultMirror) {
+        String base = mirror;
+        if (base == null) {
+            String property = System.getProperty(MIRROR_PROPERTY);
+            base = property != null && !property.isBlank() ? withSlash(property) + name : defaultMirror;
+        }
+        return withSlash(base);
+    }
+
+    Map<String, String> sha256Or(Map<String, String> defaults) {
+        return sha256 != null ? sha256 : defaults;
+    }
+
+    boolean download() {
+        return download;
+    }
+
+    PrintStream progress() {
+        return progress;
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+}

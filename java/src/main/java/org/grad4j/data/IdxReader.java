@@ -1,0 +1,199 @@
+package org.grad4j.data;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * Reads IDX files, the format of MNIST and Fashion-MNIST, plain or gzip-compressed (recognised
+ * by the gzip magic {@code 1f 8b}, whatever the file name).
+ *
+ * <p>An IDX file is a magic number {@code 00 00 TT RR} (data type {@code TT}, rank {@code RR}),
+ * {@code RR} big-endian 32-bit dimensions, then the values in row-major order, big-endian. MNIST
+ * images are {@code 0x00000803} (unsigned bytes, rank 3), labels {@code 0x00000801}. Types:
+ * {@code 0x08} unsigned byte, {@code 0x09} signed byte, {@code 0x0B} short, {@code 0x0C} int,
+ * {@code 0x0D} float, {@code 0x0E} double.
+ *
+ * <p>The header is checked before anything is allocated from it: every dimension must be > 0,
+ * the data at most {@link #MAX_BYTES}, and equal to what the file holds (a plain file's size
+ * must match exactly; a gzip file cannot hold more than about 1032 times its size). A
+ * truncated, corrupt or oversized file is an {@link IOException} naming the file and what is
+ * wrong.
+ *
+ * <p>Shape: the tensor has the file's dimensions, e.g. {@code [60000, 28, 28]} for the MNIST
+ * training images, with the values as stored (0 to 255 for unsigned bytes).
+ *
+ * <pre>{@code
+ * Tensor labels = IdxReader.read(Path.of("train-labels-idx1-ubyte.gz"));   // shape [60000]
+ * }</pre>
+ */
+public final class IdxReader {
+    /** The largest data section read, in bytes (1 GiB). */
+    public static final long MAX_BYTES = 1L << 30;
+    /** The most dimensions accepted. */
+    public static final int MAX_RANK = 8;
+    /** Deflate compresses at most about 1032:1, which bounds what a gzip file can hold. */
+    static final long MAX_DEFLATE_RATIO = 1032;
+
+    private IdxReader() {
+    }
+
+    /**
+     * Reads a whole IDX file into a float tensor.
+     *
+     * @throws IOException if the file cannot be read, or is not a valid IDX file (the message
+     *     names the file and the problem)
+     */
+    public static Tensor read(Path file) throws IOException {
+        long fileSize = Files.size(file);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+            return read(in, file, gzip, fileSize);
+        } catch (EOFException | ZipException e) {
+            throw new IOException("IdxReader: " + file + " is truncated or its gzip data is corrupt: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Tensor read(InputStream in, Path file, boolean gzip, long fileSize) throws IOException {
+        byte[] magic = readHeader(in, file, 4, "magic number");
+        int magicValue = ByteBuffer.wrap(magic).getInt();
+        if (magic[0] != 0 || magic[1] != 0) {
+            throw bad(file, String.format("is not an IDX file: magic number 0x%08X does not start with two zero bytes "
+                    + "(MNIST images have 0x00000803, labels 0x00000801)", magicValue));
+        }
+        int type = magic[2] & 0xff;
+        int elementSize = elementSize(type);
+        if (elementSize == 0) {
+            throw bad(file, String.format("has unsupported data type 0x%02X in magic number 0x%08X (supported: 0x08 "
+                    + "unsigned byte, 0x09 byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double)", type, magicValue));
+        }
+        int rank = magic[3] & 0xff;
+        if (rank < 1 || rank > MAX_RANK) {
+            throw bad(file, String.format("has rank %d in magic number 0x%08X; expected 1 to %d", rank, magicValue,
+                    MAX_RANK));
+        }
+        ByteBuffer dimBytes = ByteBuffer.wrap(readHeader(in, file, 4 * rank, rank + " dimensions"));
+        long[] dims = new long[rank];
+        BigInteger exactBytes = BigInteger.valueOf(elementSize); // 8 dims of 2^32 - 1 would overflow a long
+        for (int d = 0; d < rank; d++) {
+            dims[d] = Integer.toUnsignedLong(dimBytes.getInt());
+            if (dims[d] == 0) {
+                throw bad(file, "has dimensions " + Arrays.toString(dims) + ": dimension " + d + " is 0; "
+                        + "every dimension must be > 0");
+            }
+            exactBytes = exactBytes.multiply(BigInteger.valueOf(dims[d]));
+        }
+        String claim = "its header claims dimensions " + Arrays.toString(dims) + " = " + exactBytes + " bytes of data";
+        if (exactBytes.compareTo(BigInteger.valueOf(MAX_BYTES)) > 0) {
+            throw bad(file, "is too large or corrupt: " + claim + ", more than the limit of " + MAX_BYTES + " bytes");
+        }
+        long dataBytes = exactBytes.longValueExact();
+        long count = dataBytes / elementSize;
+        long headerBytes = 4 + 4L * rank;
+        if (!gzip && headerBytes + dataBytes != fileSize) {
+            long actual = fileSize - headerBytes;
+            throw bad(file, actual < dataBytes ? "is truncated: " + claim + " but only " + actual + " follow the header"
+                    : "has " + (actual - dataBytes) + " trailing bytes: " + claim + " but " + actual
+                            + " follow the header");
+        }
+        if (gzip && headerBytes + dataBytes > fileSize * MAX_DEFLATE_RATIO + 1024) {
+            throw bad(file, "is corrupt: " + claim + ", more than a gzip file of " + fileSize + " bytes can hold");
+        }
+        byte[] data = readData(in, file, (int) dataBytes, claim);
+        if (in.read() != -1) {
+            throw bad(file, "has trailing bytes: " + claim + " but more data follows");
+        }
+        return Tensor.wrap(toFloats(data, type, (int) count), Arrays.stream(dims).mapToInt(d -> (int) d).toArray());
+    }
+
+    /** Bytes per element of an IDX type code, 0 if unknown. */
+    private static int elementSize(int type) {
+        return switch (type) {
+            case 0x08, 0x09 -> 1;
+            case 0x0B -> 2;
+            case 0x0C, 0x0D -> 4;
+            case 0x0E -> 8;
+            default -> 0;
+        };
+    }
+
+    private static byte[] readHeader(InputStream in, Path file, int n, String what) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) {
+            throw bad(file, "is truncated: it ends inside the header (" + what + ", " + b.length + " of " + n
+                    + " bytes)");
+        }
+        return b;
+    }
+
+    /**
+     * Reads exactly n bytes, growing the buffer as data arrives: a gzip file's header is not
+     * trusted with one large allocation until the data is really there.
+     */
+    private static byte[] readData(InputStream in, Path file, int n, String claim) throws IOException {
+        byte[] buf = new byte[Math.min(n, 1 << 24)];
+        int filled = 0;
+        while (filled < n) {
+            if (filled == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(n, 2L * buf.length));
+            }
+            int r = in.read(buf, filled, buf.length - filled);
+            if (r < 0) {
+                throw bad(file, "is truncated: " + claim + " but the data ends after " + filled + " bytes");
+            }
+            filled += r;
+        }
+        return buf;
+    }
+
+    private static float[] toFloats(byte[] data, int type, int count) {
+        float[] out = new float[count];
+        ByteBuffer buf = ByteBuffer.wrap(data); // big-endian, as IDX stores it
+        switch (type) {
+            case 0x08 -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = data[i] & 0xff;
+                }
+            }
+            case 0x09 -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = data[i];
+                }
+            }
+            case 0x0B -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = buf.getShort();
+                }
+            }
+            case 0x0C -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = buf.getInt();
+                }
+            }
+            case 0x0D -> buf.asFloatBuffer().get(out);
+            default -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = (float) buf.getDouble();
+                }
+            }
+        }
+        return out;
+    }
+
+    private static IOException bad(Path file, String problem) {
+        return new IOException("IdxReader: " + file + " " + problem);
+    }
+}

@@ -1,0 +1,71 @@
+package org.grad4j.data;
+
+import org.grad4j.tensor.Tensor;
+
+/**
+ * The samples of another dataset at a list of indices, like {@code torch.utils.data.Subset}:
+ * sample {@code i} of the subset is sample {@code indices[i]} of the dataset.
+ *
+ * <pre>{@code
+ * Subset firstTen = new Subset(ds, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+ * }</pre>
+ */
+public final class Subset implements Dataset {
+    private final Dataset dataset;
+    private final int[] indices;
+
+    /**
+     * @param indices positions in {@code dataset}, each in [0, dataset.size()); repeats are allowed
+     */
+    public Subset(Dataset dataset, int[] indices) {
+        if (dataset == null) {
+            throw new IllegalArgumentException("Subset: dataset must not be null");
+        }
+        int n = dataset.size();
+        for (int i : indices) {
+            if (i < 0 || i >= n) {
+                throw new IllegalArgumentException("Subset: index " + i + " out of range for a dataset of size " + n);
+            }
+        }
+        this.dataset = dataset;
+        this.indices = indices.clone();
+    }
+
+    @Override
+    public int size() {
+        return indices.length;
+    }
+
+    @Override
+    public Tensor[] get(int index) {
+        return dataset.get(indices[check(index)]);
+    }
+
+    /** Maps the positions and lets the underlying dataset gather them (keeping its fast path). */
+    @Override
+    public Tensor[] getBatch(int[] positions) {
+        int[] mapped = new int[positions.length];
+        for (int k = 0; k < positions.length; k++) {
+            mapped[k] = indices[check(positions[k])];
+        }
+        return dataset.getBatch(mapped);
+    }
+
+    /** The underlying dataset. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** The positions in the underlying dataset (a copy). */
+    public int[] indices() {
+        return indices.clone();
+    }
+
+    private int check(int index) {
+        if (index < 0 || index >= indices.length) {
+            throw new IllegalArgumentException("Subset: index " + index + " out of range for a subset of size "
+                    + indices.length);
+        }
+        return index;
+    }
+}

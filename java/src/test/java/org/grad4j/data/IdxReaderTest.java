@@ -1,0 +1,107 @@
+package org.grad4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.grad4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxReaderTest {
+    @TempDir
+    Path dir;
+
+    private static final byte[] PIXELS = {0, 1, 2, (byte) 200, (byte) 255, 7};
+
+    private String failure(String name, byte[] bytes) {
+        Path f = IdxFiles.write(dir.resolve(name), bytes);
+        String message = assertThrows(IOException.class, () -> IdxReader.read(f)).getMessage();
+        assertTrue(message.startsWith("IdxReader: " + f + " "), message);
+        return message.substring(("IdxReader: " + f + " ").length());
+    }
+
+    @Test
+    void readsPlainUnsignedBytes() throws IOException {
+        Tensor t = IdxReader.read(IdxFiles.write(dir.resolve("images"), IdxFiles.ubyte(PIXELS, 3, 1, 2)));
+        assertArrayEquals(new int[] {3, 1, 2}, t.shape());
+        assertArrayEquals(new float[] {0, 1, 2, 200, 255, 7}, t.toArray());
+    }
+
+    @Test
+    void readsGzipByItsMagicWhateverTheName() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.ubyte(PIXELS, 6));
+        Tensor t = IdxReader.read(IdxFiles.write(dir.resolve("labels-without-extension"), gz));
+        assertArrayEquals(new int[] {6}, t.shape());
+        assertArrayEquals(new float[] {0, 1, 2, 200, 255, 7}, t.toArray());
+    }
+
+    @Test
+    void readsTheWiderTypesBigEndian() throws IOException {
+        byte[] shorts = ByteBuffer.allocate(12).putInt(0x00000B01).putInt(2).putShort((short) -3).putShort((short) 300)
+                .array();
+        assertArrayEquals(new float[] {-3, 300}, IdxReader.read(IdxFiles.write(dir.resolve("s"), shorts)).toArray());
+        byte[] floats = ByteBuffer.allocate(16).putInt(0x00000D01).putInt(2).putFloat(1.5f).putFloat(-2f).array();
+        assertArrayEquals(new float[] {1.5f, -2f}, IdxReader.read(IdxFiles.write(dir.resolve("f"), floats)).toArray());
+    }
+
+    @Test
+    void truncatedFilesAreRejected() {
+        byte[] full = IdxFiles.ubyte(PIXELS, 6);
+        assertEquals("is truncated: its header claims dimensions [6] = 6 bytes of data but only 4 follow the header",
+                failure("short", Arrays.copyOf(full, full.length - 2)));
+        assertEquals("is truncated: it ends inside the header (1 dimensions, 2 of 4 bytes)",
+                failure("header", Arrays.copyOf(full, 6)));
+        byte[] gz = IdxFiles.gzip(full);
+        String m = failure("short.gz", Arrays.copyOf(gz, gz.length - 12));
+        assertTrue(m.startsWith("is truncated"), m);
+    }
+
+    @Test
+    void gzipDataShorterThanItsHeaderClaimsIsTruncated() {
+        byte[] claimsSix = IdxFiles.ubyte(new byte[] {1, 2, 3}, 3);
+        claimsSix[7] = 6;
+        assertEquals("is truncated: its header claims dimensions [6] = 6 bytes of data but the data ends after 3 bytes",
+                failure("claims.gz", IdxFiles.gzip(claimsSix)));
+    }
+
+    @Test
+    void wrongMagicIsRejected() {
+        assertEquals("is not an IDX file: magic number 0x89504E47 does not start with two zero bytes "
+                + "(MNIST images have 0x00000803, labels 0x00000801)",
+                failure("png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0}));
+        assertEquals("has unsupported data type 0x0A in magic number 0x00000A01 (supported: 0x08 unsigned byte, "
+                + "0x09 byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double)",
+                failure("type", IdxFiles.header(0x00000A01, 1)));
+        assertEquals("has rank 0 in magic number 0x00000800; expected 1 to 8", failure("rank", IdxFiles.header(0x800)));
+        assertEquals("has dimensions [3, 0]: dimension 1 is 0; every dimension must be > 0",
+                failure("zero", IdxFiles.header(0x802, 3, 0)));
+    }
+
+    @Test
+    void hugeClaimedDimensionsFailBeforeAnyAllocation() {
+        assertEquals("is too large or corrupt: its header claims dimensions [4294967295, 4294967295, 4294967295] = "
+                + "79228162458924105385300197375 bytes of data, more than the limit of 1073741824 bytes",
+                failure("huge", IdxFiles.header(0x803, -1, -1, -1)));
+        // within the limit, but not what the file holds
+        assertEquals("is truncated: its header claims dimensions [60000, 28, 28] = 47040000 bytes of data but only 0 "
+                + "follow the header", failure("plain", IdxFiles.header(0x803, 60000, 28, 28)));
+        String m = failure("bomb.gz", IdxFiles.gzip(IdxFiles.header(0x803, 60000, 28, 28)));
+        assertTrue(m.matches("is corrupt: its header claims dimensions \\[60000, 28, 28] = 47040000 bytes of data, "
+                + "more than a gzip file of \\d+ bytes can hold"), m);
+    }
+
+    @Test
+    void trailingBytesAreRejected() {
+        byte[] extra = Arrays.copyOf(IdxFiles.ubyte(PIXELS, 6), 4 + 4 + 6 + 3);
+        assertEquals("has 3 trailing bytes: its header claims dimensions [6] = 6 bytes of data but 9 follow the header",
+                failure("trailing", extra));
+        assertEquals("has trailing bytes: its header claims dimensions [6] = 6 bytes of data but more data follows",
+                failure("trailing.gz", IdxFiles.gzip(extra)));
+    }
+}
