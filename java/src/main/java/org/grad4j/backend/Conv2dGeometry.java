@@ -9,11 +9,11 @@ public record Conv2dGeometry(int batch, int inChannels, int inHeight, int inWidt
                              int dilationH, int dilationW, int groups) {
 
     public int outHeight() {
-        return (inHeight + 2 * padH - dilationH * (kernelHeight - 1) - 1) / strideH + 1;
+        return Math.floorDiv(inHeight + 2 * padH - dilationH * (kernelHeight - 1) - 1, strideH) + 1;
     }
 
     public int outWidth() {
-        return (inWidth + 2 * padW - dilationW * (kernelWidth - 1) - 1) / strideW + 1;
+        return Math.floorDiv(inWidth + 2 * padW - dilationW * (kernelWidth - 1) - 1, strideW) + 1;
     }
 
     public int inChannelsPerGroup() {

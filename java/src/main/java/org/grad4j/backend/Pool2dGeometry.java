@@ -5,10 +5,10 @@ public record Pool2dGeometry(int batch, int channels, int inHeight, int inWidth,
                              int strideH, int strideW, int padH, int padW, int dilationH, int dilationW) {
 
     public int outHeight() {
-        return (inHeight + 2 * padH - dilationH * (kernelHeight - 1) - 1) / strideH + 1;
+        return Math.floorDiv(inHeight + 2 * padH - dilationH * (kernelHeight - 1) - 1, strideH) + 1;
     }
 
     public int outWidth() {
-        return (inWidth + 2 * padW - dilationW * (kernelWidth - 1) - 1) / strideW + 1;
+        return Math.floorDiv(inWidth + 2 * padW - dilationW * (kernelWidth - 1) - 1, strideW) + 1;
     }
 }

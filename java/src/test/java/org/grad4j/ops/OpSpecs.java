@@ -14,6 +14,9 @@ final class OpSpecs {
         all.addAll(MatmulSpecs.all());
         all.addAll(FusedSpecs.all());
         all.addAll(ConvTransposeSpecs.all());
+        all.addAll(ShapeSpecs.all());
+        all.addAll(JoinIndexSpecs.all());
+        all.addAll(ConvSpecs.all());
         all.addAll(UnarySpecs.all());
         all.addAll(ReductionSpecs.all());
         all.addAll(CompareSpecs.all());
