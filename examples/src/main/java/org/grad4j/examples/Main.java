@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 /** {@code java -jar grad4j-examples.jar <example> [options]}: runs one example program. */
 public final class Main {
     private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
-            "spiral", Spiral::main));
+            "spiral", Spiral::main,
+            "gemm", GemmReport::main));
 
     private Main() {
     }
@@ -36,5 +37,7 @@ public final class Main {
         System.out.println("examples: " + String.join(", ", EXAMPLES.keySet()));
         System.out.println("  spiral  a two-layer network learns to separate three interleaved spirals;"
                 + " options: --epochs N --lr X --seed N");
+        System.out.println("  gemm    GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend;"
+                + " options: --sizes 64,256,512,1024 --seconds 1");
     }
 }
