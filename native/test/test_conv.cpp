@@ -52,7 +52,11 @@ int main() {
     const Case cases[] = {
         {1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1}, {2, 3, 7, 5, 4, 3, 3, 1, 1, 1, 1}, {1, 4, 9, 9, 6, 3, 2, 2, 1, 1, 2},
         {3, 2, 13, 11, 5, 5, 5, 3, 2, 1, 1}, {1, 6, 10, 10, 6, 3, 3, 1, 2, 2, 3}, {2, 1, 28, 28, 8, 3, 3, 1, 1, 1, 1},
-        {1, 5, 4, 4, 7, 4, 4, 1, 0, 1, 1}};
+        {1, 5, 4, 4, 7, 4, 4, 1, 0, 1, 1},
+        // more images than fit in the work space: several chunks, the last one short
+        {5, 8, 64, 64, 8, 3, 3, 1, 1, 1, 1}, {7, 4, 100, 100, 4, 3, 3, 1, 1, 1, 2},
+        // padding wider than the input: some kernel columns never touch it
+        {2, 2, 1, 1, 3, 3, 3, 1, 4, 3, 1}, {1, 1, 2, 5, 2, 1, 1, 2, 3, 1, 1}};
     for (const auto& c : cases) one(c);
     return g4test::finish("conv");
 }

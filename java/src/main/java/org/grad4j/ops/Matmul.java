@@ -2,6 +2,7 @@ package org.grad4j.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.autograd.Function;
+import org.grad4j.autograd.GradMode;
 import org.grad4j.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
@@ -18,23 +19,61 @@ public final class Matmul extends Function {
 
     @Override
     protected Tensor forward(Context ctx, Tensor... in) {
-        Tensor a = in[0];
-        Tensor b = in[1];
+        Tensor out = Tensor.zeros(resultShape(in[0], in[1]));
+        ctx.saveForBackward(in[0], in[1]);
+        compute(in[0], in[1], out);
+        return out;
+    }
+
+    /**
+     * Writes a·b into {@code out} (PyTorch's {@code out=}): no autograd, so neither operand may
+     * require grad while grad mode is on; out must be contiguous, of the result's shape, and share
+     * no storage with the operands.
+     */
+    public static Tensor into(Tensor a, Tensor b, Tensor out) {
+        int[] shape = resultShape(a, b);
+        if (GradMode.isEnabled() && (a.requiresGrad() || b.requiresGrad())) {
+            throw new IllegalArgumentException("matmul: out= does not support autograd; the operands require grad"
+                    + " (use GradMode.noGrad() or detach())");
+        }
+        if (!java.util.Arrays.equals(out.shape(), shape) || !out.isContiguous()) {
+            throw new IllegalArgumentException("matmul: out= needs a contiguous tensor of shape " + Shapes.str(shape)
+                    + " for " + Shapes.str(a.shape()) + " @ " + Shapes.str(b.shape()) + ", got "
+                    + Shapes.str(out.shape()) + (out.isContiguous() ? "" : " (not contiguous)"));
+        }
+        if (out.storage() == a.storage() || out.storage() == b.storage()) {
+            throw new IllegalArgumentException("matmul: out= shares storage with an operand");
+        }
+        compute(a, b, out);
+        return out;
+    }
+
+    private static int[] resultShape(Tensor a, Tensor b) {
         int[] as = a.shape();
         int[] bs = b.shape();
-        int m = as[as.length - 2];
+        if (as.length < 2 || bs.length < 2) {
+            throw new IllegalArgumentException("matmul: operands need at least 2 dimensions here, got "
+                    + Shapes.str(as) + " @ " + Shapes.str(bs));
+        }
         int k = as[as.length - 1];
-        int n = bs[bs.length - 1];
         if (bs[bs.length - 2] != k) {
             throw new IllegalArgumentException("matmul: " + Shapes.str(as) + " @ " + Shapes.str(bs)
                     + ": inner dimensions " + k + " != " + bs[bs.length - 2]);
         }
         int[] batch = broadcastBatch(as, bs);
-        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
-        outShape[batch.length] = m;
-        outShape[batch.length + 1] = n;
-        Tensor out = Tensor.zeros(outShape);
-        ctx.saveForBackward(a, b);
+        int[] shape = java.util.Arrays.copyOf(batch, batch.length + 2);
+        shape[batch.length] = as[as.length - 2];
+        shape[batch.length + 1] = bs[bs.length - 1];
+        return shape;
+    }
+
+    /** One GEMM per batch entry of out, on the operands' own strides where they allow it. */
+    private static void compute(Tensor a, Tensor b, Tensor out) {
+        int[] shape = out.shape();
+        int[] batch = java.util.Arrays.copyOf(shape, shape.length - 2);
+        int m = shape[shape.length - 2];
+        int n = shape[shape.length - 1];
+        int k = a.shape()[a.dim() - 1];
         GemmOperand ga = GemmOperand.of(a);
         GemmOperand gb = GemmOperand.of(b);
         int[] aBatch = batchStrides(ga.tensor(), batch);
@@ -51,9 +90,9 @@ public final class Matmul extends Function {
                 bOff += idx * bBatch[d];
             }
             Kernels.backend().gemm(ga.trans(), gb.trans(), m, n, k, 1f, ga.tensor().storage().data(), aOff, ga.ld(),
-                    gb.tensor().storage().data(), bOff, gb.ld(), 0f, c, i * m * n, Math.max(n, 1));
+                    gb.tensor().storage().data(), bOff, gb.ld(), 0f, c, out.storageOffset() + i * m * n,
+                    Math.max(n, 1));
         }
-        return out;
     }
 
     private static int[] broadcastBatch(int[] as, int[] bs) {

@@ -381,6 +381,16 @@ public class Tensor extends TensorBase {
         return out;
     }
 
+    /**
+     * Matrix product of operands with at least 2 dims, written into {@code out} without
+     * allocating (PyTorch's {@code out=}); not recorded for autograd.
+     */
+    public Tensor matmul(Tensor other, Tensor out) {
+        Matmul.into(this, other, out);
+        out.storage().bumpVersion();
+        return out;
+    }
+
     /** The transpose of a matrix (a 0-D or 1-D tensor is returned as is). */
     public Tensor t() {
         if (dim() > 2) {

@@ -1,0 +1,69 @@
+package org.grad4j.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Tensor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Element-wise tensor ops on {@code size} elements: a binary op on contiguous operands, one with
+ * a broadcast row (a bias add), a transcendental unary op, and ReLU. With size = 1 the figure is
+ * the fixed cost of one op call (framework and, for native, JNI).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ElementwiseBench {
+    @Param({"native", "java"})
+    public String backend;
+
+    @Param({"1", "4096", "1048576"})
+    public int size;
+
+    private Tensor a;
+    private Tensor b;
+    private Tensor row;
+    private Backend.Scope scope;
+
+    @Setup
+    public void setUp() {
+        scope = Backend.use(Backends.named(backend));
+        int cols = Math.min(size, 1024);
+        a = Tensor.randn(1, size / cols, cols);
+        b = Tensor.randn(2, size / cols, cols);
+        row = Tensor.randn(3, cols);
+    }
+
+    @TearDown
+    public void tearDown() {
+        scope.close();
+    }
+
+    @Benchmark
+    public Tensor add() {
+        return a.add(b);
+    }
+
+    @Benchmark
+    public Tensor addBroadcastRow() {
+        return a.add(row);
+    }
+
+    @Benchmark
+    public Tensor exp() {
+        return a.exp();
+    }
+
+    @Benchmark
+    public Tensor relu() {
+        return a.relu();
+    }
+}
