@@ -1,0 +1,67 @@
+package org.grad4j.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.grad4j.data.DatasetOptions;
+import org.grad4j.data.FashionMNIST;
+
+/**
+ * Fashion-MNIST for the examples: from {@code --data}, the cache, the Debian package or a
+ * download (see {@link FashionMNIST}); where none of them serves, the small real subset embedded
+ * in this jar, announced loudly.
+ */
+public final class FashionData {
+    static final String SUBSET = "fashion-mnist-subset";
+    private static final String[] FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+
+    /** The training and test sets, and whether they are the embedded subset. */
+    public record Split(FashionMNIST train, FashionMNIST test, boolean subset) {
+    }
+
+    private FashionData() {
+    }
+
+    public static Split load(Options o) {
+        DatasetOptions full = new DatasetOptions().progress(System.err);
+        if (!o.string("data").isEmpty()) {
+            full.root(Path.of(o.string("data")));
+        }
+        try {
+            return new Split(new FashionMNIST(full.train(true)), new FashionMNIST(full.train(false)), false);
+        } catch (UncheckedIOException e) {
+            System.err.println("WARNING: Fashion-MNIST is not available: " + e.getMessage());
+            System.err.println("WARNING: training on the subset embedded in this jar (4,000 training and 1,000 test"
+                    + " images); accuracy will be well below the full dataset's. Install the Debian package"
+                    + " dataset-fashion-mnist or pass --data DIR for the real run.");
+            Path dir = extractSubset();
+            DatasetOptions subset = new DatasetOptions().root(dir).download(false);
+            return new Split(new FashionMNIST(subset.train(true)), new FashionMNIST(subset.train(false)), true);
+        }
+    }
+
+    /** Copies the embedded subset to a temporary directory (deleted at exit) and returns it. */
+    static Path extractSubset() {
+        try {
+            Path dir = Files.createTempDirectory("grad4j-" + SUBSET);
+            for (String file : FILES) {
+                Path target = dir.resolve(file);
+                try (InputStream in = FashionData.class.getResourceAsStream(SUBSET + "/" + file)) {
+                    if (in == null) {
+                        throw new IOException("examples: the jar lacks its embedded " + SUBSET + "/" + file);
+                    }
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                target.toFile().deleteOnExit();
+            }
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
