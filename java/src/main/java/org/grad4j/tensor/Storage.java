@@ -23,7 +23,8 @@ public final class Storage {
         return version;
     }
 
-    void bumpVersion() {
+    /** Records an in-place write; code that writes {@link #data()} directly calls it. */
+    public void bumpVersion() {
         version++;
     }
 }
