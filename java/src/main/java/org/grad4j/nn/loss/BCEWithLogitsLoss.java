@@ -1,0 +1,34 @@
+package org.grad4j.nn.loss;
+
+import org.grad4j.tensor.Tensor;
+
+/**
+ * Binary cross-entropy on logits, like {@code nn.BCEWithLogitsLoss}: for logit x and target y
+ * in [0, 1], (1 − y)·x + (1 + (posWeight − 1)·y)·softplus(−x), which stays finite for any x.
+ * Optional {@code weight} scales each element and {@code posWeight} the positive term (both
+ * broadcast against the input; null for none).
+ */
+public final class BCEWithLogitsLoss extends Loss {
+    private final Tensor weight;
+    private final Tensor posWeight;
+
+    public BCEWithLogitsLoss() {
+        this(Reduction.MEAN, null, null);
+    }
+
+    public BCEWithLogitsLoss(Reduction reduction, Tensor weight, Tensor posWeight) {
+        super(reduction);
+        this.weight = weight;
+        this.posWeight = posWeight;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, Tensor target) {
+        requireSameShape(input, target);
+        Tensor logWeight = posWeight == null ? null : posWeight.sub(1f).mul(target).add(1f);
+        Tensor softplus = input.neg().softplus();
+        Tensor loss = Tensor.ones(target.shape()).sub(target).mul(input)
+                .add(logWeight == null ? softplus : softplus.mul(logWeight));
+        return reduction.apply(weight == null ? loss : loss.mul(weight));
+    }
+}
