@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 /** {@code java -jar grad4j-examples.jar <example> [options]}: runs one example program. */
 public final class Main {
     private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
+            "mlp", Mlp::main,
+            "cnn", Cnn::main,
             "spiral", Spiral::main,
             "gemm", GemmReport::main));
 
@@ -35,6 +37,9 @@ public final class Main {
     private static void usage() {
         System.out.println("usage: java -jar grad4j-examples.jar <example> [options]");
         System.out.println("examples: " + String.join(", ", EXAMPLES.keySet()));
+        System.out.println("  mlp     Fashion-MNIST with a 784-400-100-10 network and Adam; options: --epochs"
+                + " --batch-size --lr --seed --backend --data --out --limit");
+        System.out.println("  cnn     Fashion-MNIST with a LeNet-like convolutional network; same options");
         System.out.println("  spiral  a two-layer network learns to separate three interleaved spirals;"
                 + " options: --epochs N --lr X --seed N");
         System.out.println("  gemm    GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend;"

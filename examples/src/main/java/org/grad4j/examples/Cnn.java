@@ -1,0 +1,34 @@
+package org.grad4j.examples;
+
+import org.grad4j.nn.Conv2d;
+import org.grad4j.nn.Flatten;
+import org.grad4j.nn.Linear;
+import org.grad4j.nn.MaxPool2d;
+import org.grad4j.nn.Module;
+import org.grad4j.nn.ReLU;
+import org.grad4j.nn.Sequential;
+import org.grad4j.tensor.Generator;
+
+/**
+ * A LeNet-like network on Fashion-MNIST: conv 1→32 3×3 pad 1, ReLU, max-pool 2, conv 32→64 3×3
+ * pad 1, ReLU, max-pool 2, flatten, 3136 → 128, ReLU, 128 → 10; Adam lr 1e-3, batch 64, 3 epochs
+ * (≈ 0.90–0.91 test accuracy).
+ */
+public final class Cnn {
+    private Cnn() {
+    }
+
+    public static Module model() {
+        return new Sequential(new Conv2d(1, 32, 3, 1, 1), new ReLU(), new MaxPool2d(2), new Conv2d(32, 64, 3, 1, 1),
+                new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(64 * 7 * 7, 128), new ReLU(),
+                new Linear(128, 10));
+    }
+
+    public static void main(String[] args) {
+        Classifier run = new Classifier("cnn", new Options("cnn", 3, 64, 1e-3), x -> x);
+        if (run.options().parse(args)) {
+            Generator.manualSeed(run.options().seed());
+            run.train(model());
+        }
+    }
+}
