@@ -73,6 +73,7 @@ inline float apply(int op, float x, float y) {
         case G4_BINARY_LE: return x <= y ? 1.0f : 0.0f;
         case G4_BINARY_EQ: return x == y ? 1.0f : 0.0f;
         case G4_BINARY_NE: return x != y ? 1.0f : 0.0f;
+        case G4_BINARY_RELU_BACKWARD: return x > 0 ? y : 0.0f;
         default: return NAN;
     }
 }
@@ -98,6 +99,7 @@ void binary(int op, const float* a, int64_t sa, const float* b, int64_t sb, floa
         G4_BINARY_FAST(G4_BINARY_SUB, p - q)
         G4_BINARY_FAST(G4_BINARY_MUL, p * q)
         G4_BINARY_FAST(G4_BINARY_DIV, p / q)
+        G4_BINARY_FAST(G4_BINARY_RELU_BACKWARD, p > 0 ? q : 0.0f)
         default:
             for (int64_t i = 0; i < n; i++) out[i] = apply(op, a[i * sa], b[i * sb]);
             return;

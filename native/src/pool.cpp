@@ -23,39 +23,106 @@ struct Pool {
     int64_t planes() const { return n * c; }
 };
 
+// The maximum of one window and its flat position in the plane; the first NaN wins, as in
+// PyTorch. Without padding every window lies inside the plane, so the loop needs no bounds
+// checks and no data-dependent branches; KH = KW = 0 means the sizes come from p, else they are these with
+// dilation 1 (the common 2 x 2 case, unrolled by the compiler).
+template <int KH, int KW>
+float window_max_inside(const Pool& p, const float* src, int64_t i, int64_t j, int32_t* argmax) {
+    const int64_t kh = KH ? KH : p.kh, kw = KW ? KW : p.kw, dh = KH ? 1 : p.dh, dw = KW ? 1 : p.dw, w = p.w;
+    const int64_t first = (i * p.sh) * w + j * p.sw;
+    float best = src[first];
+    int64_t at = first;
+    bool nan = false;
+    for (int64_t a = 0; a < kh; a++) {
+        for (int64_t b = 0; b < kw; b++) {
+            const int64_t idx = first + a * dh * w + b * dw;
+            const float v = src[idx];
+            nan |= v != v;
+            const bool greater = v > best;
+            best = greater ? v : best;
+            at = greater ? idx : at;
+        }
+    }
+    if (nan) {
+        for (int64_t a = 0; a < kh; a++) {
+            for (int64_t b = 0; b < kw; b++) {
+                const int64_t idx = first + a * dh * w + b * dw;
+                if (src[idx] != src[idx]) {
+                    *argmax = static_cast<int32_t>(idx);
+                    return src[idx];
+                }
+            }
+        }
+    }
+    *argmax = static_cast<int32_t>(at);
+    return best;
+}
+
+// One output row of a 2 x 2, stride-2 pool in straight-line selects the compiler vectorizes.
+// Returns false, leaving the row to the general code, when the row holds a NaN.
+bool max_row_2x2(const Pool& p, const float* src, int64_t i, float* y, int32_t* argmax) {
+    const float* r0 = src + 2 * i * p.w;
+    const float* r1 = r0 + p.w;
+    const int32_t base = static_cast<int32_t>(2 * i * p.w), w = static_cast<int32_t>(p.w);
+    bool nan = false;
+    for (int64_t j = 0; j < p.ow; j++) {
+        const float a = r0[2 * j], b = r0[2 * j + 1], c = r1[2 * j], d = r1[2 * j + 1];
+        nan |= (a != a) | (b != b) | (c != c) | (d != d);
+        const int32_t col = base + static_cast<int32_t>(2 * j);
+        // Masks instead of ?: so no branch depends on the data (mispredicted half the time).
+        float m = a;
+        int32_t at = col;
+        int32_t take = -static_cast<int32_t>(b > m);
+        at = (at & ~take) | ((col + 1) & take);
+        m = b > m ? b : m;
+        take = -static_cast<int32_t>(c > m);
+        at = (at & ~take) | ((col + w) & take);
+        m = c > m ? c : m;
+        take = -static_cast<int32_t>(d > m);
+        at = (at & ~take) | ((col + w + 1) & take);
+        m = d > m ? d : m;
+        y[j] = m;
+        argmax[j] = at;
+    }
+    return !nan;
+}
+
+float window_max_padded(const Pool& p, const float* src, int64_t i, int64_t j, int32_t* argmax) {
+    float best = -INFINITY;
+    int64_t at = -1;
+    for (int64_t a = 0; a < p.kh; a++) {
+        const int64_t ih = i * p.sh - p.ph + a * p.dh;
+        if (ih < 0 || ih >= p.h) continue;
+        for (int64_t b = 0; b < p.kw; b++) {
+            const int64_t iw = j * p.sw - p.pw + b * p.dw;
+            if (iw < 0 || iw >= p.w) continue;
+            const float v = src[ih * p.w + iw];
+            if (at < 0 || v > best || (v != v && best == best)) {
+                best = v;
+                at = ih * p.w + iw;
+            }
+        }
+    }
+    *argmax = static_cast<int32_t>(at);
+    return best;
+}
+
 }  // namespace
 
 extern "C" int g4_f32_maxpool2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, float* y,
                                     int32_t* argmax) {
     Pool p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
+    const bool inside = p.ph == 0 && p.pw == 0;
+    const bool two = inside && p.kh == 2 && p.kw == 2 && p.sh == 2 && p.sw == 2 && p.dh == 1 && p.dw == 1;
+    const auto window = inside ? window_max_inside<0, 0> : window_max_padded;
     for (int64_t plane = 0; plane < p.planes(); plane++) {
         const float* src = x + x_off + plane * p.h * p.w;
         for (int64_t i = 0; i < p.oh; i++) {
-            for (int64_t j = 0; j < p.ow; j++) {
-                float best = -INFINITY;
-                int64_t at = -1;
-                bool nan = false;
-                for (int64_t a = 0; a < p.kh && !nan; a++) {
-                    const int64_t ih = i * p.sh - p.ph + a * p.dh;
-                    if (ih < 0 || ih >= p.h) continue;
-                    for (int64_t b = 0; b < p.kw; b++) {
-                        const int64_t iw = j * p.sw - p.pw + b * p.dw;
-                        if (iw < 0 || iw >= p.w) continue;
-                        const float v = src[ih * p.w + iw];
-                        if (at < 0 || v > best || std::isnan(v)) {
-                            best = v;
-                            at = ih * p.w + iw;
-                            if (std::isnan(v)) {
-                                nan = true;
-                                break;
-                            }
-                        }
-                    }
-                }
-                const int64_t out = (plane * p.oh + i) * p.ow + j;
-                y[out] = best;
-                argmax[out] = static_cast<int32_t>(at);
+            const int64_t row = (plane * p.oh + i) * p.ow;
+            if (!two || !max_row_2x2(p, src, i, y + row, argmax + row)) {
+                for (int64_t j = 0; j < p.ow; j++) y[row + j] = window(p, src, i, j, argmax + row + j);
             }
         }
     }

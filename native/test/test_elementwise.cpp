@@ -52,6 +52,7 @@ double reference_binary(int op, double x, double y) {
         case G4_BINARY_LE: return x <= y;
         case G4_BINARY_EQ: return x == y;
         case G4_BINARY_NE: return x != y;
+        case G4_BINARY_RELU_BACKWARD: return x > 0 ? y : 0;
         default: return NAN;
     }
 }

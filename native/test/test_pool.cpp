@@ -1,4 +1,6 @@
 // Max and average pooling, forward and backward, against direct loops.
+#include <cmath>
+
 #include "check.h"
 #include "g4/kernels.h"
 
@@ -56,9 +58,33 @@ void one(const Case& t) {
     }
 }
 
+// The first NaN in a window wins, on the 2 x 2 fast path and the general one alike.
+void nan_windows() {
+    for (int32_t pad : {0, 1}) {
+        const int32_t out = pad ? 3 : 2;
+        const int32_t geo[G4_POOL_GEOMETRY_SIZE] = {1, 1, 4, 4, 2, 2, 2, 2, pad, pad, 1, 1, out, out};
+        std::vector<float> x(16);
+        for (int i = 0; i < 16; i++) x[i] = static_cast<float>(i);
+        x[5] = x[6] = x[2] = NAN;
+        std::vector<float> y(out * out);
+        std::vector<int32_t> at(y.size());
+        g4_f32_maxpool2d_fwd(geo, x.data(), 0, y.data(), at.data());
+        const std::string problem = "maxpool NaN, padding " + std::to_string(pad);
+        if (pad == 0) {
+            g4test::expect(std::isnan(y[0]) && at[0] == 5, problem + ": window 0 takes its NaN at 5");
+            g4test::expect(std::isnan(y[1]) && at[1] == 2, problem + ": window 1 takes its first NaN, at 2");
+            g4test::expect(y[3] == 15 && at[3] == 15, problem + ": window 3 has no NaN");
+        } else {
+            g4test::expect(std::isnan(y[1]) && at[1] == 2, problem + ": window (0, 1) takes its first NaN, at 2");
+            g4test::expect(std::isnan(y[4]) && at[4] == 5, problem + ": window (1, 1) takes its first NaN, at 5");
+        }
+    }
+}
+
 }  // namespace
 
 int main() {
+    nan_windows();
     const Case cases[] = {{1, 1, 1, 1, 1, 1, 0, 1}, {2, 3, 8, 8, 2, 2, 0, 1}, {1, 2, 7, 9, 3, 2, 1, 1},
                           {2, 2, 13, 11, 3, 1, 1, 2}, {1, 1, 28, 28, 2, 2, 0, 1}, {1, 3, 5, 5, 5, 1, 2, 1}};
     for (const auto& c : cases) one(c);

@@ -28,7 +28,9 @@ final class Sections {
                 new Section("conv", "Conv2d 3×3, padding 1: batch×in→out@size (ms per call)", "Conv2dBench",
                         Map.of(), Sections::conv),
                 new Section("elementwise", "Element-wise ops (µs per call; size 1 is the fixed cost of a call)",
-                        "ElementwiseBench", Map.of(), Sections::elementwise));
+                        "ElementwiseBench", Map.of(), Sections::elementwise),
+                new Section("train", "Training steps: forward, cross-entropy, backward, Adam (ms per step)",
+                        "TrainStepBench", Map.of(), Sections::train));
     }
 
     private static String gemm(Results r) {
@@ -61,6 +63,17 @@ final class Sections {
                 t.append(String.join(" | ", "| " + shape, pass, num(nat), num(Conv2dBench.flops(shape) / nat / 1e6),
                         num(java), ratio(nat, java))).append(" |\n");
             }
+        }
+        return t.toString();
+    }
+
+    private static String train(Results r) {
+        StringBuilder t = new StringBuilder("| model | batch | native ms | Java ms | Java ÷ native |\n|---|---|---|---|---|\n");
+        for (String model : new String[] {"mlp", "cnn"}) {
+            double nat = r.score("step", "backend", "native", "model", model);
+            double java = r.score("step", "backend", "java", "model", model);
+            t.append(String.join(" | ", "| " + model, model.equals("mlp") ? "128" : "64", num(nat), num(java),
+                    ratio(nat, java))).append(" |\n");
         }
         return t.toString();
     }

@@ -39,10 +39,13 @@ final class Classifier {
         return options;
     }
 
-    /** Trains the model and returns its final test accuracy. */
+    /** Trains the model on Fashion-MNIST and returns its final test accuracy. */
     double train(Module model) {
+        return train(model, FashionData.load(options));
+    }
+
+    double train(Module model, FashionData.Split data) {
         Generator gen = new Generator(options.seed());
-        FashionData.Split data = FashionData.load(options);
         Dataset train = limited(data.train(), options.integer("limit"));
         DataLoader loader = new DataLoader(train, options.batchSize(), true, gen);
         DataLoader testLoader = new DataLoader(data.test(), 1000);

@@ -27,7 +27,12 @@ public final class FashionData {
     }
 
     public static Split load(Options o) {
-        DatasetOptions full = new DatasetOptions().progress(System.err);
+        return load(o, new DatasetOptions());
+    }
+
+    /** As {@link #load(Options)}, looking where {@code base} says (tests point it at empty places). */
+    static Split load(Options o, DatasetOptions base) {
+        DatasetOptions full = base.progress(System.err);
         if (!o.string("data").isEmpty()) {
             full.root(Path.of(o.string("data")));
         }

@@ -1,6 +1,9 @@
 package org.grad4j.backend;
 
-/** Element-wise functions of two broadcast tensors; comparisons give 1 or 0. */
+/**
+ * Element-wise functions of two broadcast tensors; comparisons give 1 or 0. RELU_BACKWARD(x, g)
+ * is g where x > 0, else 0: ReLU's backward in one pass.
+ */
 public enum BinaryOp {
-    ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, GT, GE, LT, LE, EQ, NE
+    ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, GT, GE, LT, LE, EQ, NE, RELU_BACKWARD
 }

@@ -2,6 +2,7 @@ package org.grad4j.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.autograd.Function;
+import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.UnaryOp;
 import org.grad4j.tensor.Tensor;
 
@@ -27,6 +28,9 @@ public final class LeakyRelu extends Function {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
+        if (slope == 0f) {
+            return new Tensor[] {Kernels.binary(name(), BinaryOp.RELU_BACKWARD, ctx.saved(0), grad)};
+        }
         return new Tensor[] {grad.mul(Kernels.unary(UnaryOp.LEAKY_RELU_GRAD, ctx.saved(0), slope, 0f))};
     }
 }

@@ -154,6 +154,7 @@ final class Elementwise {
             case LE -> x <= y ? 1f : 0f;
             case EQ -> x == y ? 1f : 0f;
             case NE -> x != y ? 1f : 0f;
+            case RELU_BACKWARD -> x > 0 ? y : 0f;
         };
     }
 

@@ -63,7 +63,7 @@ public static final int
 public static final int
     G4_BINARY_ADD = 0, G4_BINARY_SUB = 1, G4_BINARY_MUL = 2, G4_BINARY_DIV = 3, G4_BINARY_POW = 4, G4_BINARY_MAXIMUM = 5,
     G4_BINARY_MINIMUM = 6, G4_BINARY_GT = 7, G4_BINARY_GE = 8, G4_BINARY_LT = 9, G4_BINARY_LE = 10, G4_BINARY_EQ = 11,
-    G4_BINARY_NE = 12, G4_BINARY_COUNT = 13;
+    G4_BINARY_NE = 12, G4_BINARY_RELU_BACKWARD = 13, G4_BINARY_COUNT = 14;
 
 /** enum g4_reduce_op */
 public static final int

@@ -1,0 +1,64 @@
+package org.grad4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.grad4j.data.DatasetOptions;
+import org.grad4j.tensor.Generator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The classifier examples in tiny configurations on the embedded subset, and the fallback to it. */
+class ClassifierTest {
+    @TempDir
+    Path dir;
+
+    private Options options(String name, String... args) {
+        Options o = new Options(name, 1, 64, 1e-3);
+        Classifier probe = new Classifier(name, o, x -> x);
+        assertTrue(probe.options().parse(args));
+        return o;
+    }
+
+    private static FashionData.Split subset() {
+        Path files = FashionData.extractSubset();
+        return FashionData.load(new Options("test", 1, 1, 1).declare("limit", "0", ""),
+                new DatasetOptions().root(files).download(false));
+    }
+
+    @Test
+    void fallsBackToTheEmbeddedSubsetWhenTheDataIsNowhere() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        DatasetOptions nowhere = new DatasetOptions().cacheDir(empty).systemDir(empty).mirror("http://127.0.0.1:9/");
+        FashionData.Split split = FashionData.load(options("mlp", "--out", dir.toString()), nowhere);
+        assertTrue(split.subset());
+        assertTrue(split.train().size() == 4000 && split.test().size() == 1000,
+                split.train().size() + " / " + split.test().size());
+    }
+
+    @Test
+    void mlpLearnsFromAFewThousandImages() {
+        Options o = options("mlp", "--epochs", "2", "--batch-size", "64", "--out", dir.toString());
+        Generator.manualSeed(0);
+        double accuracy = new Classifier("mlp", o, x -> x).train(Mlp.model(), subset());
+        assertTrue(accuracy > 0.6, "test accuracy " + accuracy);
+        assertTrue(Files.exists(dir.resolve("metrics.csv")) && Files.exists(dir.resolve("accuracy.png")));
+    }
+
+    @Test
+    void cnnLearnsFromAThousandImages() {
+        Options o = options("cnn", "--limit", "1000", "--batch-size", "32", "--out", dir.toString());
+        Generator.manualSeed(0);
+        double accuracy = new Classifier("cnn", o, x -> x).train(Cnn.model(), subset());
+        assertTrue(accuracy > 0.45, "test accuracy " + accuracy);
+    }
+
+    @Test
+    void theSubsetIsRealFashionMnist() {
+        FashionData.Split split = subset();
+        assertFalse(split.subset(), "loaded from a given directory, so not the fallback");
+        assertTrue(split.train().size() == 4000);
+    }
+}

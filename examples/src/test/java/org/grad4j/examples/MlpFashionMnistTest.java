@@ -1,0 +1,30 @@
+package org.grad4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.grad4j.tensor.Generator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The integration test: the mlp example trained for 2 epochs on the real Fashion-MNIST reaches
+ * 0.85 test accuracy. It needs the dataset (the Debian package dataset-fashion-mnist, or the
+ * files in ~/.grad4j/datasets/fashion-mnist) and fails saying so when it is missing.
+ */
+class MlpFashionMnistTest {
+    @Test
+    void twoEpochsReachEightyFivePercent(@TempDir Path out) {
+        Options o = new Options("mlp", 2, 128, 1e-3);
+        Classifier run = new Classifier("mlp", o, x -> x);
+        assertTrue(o.parse(new String[] {"--epochs", "2", "--out", out.toString()}));
+        FashionData.Split data = FashionData.load(o, new org.grad4j.data.DatasetOptions()
+                .mirror("http://127.0.0.1:9/"));
+        assertFalse(data.subset(), "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist"
+                + " (or put its four .gz files in ~/.grad4j/datasets/fashion-mnist)");
+        Generator.manualSeed(0);
+        double accuracy = run.train(Mlp.model(), data);
+        assertTrue(accuracy >= 0.85, "test accuracy " + accuracy);
+    }
+}
