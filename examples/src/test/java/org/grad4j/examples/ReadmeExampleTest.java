@@ -3,10 +3,23 @@ package org.grad4j.examples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.grad4j.autograd.GradMode;
+import org.grad4j.data.Batch;
+import org.grad4j.data.DataLoader;
+import org.grad4j.data.DatasetOptions;
+import org.grad4j.data.FashionMNIST;
+import org.grad4j.nn.Flatten;
+import org.grad4j.nn.Linear;
+import org.grad4j.nn.Module;
+import org.grad4j.nn.ReLU;
+import org.grad4j.nn.Sequential;
+import org.grad4j.nn.loss.CrossEntropyLoss;
+import org.grad4j.optim.Adam;
+import org.grad4j.optim.Optimizer;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
-/** The README's example, verbatim, must train. */
+/** The README's examples, verbatim, must train. */
 class ReadmeExampleTest {
     @Test
     void readmeExampleLearnsTheCircle() {
@@ -32,5 +45,25 @@ class ReadmeExampleTest {
         }
         float accuracy = logits.argmax(1).eq(y).mean().item();
         assertTrue(accuracy > 0.95f, "accuracy " + accuracy);
+    }
+
+    @Test
+    void readmeTrainingLoopRuns() {
+        Module model = new Sequential(new Flatten(), new Linear(784, 400), new ReLU(), new Linear(400, 100),
+                new ReLU(), new Linear(100, 10));
+        Optimizer optimizer = new Adam(model.parameters(), 1e-3);
+        CrossEntropyLoss criterion = new CrossEntropyLoss();
+        DatasetOptions subset = new DatasetOptions().root(FashionData.extractSubset()).download(false);
+        float first = Float.NaN;
+        float last = Float.NaN;
+        for (Batch batch : new DataLoader(new FashionMNIST(subset), 128, true, new Generator(0))) {
+            Tensor loss = criterion.forward(model.forward(batch.input()), batch.target());
+            optimizer.zeroGrad();
+            loss.backward();
+            optimizer.step();
+            first = Float.isNaN(first) ? loss.item() : first;
+            last = loss.item();
+        }
+        assertTrue(last < first * 0.5f, "loss " + first + " -> " + last);
     }
 }
