@@ -21,6 +21,7 @@ public final class ParamGroup {
     private final List<Parameter> params;
     private final Map<String, Double> own = new LinkedHashMap<>();
     private Map<String, Double> defaults = Map.of();
+    private double initialLr = Double.NaN;
 
     public ParamGroup(Iterable<Parameter> params) {
         List<Parameter> list = new ArrayList<>();
@@ -54,6 +55,15 @@ public final class ParamGroup {
     /** Sets this group's learning rate (what schedules do). */
     public void lr(double value) {
         set("lr", value);
+    }
+
+    /** The lr the first schedule attached to this group started from (PyTorch's initial_lr); NaN before. */
+    public double initialLr() {
+        return initialLr;
+    }
+
+    public void initialLr(double value) {
+        initialLr = value;
     }
 
     /** Every option in effect: the optimizer's defaults overridden by the group's own. */

@@ -1,0 +1,24 @@
+package org.grad4j.optim.lr;
+
+import org.grad4j.optim.Optimizer;
+
+/** Multiplies the rate by gamma every epoch, like {@code ExponentialLR}. */
+public final class ExponentialLR extends LRScheduler {
+    private final double gamma;
+
+    public ExponentialLR(Optimizer optimizer, double gamma) {
+        super(optimizer);
+        this.gamma = gamma;
+        initialStep();
+    }
+
+    @Override
+    protected double[] computeLr() {
+        return lastEpoch == 0 ? currentLrs() : scaled(currentLrs(), gamma);
+    }
+
+    @Override
+    protected double[] closedFormLr() {
+        return scaled(baseLrs, Math.pow(gamma, lastEpoch));
+    }
+}

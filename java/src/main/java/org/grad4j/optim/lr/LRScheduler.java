@@ -1,0 +1,126 @@
+package org.grad4j.optim.lr;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.grad4j.optim.Optimizer;
+import org.grad4j.optim.ParamGroup;
+
+/**
+ * Changes the learning rate of an optimizer's param groups as training goes, like
+ * {@code torch.optim.lr_scheduler.LRScheduler}: construction applies epoch 0's rate, each
+ * {@link #step()} moves to the next epoch (or step, for the per-batch schedules). Several
+ * schedules can act on one optimizer ({@link ChainedScheduler}) or follow one another
+ * ({@link SequentialLR}).
+ */
+public abstract class LRScheduler {
+    protected final Optimizer optimizer;
+    protected final double[] baseLrs;
+    protected int lastEpoch = -1;
+    private double[] lastLr;
+
+    protected LRScheduler(Optimizer optimizer) {
+        this.optimizer = optimizer;
+        List<ParamGroup> groups = optimizer.paramGroups();
+        baseLrs = new double[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            ParamGroup group = groups.get(g);
+            if (Double.isNaN(group.initialLr())) {
+                group.initialLr(group.lr());
+            }
+            baseLrs[g] = group.initialLr();
+        }
+    }
+
+    /** Subclasses call this last in their constructor: the rate of epoch 0. */
+    protected final void initialStep() {
+        step();
+    }
+
+    /** Moves to the next epoch and sets the groups' learning rates for it. */
+    public void step() {
+        lastEpoch++;
+        apply(computeLr());
+    }
+
+    /** The rates for {@link #lastEpoch}, from the groups' current rates where the rule is recursive. */
+    protected abstract double[] computeLr();
+
+    /** The rates at {@link #lastEpoch} from the base rates alone, or null if the schedule has no closed form. */
+    protected double[] closedFormLr() {
+        return null;
+    }
+
+    /** Jumps to an epoch (what SequentialLR does when it hands over to the next schedule). */
+    void stepTo(int epoch) {
+        lastEpoch = epoch;
+        double[] closed = closedFormLr();
+        apply(closed != null ? closed : computeLr());
+    }
+
+    protected final double[] currentLrs() {
+        return optimizer.paramGroups().stream().mapToDouble(ParamGroup::lr).toArray();
+    }
+
+    protected final void apply(double[] lrs) {
+        List<ParamGroup> groups = optimizer.paramGroups();
+        for (int g = 0; g < groups.size(); g++) {
+            groups.get(g).lr(lrs[g]);
+        }
+        lastLr = lrs.clone();
+    }
+
+    /** The rates the last step set, one per param group. */
+    public double[] getLastLr() {
+        return lastLr.clone();
+    }
+
+    public int lastEpoch() {
+        return lastEpoch;
+    }
+
+    /** The schedule's position, exactly, for a checkpoint's metadata. */
+    public Map<String, String> stateDict() {
+        Map<String, String> state = new LinkedHashMap<>();
+        state.put("last_epoch", Integer.toString(lastEpoch));
+        for (int g = 0; g < baseLrs.length; g++) {
+            state.put("base_lrs." + g, Double.toString(baseLrs[g]));
+            state.put("last_lr." + g, Double.toString(lastLr[g]));
+        }
+        return state;
+    }
+
+    public void loadStateDict(Map<String, String> state) {
+        try {
+            lastEpoch = Integer.parseInt(require(state, "last_epoch"));
+            for (int g = 0; g < baseLrs.length; g++) {
+                baseLrs[g] = Double.parseDouble(require(state, "base_lrs." + g));
+                lastLr[g] = Double.parseDouble(require(state, "last_lr." + g));
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: " + e.getMessage());
+        }
+    }
+
+    protected final String require(Map<String, String> state, String key) {
+        String value = state.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: missing '" + key + "'");
+        }
+        return value;
+    }
+
+    protected final double[] scaled(double[] lrs, double factor) {
+        double[] out = lrs.clone();
+        for (int g = 0; g < out.length; g++) {
+            out[g] *= factor;
+        }
+        return out;
+    }
+
+    protected static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
