@@ -1,0 +1,168 @@
+package org.grad4j.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Shapes;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * What RNN, LSTM and GRU share, as in PyTorch's RNNBase: the parameters per layer and direction
+ * (weight_ih_l0 [gates·H, in], weight_hh_l0 [gates·H, H], bias_ih_l0, bias_hh_l0, with a _reverse
+ * suffix for the backward direction), all initialised uniform(−1/√H, 1/√H); the input layouts
+ * ([L, N, in], [N, L, in] with batchFirst, or unbatched [L, in]); the loop over layers, directions
+ * and time; and dropout between layers. The input projection of a whole sequence is one matmul.
+ */
+abstract class Recurrent extends Module {
+    protected final int inputSize;
+    protected final int hiddenSize;
+    protected final int numLayers;
+    protected final boolean bias;
+    protected final boolean batchFirst;
+    protected final float dropout;
+    protected final boolean bidirectional;
+    private final Generator gen;
+
+    Recurrent(String name, int gates, int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst,
+              double dropout, boolean bidirectional, Generator gen) {
+        if (inputSize <= 0 || hiddenSize <= 0 || numLayers <= 0) {
+            throw new IllegalArgumentException(name + ": inputSize, hiddenSize and numLayers must be > 0, got "
+                    + inputSize + ", " + hiddenSize + ", " + numLayers);
+        }
+        if (!(dropout >= 0 && dropout <= 1)) {
+            throw new IllegalArgumentException(name + ": dropout must be in [0, 1], got " + dropout);
+        }
+        this.inputSize = inputSize;
+        this.hiddenSize = hiddenSize;
+        this.numLayers = numLayers;
+        this.bias = bias;
+        this.batchFirst = batchFirst;
+        this.dropout = (float) dropout;
+        this.bidirectional = bidirectional;
+        this.gen = gen;
+        double bound = 1 / Math.sqrt(hiddenSize);
+        for (int layer = 0; layer < numLayers; layer++) {
+            int in = layer == 0 ? inputSize : hiddenSize * directions();
+            for (int d = 0; d < directions(); d++) {
+                String suffix = "_l" + layer + (d == 1 ? "_reverse" : "");
+                Init.uniform_(registerParameter("weight_ih" + suffix, new Parameter(Tensor.zeros(gates * hiddenSize,
+                        in))), -bound, bound, gen);
+                Init.uniform_(registerParameter("weight_hh" + suffix, new Parameter(Tensor.zeros(gates * hiddenSize,
+                        hiddenSize))), -bound, bound, gen);
+                if (bias) {
+                    Init.uniform_(registerParameter("bias_ih" + suffix, new Parameter(Tensor.zeros(gates
+                            * hiddenSize))), -bound, bound, gen);
+                    Init.uniform_(registerParameter("bias_hh" + suffix, new Parameter(Tensor.zeros(gates
+                            * hiddenSize))), -bound, bound, gen);
+                }
+            }
+        }
+    }
+
+    final int directions() {
+        return bidirectional ? 2 : 1;
+    }
+
+    /** One time step: from the projected input (W_ih·x + b_ih) and the state, the new state. */
+    protected abstract Tensor[] cell(Tensor projectedInput, Tensor[] state, String suffix);
+
+    /** How many state tensors a step carries: 1 (h) or 2 (h, c for LSTM). */
+    protected abstract int stateCount();
+
+    /** The recurrent projection W_hh·h + b_hh for one step. */
+    protected final Tensor hidden(Tensor h, String suffix) {
+        Tensor out = h.matmul(localParameters().get("weight_hh" + suffix).t());
+        return bias ? out.add(localParameters().get("bias_hh" + suffix)) : out;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return run(input, new Tensor[stateCount()])[0];
+    }
+
+    /** The output [L, N, D·H] (in the input's layout) and each final state [layers·D, N, H]. */
+    final Tensor[] run(Tensor input, Tensor[] initial) {
+        String name = getClass().getSimpleName();
+        boolean unbatched = input.dim() == 2;
+        if ((input.dim() != 2 && input.dim() != 3) || input.size(-1) != inputSize) {
+            throw new IllegalArgumentException(name + ": expected input [L, N, " + inputSize + "]"
+                    + (batchFirst ? " (batchFirst: [N, L, " + inputSize + "])" : "") + " or [L, " + inputSize
+                    + "], got " + Shapes.str(input.shape()));
+        }
+        Tensor x = unbatched ? input.unsqueeze(1) : batchFirst ? input.transpose(0, 1) : input;
+        int length = x.size(0);
+        int batch = x.size(1);
+        Tensor[][] states = new Tensor[stateCount()][];
+        for (int s = 0; s < stateCount(); s++) {
+            states[s] = initialState(name, initial[s], unbatched, batch);
+        }
+        Tensor[][] finals = new Tensor[stateCount()][numLayers * directions()];
+        for (int layer = 0; layer < numLayers; layer++) {
+            List<Tensor> outputs = new ArrayList<>();
+            for (int d = 0; d < directions(); d++) {
+                String suffix = "_l" + layer + (d == 1 ? "_reverse" : "");
+                int k = layer * directions() + d;
+                Tensor projected = x.reshape(length * batch, x.size(2))
+                        .matmul(localParameters().get("weight_ih" + suffix).t());
+                if (bias) {
+                    projected = projected.add(localParameters().get("bias_ih" + suffix));
+                }
+                projected = projected.reshape(length, batch, -1);
+                Tensor[] state = new Tensor[stateCount()];
+                for (int s = 0; s < stateCount(); s++) {
+                    state[s] = states[s][k];
+                }
+                Tensor[] steps = new Tensor[length];
+                for (int i = 0; i < length; i++) {
+                    int t = d == 0 ? i : length - 1 - i;
+                    state = cell(projected.select(0, t), state, suffix);
+                    steps[t] = state[0];
+                }
+                outputs.add(Tensor.stack(List.of(steps), 0));
+                for (int s = 0; s < stateCount(); s++) {
+                    finals[s][k] = state[s];
+                }
+            }
+            x = outputs.size() == 1 ? outputs.get(0) : Tensor.cat(outputs, 2);
+            if (layer < numLayers - 1 && dropout > 0 && isTraining()) {
+                x = x.dropout(dropout, true, gen);
+            }
+        }
+        Tensor output = unbatched ? x.squeeze(1) : batchFirst ? x.transpose(0, 1) : x;
+        Tensor[] result = new Tensor[1 + stateCount()];
+        result[0] = output;
+        for (int s = 0; s < stateCount(); s++) {
+            Tensor stacked = Tensor.stack(List.of(finals[s]), 0);
+            result[1 + s] = unbatched ? stacked.squeeze(1) : stacked;
+        }
+        return result;
+    }
+
+    private Tensor[] initialState(String name, Tensor given, boolean unbatched, int batch) {
+        int count = numLayers * directions();
+        int[] expected = unbatched ? new int[] {count, hiddenSize} : new int[] {count, batch, hiddenSize};
+        if (given == null) {
+            Tensor zeros = Tensor.zeros(batch, hiddenSize);
+            Tensor[] out = new Tensor[count];
+            java.util.Arrays.fill(out, zeros);
+            return out;
+        }
+        if (!java.util.Arrays.equals(given.shape(), expected)) {
+            throw new IllegalArgumentException(name + ": expected initial state " + Shapes.str(expected) + ", got "
+                    + Shapes.str(given.shape()));
+        }
+        Tensor g = unbatched ? given.unsqueeze(1) : given;
+        Tensor[] out = new Tensor[count];
+        for (int k = 0; k < count; k++) {
+            out[k] = g.select(0, k);
+        }
+        return out;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return inputSize + ", " + hiddenSize + (numLayers != 1 ? ", num_layers=" + numLayers : "")
+                + (bias ? "" : ", bias=False") + (batchFirst ? ", batch_first=True" : "")
+                + (dropout != 0 ? ", dropout=" + Repr.num(dropout) : "") + (bidirectional ? ", bidirectional=True" : "");
+    }
+}
