@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.grad4j.tensor.Shapes;
+import org.grad4j.tensor.Storage;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -17,6 +18,8 @@ import org.grad4j.tensor.Tensor;
  * gradients that reach each node, and accumulates them into leaves that require grad.
  */
 public final class Engine {
+    private static final Package BUILT_IN_OPS = org.grad4j.ops.Add.class.getPackage();
+
     private Engine() {
     }
 
@@ -35,7 +38,7 @@ public final class Engine {
         }
         try (GradMode.Scope ignored = GradMode.noGrad(); GradMode.Scope inBackward = Anomaly.inBackward()) {
             if (root.gradFn() == null) {
-                accumulate(root, gradient);
+                accumulate(root, gradient, false);
                 return;
             }
             run(root.gradFn(), gradient, retainGraph);
@@ -59,6 +62,7 @@ public final class Engine {
             if (!retainGraph) {
                 node.context.release();
             }
+            boolean builtIn = node.hooks.isEmpty() && node.function.getClass().getPackage() == BUILT_IN_OPS;
             for (int i = 0; i < inputGrads.length; i++) {
                 Tensor g = inputGrads[i];
                 if (g == null) {
@@ -68,7 +72,7 @@ public final class Engine {
                 if (node.nextNodes[i] != null) {
                     pending.merge(node.nextNodes[i], g, Tensor::add);
                 } else if (node.nextLeaves[i] != null) {
-                    accumulate(node.nextLeaves[i], g);
+                    accumulate(node.nextLeaves[i], g, builtIn && ownsItsStorage(g, i, inputGrads, pending, gradient));
                 }
             }
         }
@@ -82,8 +86,38 @@ public final class Engine {
         }
     }
 
-    /** Adds a gradient into a leaf's {@code grad}, after the leaf's hooks; first time, a private copy. */
-    static void accumulate(Tensor leaf, Tensor grad) {
+    /**
+     * Whether nothing but {@code grads[index]} can see its storage, so a leaf may keep it as its
+     * grad instead of a copy: it covers its whole storage contiguously, and no other gradient of
+     * this node, no pending gradient and not the root gradient shares that storage. Built-in
+     * backward functions return fresh tensors or views of the incoming gradient, which is
+     * consumed; a user's Function might keep what it returns, so only built-ins qualify.
+     */
+    private static boolean ownsItsStorage(Tensor g, int index, Tensor[] grads, Map<Node, Tensor> pending,
+                                          Tensor root) {
+        Storage storage = g.storage();
+        if (!g.isContiguous() || g.storageOffset() != 0 || storage.data().length != g.numel()
+                || storage == root.storage()) {
+            return false;
+        }
+        for (int j = 0; j < grads.length; j++) {
+            if (j != index && grads[j] != null && grads[j].storage() == storage) {
+                return false;
+            }
+        }
+        for (Tensor p : pending.values()) {
+            if (p.storage() == storage) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds a gradient into a leaf's {@code grad}, after the leaf's hooks. The first gradient is
+     * kept as it is when {@code owned} (nothing else sees its storage), else copied.
+     */
+    static void accumulate(Tensor leaf, Tensor grad, boolean owned) {
         if (!Arrays.equals(leaf.shape(), grad.shape())) {
             throw new IllegalStateException("backward: gradient of shape " + Shapes.str(grad.shape())
                     + " reached a leaf of shape " + Shapes.str(leaf.shape()));
@@ -91,9 +125,10 @@ public final class Engine {
         for (Hook hook : leaf.leafHooks()) {
             Tensor replaced = hook.apply(grad);
             grad = replaced == null ? grad : replaced;
+            owned = false;
         }
         if (leaf.grad() == null) {
-            leaf.setGrad(grad.clone());
+            leaf.setGrad(owned ? grad : grad.clone());
         } else {
             leaf.grad().add_(grad);
         }

@@ -51,8 +51,7 @@ public class Linear extends Module {
             throw new IllegalArgumentException("Linear: expected input [*, " + inFeatures + "], got "
                     + Shapes.str(input.shape()));
         }
-        Tensor y = input.matmul(weight.t());
-        return bias == null ? y : y.add(bias);
+        return input.linear(weight, bias);
     }
 
     public int inFeatures() {

@@ -24,6 +24,7 @@ import org.grad4j.ops.Gather;
 import org.grad4j.ops.Gelu;
 import org.grad4j.ops.IndexSelect;
 import org.grad4j.ops.LeakyRelu;
+import org.grad4j.ops.Linear;
 import org.grad4j.ops.Log;
 import org.grad4j.ops.Matmul;
 import org.grad4j.ops.MaxPool2d;
@@ -379,6 +380,15 @@ public class Tensor extends TensorBase {
             out = out.squeeze(out.dim() == 1 && other.dim() == 1 ? 0 : -2);
         }
         return out;
+    }
+
+    /**
+     * x·Wᵀ + b ({@code torch.nn.functional.linear}): this is x [*, in], {@code weight} [out, in],
+     * {@code bias} [out] or null; the result is [*, out].
+     */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        return bias == null ? new Linear().apply(this, weight)
+                : new Linear().apply(this, weight, bias);
     }
 
     /**

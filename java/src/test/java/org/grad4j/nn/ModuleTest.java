@@ -124,7 +124,7 @@ class ModuleTest {
         }
         Tensor x = Tensor.randn(4, 2, 50);
         Tensor expected = x.matmul(fc.weight.t()).add(fc.bias);
-        assertArrayEquals(expected.toArray(), fc.forward(x).toArray());
+        assertArrayEquals(expected.toArray(), fc.forward(x).toArray(), 1e-5f);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fc.forward(Tensor.zeros(2, 49)));
         assertEquals("Linear: expected input [*, 50], got [2, 49]", e.getMessage());
         assertNull(new Linear(2, 3, false).bias);
