@@ -161,12 +161,15 @@ public abstract class Module {
     /** Parameters and buffers by dotted name; the tensors are the module's own (not copies). */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        Map<String, Parameter> params = new LinkedHashMap<>();
-        Map<String, Tensor> bufs = new LinkedHashMap<>();
-        collect("", params, bufs);
-        out.putAll(params);
-        out.putAll(bufs);
+        collectState("", out);
         return out;
+    }
+
+    /** PyTorch's order: a module's parameters, then its buffers, then each child's state. */
+    private void collectState(String prefix, Map<String, Tensor> out) {
+        parameters.forEach((k, v) -> out.put(prefix + k, v));
+        buffers.forEach((k, v) -> out.put(prefix + k, v));
+        children.forEach((k, v) -> v.collectState(prefix + k + ".", out));
     }
 
     /** Copies values from a state dict; strict: every key must match (see {@link #loadStateDict(Map, boolean)}). */
@@ -218,7 +221,7 @@ public abstract class Module {
         return "";
     }
 
-    /** PyTorch's module tree: {@code Sequential(\n  (0): Linear(in_features=2, out_features=3, bias=true)\n)}. */
+    /** PyTorch's module tree: {@code Sequential(\n  (0): Linear(in_features=2, out_features=3, bias=True)\n)}. */
     @Override
     public String toString() {
         String name = getClass().getSimpleName();

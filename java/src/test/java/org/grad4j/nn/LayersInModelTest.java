@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.List;
-import java.util.Set;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,8 @@ class LayersInModelTest {
     @Test
     void namesAndTreeFollowPyTorch() {
         Sequential net = cnn(1);
-        // Module.stateDict lists all parameters before all buffers; the keys are PyTorch's
-        assertEquals(Set.of("0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var",
-                "1.num_batches_tracked", "6.weight", "6.bias"), net.stateDict().keySet());
+        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var",
+                "1.num_batches_tracked", "6.weight", "6.bias"), List.copyOf(net.stateDict().keySet()));
         assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "6.weight", "6.bias"),
                 List.copyOf(net.namedParameters().keySet()));
         assertEquals("Sequential(\n"
@@ -34,7 +32,7 @@ class LayersInModelTest {
                 + "  (3): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)\n"
                 + "  (4): Dropout(p=0.25, inplace=False)\n"
                 + "  (5): Flatten(start_dim=1, end_dim=-1)\n"
-                + "  (6): Linear(in_features=36, out_features=5, bias=true)\n"
+                + "  (6): Linear(in_features=36, out_features=5, bias=True)\n"
                 + "  (7): LogSoftmax(dim=1)\n"
                 + ")", net.toString());
     }

@@ -32,7 +32,7 @@ class ModuleTest {
     void namesFollowPyTorch() {
         Net net = new Net();
         assertEquals(List.of("fc1.weight", "fc1.bias", "head.1.weight"), List.copyOf(net.namedParameters().keySet()));
-        assertEquals(List.of("fc1.weight", "fc1.bias", "head.1.weight", "steps"),
+        assertEquals(List.of("steps", "fc1.weight", "fc1.bias", "head.1.weight"),
                 List.copyOf(net.stateDict().keySet()));
         assertEquals(3, net.parameters().size());
         assertEquals(2, net.children().size());
@@ -42,10 +42,10 @@ class ModuleTest {
     @Test
     void toStringIsATree() {
         assertEquals("Net(\n"
-                + "  (fc1): Linear(in_features=4, out_features=3, bias=true)\n"
+                + "  (fc1): Linear(in_features=4, out_features=3, bias=True)\n"
                 + "  (head): Sequential(\n"
                 + "    (0): ReLU()\n"
-                + "    (1): Linear(in_features=3, out_features=2, bias=false)\n"
+                + "    (1): Linear(in_features=3, out_features=2, bias=False)\n"
                 + "  )\n"
                 + ")", new Net().toString());
     }
