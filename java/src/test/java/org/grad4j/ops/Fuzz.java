@@ -1,6 +1,8 @@
 package org.grad4j.ops;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.grad4j.tensor.Tensor;
 
@@ -11,6 +13,8 @@ import org.grad4j.tensor.Tensor;
  */
 public final class Fuzz {
     public final SplittableRandom random;
+    /** The tensors made so far that require grad, in the order made. */
+    public final List<Tensor> leaves = new ArrayList<>();
 
     public Fuzz(long seed) {
         random = new SplittableRandom(seed);
@@ -73,7 +77,11 @@ public final class Fuzz {
             one[0] = 1;
             t = Tensor.of(Arrays.copyOf(v, n / shape[0]), one).expand(shape);
         }
-        return random.nextBoolean() ? t.detach().requiresGrad(true) : t;
+        if (random.nextBoolean()) {
+            t = t.detach().requiresGrad(true);
+            leaves.add(t);
+        }
+        return t;
     }
 
     /** Integer-valued indices, mostly in [0, bound), sometimes out of range or fractional. */
