@@ -102,7 +102,8 @@ class IdxReaderTest {
     void aTwoGigabyteClaimIsRejectedWithoutAllocatingIt() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         byte[] claims2gb = IdxFiles.header(0x804, 2, 1024, 1024, 1024);
-        for (byte[] file : new byte[][] {claims2gb, IdxFiles.gzip(claims2gb), IdxFiles.gzip(IdxFiles.header(0x801, 1 << 30))}) {
+        byte[] claims1gb = IdxFiles.header(0x801, 1 << 30);
+        for (byte[] file : new byte[][] {claims2gb, IdxFiles.gzip(claims2gb), IdxFiles.gzip(claims1gb)}) {
             long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
             String m = failure("claims-2gb", file);
             long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
