@@ -11,7 +11,8 @@ public final class Main {
             "mlp", Mlp::main,
             "cnn", Cnn::main,
             "spiral", Spiral::main,
-            "gemm", GemmReport::main));
+            "gemm", GemmReport::main,
+            "leakcheck", LeakCheck::main));
 
     private Main() {
     }
@@ -44,5 +45,7 @@ public final class Main {
                 + " options: --epochs N --lr X --seed N");
         System.out.println("  gemm    GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend;"
                 + " options: --sizes 64,256,512,1024 --seconds 1");
+        System.out.println("  leakcheck  trains the mlp network for --steps 20000 and fails if heap, RSS, threads or"
+                + " open files grow; options: --steps --warmup --every --max-growth --synthetic N --backend");
     }
 }

@@ -74,10 +74,11 @@ public class ConvTranspose2d extends Module {
         this.outputPadding = Args.pair(name, "outputPadding", outputPadding, 0);
         this.dilation = Args.pair(name, "dilation", dilation, 1);
         for (int i = 0; i < 2; i++) {
-            if (outputPadding[i] >= Math.max(stride[i], dilation[i])) {
-                throw new IllegalArgumentException(name + ": outputPadding must be smaller than either stride or"
-                        + " dilation, got outputPadding " + Repr.tuple(outputPadding) + ", stride "
-                        + Repr.tuple(stride) + ", dilation " + Repr.tuple(dilation));
+            if (outputPadding[i] >= stride[i]) {
+                throw new IllegalArgumentException(name + ": outputPadding must be smaller than stride (PyTorch"
+                        + " also accepts it below dilation; grad4j does not), got outputPadding "
+                        + Repr.tuple(outputPadding) + ", stride " + Repr.tuple(stride) + ", dilation "
+                        + Repr.tuple(dilation));
             }
         }
         this.weight = registerParameter("weight",

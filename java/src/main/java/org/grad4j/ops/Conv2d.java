@@ -53,6 +53,8 @@ public final class Conv2d extends Function {
         Shapes.checkArg(ws[1] * groups == xs[1], "conv2d", "weight expects " + ws[1] * groups
                 + " input channels but the input has " + xs[1] + " (" + shapes + ")");
         Shapes.checkArg(ws[0] > 0 && ws[2] > 0 && ws[3] > 0, "conv2d", "weight has an empty dim (" + shapes + ")");
+        Shapes.checkArg(xs[1] > 0 && xs[2] > 0 && xs[3] > 0, "conv2d", "input channels, height and width must be > 0"
+                + " (" + shapes + ")");
         Conv2dGeometry g = new Conv2dGeometry(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], stride[0], stride[1],
                 padding[0], padding[1], dilation[0], dilation[1], groups);
         Shapes.checkArg(g.outHeight() > 0 && g.outWidth() > 0, "conv2d", "kernel " + ws[2] + "x" + ws[3]

@@ -26,10 +26,12 @@ public final class ConvTranspose2d extends Function {
         this.outputPadding = Pool2d.pair("convTranspose2d", "outputPadding", outputPadding, 0);
         this.dilation = Pool2d.pair("convTranspose2d", "dilation", dilation, 1);
         Shapes.checkArg(groups >= 1, "convTranspose2d", "groups must be >= 1, got " + groups);
+        // PyTorch also accepts outputPadding below dilation; the kernels take the output size from
+        // the conv2d geometry, whose floor division absorbs outputPadding only when it is below stride.
         for (int i = 0; i < 2; i++) {
-            Shapes.checkArg(outputPadding[i] < Math.max(stride[i], dilation[i]), "convTranspose2d",
-                    "outputPadding " + java.util.Arrays.toString(outputPadding)
-                            + " must be smaller than stride or dilation");
+            Shapes.checkArg(outputPadding[i] < stride[i], "convTranspose2d", "outputPadding "
+                    + java.util.Arrays.toString(outputPadding) + " must be smaller than stride "
+                    + java.util.Arrays.toString(stride));
         }
         this.groups = groups;
     }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +96,39 @@ class IdxReaderTest {
         String m = failure("bomb.gz", IdxFiles.gzip(IdxFiles.header(0x803, 60000, 28, 28)));
         assertTrue(m.matches("is corrupt: its header claims dimensions \\[60000, 28, 28] = 47040000 bytes of data, "
                 + "more than a gzip file of \\d+ bytes can hold"), m);
+    }
+
+    @Test
+    void aTwoGigabyteClaimIsRejectedWithoutAllocatingIt() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        byte[] claims2gb = IdxFiles.header(0x804, 2, 1024, 1024, 1024);
+        byte[] claims1gb = IdxFiles.header(0x801, 1 << 30);
+        for (byte[] file : new byte[][] {claims2gb, IdxFiles.gzip(claims2gb), IdxFiles.gzip(claims1gb)}) {
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            String m = failure("claims-2gb", file);
+            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            assertTrue(m.startsWith("is too large or corrupt") || m.startsWith("is corrupt"), m);
+            assertTrue(allocated < 16_000_000, allocated + " bytes allocated to reject: " + m);
+        }
+    }
+
+    @Test
+    void randomBytesAreRejectedWithAnIoExceptionNamingTheFile() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 300; i++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int j = 0; j < bytes.length; j++) {
+                bytes[j] = (byte) random.nextInt(256);
+            }
+            if (bytes.length >= 4 && random.nextBoolean()) {
+                bytes[0] = 0; // a plausible magic number: two zero bytes, a real type, a small rank
+                bytes[1] = 0;
+                bytes[2] = (byte) (0x08 + random.nextInt(7));
+                bytes[3] = (byte) random.nextInt(0, 4);
+            }
+            byte[] file = random.nextInt(4) == 0 ? IdxFiles.gzip(bytes) : bytes;
+            assertTrue(failure("random-" + i, file).length() > 0);
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -176,6 +178,21 @@ class SafetensorsTest {
             Path f = write(bytes);
             assertThrows(SafetensorsException.class, () -> Safetensors.load(f), "case " + i);
         }
+    }
+
+    @Test
+    void aTwoGigabyteHeaderClaimIsRejectedWithoutAllocatingIt() throws IOException {
+        Path f = dir.resolve("claims-2gb.safetensors");
+        try (RandomAccessFile file = new RandomAccessFile(f.toFile(), "rw")) {
+            file.setLength(8 + 2_000_000_000L); // sparse: the file really is that long, so the claim fits it
+            file.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(2_000_000_000L).array());
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        SafetensorsException e = assertThrows(SafetensorsException.class, () -> Safetensors.load(f));
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertTrue(e.getMessage().contains("header length 2000000000 is not within 1..100000000"), e.getMessage());
+        assertTrue(allocated < 16_000_000, allocated + " bytes allocated to reject the file");
     }
 
     /** A tensor whose data cannot be read: the save fails after it has started writing. */

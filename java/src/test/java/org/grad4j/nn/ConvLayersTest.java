@@ -142,9 +142,13 @@ class ConvLayersTest {
         assertEquals("ConvTranspose2d(4, 4, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1),"
                         + " output_padding=(1, 1), groups=2, bias=False)",
                 new ConvTranspose2d(4, 4, 3, 2, 1, 1, 2, false, 1).toString());
-        assertMessage("ConvTranspose2d: outputPadding must be smaller than either stride or dilation, got"
-                + " outputPadding (1, 1), stride (1, 1), dilation (1, 1)",
+        assertMessage("ConvTranspose2d: outputPadding must be smaller than stride (PyTorch also accepts it below"
+                + " dilation; grad4j does not), got outputPadding (1, 1), stride (1, 1), dilation (1, 1)",
                 () -> new ConvTranspose2d(1, 1, 3, 1, 0, 1, 1, true, 1));
+        // once accepted, and its forward then indexed outside the input in the GEMM packing
+        assertMessage("ConvTranspose2d: outputPadding must be smaller than stride (PyTorch also accepts it below"
+                + " dilation; grad4j does not), got outputPadding (1, 1), stride (1, 1), dilation (3, 3)",
+                () -> new ConvTranspose2d(3, 3, 2, 1, 0, 1, 1, false, 3));
         assertMessage("ConvTranspose2d: inChannels and outChannels must be divisible by groups, got 4, 3 and groups 2",
                 () -> new ConvTranspose2d(4, 3, 3, 1, 0, 0, 2, true, 1));
         assertMessage("ConvTranspose2d: expected input [N, 2, H, W] or [2, H, W], got [2, 5]",

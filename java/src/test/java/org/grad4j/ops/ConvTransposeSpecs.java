@@ -29,7 +29,11 @@ final class ConvTransposeSpecs {
                         "convTranspose2d: weight expects 3 input channels but the input has 4")
                 .error("output padding too large", () -> Tensor.zeros(1, 1, 3, 3).convTranspose2d(
                         Tensor.zeros(1, 1, 3, 3), null, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1},
-                        new int[] {1, 1}, 1), "outputPadding [1, 1] must be smaller than stride or dilation")
+                        new int[] {1, 1}, 1), "outputPadding [1, 1] must be smaller than stride [1, 1]")
+                .error("output padding below dilation but not stride", () -> Tensor.zeros(1, 1, 3, 3)
+                        .convTranspose2d(Tensor.zeros(1, 1, 2, 2), null, new int[] {1, 1}, new int[] {0, 0},
+                                new int[] {1, 1}, new int[] {3, 3}, 1),
+                        "outputPadding [1, 1] must be smaller than stride")
                 .error("bias shape", () -> Tensor.zeros(1, 1, 3, 3).convTranspose2d(Tensor.zeros(1, 2, 3, 3),
                         Tensor.zeros(3), 1, 0), "convTranspose2d: bias must have shape [2], got [3]"));
     }

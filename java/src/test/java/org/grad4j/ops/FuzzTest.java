@@ -3,10 +3,8 @@ package org.grad4j.ops;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.grad4j.backend.Backend;
 import org.grad4j.tensor.Tensor;
@@ -25,94 +23,6 @@ class FuzzTest {
 
     /** One op: its name (as its messages spell it) and a random call. */
     record Op(String name, Function<Fuzz, Tensor> call) {
-    }
-
-    /** Random arguments for one call. */
-    static final class Fuzz {
-        final SplittableRandom random;
-
-        Fuzz(long seed) {
-            random = new SplittableRandom(seed);
-        }
-
-        int dim() {
-            return random.nextInt(-5, 5);
-        }
-
-        int size() {
-            return random.nextInt(8) == 0 ? -1 : random.nextInt(0, 5);
-        }
-
-        int[] shape(int maxRank) {
-            int[] s = new int[random.nextInt(maxRank + 1)];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = random.nextInt(5) == 0 ? 1 : random.nextInt(0, 5);
-            }
-            return s;
-        }
-
-        float value() {
-            return switch (random.nextInt(20)) {
-                case 0 -> Float.NaN;
-                case 1 -> Float.POSITIVE_INFINITY;
-                case 2 -> Float.NEGATIVE_INFINITY;
-                case 3 -> 0f;
-                default -> (float) (random.nextDouble() * 6 - 3);
-            };
-        }
-
-        Tensor tensor() {
-            return tensor(shape(4));
-        }
-
-        /** A tensor of the shape, maybe laid out as a transpose, a strided slice or an expansion. */
-        Tensor tensor(int[] shape) {
-            float[] v = new float[Math.max(1, Arrays.stream(shape).reduce(1, (a, b) -> a * b))];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = value();
-            }
-            int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-            Tensor t = Tensor.of(Arrays.copyOf(v, n), shape);
-            int layout = random.nextInt(4);
-            if (layout == 1 && shape.length >= 2) {
-                int[] swapped = shape.clone();
-                swapped[0] = shape[1];
-                swapped[1] = shape[0];
-                t = Tensor.of(Arrays.copyOf(v, n), swapped).transpose(0, 1);
-            } else if (layout == 2 && shape.length >= 1) {
-                int[] wide = shape.clone();
-                wide[shape.length - 1] = shape[shape.length - 1] * 2;
-                float[] w = new float[Arrays.stream(wide).reduce(1, (a, b) -> a * b)];
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = value();
-                }
-                t = Tensor.of(w, wide).slice(-1, 0, wide[shape.length - 1], 2);
-            } else if (layout == 3 && shape.length >= 1 && shape[0] > 1) {
-                int[] one = shape.clone();
-                one[0] = 1;
-                t = Tensor.of(Arrays.copyOf(v, n / shape[0]), one).expand(shape);
-            }
-            return random.nextBoolean() ? t.detach().requiresGrad(true) : t;
-        }
-
-        /** Integer-valued indices, mostly in [0, bound), sometimes out of range or fractional. */
-        Tensor indices(int[] shape, int bound) {
-            int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-            float[] v = new float[n];
-            for (int i = 0; i < n; i++) {
-                int pick = random.nextInt(30);
-                v[i] = pick == 0 ? bound : pick == 1 ? -1 : pick == 2 ? 0.5f : random.nextInt(Math.max(bound, 1));
-            }
-            return Tensor.of(v, shape);
-        }
-
-        int[] ints(int length, int from, int to) {
-            int[] out = new int[length];
-            for (int i = 0; i < length; i++) {
-                out[i] = random.nextInt(from, to);
-            }
-            return out;
-        }
     }
 
     static List<Op> ops() {
@@ -221,7 +131,7 @@ class FuzzTest {
                 results++;
             } catch (IllegalArgumentException | IllegalStateException e) {
                 String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-                assertTrue(message.contains(op.name().toLowerCase(Locale.ROOT)) || namesAnInnerOp(message),
+                assertTrue(message.contains(op.name().toLowerCase(Locale.ROOT)) || Fuzz.namesAnInnerOp(message),
                         () -> "case " + op.name() + ": message does not name the op: " + e.getMessage());
                 rejected++;
             } catch (RuntimeException | Error e) {
@@ -229,11 +139,5 @@ class FuzzTest {
             }
         }
         assertTrue(results > CASES / 5 && rejected > CASES / 20, results + " results, " + rejected + " rejections");
-    }
-
-    /** Composite ops report the primitive that rejected the input (e.g. stack's unsqueeze, split's narrow). */
-    private static boolean namesAnInnerOp(String message) {
-        return message.matches("^(reshape|narrow|unsqueeze|squeeze|permute|expand|select|size|sum|mean|max|min|"
-                + "cat|where|clamp|dropout|transpose|flatten|split|stack|view|slice|matmul|tensor\\.of|uniform)[:( ].*");
     }
 }

@@ -45,9 +45,6 @@ final class Gemm {
                         int ci = cOffset + i * ldc + j0;
                         for (int p = 0; p < kc; p++) {
                             float aip = alpha * (transA ? a[aOffset + (k0 + p) * lda + i] : a[aOffset + i * lda + k0 + p]);
-                            if (aip == 0f) {
-                                continue;
-                            }
                             int bp = p * nc;
                             for (int j = 0; j < nc; j++) {
                                 c[ci + j] += aip * packed[bp + j];

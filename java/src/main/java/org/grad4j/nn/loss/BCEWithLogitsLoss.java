@@ -1,5 +1,6 @@
 package org.grad4j.nn.loss;
 
+import org.grad4j.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -25,10 +26,19 @@ public final class BCEWithLogitsLoss extends Loss {
     @Override
     public Tensor forward(Tensor input, Tensor target) {
         requireSameShape(input, target);
+        requireBroadcastable("weight", weight, input);
+        requireBroadcastable("posWeight", posWeight, input);
         Tensor logWeight = posWeight == null ? null : posWeight.sub(1f).mul(target).add(1f);
         Tensor softplus = input.neg().softplus();
         Tensor loss = Tensor.ones(target.shape()).sub(target).mul(input)
                 .add(logWeight == null ? softplus : softplus.mul(logWeight));
         return reduction.apply(weight == null ? loss : loss.mul(weight));
+    }
+
+    private static void requireBroadcastable(String name, Tensor t, Tensor input) {
+        if (t != null && !Shapes.broadcastsTo(t.shape(), input.shape())) {
+            throw new IllegalArgumentException("BCEWithLogitsLoss: " + name + " " + Shapes.str(t.shape())
+                    + " does not broadcast to the input " + Shapes.str(input.shape()));
+        }
     }
 }

@@ -31,12 +31,24 @@ final class ClassTargets {
         return input.permute(order).reshape(-1, input.size(1));
     }
 
-    /** The class-index target as [rows], checked against the input's shape. */
-    static Tensor indices(String loss, Tensor input, Tensor target) {
+    /**
+     * The class-index target as [rows], checked against the input's shape; every entry must be a
+     * whole number in [0, classes) or {@code ignoreIndex}.
+     */
+    static Tensor indices(String loss, Tensor input, Tensor target, int ignoreIndex) {
         int[] expected = expectedIndexShape(input);
         if (!java.util.Arrays.equals(target.shape(), expected)) {
             throw new IllegalArgumentException(loss + ": class-index target must have shape " + Shapes.str(expected)
                     + " for input " + Shapes.str(input.shape()) + ", got " + Shapes.str(target.shape()));
+        }
+        int classes = input.size(input.dim() == 1 ? 0 : 1);
+        float[] values = target.toArray();
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            if (v != ignoreIndex && !(v >= 0 && v < classes && v == Math.rint(v))) {
+                throw new IllegalArgumentException(loss + ": target " + v + " at flat index " + i + " is out of range:"
+                        + " not a class index in [0, " + classes + ") nor the ignoreIndex " + ignoreIndex);
+            }
         }
         return target.reshape(-1);
     }

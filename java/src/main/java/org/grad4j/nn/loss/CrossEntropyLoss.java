@@ -37,7 +37,7 @@ public final class CrossEntropyLoss extends NLLLoss {
         if (input.dim() > 0 && Arrays.equals(input.shape(), target.shape())) {
             return probabilities(input, rows, ClassTargets.rows(name(), target));
         }
-        Tensor targets = ClassTargets.indices(name(), input, target);
+        Tensor targets = ClassTargets.indices(name(), input, target, ignoreIndex);
         if (weight == null && labelSmoothing == 0 && targets.eq(ignoreIndex).sum().item() == 0 && reduction != Reduction.NONE) {
             return reduction.apply(new CrossEntropy(targets).apply(rows));
         }

@@ -175,8 +175,20 @@ class LossTest {
                         () -> new CrossEntropyLoss(Reduction.MEAN, null, -100, 1.5)).getMessage());
         assertEquals("HuberLoss: delta must be > 0, got 0.0",
                 assertThrows(IllegalArgumentException.class, () -> new HuberLoss(Reduction.MEAN, 0)).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss().forward(INPUT,
-                Tensor.of(new float[] {0, 1, 3, 0}, 4))).getMessage().contains("out of range"));
+        assertEquals("CrossEntropyLoss: target 3.0 at flat index 2 is out of range: not a class index in [0, 3) nor"
+                + " the ignoreIndex -100", assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss()
+                .forward(INPUT, Tensor.of(new float[] {0, 1, 3, 0}, 4))).getMessage());
+        // these three were once messages of the primitives inside (gather, mul) that did not name the loss
+        assertEquals("NLLLoss: target 0.5 at flat index 1 is out of range: not a class index in [0, 3) nor the"
+                + " ignoreIndex -100", assertThrows(IllegalArgumentException.class, () -> new NLLLoss()
+                .forward(INPUT, Tensor.of(new float[] {0, 0.5f, 1, 0}, 4))).getMessage());
+        assertEquals("CrossEntropyLoss: target -1.0 at flat index 0 is out of range: not a class index in [0, 3) nor"
+                + " the ignoreIndex -100", assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss(
+                Reduction.MEAN, Tensor.ones(3), -100, 0.1).forward(INPUT, Tensor.of(new float[] {-1, 0, 1, 0}, 4)))
+                .getMessage());
+        assertEquals("BCEWithLogitsLoss: weight [3] does not broadcast to the input [4]",
+                assertThrows(IllegalArgumentException.class, () -> new BCEWithLogitsLoss(Reduction.MEAN,
+                        Tensor.ones(3), null).forward(X, Tensor.zeros(4))).getMessage());
         assertThrows(UnsupportedOperationException.class, () -> new MSELoss().forward(X));
     }
 }
