@@ -106,6 +106,6 @@ public final class Fuzz {
     /** Whether a message names a primitive that composites and layers call (stack's unsqueeze, Linear's matmul). */
     public static boolean namesAnInnerOp(String message) {
         return message.matches("^(reshape|narrow|unsqueeze|squeeze|permute|expand|select|size|sum|mean|max|min|"
-                + "cat|where|clamp|dropout|transpose|flatten|split|stack|view|slice|matmul|tensor\\.of|uniform)[:( ].*");
+                + "cat|where|clamp|dropout|transpose|flatten|split|stack|view|slice|matmul|linear|tensor\\.of|uniform)[:( ].*");
     }
 }

@@ -62,6 +62,13 @@ class FuzzTest {
             int k = f.random.nextInt(0, 4);
             return f.tensor(new int[] {f.random.nextInt(0, 4), k}).matmul(f.tensor(new int[] {k, f.random.nextInt(4)}));
         }));
+        ops.add(new Op("linear", f -> f.tensor().linear(f.tensor(), f.random.nextBoolean() ? null : f.tensor())));
+        ops.add(new Op("linear", f -> {
+            int in = f.random.nextInt(0, 4);
+            int out = f.random.nextInt(0, 4);
+            return f.tensor(new int[] {f.random.nextInt(0, 4), in}).linear(f.tensor(new int[] {out, in}),
+                    f.random.nextBoolean() ? null : f.tensor(new int[] {out}));
+        }));
         ops.add(new Op("reshape", f -> f.tensor().reshape(f.ints(f.random.nextInt(4), -1, 5))));
         ops.add(new Op("view", f -> f.tensor().view(f.ints(f.random.nextInt(4), -1, 5))));
         ops.add(new Op("transpose", f -> f.tensor().transpose(f.dim(), f.dim())));
