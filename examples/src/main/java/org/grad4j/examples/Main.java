@@ -10,6 +10,7 @@ public final class Main {
     private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
             "mlp", Mlp::main,
             "cnn", Cnn::main,
+            "rnn", Rnn::main,
             "spiral", Spiral::main,
             "gemm", GemmReport::main));
 
@@ -40,6 +41,8 @@ public final class Main {
         System.out.println("  mlp     Fashion-MNIST with a 784-400-100-10 network and Adam; options: --epochs"
                 + " --batch-size --lr --seed --backend --data --out --limit");
         System.out.println("  cnn     Fashion-MNIST with a LeNet-like convolutional network; same options");
+        System.out.println("  rnn     Fashion-MNIST read row by row by a GRU (28 steps of 28 pixels); same"
+                + " options and --hidden");
         System.out.println("  spiral  a two-layer network learns to separate three interleaved spirals;"
                 + " options: --epochs N --lr X --seed N");
         System.out.println("  gemm    GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend;"
