@@ -11,6 +11,7 @@ public final class Main {
             "mlp", Mlp::main,
             "cnn", Cnn::main,
             "rnn", Rnn::main,
+            "regression", Regression::main,
             "spiral", Spiral::main,
             "gemm", GemmReport::main));
 
@@ -38,14 +39,19 @@ public final class Main {
     private static void usage() {
         System.out.println("usage: java -jar grad4j-examples.jar <example> [options]");
         System.out.println("examples: " + String.join(", ", EXAMPLES.keySet()));
-        System.out.println("  mlp     Fashion-MNIST with a 784-400-100-10 network and Adam; options: --epochs"
-                + " --batch-size --lr --seed --backend --data --out --limit");
-        System.out.println("  cnn     Fashion-MNIST with a LeNet-like convolutional network; same options");
-        System.out.println("  rnn     Fashion-MNIST read row by row by a GRU (28 steps of 28 pixels); same"
-                + " options and --hidden");
-        System.out.println("  spiral  a two-layer network learns to separate three interleaved spirals;"
-                + " options: --epochs N --lr X --seed N");
-        System.out.println("  gemm    GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend;"
-                + " options: --sizes 64,256,512,1024 --seconds 1");
+        describe("mlp", "Fashion-MNIST with a 784-400-100-10 network and Adam; options: --epochs --batch-size --lr"
+                + " --seed --backend --data --out --limit");
+        describe("cnn", "Fashion-MNIST with a LeNet-like convolutional network; same options");
+        describe("rnn", "Fashion-MNIST read row by row by a GRU (28 steps of 28 pixels); same options and --hidden");
+        describe("regression", "an MLP learns a picture as a function (x, y) -> (r, g, b) and paints it; common"
+                + " options and --image FILE --size N --hidden N");
+        describe("spiral", "a two-layer network learns to separate three interleaved spirals; options: --epochs N"
+                + " --lr X --seed N");
+        describe("gemm", "GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend; options: --sizes"
+                + " 64,256,512,1024 --seconds 1");
+    }
+
+    private static void describe(String example, String text) {
+        System.out.printf("  %-12s %s%n", example, text);
     }
 }
