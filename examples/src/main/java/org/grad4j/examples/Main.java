@@ -12,6 +12,7 @@ public final class Main {
             "cnn", Cnn::main,
             "rnn", Rnn::main,
             "regression", Regression::main,
+            "autoencoder", Autoencoder::main,
             "spiral", Spiral::main,
             "gemm", GemmReport::main));
 
@@ -45,6 +46,8 @@ public final class Main {
         describe("rnn", "Fashion-MNIST read row by row by a GRU (28 steps of 28 pixels); same options and --hidden");
         describe("regression", "an MLP learns a picture as a function (x, y) -> (r, g, b) and paints it; common"
                 + " options and --image FILE --size N --hidden N");
+        describe("autoencoder", "a denoising autoencoder 784-256-64-256-784 on Fashion-MNIST; common options and"
+                + " --noise X --limit N");
         describe("spiral", "a two-layer network learns to separate three interleaved spirals; options: --epochs N"
                 + " --lr X --seed N");
         describe("gemm", "GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend; options: --sizes"
