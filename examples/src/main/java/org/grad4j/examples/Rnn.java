@@ -12,7 +12,7 @@ import org.grad4j.tensor.Tensor;
  * sequence here, which shows how a recurrent layer with {@code batchFirst} is fed and what it
  * returns. Adam lr 2e-3, batch 128, hidden size 64, 3 epochs; {@code --hidden N} changes the
  * hidden size. A GRU rather than an LSTM because it has three gates and one tanh per step
- * instead of four and two, so an epoch takes about half as long for the same accuracy.
+ * instead of four and two, so an epoch takes about half as long.
  */
 public final class Rnn {
     static final int ROWS = 28;
@@ -35,7 +35,7 @@ public final class Rnn {
         @Override
         public Tensor forward(Tensor rows) {
             GRU.Result result = gru.forward(rows, null);
-            // h is [layers, B, hidden]: the last layer's state after the last row.
+            // h is [layers, B, hidden]; with one layer, index 0 is its state after the last row.
             return head.forward(result.h().select(0, 0));
         }
     }

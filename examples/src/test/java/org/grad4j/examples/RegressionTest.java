@@ -39,8 +39,7 @@ class RegressionTest {
     @Test
     void learnsAnImageFileScaledToTheGivenSize() throws Exception {
         Path file = dir.resolve("wide.png");
-        ImageIO.write(Pixels.image(Pixels.colours(SourceImage.drawn(40)), 40, 40).getSubimage(0, 0, 40, 20), "png",
-                file.toFile());
+        ImageIO.write(SourceImage.drawn(40).getSubimage(0, 0, 40, 20), "png", file.toFile());
         Options o = options("--image", file.toString(), "--size", "16", "--epochs", "1", "--out", dir.toString());
         Regression.train(o, Regression.source(o));
         BufferedImage learned = ImageIO.read(dir.resolve("learned.png").toFile());
