@@ -94,7 +94,7 @@ final class Classifier {
         return new double[] {lossSum / n, (double) correct / n};
     }
 
-    private static Dataset limited(Dataset data, int limit) {
+    static Dataset limited(Dataset data, int limit) {
         if (limit <= 0 || limit >= data.size()) {
             return data;
         }

@@ -7,12 +7,15 @@ import java.util.function.Consumer;
 
 /** {@code java -jar grad4j-examples.jar <example> [options]}: runs one example program. */
 public final class Main {
-    private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
-            "mlp", Mlp::main,
-            "cnn", Cnn::main,
-            "spiral", Spiral::main,
-            "gemm", GemmReport::main,
-            "leakcheck", LeakCheck::main));
+    private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.ofEntries(
+            Map.entry("mlp", Mlp::main),
+            Map.entry("cnn", Cnn::main),
+            Map.entry("rnn", Rnn::main),
+            Map.entry("regression", Regression::main),
+            Map.entry("autoencoder", Autoencoder::main),
+            Map.entry("spiral", Spiral::main),
+            Map.entry("gemm", GemmReport::main),
+            Map.entry("leakcheck", LeakCheck::main)));
 
     private Main() {
     }
@@ -38,14 +41,23 @@ public final class Main {
     private static void usage() {
         System.out.println("usage: java -jar grad4j-examples.jar <example> [options]");
         System.out.println("examples: " + String.join(", ", EXAMPLES.keySet()));
-        System.out.println("  mlp     Fashion-MNIST with a 784-400-100-10 network and Adam; options: --epochs"
-                + " --batch-size --lr --seed --backend --data --out --limit");
-        System.out.println("  cnn     Fashion-MNIST with a LeNet-like convolutional network; same options");
-        System.out.println("  spiral  a two-layer network learns to separate three interleaved spirals;"
-                + " options: --epochs N --lr X --seed N");
-        System.out.println("  gemm    GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend;"
-                + " options: --sizes 64,256,512,1024 --seconds 1");
-        System.out.println("  leakcheck  trains the mlp network for --steps 20000 and fails if heap, RSS, threads or"
-                + " open files grow; options: --steps --warmup --every --max-growth --synthetic N --backend");
+        describe("mlp", "Fashion-MNIST with a 784-400-100-10 network and Adam; options: --epochs --batch-size --lr"
+                + " --seed --backend --data --out --limit");
+        describe("cnn", "Fashion-MNIST with a LeNet-like convolutional network; same options");
+        describe("rnn", "Fashion-MNIST read row by row by a GRU (28 steps of 28 pixels); same options and --hidden");
+        describe("regression", "an MLP learns a picture as a function (x, y) -> (r, g, b) and paints it; common"
+                + " options and --image FILE --size N --hidden N");
+        describe("autoencoder", "a denoising autoencoder 784-256-64-256-784 on Fashion-MNIST; common options and"
+                + " --noise X --limit N");
+        describe("spiral", "a two-layer network learns to separate three interleaved spirals; options: --epochs N"
+                + " --lr X --seed N");
+        describe("gemm", "GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend; options: --sizes"
+                + " 64,256,512,1024 --seconds 1");
+        describe("leakcheck", "trains the mlp network for --steps 20000 and fails if heap, RSS, threads or open"
+                + " files grow; options: --steps --warmup --every --max-growth --synthetic N --backend");
+    }
+
+    private static void describe(String example, String text) {
+        System.out.printf("  %-12s %s%n", example, text);
     }
 }
