@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API micro-kernel: a 8 × 2-vector tile of C (8 × 32 with 512-bit vectors) in 16
+ * The Vector API micro-kernel: an 8 × 2-vector tile of C (8 × 32 with 512-bit vectors) in 16
  * accumulators. Per k it loads two vectors of B, broadcasts 8 values of A and issues 16 FMAs:
  * that many independent chains cover the FMA latency of two ports, and 16 + 2 + 1 vectors fit the
  * 32 AVX-512 registers. The accumulators stay local to this one method because C2 (JDK 17) boxes
@@ -104,6 +104,20 @@ final class VectorGemmKernel implements GemmKernel {
         c61.intoArray(t[6], L);
         c70.intoArray(t[7], 0);
         c71.intoArray(t[7], L);
-        GemmKernel.update(t, alpha, beta, c, cOffset, ldc, m, n);
+        if (n < NR) {
+            GemmKernel.update(t, alpha, beta, c, cOffset, ldc, m, n);
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * ldc;
+            FloatVector lo = FloatVector.fromArray(S, t[i], 0).mul(alpha);
+            FloatVector hi = FloatVector.fromArray(S, t[i], L).mul(alpha);
+            if (beta != 0f) {
+                lo = lo.add(FloatVector.fromArray(S, c, row).mul(beta));
+                hi = hi.add(FloatVector.fromArray(S, c, row + L).mul(beta));
+            }
+            lo.intoArray(c, row);
+            hi.intoArray(c, row + L);
+        }
     }
 }
