@@ -1,85 +1,115 @@
 package org.grad4j.backend.java;
 
 /**
- * Row-major SGEMM: B is packed in blocks of KC rows × NC columns so one block stays in cache
- * while row blocks of C, split over the threads, stream through it.
+ * Row-major SGEMM, blocked as in Goto and BLIS: for each KC × NC block of op(B), packed once and
+ * shared by the threads, each thread packs MC × KC blocks of its rows of op(A) and runs the
+ * micro-kernel over every MR × NR tile of C. Every element of C sums its k blocks in the same
+ * order on any number of threads, so results do not depend on the thread count.
  */
 final class Gemm {
+    /** KC: one kc × NR panel of packed B (32 KB for NR = 32) stays in the 48 KB L1 while the kernel walks A. */
     private static final int KC = 256;
-    private static final int NC = 2048;
+    /** MC: an MC × KC block of packed A (192 KB) stays in L2 while every B panel passes over it. */
+    private static final int MC = 192;
+    /** NC: the KC × NC block of packed B (up to 4 MB), read by all threads, lives in the shared L3. */
+    private static final int NC = 4096;
+    /** Multiply-adds below which a range is not worth handing to another thread. */
+    private static final int GRAIN = 1 << 17;
     private static final Parallel SERIAL = new Parallel(1);
     private final Parallel parallel;
+    private final GemmKernel kernel;
 
     Gemm(Parallel parallel) {
+        this(parallel, GemmKernels.best());
+    }
+
+    Gemm(Parallel parallel, GemmKernel kernel) {
         this.parallel = parallel;
+        this.kernel = kernel;
     }
 
     void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
               float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-        gemm(parallel, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        run(parallel, new GemmCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
+                cOffset, ldc));
     }
 
     /** The same on the calling thread only, for callers that already split work over the threads. */
     void gemmSerial(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
                     float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-        gemm(SERIAL, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        run(SERIAL, new GemmCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
+                cOffset, ldc));
     }
 
-    private static void gemm(Parallel parallel, boolean transA, boolean transB, int m, int n, int k, float alpha,
-                             float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta,
-                             float[] c, int cOffset, int ldc) {
-        scale(m, n, beta, c, cOffset, ldc);
-        if (k == 0 || alpha == 0f || m == 0 || n == 0) {
+    private void run(Parallel threads, GemmCall g) {
+        if (g.m() == 0 || g.n() == 0) {
             return;
         }
-        int grain = Math.max(1, (1 << 16) / Math.max(1, n * Math.min(k, KC)));
-        for (int kb = 0; kb < k; kb += KC) {
-            int kc = Math.min(KC, k - kb);
-            for (int jb = 0; jb < n; jb += NC) {
-                int nc = Math.min(NC, n - jb);
-                float[] packed = packB(transB, b, bOffset, ldb, kb, kc, jb, nc);
-                int k0 = kb;
-                int j0 = jb;
-                parallel.forRange(m, grain, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        int ci = cOffset + i * ldc + j0;
-                        for (int p = 0; p < kc; p++) {
-                            float aip = alpha * (transA ? a[aOffset + (k0 + p) * lda + i] : a[aOffset + i * lda + k0 + p]);
-                            int bp = p * nc;
-                            for (int j = 0; j < nc; j++) {
-                                c[ci + j] += aip * packed[bp + j];
-                            }
-                        }
-                    }
-                });
+        if (g.k() == 0 || g.alpha() == 0f) {
+            scale(g);
+            return;
+        }
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        int rowPanels = (g.m() + mr - 1) / mr;
+        float[] packedB = new float[Math.min(KC, g.k()) * roundUp(Math.min(NC, g.n()), nr)];
+        for (int j0 = 0; j0 < g.n(); j0 += NC) {
+            int colPanels = (Math.min(NC, g.n() - j0) + nr - 1) / nr;
+            for (int k0 = 0; k0 < g.k(); k0 += KC) {
+                int kc = Math.min(KC, g.k() - k0);
+                int jb = j0;
+                int kb = k0;
+                threads.forRange(colPanels, GRAIN / (kc * nr), (from, to) -> GemmPacking.packB(g.transB(), g.b(),
+                        g.bOffset(), g.ldb(), g.n(), jb, from, to, nr, kb, kc, packedB));
+                int grain = (int) Math.max(1, GRAIN / ((long) mr * colPanels * nr * kc));
+                threads.forRange(rowPanels, grain, (from, to) -> multiplyRows(g, from, to, jb, colPanels, kb, kc,
+                        packedB));
             }
         }
     }
 
-    private static void scale(int m, int n, float beta, float[] c, int cOffset, int ldc) {
-        if (beta == 1f) {
-            return;
-        }
-        for (int i = 0; i < m; i++) {
-            int row = cOffset + i * ldc;
-            for (int j = 0; j < n; j++) {
-                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
-            }
-        }
-    }
-
-    /** op(B)[kb .. kb+kc, jb .. jb+nc) as a contiguous kc × nc block. */
-    private static float[] packB(boolean transB, float[] b, int bOffset, int ldb, int kb, int kc, int jb, int nc) {
-        float[] packed = new float[kc * nc];
-        for (int p = 0; p < kc; p++) {
-            if (transB) {
-                for (int j = 0; j < nc; j++) {
-                    packed[p * nc + j] = b[bOffset + (jb + j) * ldb + kb + p];
+    /** C rows of row panels [from, to) × the columns of the packed B block, for k in [k0, k0 + kc). */
+    private void multiplyRows(GemmCall g, int from, int to, int j0, int colPanels, int k0, int kc, float[] packedB) {
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        int blockPanels = Math.max(1, MC / mr);
+        float beta = k0 == 0 ? g.beta() : 1f;
+        float[] packedA = new float[Math.min(blockPanels, to - from) * mr * kc];
+        float[][] tile = kernel.scratch();
+        for (int p0 = from; p0 < to; p0 += blockPanels) {
+            int panels = Math.min(blockPanels, to - p0);
+            GemmPacking.packA(g.transA(), g.a(), g.aOffset(), g.lda(), g.m(), p0 * mr, panels, mr, k0, kc, packedA);
+            for (int jp = 0; jp < colPanels; jp++) {
+                int j = j0 + jp * nr;
+                int cols = Math.min(nr, g.n() - j);
+                for (int ip = 0; ip < panels; ip++) {
+                    int i = (p0 + ip) * mr;
+                    kernel.tile(kc, packedA, ip * kc * mr, packedB, jp * kc * nr, g.alpha(), beta, g.c(),
+                            g.cOffset() + i * g.ldc() + j, g.ldc(), Math.min(mr, g.m() - i), cols, tile);
                 }
-            } else {
-                System.arraycopy(b, bOffset + (kb + p) * ldb + jb, packed, p * nc, nc);
             }
         }
-        return packed;
+    }
+
+    /** C = beta · C, for the products that add nothing; with beta = 0, C is not read. */
+    private static void scale(GemmCall g) {
+        if (g.beta() == 1f) {
+            return;
+        }
+        for (int i = 0; i < g.m(); i++) {
+            int row = g.cOffset() + i * g.ldc();
+            for (int j = 0; j < g.n(); j++) {
+                g.c()[row + j] = g.beta() == 0f ? 0f : g.beta() * g.c()[row + j];
+            }
+        }
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+
+    /** The arguments of one gemm call, as {@link org.grad4j.backend.Backend#gemm} documents them. */
+    private record GemmCall(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
+                            int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
     }
 }
