@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.grad4j.examples.rl.Dqn;
 
 /** {@code java -jar grad4j-examples.jar <example> [options]}: runs one example program. */
 public final class Main {
@@ -11,7 +12,8 @@ public final class Main {
             "mlp", Mlp::main,
             "cnn", Cnn::main,
             "spiral", Spiral::main,
-            "gemm", GemmReport::main));
+            "gemm", GemmReport::main,
+            "dqn", Dqn::main));
 
     private Main() {
     }
@@ -42,6 +44,8 @@ public final class Main {
         System.out.println("  cnn     Fashion-MNIST with a LeNet-like convolutional network; same options");
         System.out.println("  spiral  a two-layer network learns to separate three interleaved spirals;"
                 + " options: --epochs N --lr X --seed N");
+        System.out.println("  dqn     DQN balances CartPole until the mean return of 100 episodes reaches 195;"
+                + " options: --episodes --goal --lr --batch-size --seed --backend --out (--help for all)");
         System.out.println("  gemm    GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend;"
                 + " options: --sizes 64,256,512,1024 --seconds 1");
     }
