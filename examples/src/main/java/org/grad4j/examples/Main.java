@@ -11,6 +11,7 @@ public final class Main {
     private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
             "mlp", Mlp::main,
             "cnn", Cnn::main,
+            "gan", Gan::main,
             "spiral", Spiral::main,
             "gemm", GemmReport::main,
             "dqn", Dqn::main));
@@ -42,6 +43,8 @@ public final class Main {
         System.out.println("  mlp     Fashion-MNIST with a 784-400-100-10 network and Adam; options: --epochs"
                 + " --batch-size --lr --seed --backend --data --out --limit");
         System.out.println("  cnn     Fashion-MNIST with a LeNet-like convolutional network; same options");
+        System.out.println("  gan     a DCGAN learns to draw Fashion-MNIST clothes, writing a grid of samples per"
+                + " epoch; same options and --latent --width");
         System.out.println("  spiral  a two-layer network learns to separate three interleaved spirals;"
                 + " options: --epochs N --lr X --seed N");
         System.out.println("  dqn     DQN balances CartPole until the mean return of 100 episodes reaches 195;"
