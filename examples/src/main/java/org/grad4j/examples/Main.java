@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.grad4j.examples.kotlin.KotlinMlp;
 import org.grad4j.examples.rl.Dqn;
 
 /** {@code java -jar grad4j-examples.jar <example> [options]}: runs one example program. */
@@ -14,7 +15,8 @@ public final class Main {
             "gan", Gan::main,
             "spiral", Spiral::main,
             "gemm", GemmReport::main,
-            "dqn", Dqn::main));
+            "dqn", Dqn::main,
+            "kotlin-mlp", KotlinMlp::main));
 
     private Main() {
     }
@@ -45,6 +47,8 @@ public final class Main {
         System.out.println("  cnn     Fashion-MNIST with a LeNet-like convolutional network; same options");
         System.out.println("  gan     a DCGAN learns to draw Fashion-MNIST clothes, writing a grid of samples per"
                 + " epoch; same options and --latent --width");
+        System.out.println("  kotlin-mlp  the mlp example written in Kotlin with grad4j-kotlin's operators; same"
+                + " options without --limit");
         System.out.println("  spiral  a two-layer network learns to separate three interleaved spirals;"
                 + " options: --epochs N --lr X --seed N");
         System.out.println("  dqn     DQN balances CartPole until the mean return of 100 episodes reaches 195;"
