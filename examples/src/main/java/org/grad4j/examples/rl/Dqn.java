@@ -72,6 +72,7 @@ public final class Dqn {
     public static Options options() {
         return new Options("dqn", 1, 64, 5e-4)
                 .declare("epochs", "1", "not used (see --episodes)")
+                .declare("batch-size", "64", "transitions replayed per update")
                 .declare("data", "", "not used")
                 .declare("episodes", "1000", "the most episodes to train")
                 .declare("max-steps", "0", "stop after the episode that passes this many steps (0: no limit)")
