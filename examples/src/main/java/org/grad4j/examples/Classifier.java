@@ -94,6 +94,7 @@ final class Classifier {
         return new double[] {lossSum / n, (double) correct / n};
     }
 
+    /** The first {@code limit} samples of {@code data} (all of them for limit <= 0). */
     static Dataset limited(Dataset data, int limit) {
         if (limit <= 0 || limit >= data.size()) {
             return data;

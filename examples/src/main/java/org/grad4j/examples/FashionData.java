@@ -49,8 +49,11 @@ public final class FashionData {
         }
     }
 
-    /** Copies the embedded subset to a temporary directory (deleted at exit) and returns it. */
-    static Path extractSubset() {
+    /**
+     * Copies the embedded subset (4,000 training and 1,000 test images) to a temporary directory
+     * (deleted at exit) and returns it; {@code new FashionMNIST(dir, train)} reads it.
+     */
+    public static Path extractSubset() {
         try {
             Path dir = Files.createTempDirectory("grad4j-" + SUBSET);
             for (String file : FILES) {

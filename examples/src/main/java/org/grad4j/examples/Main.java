@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.grad4j.examples.kotlin.KotlinMlp;
+import org.grad4j.examples.rl.Dqn;
 
 /** {@code java -jar grad4j-examples.jar <example> [options]}: runs one example program. */
 public final class Main {
@@ -15,6 +17,9 @@ public final class Main {
             Map.entry("autoencoder", Autoencoder::main),
             Map.entry("spiral", Spiral::main),
             Map.entry("gemm", GemmReport::main),
+            Map.entry("gan", Gan::main),
+            Map.entry("dqn", Dqn::main),
+            Map.entry("kotlin-mlp", KotlinMlp::main),
             Map.entry("leakcheck", LeakCheck::main)));
 
     private Main() {
@@ -49,6 +54,12 @@ public final class Main {
                 + " options and --image FILE --size N --hidden N");
         describe("autoencoder", "a denoising autoencoder 784-256-64-256-784 on Fashion-MNIST; common options and"
                 + " --noise X --limit N");
+        describe("gan", "a DCGAN learns to draw Fashion-MNIST clothes, writing a grid of samples per epoch; same"
+                + " options and --latent --width");
+        describe("dqn", "DQN balances CartPole until the mean return of 100 episodes reaches 195; options: --episodes"
+                + " --goal --lr --batch-size --seed --backend --out (--help for all)");
+        describe("kotlin-mlp", "the mlp example written in Kotlin with grad4j-kotlin's operators; same options"
+                + " without --limit");
         describe("spiral", "a two-layer network learns to separate three interleaved spirals; options: --epochs N"
                 + " --lr X --seed N");
         describe("gemm", "GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend; options: --sizes"

@@ -13,27 +13,34 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
 /**
- * Metrics per epoch: appended to a CSV file as they come, and drawn as training curves (one PNG
- * per metric group) with XChart.
+ * Metrics per epoch (or per episode, or any other step): appended to a CSV file as they come, and
+ * drawn as training curves (one PNG per metric group) with XChart.
  */
 public final class MetricsLog {
+    private final String step;
     private final Path dir;
     private final String[] columns;
     private final List<double[]> rows = new ArrayList<>();
 
     /** A log in {@code dir} (created) with these columns after the epoch number. */
     public MetricsLog(Path dir, String... columns) throws IOException {
+        this("epoch", dir, columns);
+    }
+
+    /** A log whose rows are counted in {@code step}s ("episode") rather than epochs. */
+    public MetricsLog(String step, Path dir, String... columns) throws IOException {
+        this.step = step;
         this.dir = dir;
         this.columns = columns.clone();
         Files.createDirectories(dir);
-        Files.writeString(csv(), "epoch," + String.join(",", columns) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(csv(), step + "," + String.join(",", columns) + "\n", StandardCharsets.UTF_8);
     }
 
     public Path csv() {
         return dir.resolve("metrics.csv");
     }
 
-    /** Records one epoch's values, in column order. */
+    /** Records one epoch's (or step's) values, in column order. */
     public void add(int epoch, double... values) throws IOException {
         if (values.length != columns.length) {
             throw new IllegalArgumentException("MetricsLog: " + values.length + " values for columns "
@@ -52,7 +59,12 @@ public final class MetricsLog {
 
     /** Draws the columns whose names contain {@code keyword} (e.g. "loss") into {@code <keyword>.png}. */
     public Path plot(String keyword, String title) throws IOException {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch")
+        return plot(keyword, title, dir.resolve(keyword + ".png"));
+    }
+
+    /** As {@link #plot(String, String)}, into the given file. */
+    public Path plot(String keyword, String title, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(step)
                 .yAxisTitle(keyword).build();
         double[] epochs = rows.stream().mapToDouble(r -> r[0]).toArray();
         for (int c = 0; c < columns.length; c++) {
@@ -61,7 +73,6 @@ public final class MetricsLog {
                 chart.addSeries(columns[c], epochs, rows.stream().mapToDouble(r -> r[col]).toArray());
             }
         }
-        Path png = dir.resolve(keyword + ".png");
         BitmapEncoder.saveBitmap(chart, png.toString().replaceFirst("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
         return png;
     }
