@@ -1,4 +1,9 @@
-// The element-wise loops compiled for the avx512 instruction set (flags set in CMakeLists.txt).
+// The element-wise loops compiled for the avx512 instruction set (flags set in CMakeLists.txt), with
+// the float32 transcendental functions so that those loops vectorize too.
+#include "float_math.h"
+
+namespace math = g4::float_math;
+
 #include "elementwise_impl.h"
 
 namespace g4 {

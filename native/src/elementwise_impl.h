@@ -1,6 +1,8 @@
 // The contiguous element-wise loops. Included once per instruction set by elementwise_<isa>.cpp,
 // each compiled with its own flags, inside its own namespace; the formulas match the Java backend
-// (org.grad4j.backend.java.Elementwise) so both give the same results within float rounding.
+// (org.grad4j.backend.java.Elementwise). The including file first defines the namespace alias
+// `math`: g4::reference_math (the Java formulas in double, for the scalar variant, equal within
+// float rounding) or g4::float_math (float32 code that vectorizes, within a few ulp).
 #include <cmath>
 #include <cstdint>
 
@@ -9,10 +11,6 @@
 namespace {
 
 inline double erf_ref(double x) { return std::erf(x); }
-
-inline float sigmoid(float x) { return static_cast<float>(1.0 / (1.0 + std::exp(-static_cast<double>(x)))); }
-
-inline float softplus(float x) { return x > 20.0f ? x : static_cast<float>(std::log1p(std::exp(static_cast<double>(x)))); }
 
 inline float gelu(float x) {
     return static_cast<float>(0.5 * x * (1.0 + erf_ref(x * 0.7071067811865476)));
@@ -34,24 +32,24 @@ inline float powf_(float x, float p) { return p == 2.0f ? x * x : static_cast<fl
 void unary(int op, float alpha, float beta, const float* __restrict x, float* y, int64_t n) {
     switch (op) {
         case G4_UNARY_NEG: G4_LOOP(-v);
-        case G4_UNARY_EXP: G4_LOOP(static_cast<float>(std::exp(static_cast<double>(v))));
-        case G4_UNARY_LOG: G4_LOOP(static_cast<float>(std::log(static_cast<double>(v))));
+        case G4_UNARY_EXP: G4_LOOP(math::exp(v));
+        case G4_UNARY_LOG: G4_LOOP(math::log(v));
         case G4_UNARY_SQRT: G4_LOOP(std::sqrt(v));
         case G4_UNARY_ABS: G4_LOOP(std::fabs(v));
         case G4_UNARY_SIGN: G4_LOOP(sign(v));
         case G4_UNARY_RECIPROCAL: G4_LOOP(1.0f / v);
-        case G4_UNARY_TANH: G4_LOOP(static_cast<float>(std::tanh(static_cast<double>(v))));
-        case G4_UNARY_SIGMOID: G4_LOOP(sigmoid(v));
+        case G4_UNARY_TANH: G4_LOOP(math::tanh(v));
+        case G4_UNARY_SIGMOID: G4_LOOP(math::sigmoid(v));
         case G4_UNARY_RELU: G4_LOOP(v > 0 ? v : 0.0f);
         case G4_UNARY_LEAKY_RELU: G4_LOOP(v > 0 ? v : v * alpha);
-        case G4_UNARY_SOFTPLUS: G4_LOOP(softplus(v));
+        case G4_UNARY_SOFTPLUS: G4_LOOP(math::softplus(v));
         case G4_UNARY_GELU: G4_LOOP(gelu(v));
-        case G4_UNARY_ELU: G4_LOOP(v > 0 ? v : static_cast<float>(alpha * std::expm1(static_cast<double>(v))));
+        case G4_UNARY_ELU: G4_LOOP(math::elu(v, alpha));
         case G4_UNARY_CLAMP: G4_LOOP(clamp(v, alpha, beta));
         case G4_UNARY_POW: G4_LOOP(powf_(v, alpha));
         case G4_UNARY_LEAKY_RELU_GRAD: G4_LOOP(v > 0 ? 1.0f : alpha);
         case G4_UNARY_GELU_GRAD: G4_LOOP(gelu_grad(v));
-        case G4_UNARY_ELU_GRAD: G4_LOOP(v > 0 ? 1.0f : static_cast<float>(alpha * std::exp(static_cast<double>(v))));
+        case G4_UNARY_ELU_GRAD: G4_LOOP(math::elu_grad(v, alpha));
         case G4_UNARY_CLAMP_GRAD: G4_LOOP(v >= alpha && v <= beta ? 1.0f : 0.0f);
         default: return;
     }

@@ -1,4 +1,9 @@
-// The element-wise loops compiled for the scalar instruction set (flags set in CMakeLists.txt).
+// The element-wise loops compiled for the scalar instruction set (flags set in CMakeLists.txt), with
+// the double-precision reference formulas.
+#include "reference_math.h"
+
+namespace math = g4::reference_math;
+
 #include "elementwise_impl.h"
 
 namespace g4 {

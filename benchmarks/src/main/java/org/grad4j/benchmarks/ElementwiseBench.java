@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Element-wise tensor ops on {@code size} elements: a binary op on contiguous operands, one with
- * a broadcast row (a bias add), a transcendental unary op, and ReLU. With size = 1 the figure is
- * the fixed cost of one op call (framework and, for native, JNI).
+ * a broadcast row (a bias add), the transcendental unary ops (exp, log, tanh, sigmoid), and ReLU.
+ * With size = 1 the figure is the fixed cost of one op call (framework and, for native, JNI).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,6 +31,7 @@ public class ElementwiseBench {
     private Tensor a;
     private Tensor b;
     private Tensor row;
+    private Tensor positive;
     private Backend.Scope scope;
 
     @Setup
@@ -40,6 +41,7 @@ public class ElementwiseBench {
         a = Tensor.randn(1, size / cols, cols);
         b = Tensor.randn(2, size / cols, cols);
         row = Tensor.randn(3, cols);
+        positive = a.abs().add(0.01f);
     }
 
     @TearDown
@@ -60,6 +62,21 @@ public class ElementwiseBench {
     @Benchmark
     public Tensor exp() {
         return a.exp();
+    }
+
+    @Benchmark
+    public Tensor log() {
+        return positive.log();
+    }
+
+    @Benchmark
+    public Tensor tanh() {
+        return a.tanh();
+    }
+
+    @Benchmark
+    public Tensor sigmoid() {
+        return a.sigmoid();
     }
 
     @Benchmark
