@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.grad4j.data.DatasetOptions;
 import org.grad4j.data.FashionMNIST;
+import org.grad4j.tensor.Tensor;
 
 /**
  * Fashion-MNIST for the examples: from {@code --data}, the cache, the Debian package or a
@@ -18,6 +19,15 @@ public final class FashionData {
     static final String SUBSET = "fashion-mnist-subset";
     private static final String[] FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
         "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+
+    /** The mean and standard deviation of the training images' pixels (in [0, 1]). */
+    static final float PIXEL_MEAN = 0.2860f;
+    static final float PIXEL_STD = 0.3530f;
+
+    /** Images standardized with the training set's pixel statistics, as torchvision's {@code Normalize} does. */
+    static Tensor standardize(Tensor images) {
+        return images.sub(PIXEL_MEAN).div(PIXEL_STD);
+    }
 
     /** The training and test sets, and whether they are the embedded subset. */
     public record Split(FashionMNIST train, FashionMNIST test, boolean subset) {

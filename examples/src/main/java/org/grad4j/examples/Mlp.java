@@ -9,7 +9,8 @@ import org.grad4j.tensor.Generator;
 
 /**
  * The classic: a 784 → 400 → ReLU → 100 → ReLU → 10 network on Fashion-MNIST, softmax
- * cross-entropy, Adam lr 1e-3, batch 128, 5 epochs (≈ 0.87–0.88 test accuracy).
+ * cross-entropy, Adam lr 1e-3, batch 128, 5 epochs, on images standardized with the training set's
+ * pixel mean and standard deviation (0.874–0.879 test accuracy over seeds 0–2).
  */
 public final class Mlp {
     private Mlp() {
@@ -21,7 +22,7 @@ public final class Mlp {
     }
 
     public static void main(String[] args) {
-        Classifier run = new Classifier("mlp", new Options("mlp", 5, 128, 1e-3), x -> x);
+        Classifier run = new Classifier("mlp", new Options("mlp", 5, 128, 1e-3), FashionData::standardize);
         if (run.options().parse(args)) {
             Generator.manualSeed(run.options().seed());
             run.train(model());

@@ -19,7 +19,7 @@ class MlpFashionMnistTest {
     @Test
     void twoEpochsReachEightyFivePercent(@TempDir Path out) {
         Options o = new Options("mlp", 2, 128, 1e-3);
-        Classifier run = new Classifier("mlp", o, x -> x);
+        Classifier run = new Classifier("mlp", o, FashionData::standardize);
         assertTrue(o.parse(new String[] {"--epochs", "2", "--seed", "1", "--out", out.toString()}));
         FashionData.Split data = FashionData.load(o, new org.grad4j.data.DatasetOptions()
                 .mirror("http://127.0.0.1:9/"));
