@@ -1,9 +1,14 @@
 package org.grad4j.ops;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.grad4j.backend.Backend;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -107,5 +112,36 @@ public final class Fuzz {
     public static boolean namesAnInnerOp(String message) {
         return message.matches("^(reshape|narrow|unsqueeze|squeeze|permute|expand|select|size|sum|mean|max|min|"
                 + "cat|where|clamp|dropout|transpose|flatten|split|stack|view|slice|matmul|linear|tensor\\.of|uniform)[:( ].*");
+    }
+
+    /**
+     * Runs {@code cases} calls, cycling through {@code calls} (name → call), each on this
+     * generator's next random arguments: every call must end in a result (whose gradient then
+     * flows back) or in an IllegalArgumentException/IllegalStateException naming it or an inner
+     * op; anything else fails the test. Both outcomes must be common, so the fuzz is not all one.
+     */
+    public void expectResultsOrNamedErrors(List<String> names, List<Function<Fuzz, Tensor>> calls,
+                                           int cases, String what) {
+        int results = 0;
+        int rejected = 0;
+        for (int i = 0; i < cases; i++) {
+            String name = names.get(i % names.size());
+            try {
+                Tensor out = calls.get(i % calls.size()).apply(this);
+                out.toArray();
+                if (out.requiresGrad() && out.numel() > 0) {
+                    out.sum().backward();
+                }
+                results++;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+                assertTrue(message.contains(name.toLowerCase(Locale.ROOT)) || namesAnInnerOp(message),
+                        () -> "case " + name + ": message does not name the " + what + ": " + e.getMessage());
+                rejected++;
+            } catch (RuntimeException | Error e) {
+                throw new AssertionError("case " + name + " on " + Backend.current().name() + " threw " + e, e);
+            }
+        }
+        assertTrue(results > cases / 5 && rejected > cases / 20, results + " results, " + rejected + " rejections");
     }
 }
