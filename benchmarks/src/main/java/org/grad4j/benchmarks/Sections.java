@@ -61,7 +61,7 @@ final class Sections {
                 double nat = r.score(pass, "backend", "native", "shape", shape);
                 double java = r.score(pass, "backend", "java", "shape", shape);
                 t.append(String.join(" | ", "| " + shape, pass, num(nat), num(Conv2dBench.flops(shape) / nat / 1e6),
-                        num(java), ratio(nat, java))).append(" |\n");
+                        num(java), ratio(java, nat))).append(" |\n");
             }
         }
         return t.toString();
@@ -73,7 +73,7 @@ final class Sections {
             double nat = r.score("step", "backend", "native", "model", model);
             double java = r.score("step", "backend", "java", "model", model);
             t.append(String.join(" | ", "| " + model, model.equals("mlp") ? "128" : "64", num(nat), num(java),
-                    ratio(nat, java))).append(" |\n");
+                    ratio(java, nat))).append(" |\n");
         }
         return t.toString();
     }
@@ -84,7 +84,7 @@ final class Sections {
             for (String size : new String[] {"1", "4096", "1048576"}) {
                 double nat = r.score(op, "backend", "native", "size", size);
                 double java = r.score(op, "backend", "java", "size", size);
-                t.append(String.join(" | ", "| " + op, size, num(nat), num(java), ratio(nat, java))).append(" |\n");
+                t.append(String.join(" | ", "| " + op, size, num(nat), num(java), ratio(java, nat))).append(" |\n");
             }
         }
         return t.toString();
