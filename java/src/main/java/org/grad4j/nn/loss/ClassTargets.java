@@ -31,11 +31,15 @@ final class ClassTargets {
         return input.permute(order).reshape(-1, input.size(1));
     }
 
+    /** A class-index target flattened to [rows], and whether any entry is the ignoreIndex. */
+    record Indices(Tensor flat, boolean anyIgnored) {
+    }
+
     /**
      * The class-index target as [rows], checked against the input's shape; every entry must be a
      * whole number in [0, classes) or {@code ignoreIndex}.
      */
-    static Tensor indices(String loss, Tensor input, Tensor target, int ignoreIndex) {
+    static Indices indices(String loss, Tensor input, Tensor target, int ignoreIndex) {
         int[] expected = expectedIndexShape(input);
         if (!java.util.Arrays.equals(target.shape(), expected)) {
             throw new IllegalArgumentException(loss + ": class-index target must have shape " + Shapes.str(expected)
@@ -43,14 +47,16 @@ final class ClassTargets {
         }
         int classes = input.size(input.dim() == 1 ? 0 : 1);
         float[] values = target.toArray();
+        boolean anyIgnored = false;
         for (int i = 0; i < values.length; i++) {
             float v = values[i];
+            anyIgnored |= v == ignoreIndex;
             if (v != ignoreIndex && !(v >= 0 && v < classes && v == Math.rint(v))) {
                 throw new IllegalArgumentException(loss + ": target " + v + " at flat index " + i + " is out of range:"
                         + " not a class index in [0, " + classes + ") nor the ignoreIndex " + ignoreIndex);
             }
         }
-        return target.reshape(-1);
+        return new Indices(target.reshape(-1), anyIgnored);
     }
 
     static int[] expectedIndexShape(Tensor input) {

@@ -37,8 +37,9 @@ public final class CrossEntropyLoss extends NLLLoss {
         if (input.dim() > 0 && Arrays.equals(input.shape(), target.shape())) {
             return probabilities(input, rows, ClassTargets.rows(name(), target));
         }
-        Tensor targets = ClassTargets.indices(name(), input, target, ignoreIndex);
-        if (weight == null && labelSmoothing == 0 && targets.eq(ignoreIndex).sum().item() == 0 && reduction != Reduction.NONE) {
+        ClassTargets.Indices indices = ClassTargets.indices(name(), input, target, ignoreIndex);
+        Tensor targets = indices.flat();
+        if (weight == null && labelSmoothing == 0 && !indices.anyIgnored() && reduction != Reduction.NONE) {
             return reduction.apply(new CrossEntropy(targets).apply(rows));
         }
         Tensor logProbs = rows.logSoftmax(1);

@@ -28,7 +28,8 @@ public class NLLLoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return nll(input, ClassTargets.rows(name(), input), ClassTargets.indices(name(), input, target, ignoreIndex));
+        Tensor targets = ClassTargets.indices(name(), input, target, ignoreIndex).flat();
+        return nll(input, ClassTargets.rows(name(), input), targets);
     }
 
     /** The NLL of log-probability rows [R, C] at indices [R], reduced, in the target's shape for NONE. */
