@@ -16,6 +16,10 @@ final class Gemm {
     /** Multiply-adds below which a range is not worth handing to another thread. */
     private static final int GRAIN = 1 << 17;
     private static final Parallel SERIAL = new Parallel(1);
+    // Packing buffers, grown as needed and kept per thread: every call and every worker would
+    // otherwise allocate (and zero) them anew. Packing writes every element it later reads.
+    private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[0]);
     private final Parallel parallel;
     private final GemmKernel kernel;
 
@@ -52,7 +56,7 @@ final class Gemm {
         int mr = kernel.rows();
         int nr = kernel.cols();
         int rowPanels = (g.m() + mr - 1) / mr;
-        float[] packedB = new float[Math.min(KC, g.k()) * roundUp(Math.min(NC, g.n()), nr)];
+        float[] packedB = buffer(PACKED_B, Math.min(KC, g.k()) * roundUp(Math.min(NC, g.n()), nr));
         for (int j0 = 0; j0 < g.n(); j0 += NC) {
             int colPanels = (Math.min(NC, g.n() - j0) + nr - 1) / nr;
             for (int k0 = 0; k0 < g.k(); k0 += KC) {
@@ -74,7 +78,7 @@ final class Gemm {
         int nr = kernel.cols();
         int blockPanels = Math.max(1, MC / mr);
         float beta = k0 == 0 ? g.beta() : 1f;
-        float[] packedA = new float[Math.min(blockPanels, to - from) * mr * kc];
+        float[] packedA = buffer(PACKED_A, Math.min(blockPanels, to - from) * mr * kc);
         float[][] tile = kernel.scratch();
         for (int p0 = from; p0 < to; p0 += blockPanels) {
             int panels = Math.min(blockPanels, to - p0);
@@ -102,6 +106,15 @@ final class Gemm {
                 g.c()[row + j] = g.beta() == 0f ? 0f : g.beta() * g.c()[row + j];
             }
         }
+    }
+
+    private static float[] buffer(ThreadLocal<float[]> cache, int length) {
+        float[] buffer = cache.get();
+        if (buffer.length < length) {
+            buffer = new float[length];
+            cache.set(buffer);
+        }
+        return buffer;
     }
 
     private static int roundUp(int value, int multiple) {
