@@ -124,7 +124,21 @@ public final class Matmul extends Function {
         Tensor a = ctx.saved(0);
         Tensor b = ctx.saved(1);
         return new Tensor[] {
-            ctx.needsInputGrad(0) ? Kernels.sumTo(grad.matmul(b.transpose(-1, -2)), a.shape()) : null,
-            ctx.needsInputGrad(1) ? Kernels.sumTo(a.transpose(-1, -2).matmul(grad), b.shape()) : null};
+            ctx.needsInputGrad(0) ? inLayoutOf(a, grad, b.transpose(-1, -2)) : null,
+            ctx.needsInputGrad(1) ? inLayoutOf(b, a.transpose(-1, -2), grad) : null};
+    }
+
+    /**
+     * left·right summed to the operand's shape; for a 2-D operand stored transposed (such as W.t()),
+     * computed as (rightᵀ·leftᵀ)ᵀ so that the gradient has the operand's own strides and reaches a
+     * leaf behind the transpose without a copy.
+     */
+    private static Tensor inLayoutOf(Tensor operand, Tensor left, Tensor right) {
+        boolean transposed = operand.dim() == 2 && operand.stride()[0] == 1 && operand.shape()[0] > 1
+                && operand.shape()[1] > 1;
+        if (transposed && left.dim() == 2 && right.dim() == 2) {
+            return right.t().matmul(left.t()).t();
+        }
+        return Kernels.sumTo(left.matmul(right), operand.shape());
     }
 }

@@ -73,7 +73,7 @@ class GradientOwnershipTest {
     }
 
     @Test
-    void aLinearLayersWeightGradientIsContiguousInItsLayout() {
+    void aKeptGradientHasTheLeafsValuesAndLayout() {
         Tensor x = Tensor.randn(0, 5, 3);
         Tensor w = Tensor.randn(1, 4, 3).requiresGrad(true);
         x.linear(w, null).sum().backward();
