@@ -9,9 +9,8 @@ import org.grad4j.tensor.Tensor;
  * y = x·Wᵀ + b for x [*, in], W [out, in], b [out] (or no bias), as PyTorch's
  * {@code F.linear}. Backward: gx = g·W, gW = gᵀ·x, gb = Σ_rows g.
  */
-// NOTE: a primitive rather than matmul + add: the bias is written first and GEMM adds into it
-// (one output buffer, no separate add), and gW comes out in W's own [out, in] layout, so it
-// reaches W.grad without the transposing copy that matmul's gradient for Wᵀ would need.
+// NOTE: a primitive rather than matmul + add (PyTorch's addmm): the bias is written first and GEMM
+// adds into it, so the forward makes one output buffer and one pass instead of two.
 public final class Linear extends Function {
     private int[] inputShape;
     private boolean hasBias;
