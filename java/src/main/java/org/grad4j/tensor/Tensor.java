@@ -24,7 +24,6 @@ import org.grad4j.ops.Gather;
 import org.grad4j.ops.Gelu;
 import org.grad4j.ops.IndexSelect;
 import org.grad4j.ops.LeakyRelu;
-import org.grad4j.ops.Linear;
 import org.grad4j.ops.Log;
 import org.grad4j.ops.Matmul;
 import org.grad4j.ops.MaxPool2d;
@@ -387,8 +386,14 @@ public class Tensor extends TensorBase {
      * {@code bias} [out] or null; the result is [*, out].
      */
     public Tensor linear(Tensor weight, Tensor bias) {
-        return bias == null ? new Linear().apply(this, weight)
-                : new Linear().apply(this, weight, bias);
+        if (weight.dim() != 2 || dim() == 0 || size(-1) != weight.shape[1]
+                || bias != null && (bias.dim() != 1 || bias.shape[0] != weight.shape[0])) {
+            throw new IllegalArgumentException("linear: expects input [*, in], weight [out, in] and bias [out], got "
+                    + Shapes.str(shape) + ", " + Shapes.str(weight.shape)
+                    + (bias == null ? " and no bias" : " and " + Shapes.str(bias.shape)));
+        }
+        Tensor y = matmul(weight.t());
+        return bias == null ? y : y.add(bias);
     }
 
     /**
