@@ -1,18 +1,20 @@
-// 2-D convolution as im2col + OpenBLAS sgemm. Images go in chunks: the columns of a chunk's
+// 2-D convolution as im2col + sgemm. The batch is split over the pool, each part with its own
+// slice of the caller's work space. Within a part images go in chunks: the columns of a chunk's
 // images sit side by side, so one GEMM of width chunk * OH * OW replaces a narrow GEMM per image.
-// The caller's work space holds a chunk's columns [rows, chunk * cols] and its output or
-// gradient in the same side-by-side layout [O / groups, chunk * cols].
-#include <cblas.h>
-
+// A part's slice holds a chunk's columns [rows, chunk * cols], its output or gradient in the same
+// side-by-side layout [O / groups, chunk * cols], and the part's share of the weight gradient.
 #include <algorithm>
 #include <cstring>
 
-#include "g4/kernels.h"
+#include "internal.h"
+#include "parallel.h"
 
 namespace {
 
-// Work-space budget per call, in floats; a chunk holds as many images as fit (at least one).
-constexpr int64_t kWorkspaceFloats = int64_t{1} << 19;
+// Work-space budget per chunk, in floats; a chunk holds as many images as fit (at least one).
+constexpr int64_t kChunkFloats = int64_t{1} << 19;
+// Multiply-adds per part below which splitting the batch costs more than it saves.
+constexpr int64_t kMacsPerPart = int64_t{1} << 18;
 
 struct Conv {
     int64_t n, c, h, w, o, kh, kw, sh, sw, ph, pw, dh, dw, groups, oh, ow;
@@ -33,8 +35,10 @@ struct Conv {
     int64_t og() const { return o / groups; }
     int64_t rows() const { return cg() * kh * kw; }
     int64_t cols() const { return oh * ow; }
-    int64_t chunk() const { return std::max<int64_t>(1, std::min(n, kWorkspaceFloats / (cols() * (rows() + og())))); }
-    int64_t workspace() const { return chunk() * cols() * (rows() + og()); }
+    int64_t chunk() const { return std::max<int64_t>(1, std::min(n, kChunkFloats / (cols() * (rows() + og())))); }
+    int64_t chunk_floats() const { return chunk() * cols() * (rows() + og()); }
+    int64_t part_floats() const { return chunk_floats() + o * rows(); }
+    int64_t workspace(int parts) const { return parts * part_floats(); }
     // Offsets of image img, group g in x (or grad_x) and in y (or grad_y).
     int64_t x_at(int64_t img, int64_t g) const { return (img * c + g * cg()) * h * w; }
     int64_t y_at(int64_t img, int64_t g) const { return (img * o + g * og()) * cols(); }
@@ -122,78 +126,108 @@ void from_side(const Conv& p, const float* side, int64_t first, int64_t count, i
                    [&](int64_t block, int64_t s) { std::memcpy(y + block, side + s, sizeof(float) * p.cols()); });
 }
 
+// body(part, first, last, slice) over parts of the batch [first, last), each with its own slice
+// of the work space. As many parts as the pool has threads and the work space has slices.
+template <typename Body>
+int for_batch_parts(const Conv& p, float* workspace, int64_t workspace_floats, const Body& body) {
+    const int64_t slices = workspace_floats / p.part_floats();
+    if (slices < 1) return 0;
+    const int64_t macs_per_image = std::max<int64_t>(1, p.o * p.rows() * p.cols());
+    const int64_t grain = std::max<int64_t>(1, kMacsPerPart / macs_per_image);
+    const int parts = static_cast<int>(std::min<int64_t>(g4::parallel_parts(p.n, grain), slices));
+    g4::run_parts(p.n, parts, [&](int part, int64_t first, int64_t last) {
+        body(part, first, last, workspace + part * p.part_floats());
+    });
+    return std::max(parts, 1);
+}
+
 }  // namespace
 
 extern "C" int64_t g4_f32_conv2d_workspace_size(const int32_t* geometry) {
     Conv p(geometry);
-    return p.valid() ? p.workspace() : -1;
+    return p.valid() ? p.workspace(g4::pool_threads()) : -1;
 }
 
 extern "C" int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, const float* w,
-                                 int64_t w_off, float* y, int64_t y_off, float* workspace) {
+                                 int64_t w_off, float* y, int64_t y_off, float* workspace, int64_t workspace_floats) {
     Conv p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
-    const int64_t rows = p.rows(), chunk = p.chunk();
-    for (int64_t first = 0; first < p.n; first += chunk) {
-        const int64_t count = std::min(chunk, p.n - first), ld = count * p.cols();
-        float* side = workspace + rows * ld;
-        for (int64_t g = 0; g < p.groups; g++) {
-            chunk_im2col(p, x + x_off, first, count, g, workspace);
-            float* out = count == 1 ? y + y_off + p.y_at(first, g) : side;
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, p.og(), ld, rows, 1.0f,
-                        w + w_off + g * p.og() * rows, rows, workspace, ld, 0.0f, out, ld);
-            if (count > 1) from_side(p, side, first, count, g, y + y_off);
+    const int64_t rows = p.rows();
+    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws) {
+        for (int64_t first = begin; first < end; first += p.chunk()) {
+            const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
+            float* side = ws + rows * ld;
+            for (int64_t g = 0; g < p.groups; g++) {
+                chunk_im2col(p, x + x_off, first, count, g, ws);
+                float* out = count == 1 ? y + y_off + p.y_at(first, g) : side;
+                g4::sgemm(false, false, p.og(), ld, rows, 1.0f, w + w_off + g * p.og() * rows, rows, ws, ld, 0.0f,
+                          out, ld);
+                if (count > 1) from_side(p, side, first, count, g, y + y_off);
+            }
         }
-    }
-    return G4_OK;
+    });
+    return parts > 0 ? G4_OK : G4_INVALID_ARGUMENT;
 }
 
 extern "C" int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad_y, int64_t grad_y_off,
                                       const float* w, int64_t w_off, float* grad_x, int64_t grad_x_off,
-                                      float* workspace) {
+                                      float* workspace, int64_t workspace_floats) {
     Conv p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
-    const int64_t rows = p.rows(), chunk = p.chunk();
-    std::memset(grad_x + grad_x_off, 0, sizeof(float) * p.n * p.c * p.h * p.w);
-    for (int64_t first = 0; first < p.n; first += chunk) {
-        const int64_t count = std::min(chunk, p.n - first), ld = count * p.cols();
-        float* side = workspace + rows * ld;
-        for (int64_t g = 0; g < p.groups; g++) {
-            const float* gy = grad_y + grad_y_off + p.y_at(first, g);
-            if (count > 1) {
-                to_side(p, grad_y + grad_y_off, first, count, g, side);
-                gy = side;
-            }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, ld, p.og(), 1.0f,
-                        w + w_off + g * p.og() * rows, rows, gy, ld, 0.0f, workspace, ld);
-            for (int64_t i = 0; i < count; i++) {
-                col2im(p, workspace + i * p.cols(), ld, grad_x + grad_x_off + p.x_at(first + i, g));
+    const int64_t rows = p.rows();
+    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws) {
+        std::memset(grad_x + grad_x_off + p.x_at(begin, 0), 0, sizeof(float) * (end - begin) * p.c * p.h * p.w);
+        for (int64_t first = begin; first < end; first += p.chunk()) {
+            const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
+            float* side = ws + rows * ld;
+            for (int64_t g = 0; g < p.groups; g++) {
+                const float* gy = grad_y + grad_y_off + p.y_at(first, g);
+                if (count > 1) {
+                    to_side(p, grad_y + grad_y_off, first, count, g, side);
+                    gy = side;
+                }
+                g4::sgemm(true, false, rows, ld, p.og(), 1.0f, w + w_off + g * p.og() * rows, rows, gy, ld, 0.0f, ws,
+                          ld);
+                for (int64_t i = 0; i < count; i++) {
+                    col2im(p, ws + i * p.cols(), ld, grad_x + grad_x_off + p.x_at(first + i, g));
+                }
             }
         }
-    }
-    return G4_OK;
+    });
+    return parts > 0 ? G4_OK : G4_INVALID_ARGUMENT;
 }
 
 extern "C" int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x, int64_t x_off,
                                         const float* grad_y, int64_t grad_y_off, float* grad_w, int64_t grad_w_off,
-                                        float* workspace) {
+                                        float* workspace, int64_t workspace_floats) {
     Conv p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
-    const int64_t rows = p.rows(), chunk = p.chunk();
-    std::memset(grad_w + grad_w_off, 0, sizeof(float) * p.o * rows);
-    for (int64_t first = 0; first < p.n; first += chunk) {
-        const int64_t count = std::min(chunk, p.n - first), ld = count * p.cols();
-        float* side = workspace + rows * ld;
-        for (int64_t g = 0; g < p.groups; g++) {
-            chunk_im2col(p, x + x_off, first, count, g, workspace);
-            const float* gy = grad_y + grad_y_off + p.y_at(first, g);
-            if (count > 1) {
-                to_side(p, grad_y + grad_y_off, first, count, g, side);
-                gy = side;
+    const int64_t rows = p.rows(), weights = p.o * rows;
+    // Part 0 accumulates into grad_w, the others into their slices; the shares are added in part order.
+    const auto share = [&](int part, float* ws) { return part == 0 ? grad_w + grad_w_off : ws + p.chunk_floats(); };
+    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int part, int64_t begin, int64_t end,
+                                                                          float* ws) {
+        float* gw = share(part, ws);
+        std::memset(gw, 0, sizeof(float) * weights);
+        for (int64_t first = begin; first < end; first += p.chunk()) {
+            const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
+            float* side = ws + rows * ld;
+            for (int64_t g = 0; g < p.groups; g++) {
+                chunk_im2col(p, x + x_off, first, count, g, ws);
+                const float* gy = grad_y + grad_y_off + p.y_at(first, g);
+                if (count > 1) {
+                    to_side(p, grad_y + grad_y_off, first, count, g, side);
+                    gy = side;
+                }
+                g4::sgemm(false, true, p.og(), rows, ld, 1.0f, gy, ld, ws, ld, 1.0f, gw + g * p.og() * rows, rows);
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, p.og(), rows, ld, 1.0f, gy, ld, workspace, ld,
-                        1.0f, grad_w + grad_w_off + g * p.og() * rows, rows);
         }
+    });
+    if (parts == 0) return G4_INVALID_ARGUMENT;
+    if (p.n == 0) std::memset(grad_w + grad_w_off, 0, sizeof(float) * weights);
+    for (int part = 1; part < parts; part++) {
+        const float* gw = share(part, workspace + part * p.part_floats());
+        for (int64_t i = 0; i < weights; i++) grad_w[grad_w_off + i] += gw[i];
     }
     return G4_OK;
 }

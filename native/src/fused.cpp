@@ -1,16 +1,22 @@
 // Fused kernels: bias + activation, softmax and cross-entropy, optimizer steps. The formulas
 // match org.grad4j.backend.java.Fused.
+#include <algorithm>
 #include <cmath>
 
 #include "internal.h"
+#include "parallel.h"
 
 extern "C" int g4_f32_bias_activation(int act, float alpha, const float* x, int64_t x_off, const float* bias,
                                       int64_t bias_off, int64_t rows, int64_t cols, float* y, int64_t y_off) {
     if (act >= G4_UNARY_COUNT || rows < 0 || cols < 0) return G4_INVALID_ARGUMENT;
     const auto& kernels = g4::elementwise();
-    for (int64_t r = 0; r < rows; r++) {
-        kernels.bias_activation(act, alpha, x + x_off + r * cols, bias + bias_off, y + y_off + r * cols, cols);
-    }
+    g4::parallel_for(rows, std::max<int64_t>(1, g4::kElementwiseGrain / std::max<int64_t>(1, cols)),
+                     [&](int, int64_t first, int64_t last) {
+                         for (int64_t r = first; r < last; r++) {
+                             kernels.bias_activation(act, alpha, x + x_off + r * cols, bias + bias_off,
+                                                     y + y_off + r * cols, cols);
+                         }
+                     });
     return G4_OK;
 }
 
@@ -91,8 +97,12 @@ extern "C" int g4_f32_sgd_step(float* param, int64_t param_off, const float* gra
                                float* momentum_buffer, int64_t n, float lr, float momentum, float dampening,
                                float weight_decay, int nesterov, int first_step) {
     if (n < 0) return G4_INVALID_ARGUMENT;
-    g4::elementwise().sgd(param + param_off, grad + grad_off, momentum_buffer, n, lr, momentum, dampening,
-                          weight_decay, nesterov, first_step);
+    const auto& kernels = g4::elementwise();
+    g4::parallel_for(n, g4::kElementwiseGrain, [&](int, int64_t begin, int64_t end) {
+        float* buf = momentum == 0.0f ? momentum_buffer : momentum_buffer + begin;  // unused without momentum
+        kernels.sgd(param + param_off + begin, grad + grad_off + begin, buf, end - begin, lr, momentum, dampening,
+                    weight_decay, nesterov, first_step);
+    });
     return G4_OK;
 }
 
@@ -102,7 +112,10 @@ extern "C" int g4_f32_adam_step(float* param, int64_t param_off, const float* gr
     if (n < 0 || step < 1) return G4_INVALID_ARGUMENT;
     const float c1 = static_cast<float>(1.0 - std::pow(static_cast<double>(beta1), step));
     const float sqrt_c2 = static_cast<float>(std::sqrt(1.0 - std::pow(static_cast<double>(beta2), step)));
-    g4::elementwise().adam(param + param_off, grad + grad_off, m, v, n, lr, beta1, beta2, eps, weight_decay,
-                           lr / c1, sqrt_c2, decoupled);
+    const auto& kernels = g4::elementwise();
+    g4::parallel_for(n, g4::kElementwiseGrain, [&](int, int64_t begin, int64_t end) {
+        kernels.adam(param + param_off + begin, grad + grad_off + begin, m + begin, v + begin, end - begin, lr, beta1,
+                     beta2, eps, weight_decay, lr / c1, sqrt_c2, decoupled);
+    });
     return G4_OK;
 }

@@ -28,6 +28,10 @@ extern const ElementwiseKernels elementwise_avx512;
 // The table chosen at load time (or forced by g4_isa_select).
 const ElementwiseKernels& elementwise();
 
+// C = alpha · op(A) · op(B) + beta · C, row-major, split over the pool (src/gemm.cpp).
+void sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
+           const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
+
 // An n-d index space over several strided operands, dims merged where every operand allows,
 // walked row by row (the Java backend's StridedLoop, in C++).
 class StridedLoop {

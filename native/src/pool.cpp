@@ -1,8 +1,10 @@
 // Max and average pooling over NCHW planes; the formulas match org.grad4j.backend.java.Pooling.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
 #include "g4/kernels.h"
+#include "parallel.h"
 
 namespace {
 
@@ -21,6 +23,15 @@ struct Pool {
                && ow == (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
     }
     int64_t planes() const { return n * c; }
+
+    // body(plane) for every plane, planes split over the pool.
+    template <typename Body>
+    void for_planes(const Body& body) const {
+        const int64_t grain = std::max<int64_t>(1, g4::kElementwiseGrain / std::max<int64_t>(1, h * w));
+        g4::parallel_for(planes(), grain, [&](int, int64_t first, int64_t last) {
+            for (int64_t plane = first; plane < last; plane++) body(plane);
+        });
+    }
 };
 
 // The maximum of one window and its flat position in the plane; the first NaN wins, as in
@@ -117,7 +128,7 @@ extern "C" int g4_f32_maxpool2d_fwd(const int32_t* geometry, const float* x, int
     const bool inside = p.ph == 0 && p.pw == 0;
     const bool two = inside && p.kh == 2 && p.kw == 2 && p.sh == 2 && p.sw == 2 && p.dh == 1 && p.dw == 1;
     const auto window = inside ? window_max_inside<0, 0> : window_max_padded;
-    for (int64_t plane = 0; plane < p.planes(); plane++) {
+    p.for_planes([&](int64_t plane) {
         const float* src = x + x_off + plane * p.h * p.w;
         for (int64_t i = 0; i < p.oh; i++) {
             const int64_t row = (plane * p.oh + i) * p.ow;
@@ -125,7 +136,7 @@ extern "C" int g4_f32_maxpool2d_fwd(const int32_t* geometry, const float* x, int
                 for (int64_t j = 0; j < p.ow; j++) y[row + j] = window(p, src, i, j, argmax + row + j);
             }
         }
-    }
+    });
     return G4_OK;
 }
 
@@ -134,12 +145,13 @@ extern "C" int g4_f32_maxpool2d_bwd(const int32_t* geometry, const float* grad_y
     Pool p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const int64_t plane_in = p.h * p.w, plane_out = p.oh * p.ow;
-    std::memset(grad_x, 0, sizeof(float) * p.planes() * plane_in);
-    for (int64_t plane = 0; plane < p.planes(); plane++) {
+    p.for_planes([&](int64_t plane) {
+        float* dst = grad_x + plane * plane_in;
+        std::memset(dst, 0, sizeof(float) * plane_in);
         for (int64_t o = plane * plane_out; o < (plane + 1) * plane_out; o++) {
-            if (argmax[o] >= 0) grad_x[plane * plane_in + argmax[o]] += grad_y[o];
+            if (argmax[o] >= 0) dst[argmax[o]] += grad_y[o];
         }
-    }
+    });
     return G4_OK;
 }
 
@@ -147,7 +159,7 @@ extern "C" int g4_f32_avgpool2d_fwd(const int32_t* geometry, const float* x, int
     Pool p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const float divisor = static_cast<float>(p.kh * p.kw);
-    for (int64_t plane = 0; plane < p.planes(); plane++) {
+    p.for_planes([&](int64_t plane) {
         const float* src = x + x_off + plane * p.h * p.w;
         for (int64_t i = 0; i < p.oh; i++) {
             for (int64_t j = 0; j < p.ow; j++) {
@@ -163,7 +175,7 @@ extern "C" int g4_f32_avgpool2d_fwd(const int32_t* geometry, const float* x, int
                 y[(plane * p.oh + i) * p.ow + j] = sum / divisor;
             }
         }
-    }
+    });
     return G4_OK;
 }
 
@@ -171,9 +183,9 @@ extern "C" int g4_f32_avgpool2d_bwd(const int32_t* geometry, const float* grad_y
     Pool p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const float divisor = static_cast<float>(p.kh * p.kw);
-    std::memset(grad_x, 0, sizeof(float) * p.planes() * p.h * p.w);
-    for (int64_t plane = 0; plane < p.planes(); plane++) {
+    p.for_planes([&](int64_t plane) {
         float* dst = grad_x + plane * p.h * p.w;
+        std::memset(dst, 0, sizeof(float) * p.h * p.w);
         for (int64_t i = 0; i < p.oh; i++) {
             for (int64_t j = 0; j < p.ow; j++) {
                 const float share = grad_y[(plane * p.oh + i) * p.ow + j] / divisor;
@@ -187,6 +199,6 @@ extern "C" int g4_f32_avgpool2d_bwd(const int32_t* geometry, const float* grad_y
                 }
             }
         }
-    }
+    });
     return G4_OK;
 }

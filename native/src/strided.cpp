@@ -1,7 +1,9 @@
 // Strided element-wise kernels: broadcasting binary ops, where, copies and fills.
+#include <algorithm>
 #include <cstring>
 
 #include "internal.h"
+#include "parallel.h"
 
 namespace g4 {
 
@@ -64,12 +66,22 @@ extern "C" int g4_f32_binary(int op, int32_t rank, const int32_t* shape, const f
     const int32_t* strides[] = {a_strides, b_strides, out_strides};
     StridedLoop loop(rank, shape, 3, strides);
     const auto& kernels = g4::elementwise();
-    for (int64_t row = 0; row < loop.rows(); row++) {
-        int64_t off[3] = {a_off, b_off, out_off};
-        loop.row_offsets(row, off);
-        kernels.binary(op, a + off[0], loop.inner_stride(0), b + off[1], loop.inner_stride(1), out + off[2],
-                       loop.inner());
+    const int64_t inner = loop.inner(), sa = loop.inner_stride(0), sb = loop.inner_stride(1);
+    if (loop.rows() == 1) {
+        g4::parallel_for(inner, g4::kElementwiseGrain, [&](int, int64_t begin, int64_t end) {
+            kernels.binary(op, a + a_off + begin * sa, sa, b + b_off + begin * sb, sb, out + out_off + begin,
+                           end - begin);
+        });
+        return G4_OK;
     }
+    g4::parallel_for(loop.rows(), std::max<int64_t>(1, g4::kElementwiseGrain / std::max<int64_t>(1, inner)),
+                     [&](int, int64_t first, int64_t last) {
+                         for (int64_t row = first; row < last; row++) {
+                             int64_t off[3] = {a_off, b_off, out_off};
+                             loop.row_offsets(row, off);
+                             kernels.binary(op, a + off[0], sa, b + off[1], sb, out + off[2], inner);
+                         }
+                     });
     return G4_OK;
 }
 
@@ -118,13 +130,18 @@ extern "C" int g4_f32_copy(int32_t rank, const int32_t* shape, const float* src,
 
 extern "C" int g4_f32_fill(float* dst, int64_t dst_off, int64_t n, float value) {
     float* p = dst + dst_off;
-    for (int64_t i = 0; i < n; i++) p[i] = value;
+    g4::parallel_for(n, g4::kElementwiseGrain, [&](int, int64_t begin, int64_t end) {
+        for (int64_t i = begin; i < end; i++) p[i] = value;
+    });
     return G4_OK;
 }
 
 extern "C" int g4_f32_unary(int op, float alpha, float beta, const float* x, int64_t x_off, float* y,
                             int64_t y_off, int64_t n) {
     if (op < 0 || op >= G4_UNARY_COUNT || n < 0) return G4_INVALID_ARGUMENT;
-    g4::elementwise().unary(op, alpha, beta, x + x_off, y + y_off, n);
+    const auto& kernels = g4::elementwise();
+    g4::parallel_for(n, g4::kElementwiseGrain, [&](int, int64_t begin, int64_t end) {
+        kernels.unary(op, alpha, beta, x + x_off + begin, y + y_off + begin, end - begin);
+    });
     return G4_OK;
 }

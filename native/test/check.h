@@ -29,6 +29,12 @@ inline std::vector<float> random(size_t n, uint32_t seed, float lo = -1.0f, floa
     return v;
 }
 
+// What the failure messages name besides the problem, e.g. "threads=3".
+inline std::string& context() {
+    static std::string text;
+    return text;
+}
+
 // Compares got with ref element by element; on the first mismatch prints the problem and stops.
 inline bool close(const std::string& problem, const float* got, const double* ref, size_t n, double rtol = 1e-5,
                   double atol = 1e-6) {
@@ -38,7 +44,8 @@ inline bool close(const std::string& problem, const float* got, const double* re
         const double g = got[i];
         const bool both_nan = std::isnan(r) && std::isnan(g);
         if (!both_nan && !(std::fabs(g - r) <= atol + rtol * std::fabs(r))) {
-            std::fprintf(stderr, "FAIL %s: index %zu ref %.9g got %.9g\n", problem.c_str(), i, r, g);
+            std::fprintf(stderr, "FAIL %s%s: index %zu ref %.9g got %.9g\n", context().c_str(), problem.c_str(), i, r,
+                         g);
             failures()++;
             return false;
         }
@@ -46,10 +53,24 @@ inline bool close(const std::string& problem, const float* got, const double* re
     return true;
 }
 
+// The thread counts every kernel test runs under: one, and more than the machine may have.
+constexpr int kThreadCounts[] = {1, 3};
+
+// run() once per thread count, with the library's pool set to it.
+template <typename Run>
+void for_each_thread_count(void (*set_threads)(int), Run run) {
+    for (int threads : kThreadCounts) {
+        set_threads(threads);
+        context() = "threads=" + std::to_string(threads) + " ";
+        run();
+    }
+    context().clear();
+}
+
 inline bool expect(bool ok, const std::string& what) {
     checks()++;
     if (!ok) {
-        std::fprintf(stderr, "FAIL %s\n", what.c_str());
+        std::fprintf(stderr, "FAIL %s%s\n", context().c_str(), what.c_str());
         failures()++;
     }
     return ok;

@@ -16,9 +16,10 @@ void one(const Case& t) {
     auto gy = g4test::random(t.n * t.o * oh * ow, 33);
     std::vector<float> ws(g4_f32_conv2d_workspace_size(geo));
     std::vector<float> y(gy.size()), gx(x.size()), gw(w.size());
-    g4_f32_conv2d_fwd(geo, x.data(), 0, w.data(), 0, y.data(), 0, ws.data());
-    g4_f32_conv2d_bwd_data(geo, gy.data(), 0, w.data(), 0, gx.data(), 0, ws.data());
-    g4_f32_conv2d_bwd_weight(geo, x.data(), 0, gy.data(), 0, gw.data(), 0, ws.data());
+    const int64_t wsl = static_cast<int64_t>(ws.size());
+    g4_f32_conv2d_fwd(geo, x.data(), 0, w.data(), 0, y.data(), 0, ws.data(), wsl);
+    g4_f32_conv2d_bwd_data(geo, gy.data(), 0, w.data(), 0, gx.data(), 0, ws.data(), wsl);
+    g4_f32_conv2d_bwd_weight(geo, x.data(), 0, gy.data(), 0, gw.data(), 0, ws.data(), wsl);
     std::vector<double> ry(y.size(), 0.0), rgx(x.size(), 0.0), rgw(w.size(), 0.0);
     for (int n = 0; n < t.n; n++)
         for (int o = 0; o < t.o; o++)
@@ -46,6 +47,27 @@ void one(const Case& t) {
     g4test::close(problem + " backward weight", gw.data(), rgw.data(), gw.size(), 1e-4, 1e-4);
 }
 
+// A work space of one slice runs the batch in one part (GEMMs of other widths, so equal up to
+// rounding); a smaller one is refused.
+void workspace_slices() {
+    g4_set_num_threads(3);
+    const int32_t geo[G4_CONV_GEOMETRY_SIZE] = {6, 4, 20, 20, 8, 3, 3, 1, 1, 1, 1, 1, 1, 1, 20, 20};
+    auto x = g4test::random(6 * 4 * 20 * 20, 41);
+    auto w = g4test::random(8 * 4 * 9, 42);
+    const int64_t full = g4_f32_conv2d_workspace_size(geo), slice = full / 3;
+    std::vector<float> ws(full), y_full(6 * 8 * 400), y_slice(y_full.size());
+    g4test::expect(g4_f32_conv2d_fwd(geo, x.data(), 0, w.data(), 0, y_full.data(), 0, ws.data(), full) == G4_OK,
+                   "conv forward with every slice");
+    g4test::expect(g4_f32_conv2d_fwd(geo, x.data(), 0, w.data(), 0, y_slice.data(), 0, ws.data(), slice) == G4_OK,
+                   "conv forward with one slice");
+    const std::vector<double> reference(y_full.begin(), y_full.end());
+    g4test::close("conv forward: one slice against three", y_slice.data(), reference.data(), reference.size(), 1e-5,
+                  1e-5);
+    g4test::expect(g4_f32_conv2d_fwd(geo, x.data(), 0, w.data(), 0, y_slice.data(), 0, ws.data(), slice - 1)
+                       == G4_INVALID_ARGUMENT,
+                   "conv forward refuses a work space smaller than a slice");
+}
+
 }  // namespace
 
 int main() {
@@ -55,8 +77,13 @@ int main() {
         {1, 5, 4, 4, 7, 4, 4, 1, 0, 1, 1},
         // more images than fit in the work space: several chunks, the last one short
         {5, 8, 64, 64, 8, 3, 3, 1, 1, 1, 1}, {7, 4, 100, 100, 4, 3, 3, 1, 1, 1, 2},
+        // the example CNN's second layer on a few images: the batch split over the pool
+        {5, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1},
         // padding wider than the input: some kernel columns never touch it
         {2, 2, 1, 1, 3, 3, 3, 1, 4, 3, 1}, {1, 1, 2, 5, 2, 1, 1, 2, 3, 1, 1}};
-    for (const auto& c : cases) one(c);
+    g4test::for_each_thread_count(g4_set_num_threads, [&] {
+        for (const auto& c : cases) one(c);
+    });
+    workspace_slices();
     return g4test::finish("conv");
 }

@@ -38,17 +38,23 @@ void one(int ta, int tb, int64_t m, int64_t n, int64_t k, float alpha, float bet
 
 int main() {
     const int64_t sizes[] = {1, 7, 13, 31, 64, 67};
-    for (int ta = 0; ta < 2; ta++) {
-        for (int tb = 0; tb < 2; tb++) {
-            for (int64_t m : sizes) {
-                one(ta, tb, m, 13, 7, 1.0f, 0.0f);
-                one(ta, tb, 7, m, 31, 0.5f, 1.0f);
-                one(ta, tb, 13, 7, m, -1.0f, 0.5f);
+    g4test::for_each_thread_count(g4_set_num_threads, [&] {
+        for (int ta = 0; ta < 2; ta++) {
+            for (int tb = 0; tb < 2; tb++) {
+                for (int64_t m : sizes) {
+                    one(ta, tb, m, 13, 7, 1.0f, 0.0f);
+                    one(ta, tb, 7, m, 31, 0.5f, 1.0f);
+                    one(ta, tb, 13, 7, m, -1.0f, 0.5f);
+                }
+                one(ta, tb, 5, 3, 1000, 1.0f, 0.0f);
+                one(ta, tb, 4, 6, 0, 1.0f, 0.0f);
+                one(ta, tb, 4, 6, 0, 1.0f, 2.0f);
+                // large enough to be split over the pool: by columns, by rows, and a last short block
+                one(ta, tb, 61, 333, 101, 1.0f, 0.0f);
+                one(ta, tb, 301, 37, 97, 0.5f, 1.0f);
+                one(ta, tb, 64, 64, 257, -1.0f, 0.5f);
             }
-            one(ta, tb, 5, 3, 1000, 1.0f, 0.0f);
-            one(ta, tb, 4, 6, 0, 1.0f, 0.0f);
-            one(ta, tb, 4, 6, 0, 1.0f, 2.0f);
         }
-    }
+    });
     return g4test::finish("gemm");
 }

@@ -86,7 +86,11 @@ void nan_windows() {
 int main() {
     nan_windows();
     const Case cases[] = {{1, 1, 1, 1, 1, 1, 0, 1}, {2, 3, 8, 8, 2, 2, 0, 1}, {1, 2, 7, 9, 3, 2, 1, 1},
-                          {2, 2, 13, 11, 3, 1, 1, 2}, {1, 1, 28, 28, 2, 2, 0, 1}, {1, 3, 5, 5, 5, 1, 2, 1}};
-    for (const auto& c : cases) one(c);
+                          {2, 2, 13, 11, 3, 1, 1, 2}, {1, 1, 28, 28, 2, 2, 0, 1}, {1, 3, 5, 5, 5, 1, 2, 1},
+                          // enough planes to split over the pool
+                          {16, 24, 28, 28, 2, 2, 0, 1}, {7, 13, 30, 30, 3, 2, 1, 1}};
+    g4test::for_each_thread_count(g4_set_num_threads, [&] {
+        for (const auto& c : cases) one(c);
+    });
     return g4test::finish("pool");
 }

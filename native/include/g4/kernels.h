@@ -132,18 +132,21 @@ G4_PINNED G4_EXPORT int g4_f32_scatter_add(const float* src, int64_t src_off, in
 
 /* ---- convolution and pooling (NCHW) ------------------------------------------------------ */
 
-/* Floats of work space the three convolution kernels need for this geometry. */
+/* Floats of work space with which the three convolution kernels use every thread for this geometry.
+ * The kernels take the work space's length and split the batch into as many parts as it holds
+ * slices for (at least one; a smaller work space is G4_INVALID_ARGUMENT). */
 G4_EXPORT int64_t g4_f32_conv2d_workspace_size(const int32_t* geometry);
 
 G4_PINNED G4_EXPORT int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_t x_off,
                                           const float* w, int64_t w_off, float* y, int64_t y_off,
-                                          float* workspace);
+                                          float* workspace, int64_t workspace_floats);
 G4_PINNED G4_EXPORT int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad_y, int64_t grad_y_off,
                                                const float* w, int64_t w_off, float* grad_x, int64_t grad_x_off,
-                                               float* workspace);
+                                               float* workspace, int64_t workspace_floats);
 G4_PINNED G4_EXPORT int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x, int64_t x_off,
                                                  const float* grad_y, int64_t grad_y_off,
-                                                 float* grad_w, int64_t grad_w_off, float* workspace);
+                                                 float* grad_w, int64_t grad_w_off, float* workspace,
+                                                 int64_t workspace_floats);
 
 G4_PINNED G4_EXPORT int g4_f32_maxpool2d_fwd(const int32_t* geometry, const float* x, int64_t x_off,
                                              float* y, int32_t* argmax);

@@ -200,38 +200,43 @@ public static native @CriticalRegion int g4_f32_scatter_add(@Const float[] src, 
 
 /* ---- convolution and pooling (NCHW) ------------------------------------------------------ */
 
-/* Floats of work space the three convolution kernels need for this geometry. */
+/* Floats of work space with which the three convolution kernels use every thread for this geometry.
+ * The kernels take the work space's length and split the batch into as many parts as it holds
+ * slices for (at least one; a smaller work space is G4_INVALID_ARGUMENT). */
 public static native @Cast("int64_t") long g4_f32_conv2d_workspace_size(@Const IntPointer geometry);
 public static native @Cast("int64_t") long g4_f32_conv2d_workspace_size(@Const IntBuffer geometry);
 public static native @Cast("int64_t") long g4_f32_conv2d_workspace_size(@Const int[] geometry);
 
 public static native @CriticalRegion int g4_f32_conv2d_fwd(@Const IntPointer geometry, @Const FloatPointer x, @Cast("int64_t") long x_off,
                                           @Const FloatPointer w, @Cast("int64_t") long w_off, FloatPointer y, @Cast("int64_t") long y_off,
-                                          FloatPointer workspace);
+                                          FloatPointer workspace, @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_fwd(@Const IntBuffer geometry, @Const FloatBuffer x, @Cast("int64_t") long x_off,
                                           @Const FloatBuffer w, @Cast("int64_t") long w_off, FloatBuffer y, @Cast("int64_t") long y_off,
-                                          FloatBuffer workspace);
+                                          FloatBuffer workspace, @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_fwd(@Const int[] geometry, @Const float[] x, @Cast("int64_t") long x_off,
                                           @Const float[] w, @Cast("int64_t") long w_off, float[] y, @Cast("int64_t") long y_off,
-                                          float[] workspace);
+                                          float[] workspace, @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_data(@Const IntPointer geometry, @Const FloatPointer grad_y, @Cast("int64_t") long grad_y_off,
                                                @Const FloatPointer w, @Cast("int64_t") long w_off, FloatPointer grad_x, @Cast("int64_t") long grad_x_off,
-                                               FloatPointer workspace);
+                                               FloatPointer workspace, @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_data(@Const IntBuffer geometry, @Const FloatBuffer grad_y, @Cast("int64_t") long grad_y_off,
                                                @Const FloatBuffer w, @Cast("int64_t") long w_off, FloatBuffer grad_x, @Cast("int64_t") long grad_x_off,
-                                               FloatBuffer workspace);
+                                               FloatBuffer workspace, @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_data(@Const int[] geometry, @Const float[] grad_y, @Cast("int64_t") long grad_y_off,
                                                @Const float[] w, @Cast("int64_t") long w_off, float[] grad_x, @Cast("int64_t") long grad_x_off,
-                                               float[] workspace);
+                                               float[] workspace, @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_weight(@Const IntPointer geometry, @Const FloatPointer x, @Cast("int64_t") long x_off,
                                                  @Const FloatPointer grad_y, @Cast("int64_t") long grad_y_off,
-                                                 FloatPointer grad_w, @Cast("int64_t") long grad_w_off, FloatPointer workspace);
+                                                 FloatPointer grad_w, @Cast("int64_t") long grad_w_off, FloatPointer workspace,
+                                                 @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_weight(@Const IntBuffer geometry, @Const FloatBuffer x, @Cast("int64_t") long x_off,
                                                  @Const FloatBuffer grad_y, @Cast("int64_t") long grad_y_off,
-                                                 FloatBuffer grad_w, @Cast("int64_t") long grad_w_off, FloatBuffer workspace);
+                                                 FloatBuffer grad_w, @Cast("int64_t") long grad_w_off, FloatBuffer workspace,
+                                                 @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_weight(@Const int[] geometry, @Const float[] x, @Cast("int64_t") long x_off,
                                                  @Const float[] grad_y, @Cast("int64_t") long grad_y_off,
-                                                 float[] grad_w, @Cast("int64_t") long grad_w_off, float[] workspace);
+                                                 float[] grad_w, @Cast("int64_t") long grad_w_off, float[] workspace,
+                                                 @Cast("int64_t") long workspace_floats);
 
 public static native @CriticalRegion int g4_f32_maxpool2d_fwd(@Const IntPointer geometry, @Const FloatPointer x, @Cast("int64_t") long x_off,
                                              FloatPointer y, IntPointer argmax);

@@ -16,7 +16,8 @@ import org.grad4j.jni.global.g4kernels;
  * The native backend: GEMM and convolution in OpenBLAS, everything else in our C++ kernels
  * (native/), reached through JavaCPP. Arrays are pinned for the call, not copied. The ops have
  * validated every argument, so a non-zero status here is a bug and throws IllegalStateException.
- * OpenBLAS uses {@code grad4j.threads} threads; our kernels run on the calling thread.
+ * {@code grad4j.threads} sizes the library's one thread pool (the calling thread included), which
+ * runs GEMM as single-threaded OpenBLAS calls on blocks of the result and splits our kernels.
  */
 public final class NativeBackend implements Backend {
     private final int threads;
@@ -150,7 +151,7 @@ public final class NativeBackend implements Backend {
         ConvBounds.check(g, x, xOffset, w, wOffset, y, yOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
-        check(g4_f32_conv2d_fwd(geometry, x, xOffset, w, wOffset, y, yOffset, ws), "conv2d forward");
+        check(g4_f32_conv2d_fwd(geometry, x, xOffset, w, wOffset, y, yOffset, ws, ws.length), "conv2d forward");
     }
 
     @Override
@@ -159,7 +160,7 @@ public final class NativeBackend implements Backend {
         ConvBounds.check(g, gradX, gradXOffset, w, wOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
-        check(g4_f32_conv2d_bwd_data(geometry, gradY, gradYOffset, w, wOffset, gradX, gradXOffset, ws),
+        check(g4_f32_conv2d_bwd_data(geometry, gradY, gradYOffset, w, wOffset, gradX, gradXOffset, ws, ws.length),
                 "conv2d backward data");
     }
 
@@ -169,7 +170,8 @@ public final class NativeBackend implements Backend {
         ConvBounds.check(g, x, xOffset, gradW, gradWOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
-        check(g4_f32_conv2d_bwd_weight(geometry, x, xOffset, gradY, gradYOffset, gradW, gradWOffset, ws),
+        check(g4_f32_conv2d_bwd_weight(geometry, x, xOffset, gradY, gradYOffset, gradW, gradWOffset, ws,
+                ws.length),
                 "conv2d backward weight");
     }
 

@@ -1,0 +1,51 @@
+// The one thread pool of the library. OpenBLAS runs single-threaded and our kernels split their
+// work (GEMM included) over this pool, so the library never holds more busy threads than
+// g4_set_num_threads gave it.
+#ifndef G4_PARALLEL_H
+#define G4_PARALLEL_H
+
+#include <cstdint>
+
+namespace g4 {
+
+// Threads of the pool, the calling thread included.
+int pool_threads();
+void set_pool_threads(int threads);
+
+// How many parts parallel_for cuts [0, n) into: one per thread, each at least `grain` long.
+int parallel_parts(int64_t n, int64_t grain);
+
+using PartFn = void (*)(const void* body, int part, int64_t begin, int64_t end);
+
+// Runs fn(body, part, begin, end) for part in [0, parts), part covering [n·part/parts,
+// n·(part+1)/parts). Parts run on the pool, or one after another on the caller when the pool is
+// in use by another thread or this call is nested in a part: the same parts either way, so
+// results do not depend on which thread ran what.
+void run_parts(int64_t n, int parts, PartFn fn, const void* body);
+
+// body(part, begin, end) over `parts` parts of [0, n), as above.
+template <typename Body>
+void run_parts(int64_t n, int parts, const Body& body) {
+    if (parts <= 1) {
+        if (n > 0) body(0, int64_t{0}, n);
+        return;
+    }
+    run_parts(n, parts,
+              [](const void* b, int part, int64_t begin, int64_t end) {
+                  (*static_cast<const Body*>(b))(part, begin, end);
+              },
+              &body);
+}
+
+// body(part, begin, end) over parallel_parts(n, grain) parts of [0, n).
+template <typename Body>
+void parallel_for(int64_t n, int64_t grain, const Body& body) {
+    run_parts(n, parallel_parts(n, grain), body);
+}
+
+// Element-wise loops split only above this many elements; below it a wake-up costs more than it saves.
+constexpr int64_t kElementwiseGrain = int64_t{1} << 15;
+
+}  // namespace g4
+
+#endif
