@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * [--seconds 1] [--out dir]}. JMH's JSON results go to {@code --out} (default
  * {@code benchmarks/target/report}). When {@code OPENBLAS_CORETYPE} is set, the GEMM table is run
  * again in a child process without it, so both OpenBLAS kernel choices are shown. The benchmark
- * JVMs get {@code --add-modules jdk.incubator.vector}, so the Java backend runs its Vector API GEMM.
+ * JVMs get the options of {@link BenchmarkJvm}: a fixed 2 GiB pre-touched heap and the Vector API.
  */
 public final class Report {
     private Report() {
@@ -56,7 +56,7 @@ public final class Report {
     private static Results run(Section section, double seconds, Path out) throws RunnerException {
         TimeValue time = TimeValue.milliseconds(Math.round(seconds * 1000));
         ChainedOptionsBuilder o = new OptionsBuilder().include(section.include()).forks(1)
-                .jvmArgsAppend("--add-modules=jdk.incubator.vector")
+                .jvmArgsAppend(BenchmarkJvm.options())
                 .warmupIterations(2).warmupTime(time).measurementIterations(3).measurementTime(time)
                 .shouldFailOnError(true).result(out.resolve(section.name() + ".json").toString())
                 .resultFormat(ResultFormatType.JSON).verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
