@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Backend;
 import org.grad4j.data.Batch;
@@ -101,7 +102,8 @@ public final class Autoencoder {
                 log.add(epoch, trainLoss, result.testLoss(), result.noisyLoss());
                 log.plot("loss", "autoencoder: mean squared error per epoch");
             }
-            writeGrid(model, data.test().images().narrow(0, 0, SHOWN), noise, testNoise.reset(), o);
+            // the first SHOWN test images only: images() would convert all 10,000 to floats
+            writeGrid(model, data.test().getBatch(IntStream.range(0, SHOWN).toArray())[0], noise, testNoise.reset(), o);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

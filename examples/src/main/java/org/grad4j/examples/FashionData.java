@@ -24,9 +24,16 @@ public final class FashionData {
     static final float PIXEL_MEAN = 0.2860f;
     static final float PIXEL_STD = 0.3530f;
 
-    /** Images standardized with the training set's pixel statistics, as torchvision's {@code Normalize} does. */
+    /**
+     * Images standardized with the training set's pixel statistics, as torchvision's {@code Normalize}
+     * does: {@code (images - mean) / std}, a new tensor; {@code images} is not modified.
+     */
     static Tensor standardize(Tensor images) {
-        return images.sub(PIXEL_MEAN).div(PIXEL_STD);
+        Tensor centred = images.sub(PIXEL_MEAN);
+        // As Normalize does on its own copy: dividing the tensor that sub just made in place makes
+        // one [B, 1, 28, 28] per batch instead of two, with the same values. Where it records a
+        // gradient it is divided out of place, so that autograd sees the division.
+        return centred.requiresGrad() ? centred.div(PIXEL_STD) : centred.div_(PIXEL_STD);
     }
 
     /** The training and test sets, and whether they are the embedded subset. */

@@ -1,5 +1,7 @@
 package org.grad4j.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.grad4j.data.DatasetOptions;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,24 @@ class ClassifierTest {
         Generator.manualSeed(0);
         double accuracy = new Classifier("cnn", o, x -> x).train(Cnn.model(), subset());
         assertTrue(accuracy > 0.45, "test accuracy " + accuracy);
+    }
+
+    @Test
+    void standardizeGivesTheValuesOfSubThenDivInANewTensor() {
+        Tensor images = subset().test().getBatch(new int[] {0, 7, 999})[0];
+        float[] before = images.toArray();
+        Tensor expected = images.sub(FashionData.PIXEL_MEAN).div(FashionData.PIXEL_STD);
+        Tensor standardized = FashionData.standardize(images);
+        assertArrayEquals(expected.toArray(), standardized.toArray(), "bit for bit");
+        assertArrayEquals(before, images.toArray(), "the input is not modified");
+        assertFalse(standardized.storage() == images.storage());
+
+        Tensor leaf = Tensor.of(before, images.shape()).requiresGrad(true);
+        FashionData.standardize(leaf).sum().backward();
+        float[] grad = leaf.grad().toArray();
+        for (float g : grad) {
+            assertEquals(1f / FashionData.PIXEL_STD, g, 1e-6f);
+        }
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.grad4j.tensor.Tensor;
  *
  * <p>Implementations give {@link #size()} and {@link #get(int)}; {@link #getBatch(int[])} has a
  * default that stacks samples field by field, and datasets that hold whole tensors override it
- * with one gather per field (as {@link TensorDataset} does).
+ * with one gather per field (as {@link TensorDataset} does), or build the batch straight from
+ * their own storage (as {@link MnistDataset} does from bytes).
  *
  * <pre>{@code
  * Dataset ds = new TensorDataset(x, y);     // x [100, 3], y [100]

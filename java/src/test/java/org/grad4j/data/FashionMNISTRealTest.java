@@ -38,4 +38,22 @@ class FashionMNISTRealTest {
         assertEquals(6000f, train.labels().eq(9f).sum().item(), "classes are balanced: 6000 per class");
         assertTrue(train.get(0)[0].sum().item() > 0);
     }
+
+    @Test
+    void aBatchHoldsTheFilesPixelsDividedBy255() throws java.io.IOException {
+        Path file = FashionMNIST.SYSTEM_DIR.resolve("t10k-images-idx3-ubyte.gz");
+        if (!Files.isRegularFile(file)) {
+            fail("Fashion-MNIST is not installed in " + FashionMNIST.SYSTEM_DIR
+                    + ": run `apt-get install dataset-fashion-mnist`");
+        }
+        FashionMNIST test = new FashionMNIST(new DatasetOptions().cacheDir(emptyCache).download(false).train(false));
+        int[] indices = {9999, 0, 4321, 0};
+        Tensor batch = test.getBatch(indices)[0];
+        // as the dataset made them when it held floats: the file read as floats, divided by 255
+        Tensor asFloats = IdxReader.read(file).div(255f);
+        for (int k = 0; k < indices.length; k++) {
+            assertArrayEquals(asFloats.select(0, indices[k]).toArray(), batch.select(0, k).toArray(),
+                    "image " + indices[k]);
+        }
+    }
 }

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,70 @@ class IdxReaderTest {
         Tensor t = IdxReader.read(IdxFiles.write(dir.resolve("images"), IdxFiles.ubyte(PIXELS, 3, 1, 2)));
         assertArrayEquals(new int[] {3, 1, 2}, t.shape());
         assertArrayEquals(new float[] {0, 1, 2, 200, 255, 7}, t.toArray());
+    }
+
+    @Test
+    void readsUnsignedBytesAsStoredPlainOrGzip() throws IOException {
+        byte[] file = IdxFiles.ubyte(PIXELS, 3, 1, 2);
+        for (Path f : new Path[] {IdxFiles.write(dir.resolve("plain"), file),
+            IdxFiles.write(dir.resolve("compressed"), IdxFiles.gzip(file))}) {
+            IdxReader.UnsignedBytes b = IdxReader.readUnsignedBytes(f);
+            assertArrayEquals(new int[] {3, 1, 2}, b.shape(), f.toString());
+            assertArrayEquals(PIXELS, b.data(), f.toString());
+            assertEquals(200, b.data()[3] & 0xff);
+        }
+    }
+
+    @Test
+    void readUnsignedBytesRejectsOtherTypesNamingTheFileAndTheType() throws IOException {
+        byte[] shorts = ByteBuffer.allocate(12).putInt(0x00000B01).putInt(2).putShort((short) -3).putShort((short) 300)
+                .array();
+        Path f = IdxFiles.write(dir.resolve("shorts"), shorts);
+        assertEquals("IdxReader: " + f + " has data type 0x0B (short) in magic number 0x00000B01; expected 0x08 "
+                + "(unsigned byte)",
+                assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(f)).getMessage());
+        assertArrayEquals(new float[] {-3, 300}, IdxReader.read(f).toArray(), "read takes every type");
+        Path signed = IdxFiles.write(dir.resolve("signed.gz"), IdxFiles.gzip(IdxFiles.header(0x00000902, 1, 1)));
+        assertEquals("IdxReader: " + signed + " has data type 0x09 (byte) in magic number 0x00000902; expected 0x08 "
+                + "(unsigned byte)", assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(signed))
+                .getMessage());
+    }
+
+    /** Hostile unsigned-byte files: readUnsignedBytes rejects each as read does, without allocating from the header. */
+    @Test
+    void readUnsignedBytesRejectsHostileFilesAsReadDoes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        byte[] full = IdxFiles.ubyte(PIXELS, 6);
+        byte[] gz = IdxFiles.gzip(full);
+        byte[] claimsSix = IdxFiles.ubyte(new byte[] {1, 2, 3}, 3);
+        claimsSix[7] = 6;
+        byte[] extra = Arrays.copyOf(full, full.length + 3);
+        byte[] claims2gb = IdxFiles.header(0x804, 2, 1024, 1024, 1024);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("short", Arrays.copyOf(full, full.length - 2));
+        files.put("header", Arrays.copyOf(full, 6));
+        files.put("short.gz", Arrays.copyOf(gz, gz.length - 12));
+        files.put("claims.gz", IdxFiles.gzip(claimsSix));
+        files.put("png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0});
+        files.put("rank", IdxFiles.header(0x800));
+        files.put("zero", IdxFiles.header(0x802, 3, 0));
+        files.put("huge", IdxFiles.header(0x803, -1, -1, -1));
+        files.put("plain", IdxFiles.header(0x803, 60000, 28, 28));
+        files.put("bomb.gz", IdxFiles.gzip(IdxFiles.header(0x803, 60000, 28, 28)));
+        files.put("trailing", extra);
+        files.put("trailing.gz", IdxFiles.gzip(extra));
+        files.put("claims-2gb", claims2gb);
+        files.put("claims-2gb.gz", IdxFiles.gzip(claims2gb));
+        files.put("claims-1gb.gz", IdxFiles.gzip(IdxFiles.header(0x801, 1 << 30)));
+        files.forEach((name, bytes) -> {
+            String viaRead = failure(name, bytes);
+            Path f = dir.resolve(name);
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            String viaBytes = assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(f)).getMessage();
+            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            assertEquals("IdxReader: " + f + " " + viaRead, viaBytes, name);
+            assertTrue(allocated < 16_000_000, allocated + " bytes allocated to reject " + name + ": " + viaBytes);
+        });
     }
 
     @Test
@@ -128,6 +194,9 @@ class IdxReaderTest {
             }
             byte[] file = random.nextInt(4) == 0 ? IdxFiles.gzip(bytes) : bytes;
             assertTrue(failure("random-" + i, file).length() > 0);
+            Path f = dir.resolve("random-" + i);
+            String m = assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(f)).getMessage();
+            assertTrue(m.startsWith("IdxReader: " + f + " "), m);
         }
     }
 
