@@ -13,6 +13,9 @@ namespace {
 
 // Work-space budget per chunk, in floats; a chunk holds as many images as fit (at least one).
 constexpr int64_t kChunkFloats = int64_t{1} << 19;
+// Output planes at least this wide make GEMMs wide enough alone: their images go one at a time,
+// reading and writing y (or grad_y) in place instead of through the side-by-side copy.
+constexpr int64_t kWideImage = 128;
 // Multiply-adds per part below which splitting the batch costs more than it saves.
 constexpr int64_t kMacsPerPart = int64_t{1} << 18;
 
@@ -35,7 +38,10 @@ struct Conv {
     int64_t og() const { return o / groups; }
     int64_t rows() const { return cg() * kh * kw; }
     int64_t cols() const { return oh * ow; }
-    int64_t chunk() const { return std::max<int64_t>(1, std::min(n, kChunkFloats / (cols() * (rows() + og())))); }
+    int64_t chunk() const {
+        if (cols() >= kWideImage) return 1;
+        return std::max<int64_t>(1, std::min(n, kChunkFloats / (cols() * (rows() + og()))));
+    }
     int64_t chunk_floats() const { return chunk() * cols() * (rows() + og()); }
     int64_t part_floats() const { return chunk_floats() + o * rows(); }
     int64_t workspace(int parts) const { return parts * part_floats(); }
@@ -55,8 +61,17 @@ struct Span {
     }
 };
 
+// Output rows are short (tens of floats), so im2col copies and zeroes them in plain loops: as
+// calls to memcpy and memset they cost more than the copying itself. GCC would turn the loops
+// back into such calls.
+#if defined(__GNUC__) && !defined(__clang__)
+#define G4_PLAIN_LOOPS __attribute__((optimize("no-tree-loop-distribute-patterns")))
+#else
+#define G4_PLAIN_LOOPS
+#endif
+
 // Column row r = (channel, i, j) of one image, written at col + r * ld.
-void im2col(const Conv& p, const float* x, float* col, int64_t ld) {
+G4_PLAIN_LOOPS void im2col(const Conv& p, const float* x, float* col, int64_t ld) {
     for (int64_t r = 0; r < p.rows(); r++) {
         const int64_t ch = r / (p.kh * p.kw), i = r / p.kw % p.kh, j = r % p.kw;
         const int64_t shift = j * p.dw - p.pw;
@@ -65,17 +80,17 @@ void im2col(const Conv& p, const float* x, float* col, int64_t ld) {
         for (int64_t y = 0; y < p.oh; y++, out += p.ow) {
             const int64_t ih = y * p.sh - p.ph + i * p.dh;
             if (ih < 0 || ih >= p.h) {
-                std::memset(out, 0, sizeof(float) * p.ow);
+                for (int64_t xo = 0; xo < p.ow; xo++) out[xo] = 0.0f;
                 continue;
             }
             const float* row = x + (ch * p.h + ih) * p.w + shift;
-            std::memset(out, 0, sizeof(float) * s.lo);
+            for (int64_t xo = 0; xo < s.lo; xo++) out[xo] = 0.0f;
             if (p.sw == 1) {
-                std::memcpy(out + s.lo, row + s.lo, sizeof(float) * (s.hi - s.lo));
+                for (int64_t xo = s.lo; xo < s.hi; xo++) out[xo] = row[xo];
             } else {
                 for (int64_t xo = s.lo; xo < s.hi; xo++) out[xo] = row[xo * p.sw];
             }
-            std::memset(out + s.hi, 0, sizeof(float) * (p.ow - s.hi));
+            for (int64_t xo = s.hi; xo < p.ow; xo++) out[xo] = 0.0f;
         }
     }
 }
