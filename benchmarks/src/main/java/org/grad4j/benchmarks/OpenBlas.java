@@ -7,18 +7,19 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.FloatPointer;
-import org.grad4j.jni.global.g4kernels;
 
 /**
- * The ceiling: {@code cblas_sgemm} called directly on off-heap memory, with the thread count the
- * native backend gives OpenBLAS.
+ * The ceiling: {@code cblas_sgemm} called directly on off-heap memory, on OpenBLAS's own threads,
+ * as many as the native backend's pool has.
  */
 final class OpenBlas {
     private OpenBlas() {
     }
 
+    /** Creating the native backend sets OpenBLAS to one thread (its pool splits GEMM); this undoes it. */
     static void useThreadsOf(String nativeBackendName) {
-        g4kernels.g4_set_num_threads(Backends.named(nativeBackendName).threads());
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(
+                Backends.named(nativeBackendName).threads());
     }
 
     static FloatPointer random(long n, long seed) {
