@@ -70,33 +70,27 @@ float window_max_inside(const Pool& p, const float* src, int64_t i, int64_t j, i
     return best;
 }
 
-// One output row of a 2 x 2, stride-2 pool in straight-line selects the compiler vectorizes.
-// Returns false, leaving the row to the general code, when the row holds a NaN.
-bool max_row_2x2(const Pool& p, const float* src, int64_t i, float* y, int32_t* argmax) {
-    const float* r0 = src + 2 * i * p.w;
-    const float* r1 = r0 + p.w;
+// One output row of a 2 x 2, stride-2 pool: the maximum of each column pair, then of the two
+// rows, in selects the compiler vectorizes (ties go to the earlier position, as in the general
+// code). Returns false, leaving the row to the general code, when its inputs hold a NaN.
+bool max_row_2x2(const Pool& p, const float* src, int64_t i, float* __restrict y, int32_t* __restrict argmax) {
+    const float* __restrict r0 = src + 2 * i * p.w;
+    const float* __restrict r1 = r0 + p.w;
+    int nan = 0;
+    for (int64_t k = 0; k < 2 * p.ow; k++) nan |= (r0[k] != r0[k]) | (r1[k] != r1[k]);
+    if (nan) return false;
     const int32_t base = static_cast<int32_t>(2 * i * p.w), w = static_cast<int32_t>(p.w);
-    bool nan = false;
     for (int64_t j = 0; j < p.ow; j++) {
         const float a = r0[2 * j], b = r0[2 * j + 1], c = r1[2 * j], d = r1[2 * j + 1];
-        nan |= (a != a) | (b != b) | (c != c) | (d != d);
         const int32_t col = base + static_cast<int32_t>(2 * j);
-        // Masks instead of ?: so no branch depends on the data (mispredicted half the time).
-        float m = a;
-        int32_t at = col;
-        int32_t take = -static_cast<int32_t>(b > m);
-        at = (at & ~take) | ((col + 1) & take);
-        m = b > m ? b : m;
-        take = -static_cast<int32_t>(c > m);
-        at = (at & ~take) | ((col + w) & take);
-        m = c > m ? c : m;
-        take = -static_cast<int32_t>(d > m);
-        at = (at & ~take) | ((col + w + 1) & take);
-        m = d > m ? d : m;
-        y[j] = m;
-        argmax[j] = at;
+        const bool right0 = b > a, right1 = d > c;
+        const float m0 = right0 ? b : a, m1 = right1 ? d : c;
+        const int32_t at0 = right0 ? col + 1 : col, at1 = right1 ? col + w + 1 : col + w;
+        const bool second = m1 > m0;
+        y[j] = second ? m1 : m0;
+        argmax[j] = second ? at1 : at0;
     }
-    return !nan;
+    return true;
 }
 
 float window_max_padded(const Pool& p, const float* src, int64_t i, int64_t j, int32_t* argmax) {
