@@ -41,8 +41,6 @@ bool spin(Done done) {
 
 class Pool {
 public:
-    ~Pool() { resize(1); }
-
     int threads() const { return threads_.load(std::memory_order_relaxed); }
 
     void resize(int threads) {
@@ -54,7 +52,7 @@ public:
 
     void run(int64_t n, int parts, PartFn fn, const void* body) {
         std::unique_lock<std::mutex> in_use(use_, std::defer_lock);
-        if (in_part || workers_.empty() || !in_use.try_lock()) {
+        if (in_part || !in_use.try_lock() || workers_.empty()) {
             for (int p = 0; p < parts; p++) call(n, parts, p, fn, body);
             return;
         }
@@ -149,9 +147,10 @@ private:
     std::atomic<int> active_{0};  // workers inside take_parts
 };
 
+// Never destroyed: at exit its workers sleep, and joining them could wait on a region still running.
 Pool& pool() {
-    static Pool instance;
-    return instance;
+    static Pool* instance = new Pool();
+    return *instance;
 }
 
 }  // namespace
