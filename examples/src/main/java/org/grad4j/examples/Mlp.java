@@ -10,7 +10,7 @@ import org.grad4j.tensor.Generator;
 /**
  * The classic: a 784 → 400 → ReLU → 100 → ReLU → 10 network on Fashion-MNIST, softmax
  * cross-entropy, Adam lr 1e-3, batch 128, 5 epochs, on images standardized with the training set's
- * pixel mean and standard deviation (0.874–0.876 test accuracy over seeds 0–2).
+ * pixel mean and standard deviation (0.871–0.881 test accuracy over seeds 0–2).
  */
 public final class Mlp {
     private Mlp() {
