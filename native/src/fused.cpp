@@ -20,42 +20,59 @@ extern "C" int g4_f32_bias_activation(int act, float alpha, const float* x, int6
     return G4_OK;
 }
 
+namespace {
+
+// Lines of a softmax per part: each element costs a double exp, so parts are shorter than for
+// plain element-wise loops.
+int64_t line_grain(int64_t size) {
+    return std::max<int64_t>(1, g4::kElementwiseGrain / 8 / std::max<int64_t>(1, size));
+}
+
+}  // namespace
+
 extern "C" int g4_f32_softmax(int log, const float* x, int64_t x_off, int64_t outer, int64_t size, int64_t inner,
                               float* y, int64_t y_off) {
     if (outer < 0 || size < 0 || inner < 0) return G4_INVALID_ARGUMENT;
-    for (int64_t line = 0; line < outer * inner; line++) {
-        const int64_t base = (line / inner) * size * inner + line % inner;
-        const float* in = x + x_off + base;
-        float* out = y + y_off + base;
-        float max = -INFINITY;
-        for (int64_t i = 0; i < size; i++) max = std::fmax(max, in[i * inner]);
-        double sum = 0;
-        for (int64_t i = 0; i < size; i++) sum += std::exp(static_cast<double>(in[i * inner] - max));
-        const float log_sum = static_cast<float>(std::log(sum));
-        for (int64_t i = 0; i < size; i++) {
-            const float shifted = in[i * inner] - max;
-            out[i * inner] = log ? shifted - log_sum : static_cast<float>(std::exp(static_cast<double>(shifted)) / sum);
+    g4::parallel_for(outer * inner, line_grain(size), [&](int, int64_t first, int64_t last) {
+        for (int64_t line = first; line < last; line++) {
+            const int64_t base = (line / inner) * size * inner + line % inner;
+            const float* in = x + x_off + base;
+            float* out = y + y_off + base;
+            float max = -INFINITY;
+            for (int64_t i = 0; i < size; i++) max = std::fmax(max, in[i * inner]);
+            double sum = 0;
+            for (int64_t i = 0; i < size; i++) sum += std::exp(static_cast<double>(in[i * inner] - max));
+            const float log_sum = static_cast<float>(std::log(sum));
+            for (int64_t i = 0; i < size; i++) {
+                const float shifted = in[i * inner] - max;
+                out[i * inner] =
+                    log ? shifted - log_sum : static_cast<float>(std::exp(static_cast<double>(shifted)) / sum);
+            }
         }
-    }
+    });
     return G4_OK;
 }
 
 extern "C" int g4_f32_softmax_bwd(int log, const float* y, int64_t y_off, const float* grad_y, int64_t grad_y_off,
                                   int64_t outer, int64_t size, int64_t inner, float* grad_x, int64_t grad_x_off) {
     if (outer < 0 || size < 0 || inner < 0) return G4_INVALID_ARGUMENT;
-    for (int64_t line = 0; line < outer * inner; line++) {
-        const int64_t base = (line / inner) * size * inner + line % inner;
-        const float* yy = y + y_off + base;
-        const float* g = grad_y + grad_y_off + base;
-        float* gx = grad_x + grad_x_off + base;
-        double dot = 0;
-        for (int64_t i = 0; i < size; i++) dot += log ? g[i * inner] : static_cast<double>(g[i * inner]) * yy[i * inner];
-        for (int64_t i = 0; i < size; i++) {
-            const int64_t at = i * inner;
-            gx[at] = log ? static_cast<float>(g[at] - std::exp(static_cast<double>(yy[at])) * dot)
-                         : static_cast<float>(yy[at] * (g[at] - dot));
+    g4::parallel_for(outer * inner, line_grain(size), [&](int, int64_t first, int64_t last) {
+        for (int64_t line = first; line < last; line++) {
+            const int64_t base = (line / inner) * size * inner + line % inner;
+            const float* yy = y + y_off + base;
+            const float* g = grad_y + grad_y_off + base;
+            float* gx = grad_x + grad_x_off + base;
+            double dot = 0;
+            for (int64_t i = 0; i < size; i++) {
+                dot += log ? g[i * inner] : static_cast<double>(g[i * inner]) * yy[i * inner];
+            }
+            for (int64_t i = 0; i < size; i++) {
+                const int64_t at = i * inner;
+                gx[at] = log ? static_cast<float>(g[at] - std::exp(static_cast<double>(yy[at])) * dot)
+                             : static_cast<float>(yy[at] * (g[at] - dot));
+            }
         }
-    }
+    });
     return G4_OK;
 }
 

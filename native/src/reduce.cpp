@@ -1,7 +1,9 @@
 // Reductions over the middle axis of [outer, size, inner], and gather / scatter-add along it.
+#include <algorithm>
 #include <cmath>
 
 #include "g4/kernels.h"
+#include "parallel.h"
 
 namespace {
 
@@ -16,33 +18,44 @@ extern "C" int g4_f32_reduce(int op, const float* x, int64_t x_off, int64_t oute
     if (op < 0 || op >= G4_REDUCE_COUNT || outer < 0 || size < 0 || inner < 0) return G4_INVALID_ARGUMENT;
     if (op != G4_REDUCE_SUM && size == 0) return G4_INVALID_ARGUMENT;
     const bool arg = op == G4_REDUCE_ARGMAX || op == G4_REDUCE_ARGMIN;
-    for (int64_t o = 0; o < outer; o++) {
-        const float* base = x + x_off + o * size * inner;
-        float* dst = out + out_off + o * inner;
-        if (op == G4_REDUCE_SUM && inner == 1) {
-            double s = 0;
-            for (int64_t i = 0; i < size; i++) s += base[i];
-            dst[0] = static_cast<float>(s);
-        } else if (op == G4_REDUCE_SUM) {
-            for (int64_t j = 0; j < inner; j++) dst[j] = 0.0f;
-            for (int64_t i = 0; i < size; i++) {
-                const float* row = base + i * inner;
-                for (int64_t j = 0; j < inner; j++) dst[j] += row[j];
-            }
-        } else {
-            for (int64_t j = 0; j < inner; j++) {
-                float best = base[j];
-                int64_t at = 0;
-                for (int64_t i = 1; i < size && !std::isnan(best); i++) {
-                    const float v = base[i * inner + j];
-                    if (better(op, v, best)) {
-                        best = v;
-                        at = i;
-                    }
+    // Outputs [o0, o1) x [j0, j1), each reduced in the same order whatever the blocks.
+    const auto block = [&](int64_t o0, int64_t o1, int64_t j0, int64_t j1) {
+        for (int64_t o = o0; o < o1; o++) {
+            const float* base = x + x_off + o * size * inner;
+            float* dst = out + out_off + o * inner;
+            if (op == G4_REDUCE_SUM && inner == 1) {
+                double s = 0;
+                for (int64_t i = 0; i < size; i++) s += base[i];
+                dst[0] = static_cast<float>(s);
+            } else if (op == G4_REDUCE_SUM) {
+                for (int64_t j = j0; j < j1; j++) dst[j] = 0.0f;
+                for (int64_t i = 0; i < size; i++) {
+                    const float* row = base + i * inner;
+                    for (int64_t j = j0; j < j1; j++) dst[j] += row[j];
                 }
-                dst[j] = arg ? static_cast<float>(at) : best;
+            } else {
+                for (int64_t j = j0; j < j1; j++) {
+                    float best = base[j];
+                    int64_t at = 0;
+                    for (int64_t i = 1; i < size && !std::isnan(best); i++) {
+                        const float v = base[i * inner + j];
+                        if (better(op, v, best)) {
+                            best = v;
+                            at = i;
+                        }
+                    }
+                    dst[j] = arg ? static_cast<float>(at) : best;
+                }
             }
         }
+    };
+    const int64_t per_output = std::max<int64_t>(1, size);
+    if (outer >= g4::pool_threads() || inner == 1) {
+        const int64_t grain = std::max<int64_t>(1, g4::kElementwiseGrain / (per_output * std::max<int64_t>(1, inner)));
+        g4::parallel_for(outer, grain, [&](int, int64_t o0, int64_t o1) { block(o0, o1, 0, inner); });
+    } else {
+        const int64_t grain = std::max<int64_t>(1, g4::kElementwiseGrain / per_output);
+        g4::parallel_for(inner, grain, [&](int, int64_t j0, int64_t j1) { block(0, outer, j0, j1); });
     }
     return G4_OK;
 }

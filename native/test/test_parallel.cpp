@@ -73,6 +73,32 @@ void optimizers() {
     });
 }
 
+void reductions() {
+    const auto x = g4test::random(64 * 32 * 784, 13);
+    struct Case { const char* name; int op; int64_t outer, size, inner; };
+    const Case cases[] = {{"sum over the batch (one outer block)", G4_REDUCE_SUM, 1, 64, 32 * 784},
+                          {"sum over planes (many outer rows)", G4_REDUCE_SUM, 64 * 32, 784, 1},
+                          {"max with an inner axis", G4_REDUCE_MAX, 2, 1024, 784},
+                          {"argmax with an inner axis", G4_REDUCE_ARGMAX, 1, 256, 6272}};
+    for (const auto& c : cases) {
+        same_on_threads(std::string("reduce: ") + c.name, [&] {
+            std::vector<float> out(c.outer * c.inner);
+            g4_f32_reduce(c.op, x.data(), 0, c.outer, c.size, c.inner, out.data(), 0);
+            return out;
+        });
+    }
+    for (int log = 0; log < 2; log++) {
+        same_on_threads(log ? "log-softmax forward and backward" : "softmax forward and backward", [&] {
+            const int64_t outer = 300, size = 1000;
+            std::vector<float> y(outer * size), gx(outer * size);
+            g4_f32_softmax(log, x.data(), 0, outer, size, 1, y.data(), 0);
+            g4_f32_softmax_bwd(log, y.data(), 0, x.data(), 7, outer, size, 1, gx.data(), 0);
+            y.insert(y.end(), gx.begin(), gx.end());
+            return y;
+        });
+    }
+}
+
 void pooling() {
     const int32_t geo[G4_POOL_GEOMETRY_SIZE] = {64, 32, 28, 28, 2, 2, 2, 2, 0, 0, 1, 1, 14, 14};
     const auto x = g4test::random(64 * 32 * 28 * 28, 10), gy = g4test::random(64 * 32 * 14 * 14, 11);
@@ -115,6 +141,7 @@ void concurrent_callers() {
 int main() {
     elementwise();
     optimizers();
+    reductions();
     pooling();
     concurrent_callers();
     g4_set_num_threads(1);
