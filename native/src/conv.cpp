@@ -1,8 +1,9 @@
 // 2-D convolution as im2col + sgemm. The batch is split over the pool, each part with its own
-// slice of the caller's work space. Within a part images go in chunks: the columns of a chunk's
-// images sit side by side, so one GEMM of width chunk * OH * OW replaces a narrow GEMM per image.
-// A part's slice holds a chunk's columns [rows, chunk * cols], its output or gradient in the same
-// side-by-side layout [O / groups, chunk * cols], and the part's share of the weight gradient.
+// slice of the caller's work space. Within a part, images with wide output planes go one at a
+// time, their GEMMs reading and writing y in place; narrow ones go in chunks whose columns sit side
+// by side, so one GEMM of width chunk * OH * OW replaces a narrow GEMM per image. A part's slice
+// holds a chunk's columns [rows, chunk * cols], its output or gradient in the same side-by-side
+// layout [O / groups, chunk * cols], and the part's share of the weight gradient.
 #include <algorithm>
 #include <cstring>
 
