@@ -21,7 +21,7 @@ public final class Matmul extends Function {
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor out = Tensor.zeros(resultShape(in[0], in[1]));
         ctx.saveForBackward(in[0], in[1]);
-        compute(in[0], in[1], out);
+        compute(in[0], in[1], out, 1f);
         return out;
     }
 
@@ -44,7 +44,7 @@ public final class Matmul extends Function {
         if (out.storage() == a.storage() || out.storage() == b.storage()) {
             throw new IllegalArgumentException("matmul: out= shares storage with an operand");
         }
-        compute(a, b, out);
+        compute(a, b, out, 0f);
         return out;
     }
 
@@ -67,8 +67,12 @@ public final class Matmul extends Function {
         return shape;
     }
 
-    /** One GEMM per batch entry of out, on the operands' own strides where they allow it. */
-    private static void compute(Tensor a, Tensor b, Tensor out) {
+    /**
+     * out = a·b + beta·out, one GEMM per batch entry of out, on the operands' own strides where
+     * they allow it. A fresh result is already zero, so it is computed with beta = 1: the same
+     * values, without the BLAS's own zeroing pass over C.
+     */
+    private static void compute(Tensor a, Tensor b, Tensor out, float beta) {
         int[] shape = out.shape();
         int[] batch = java.util.Arrays.copyOf(shape, shape.length - 2);
         int m = shape[shape.length - 2];
@@ -90,7 +94,7 @@ public final class Matmul extends Function {
                 bOff += idx * bBatch[d];
             }
             Kernels.backend().gemm(ga.trans(), gb.trans(), m, n, k, 1f, ga.tensor().storage().data(), aOff, ga.ld(),
-                    gb.tensor().storage().data(), bOff, gb.ld(), 0f, c, out.storageOffset() + i * m * n,
+                    gb.tensor().storage().data(), bOff, gb.ld(), beta, c, out.storageOffset() + i * m * n,
                     Math.max(n, 1));
         }
     }
