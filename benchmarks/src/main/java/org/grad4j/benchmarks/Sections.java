@@ -30,7 +30,9 @@ final class Sections {
                 new Section("elementwise", "Element-wise ops (µs per call; size 1 is the fixed cost of a call)",
                         "ElementwiseBench", Map.of(), Sections::elementwise),
                 new Section("train", "Training steps: forward, cross-entropy, backward, Adam (ms per step)",
-                        "TrainStepBench", Map.of(), Sections::train));
+                        "TrainStepBench", LibtorchTrainStep.available()
+                                ? Map.of("backend", new String[] {"native", "java", "libtorch"}) : Map.of(),
+                        Sections::train));
     }
 
     private static String gemm(Results r) {
@@ -67,13 +69,16 @@ final class Sections {
         return t.toString();
     }
 
+    /** With libtorch's columns when the benchmarks were built with -Plibtorch ("–" otherwise). */
     private static String train(Results r) {
-        StringBuilder t = new StringBuilder("| model | batch | native ms | Java ms | Java ÷ native |\n|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("| model | batch | native ms | Java ms | libtorch ms | Java ÷ native "
+                + "| libtorch ÷ native |\n|---|---|---|---|---|---|---|\n");
         for (String model : new String[] {"mlp", "cnn"}) {
             double nat = r.score("step", "backend", "native", "model", model);
             double java = r.score("step", "backend", "java", "model", model);
-            t.append(String.join(" | ", "| " + model, model.equals("mlp") ? "128" : "64", num(nat), num(java),
-                    ratio(java, nat))).append(" |\n");
+            double torch = r.score("step", "backend", "libtorch", "model", model);
+            t.append(String.join(" | ", "| " + model, String.valueOf(TrainStepBench.batch(model)), num(nat), num(java),
+                    num(torch), ratio(java, nat), ratio(torch, nat))).append(" |\n");
         }
         return t.toString();
     }
