@@ -1,13 +1,15 @@
-// 2-D convolution as im2col + sgemm. The batch is split over the pool, each part with its own
+// 2-D convolution as im2col + GEMM. The batch is split over the pool, each part with its own
 // slice of the caller's work space. Within a part, images with wide output planes go one at a
 // time, their GEMMs reading and writing y in place; narrow ones go in chunks whose columns sit side
 // by side, so one GEMM of width chunk * OH * OW replaces a narrow GEMM per image. A part's slice
 // holds a chunk's columns [rows, chunk * cols], its output or gradient in the same side-by-side
-// layout [O / groups, chunk * cols], and the part's share of the weight gradient.
+// layout [O / groups, chunk * cols], the part's share of the weight gradient, and the packing
+// buffer of its GEMMs.
 #include <algorithm>
 #include <cstring>
 
 #include "internal.h"
+#include "packed_gemm.h"
 #include "parallel.h"
 
 namespace {
@@ -44,7 +46,15 @@ struct Conv {
         return std::max<int64_t>(1, std::min(n, kChunkFloats / (cols() * (rows() + og()))));
     }
     int64_t chunk_floats() const { return chunk() * cols() * (rows() + og()); }
-    int64_t part_floats() const { return chunk_floats() + o * rows(); }
+    // The widest GEMM: chunk * cols columns (forward, backward-data) or rows (backward-weight).
+    int64_t pack_floats() const { return g4::packed_gemm_floats(std::max(chunk() * cols(), rows())); }
+    // A group's weights packed as op(A): og × rows (forward) or rows × og (backward-data).
+    int64_t packed_weight_floats() const {
+        return std::max(g4::packed_a_floats(og(), rows()), g4::packed_a_floats(rows(), og()));
+    }
+    int64_t part_floats() const {
+        return chunk_floats() + o * rows() + pack_floats() + groups * packed_weight_floats();
+    }
     int64_t workspace(int parts) const { return parts * part_floats(); }
     // Offsets of image img, group g in x (or grad_x) and in y (or grad_y).
     int64_t x_at(int64_t img, int64_t g) const { return (img * c + g * cg()) * h * w; }
@@ -142,8 +152,43 @@ void from_side(const Conv& p, const float* side, int64_t first, int64_t count, i
                    [&](int64_t block, int64_t s) { std::memcpy(y + block, side + s, sizeof(float) * p.cols()); });
 }
 
-// body(part, first, last, slice) over parts of the batch [first, last), each with its own slice
-// of the work space. As many parts as the pool has threads and the work space has slices.
+// A part's GEMMs. Our AVX-512 GEMM, single-threaded on the part's packing buffer, where the CPU
+// has it; OpenBLAS through g4::sgemm otherwise: when one part has the whole batch on a pool of
+// several threads (g4::sgemm splits each GEMM over the pool instead), and for GEMMs so narrow that
+// more than a fifth of the packed GEMM's columns would be padding (the first layer's weight
+// gradient, 9 columns wide, runs 1.8 times faster on OpenBLAS).
+struct PartGemm {
+    bool packed;
+    float* pack;
+    // Each group's op(W), packed once per part for the GEMMs of all its images.
+    float* weights;
+    int64_t weight_floats;
+
+    // Packs op(W) of group g (m × k) where the packed GEMM will run.
+    void pack_weights(int64_t g, bool trans, const float* w, int64_t ldw, int64_t m, int64_t k) const {
+#if defined(G4_HAVE_AVX512)
+        if (packed) g4::pack_a_whole(trans, w, ldw, m, k, weights + g * weight_floats);
+#endif
+    }
+
+    // What pack_weights packed for group g, for operator(); null where it packed nothing.
+    const float* packed_weights(int64_t g) const { return packed ? weights + g * weight_floats : nullptr; }
+
+    void operator()(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
+                    const float* b, int64_t ldb, float beta, float* c, int64_t ldc,
+                    const float* packed_a = nullptr) const {
+#if defined(G4_HAVE_AVX512)
+        if (packed && k > 0 && g4::round_up(n, g4::kPackedNr) * 4 <= n * 5) {
+            g4::packed_sgemm(trans_a, trans_b, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc, packed_a, pack);
+            return;
+        }
+#endif
+        g4::sgemm(trans_a, trans_b, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc);
+    }
+};
+
+// body(part, first, last, slice, gemm) over parts of the batch [first, last), each with its own
+// slice of the work space. As many parts as the pool has threads and the work space has slices.
 template <typename Body>
 int for_batch_parts(const Conv& p, float* workspace, int64_t workspace_floats, const Body& body) {
     const int64_t slices = workspace_floats / p.part_floats();
@@ -151,8 +196,11 @@ int for_batch_parts(const Conv& p, float* workspace, int64_t workspace_floats, c
     const int64_t macs_per_image = std::max<int64_t>(1, p.o * p.rows() * p.cols());
     const int64_t grain = std::max<int64_t>(1, kMacsPerPart / macs_per_image);
     const int parts = static_cast<int>(std::min<int64_t>(g4::parallel_parts(p.n, grain), slices));
+    const bool packed = g4::packed_gemm_available() && (parts > 1 || g4::pool_threads() == 1);
     g4::run_parts(p.n, parts, [&](int part, int64_t first, int64_t last) {
-        body(part, first, last, workspace + part * p.part_floats());
+        float* slice = workspace + part * p.part_floats();
+        float* pack = slice + p.chunk_floats() + p.o * p.rows();
+        body(part, first, last, slice, PartGemm{packed, pack, pack + p.pack_floats(), p.packed_weight_floats()});
     });
     return std::max(parts, 1);
 }
@@ -169,15 +217,17 @@ extern "C" int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_
     Conv p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const int64_t rows = p.rows();
-    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws) {
+    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws,
+                                                                          const PartGemm& gemm) {
+        for (int64_t g = 0; g < p.groups; g++) gemm.pack_weights(g, false, w + w_off + g * p.og() * rows, rows, p.og(), rows);
         for (int64_t first = begin; first < end; first += p.chunk()) {
             const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
             float* side = ws + rows * ld;
             for (int64_t g = 0; g < p.groups; g++) {
                 chunk_im2col(p, x + x_off, first, count, g, ws);
                 float* out = count == 1 ? y + y_off + p.y_at(first, g) : side;
-                g4::sgemm(false, false, p.og(), ld, rows, 1.0f, w + w_off + g * p.og() * rows, rows, ws, ld, 0.0f,
-                          out, ld);
+                gemm(false, false, p.og(), ld, rows, w + w_off + g * p.og() * rows, rows, ws, ld, 0.0f, out, ld,
+                     gemm.packed_weights(g));
                 if (count > 1) from_side(p, side, first, count, g, y + y_off);
             }
         }
@@ -191,7 +241,9 @@ extern "C" int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad
     Conv p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const int64_t rows = p.rows();
-    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws) {
+    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws,
+                                                                          const PartGemm& gemm) {
+        for (int64_t g = 0; g < p.groups; g++) gemm.pack_weights(g, true, w + w_off + g * p.og() * rows, rows, rows, p.og());
         std::memset(grad_x + grad_x_off + p.x_at(begin, 0), 0, sizeof(float) * (end - begin) * p.c * p.h * p.w);
         for (int64_t first = begin; first < end; first += p.chunk()) {
             const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
@@ -202,8 +254,8 @@ extern "C" int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad
                     to_side(p, grad_y + grad_y_off, first, count, g, side);
                     gy = side;
                 }
-                g4::sgemm(true, false, rows, ld, p.og(), 1.0f, w + w_off + g * p.og() * rows, rows, gy, ld, 0.0f, ws,
-                          ld);
+                gemm(true, false, rows, ld, p.og(), w + w_off + g * p.og() * rows, rows, gy, ld, 0.0f, ws, ld,
+                     gemm.packed_weights(g));
                 for (int64_t i = 0; i < count; i++) {
                     col2im(p, ws + i * p.cols(), ld, grad_x + grad_x_off + p.x_at(first + i, g));
                 }
@@ -222,7 +274,7 @@ extern "C" int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x,
     // Part 0 accumulates into grad_w, the others into their slices; the shares are added in part order.
     const auto share = [&](int part, float* ws) { return part == 0 ? grad_w + grad_w_off : ws + p.chunk_floats(); };
     const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int part, int64_t begin, int64_t end,
-                                                                          float* ws) {
+                                                                          float* ws, const PartGemm& gemm) {
         float* gw = share(part, ws);
         std::memset(gw, 0, sizeof(float) * weights);
         for (int64_t first = begin; first < end; first += p.chunk()) {
@@ -235,7 +287,7 @@ extern "C" int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x,
                     to_side(p, grad_y + grad_y_off, first, count, g, side);
                     gy = side;
                 }
-                g4::sgemm(false, true, p.og(), rows, ld, 1.0f, gy, ld, ws, ld, 1.0f, gw + g * p.og() * rows, rows);
+                gemm(false, true, p.og(), rows, ld, gy, ld, ws, ld, 1.0f, gw + g * p.og() * rows, rows);
             }
         }
     });

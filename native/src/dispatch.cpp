@@ -1,7 +1,9 @@
-// Chooses the element-wise instruction set once, when the library loads.
+// Chooses the instruction set of the element-wise loops and the convolutions' GEMM once, when the
+// library loads.
 #include <atomic>
 
 #include "internal.h"
+#include "packed_gemm.h"
 
 namespace g4 {
 namespace {
@@ -45,6 +47,14 @@ std::atomic<int> selected{best_isa()};
 }  // namespace
 
 const ElementwiseKernels& elementwise() { return *table(selected.load(std::memory_order_relaxed)); }
+
+bool packed_gemm_available() {
+#if defined(G4_HAVE_AVX512)
+    return selected.load(std::memory_order_relaxed) == G4_ISA_AVX512;
+#else
+    return false;
+#endif
+}
 
 }  // namespace g4
 

@@ -1,4 +1,5 @@
-// Convolution forward and both backwards against direct loops over a range of geometries.
+// Convolution forward and both backwards against direct loops over a range of geometries, with
+// every instruction set the CPU has (AVX-512 runs the convolutions' GEMMs on our own kernels).
 #include "check.h"
 #include "g4/kernels.h"
 
@@ -80,10 +81,23 @@ int main() {
         // the example CNN's second layer on a few images: the batch split over the pool
         {5, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1},
         // padding wider than the input: some kernel columns never touch it
-        {2, 2, 1, 1, 3, 3, 3, 1, 4, 3, 1}, {1, 1, 2, 5, 2, 1, 1, 2, 3, 1, 1}};
-    g4test::for_each_thread_count(g4_set_num_threads, [&] {
-        for (const auto& c : cases) one(c);
-    });
+        {2, 2, 1, 1, 3, 3, 3, 1, 4, 3, 1}, {1, 1, 2, 5, 2, 1, 1, 2, 3, 1, 1},
+        // GEMMs across the packed GEMM's blocks: 100 output channels (8 panels of 12 and a short one,
+        // two blocks of 96 rows), 360 rows of columns (two blocks of k), widths not a multiple of 32
+        {3, 40, 9, 9, 100, 3, 3, 1, 1, 1, 1}, {2, 40, 12, 12, 100, 3, 3, 1, 1, 1, 1}};
+    const char* names[] = {"scalar", "avx2", "avx512"};
+    const int best = g4_isa_selected();
+    for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+        if (g4_isa_select(isa) != G4_OK) {
+            std::printf("conv: %s not available on this CPU or build\n", names[isa]);
+            continue;
+        }
+        g4test::for_each_thread_count(g4_set_num_threads, [&] {
+            g4test::context() += std::string(names[isa]) + " ";
+            for (const auto& c : cases) one(c);
+        });
+    }
+    g4_isa_select(best);
     workspace_slices();
     return g4test::finish("conv");
 }
