@@ -219,7 +219,9 @@ extern "C" int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_
     const int64_t rows = p.rows();
     const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws,
                                                                           const PartGemm& gemm) {
-        for (int64_t g = 0; g < p.groups; g++) gemm.pack_weights(g, false, w + w_off + g * p.og() * rows, rows, p.og(), rows);
+        for (int64_t g = 0; g < p.groups; g++) {
+            gemm.pack_weights(g, false, w + w_off + g * p.og() * rows, rows, p.og(), rows);
+        }
         for (int64_t first = begin; first < end; first += p.chunk()) {
             const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
             float* side = ws + rows * ld;
@@ -243,7 +245,9 @@ extern "C" int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad
     const int64_t rows = p.rows();
     const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws,
                                                                           const PartGemm& gemm) {
-        for (int64_t g = 0; g < p.groups; g++) gemm.pack_weights(g, true, w + w_off + g * p.og() * rows, rows, rows, p.og());
+        for (int64_t g = 0; g < p.groups; g++) {
+            gemm.pack_weights(g, true, w + w_off + g * p.og() * rows, rows, rows, p.og());
+        }
         std::memset(grad_x + grad_x_off + p.x_at(begin, 0), 0, sizeof(float) * (end - begin) * p.c * p.h * p.w);
         for (int64_t first = begin; first < end; first += p.chunk()) {
             const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();

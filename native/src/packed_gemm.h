@@ -1,6 +1,6 @@
 // Our own GEMM for the convolutions (gemm_avx512.cpp): C = alpha · op(A) · op(B) + beta · C,
 // row-major, on the calling thread, with AVX-512 micro-kernels. It packs op(A) into panels of
-// kMr rows and op(B) into panels of kNr columns, in the caller's buffer: no allocation.
+// kPackedMr rows and op(B) into panels of kPackedNr columns, in the caller's buffer: no allocation.
 #ifndef G4_PACKED_GEMM_H
 #define G4_PACKED_GEMM_H
 
@@ -9,7 +9,7 @@
 
 namespace g4 {
 
-// The micro-tile (kMr × kNr of C in 24 registers) and the blocks of k, m and n packed at a time.
+// The micro-tile (kPackedMr × kPackedNr of C, in 24 registers) and the blocks of k, m and n packed at a time.
 constexpr int64_t kPackedMr = 12;
 constexpr int64_t kPackedNr = 32;
 constexpr int64_t kPackedKc = 320;
@@ -19,7 +19,9 @@ constexpr int64_t kPackedNc = 4096;
 inline int64_t round_up(int64_t n, int64_t multiple) { return (n + multiple - 1) / multiple * multiple; }
 
 // Floats of packing buffer for GEMMs at most n columns wide.
-inline int64_t packed_gemm_floats(int64_t n) { return kPackedKc * (kPackedMc + round_up(std::min(n, kPackedNc), kPackedNr)); }
+inline int64_t packed_gemm_floats(int64_t n) {
+    return kPackedKc * (kPackedMc + round_up(std::min(n, kPackedNc), kPackedNr));
+}
 
 // Floats of an m × k op(A) packed whole by pack_a_whole.
 inline int64_t packed_a_floats(int64_t m, int64_t k) { return round_up(m, kPackedMr) * k; }

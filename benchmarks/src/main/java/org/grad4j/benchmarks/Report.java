@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs a short profile of every benchmark and prints Markdown tables with the ratios that
- * matter (native ÷ OpenBLAS, Java ÷ native), all measured in this one run:
+ * matter (native ÷ OpenBLAS, Java ÷ native, and libtorch ÷ native for the training steps when
+ * the benchmarks were built with {@code -Plibtorch}), all measured in this one run:
  * {@code java -cp benchmarks/target/benchmarks.jar org.grad4j.benchmarks.Report [--only gemm,conv]
  * [--seconds 1] [--out dir]}. JMH's JSON results go to {@code --out} (default
  * {@code benchmarks/target/report}). When {@code OPENBLAS_CORETYPE} is set, the GEMM table is run
