@@ -11,6 +11,7 @@ import static org.bytedeco.pytorch.global.torch.set_num_threads;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
@@ -115,5 +116,10 @@ final class LibtorchTrainStep implements TrainStep {
         optimizer.close();
         images.close();
         labels.close();
+        for (Pointer layer : new Pointer[] {fc1, fc2, fc3, conv1, conv2}) {
+            if (layer != null) {
+                layer.close();
+            }
+        }
     }
 }
