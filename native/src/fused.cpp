@@ -10,7 +10,7 @@ extern "C" int g4_f32_bias_activation(int act, float alpha, const float* x, int6
                                       int64_t bias_off, int64_t rows, int64_t cols, float* y, int64_t y_off) {
     if (act >= G4_UNARY_COUNT || rows < 0 || cols < 0) return G4_INVALID_ARGUMENT;
     const auto& kernels = g4::elementwise();
-    g4::parallel_for(rows, std::max<int64_t>(1, g4::kElementwiseGrain / std::max<int64_t>(1, cols)),
+    g4::parallel_for(rows, g4::items_grain(cols),
                      [&](int, int64_t first, int64_t last) {
                          for (int64_t r = first; r < last; r++) {
                              kernels.bias_activation(act, alpha, x + x_off + r * cols, bias + bias_off,
@@ -25,7 +25,7 @@ namespace {
 // Lines of a softmax per part: each element costs a double exp, so parts are shorter than for
 // plain element-wise loops.
 int64_t line_grain(int64_t size) {
-    return std::max<int64_t>(1, g4::kElementwiseGrain / 8 / std::max<int64_t>(1, size));
+    return g4::items_grain(8 * size);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #ifndef G4_PARALLEL_H
 #define G4_PARALLEL_H
 
+#include <algorithm>
 #include <cstdint>
 
 namespace g4 {
@@ -45,6 +46,11 @@ void parallel_for(int64_t n, int64_t grain, const Body& body) {
 
 // Element-wise loops split only above this many elements; below it a wake-up costs more than it saves.
 constexpr int64_t kElementwiseGrain = int64_t{1} << 15;
+
+// The grain, in items, of a loop over items (rows, planes, lines) of `elements` each.
+inline int64_t items_grain(int64_t elements) {
+    return std::max<int64_t>(1, kElementwiseGrain / std::max<int64_t>(1, elements));
+}
 
 }  // namespace g4
 

@@ -27,7 +27,7 @@ struct Pool {
     // body(plane) for every plane, planes split over the pool.
     template <typename Body>
     void for_planes(const Body& body) const {
-        const int64_t grain = std::max<int64_t>(1, g4::kElementwiseGrain / std::max<int64_t>(1, h * w));
+        const int64_t grain = g4::items_grain(h * w);
         g4::parallel_for(planes(), grain, [&](int, int64_t first, int64_t last) {
             for (int64_t plane = first; plane < last; plane++) body(plane);
         });

@@ -51,10 +51,10 @@ extern "C" int g4_f32_reduce(int op, const float* x, int64_t x_off, int64_t oute
     };
     const int64_t per_output = std::max<int64_t>(1, size);
     if (outer >= g4::pool_threads() || inner == 1) {
-        const int64_t grain = std::max<int64_t>(1, g4::kElementwiseGrain / (per_output * std::max<int64_t>(1, inner)));
+        const int64_t grain = g4::items_grain(per_output * std::max<int64_t>(1, inner));
         g4::parallel_for(outer, grain, [&](int, int64_t o0, int64_t o1) { block(o0, o1, 0, inner); });
     } else {
-        const int64_t grain = std::max<int64_t>(1, g4::kElementwiseGrain / per_output);
+        const int64_t grain = g4::items_grain(per_output);
         g4::parallel_for(inner, grain, [&](int, int64_t j0, int64_t j1) { block(0, outer, j0, j1); });
     }
     return G4_OK;

@@ -74,7 +74,7 @@ extern "C" int g4_f32_binary(int op, int32_t rank, const int32_t* shape, const f
         });
         return G4_OK;
     }
-    g4::parallel_for(loop.rows(), std::max<int64_t>(1, g4::kElementwiseGrain / std::max<int64_t>(1, inner)),
+    g4::parallel_for(loop.rows(), g4::items_grain(inner),
                      [&](int, int64_t first, int64_t last) {
                          for (int64_t row = first; row < last; row++) {
                              int64_t off[3] = {a_off, b_off, out_off};
