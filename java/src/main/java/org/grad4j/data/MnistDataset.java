@@ -68,7 +68,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     public Tensor[] get(int index) {
         checkIndex(index);
         float[] image = new float[PIXELS];
-        scale(index, image, 0);
+        scale(index, 1, image, 0);
         return new Tensor[] {Tensor.wrap(image, 1, SIDE, SIDE), Tensor.scalar(labels[index] & 0xff)};
     }
 
@@ -87,7 +87,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
         float[] batchLabels = new float[indices.length];
         for (int k = 0; k < indices.length; k++) {
             checkIndex(indices[k]);
-            scale(indices[k], images, k * PIXELS);
+            scale(indices[k], 1, images, k * PIXELS);
             batchLabels[k] = labels[indices[k]] & 0xff;
         }
         return new Tensor[] {Tensor.wrap(images, indices.length, 1, SIDE, SIDE),
@@ -101,9 +101,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
      */
     public Tensor images() {
         float[] all = new float[pixels.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = SCALED[pixels[i] & 0xff];
-        }
+        scale(0, size(), all, 0);
         return Tensor.wrap(all, size(), 1, SIDE, SIDE);
     }
 
@@ -134,10 +132,10 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
         return getClass().getSimpleName() + "(split=" + (train ? "train" : "test") + ", size=" + size() + ")";
     }
 
-    /** Writes image {@code sample}'s 784 pixels, scaled to [0, 1], into {@code out} from {@code offset}. */
-    private void scale(int sample, float[] out, int offset) {
-        int from = sample * PIXELS;
-        for (int p = 0; p < PIXELS; p++) {
+    /** Writes the pixels of images [first, first + count), scaled to [0, 1], to {@code out} from {@code offset}. */
+    private void scale(int first, int count, float[] out, int offset) {
+        int from = first * PIXELS;
+        for (int p = 0; p < count * PIXELS; p++) {
             out[offset + p] = SCALED[pixels[from + p] & 0xff];
         }
     }
