@@ -154,7 +154,7 @@ void from_side(const Conv& p, const float* side, int64_t first, int64_t count, i
 
 // A part's GEMMs. Our AVX-512 GEMM, single-threaded on the part's packing buffer, where the CPU
 // has it; OpenBLAS through g4::sgemm otherwise: when one part has the whole batch on a pool of
-// several threads (g4::sgemm splits each GEMM over the pool instead), and for GEMMs so narrow that
+// several threads (g4::sgemm runs each GEMM on the pool instead), and for GEMMs so narrow that
 // more than a fifth of the packed GEMM's columns would be padding (the first layer's weight
 // gradient, 9 columns wide, runs 1.8 times faster on OpenBLAS).
 struct PartGemm {

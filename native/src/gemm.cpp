@@ -1,7 +1,6 @@
-// GEMM: single-threaded OpenBLAS calls on column (or row) blocks of C, split over the pool.
+// GEMM through OpenBLAS: its threaded driver with the jobs on the pool when the product is large
+// enough for several threads, else (or nested in a part) one single-threaded call.
 #include <cblas.h>
-
-#include <algorithm>
 
 #include "internal.h"
 #include "parallel.h"
@@ -9,10 +8,9 @@
 namespace g4 {
 namespace {
 
-// Multiply-adds per part below which splitting costs more than it saves.
-constexpr int64_t kMacsPerPart = int64_t{1} << 18;
-// Blocks of C are whole multiples of this many rows or columns (OpenBLAS's micro-tiles).
-constexpr int64_t kTile = 16;
+// Multiply-adds per thread below which OpenBLAS takes fewer threads (its own rule:
+// GEMM_MULTITHREAD_THRESHOLD × SMP_THRESHOLD_MIN).
+constexpr int64_t kMacsPerThread = int64_t{1} << 18;
 
 void blas(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
           const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {
@@ -33,19 +31,9 @@ void sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float al
         }
         return;
     }
-    const bool by_columns = n >= m;
-    const int64_t blocks = ((by_columns ? n : m) + kTile - 1) / kTile;
-    const int parts = static_cast<int>(std::min<int64_t>(parallel_parts(m * n * k, kMacsPerPart), blocks));
-    run_parts(blocks, parts, [&](int, int64_t first, int64_t last) {
-        if (by_columns) {
-            const int64_t j = first * kTile, width = std::min(n, last * kTile) - j;
-            blas(trans_a, trans_b, m, width, k, alpha, a, lda, trans_b ? b + j * ldb : b + j, ldb, beta, c + j, ldc);
-        } else {
-            const int64_t i = first * kTile, height = std::min(m, last * kTile) - i;
-            blas(trans_a, trans_b, height, n, k, alpha, trans_a ? a + i : a + i * lda, lda, b, ldb, beta,
-                 c + i * ldc, ldc);
-        }
-    });
+    const auto whole = [&] { blas(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); };
+    const int threads = parallel_parts(m * n * k, kMacsPerThread);
+    if (threads <= 1 || !blas_on_pool(threads, whole)) whole();
 }
 
 }  // namespace g4

@@ -28,7 +28,7 @@ extern const ElementwiseKernels elementwise_avx512;
 // The table chosen at load time (or forced by g4_isa_select).
 const ElementwiseKernels& elementwise();
 
-// C = alpha · op(A) · op(B) + beta · C, row-major, split over the pool (src/gemm.cpp).
+// C = alpha · op(A) · op(B) + beta · C, row-major, on the pool (src/gemm.cpp).
 void sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
            const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
 

@@ -1,6 +1,8 @@
 // The thread pool: threads − 1 workers plus the caller. A region hands out its parts through an
 // atomic counter; idle workers spin briefly (back-to-back regions are the common case in a
 // training step) and then sleep on a condition variable, so an idle pool costs no CPU.
+// OpenBLAS's thread count is a global, so it stays at one except inside blas_on_pool, which holds
+// the pool: no region, and so no other OpenBLAS call of ours, runs meanwhile.
 #include "parallel.h"
 
 #include <cblas.h>
@@ -27,6 +29,7 @@ namespace {
 constexpr std::chrono::microseconds kSpin{50};
 
 thread_local bool in_part = false;
+thread_local bool holds_pool = false;  // between Pool::hold and Pool::release on this thread
 
 // Spins until done() or kSpin has passed; returns done().
 template <typename Done>
@@ -47,15 +50,55 @@ public:
         std::lock_guard<std::mutex> in_use(use_);
         stop_workers();
         threads_.store(threads, std::memory_order_relaxed);
-        for (int i = 1; i < threads; i++) workers_.emplace_back([this] { work(); });
+        // Workers start from the generation before their first region: reading it once running,
+        // a worker could miss that region, and parts that wait for each other (OpenBLAS's jobs)
+        // would wait for it forever.
+        const uint64_t now = generation_.load(std::memory_order_acquire);
+        for (int i = 1; i < threads; i++) workers_.emplace_back([this, now] { work(now); });
     }
 
     void run(int64_t n, int parts, PartFn fn, const void* body) {
-        std::unique_lock<std::mutex> in_use(use_, std::defer_lock);
-        if (in_part || !in_use.try_lock() || workers_.empty()) {
+        if (holds_pool) {
+            run_held(n, parts, fn, body);
+        } else if (hold()) {
+            run_held(n, parts, fn, body);
+            release();
+        } else {
             for (int p = 0; p < parts; p++) call(n, parts, p, fn, body);
-            return;
         }
+    }
+
+    // Gives this thread the pool until release(), waiting while another thread has it. False,
+    // without waiting, when this is nested in a part or the pool has no workers.
+    bool hold() {
+        if (in_part || holds_pool || threads() == 1) return false;
+        use_.lock();
+        if (workers_.empty()) {
+            use_.unlock();
+            return false;
+        }
+        holds_pool = true;
+        return true;
+    }
+
+    // As hold(), but false instead of waiting.
+    bool try_hold() {
+        if (in_part || holds_pool || !use_.try_lock()) return false;
+        if (workers_.empty()) {
+            use_.unlock();
+            return false;
+        }
+        holds_pool = true;
+        return true;
+    }
+
+    void release() {
+        holds_pool = false;
+        use_.unlock();
+    }
+
+private:
+    void run_held(int64_t n, int parts, PartFn fn, const void* body) {
         publish(n, parts, fn, body);
         wake_.notify_all();
         take_parts();
@@ -66,7 +109,6 @@ public:
         }
     }
 
-private:
     static void call(int64_t n, int parts, int p, PartFn fn, const void* body) {
         const bool nested = in_part;
         in_part = true;
@@ -104,8 +146,7 @@ private:
         }
     }
 
-    void work() {
-        uint64_t seen = generation_.load(std::memory_order_acquire);
+    void work(uint64_t seen) {
         const auto woken = [&] { return stop_.load() || generation_.load(std::memory_order_acquire) != seen; };
         while (true) {
             spin(woken);
@@ -132,7 +173,7 @@ private:
         stop_ = false;
     }
 
-    std::mutex use_;  // held by the thread whose region the pool runs
+    std::mutex use_;  // held by the thread whose region (or OpenBLAS call) the pool runs
     std::mutex m_;
     std::condition_variable wake_, done_;
     std::vector<std::thread> workers_;
@@ -153,13 +194,43 @@ Pool& pool() {
     return *instance;
 }
 
+// OpenBLAS's threaded drivers hand out jobs that wait for each other (a GEMM's jobs share packed
+// panels), so each job needs a thread of its own at once: a part of the pool, or, for a call from
+// another library's thread that raised OpenBLAS's thread count itself while the pool is busy, a
+// thread started for it (waiting for the pool there could wait on OpenBLAS's own locks).
+void run_blas_jobs(int, openblas_dojob_callback dojob, int jobs, size_t job_size, void* job_data, int dojob_data) {
+    const auto job = [&](int p) { dojob(p, static_cast<char*>(job_data) + p * job_size, dojob_data); };
+    const auto each_part = [&](int p, int64_t, int64_t) { job(p); };
+    if (jobs <= pool().threads() && holds_pool) {
+        run_parts(jobs, jobs, each_part);
+    } else if (jobs <= pool().threads() && pool().try_hold()) {
+        run_parts(jobs, jobs, each_part);
+        pool().release();
+    } else {
+        std::vector<std::thread> others;
+        for (int p = 1; p < jobs; p++) others.emplace_back(job, p);
+        job(0);
+        for (std::thread& t : others) t.join();
+    }
+}
+
 }  // namespace
 
 int pool_threads() { return pool().threads(); }
 
 void set_pool_threads(int threads) {
     openblas_set_num_threads(1);
+    openblas_set_threads_callback_function(run_blas_jobs);
     pool().resize(std::max(1, threads));
+}
+
+bool blas_on_pool(int threads, void (*blas)(const void*), const void* call) {
+    if (!pool().hold()) return false;
+    openblas_set_num_threads(threads);
+    blas(call);
+    openblas_set_num_threads(1);
+    pool().release();
+    return true;
 }
 
 int parallel_parts(int64_t n, int64_t grain) {

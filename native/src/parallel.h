@@ -1,5 +1,5 @@
-// The one thread pool of the library. OpenBLAS runs single-threaded and our kernels split their
-// work (GEMM included) over this pool, so the library never holds more busy threads than
+// The one thread pool of the library. Our kernels split their work over it, and OpenBLAS's
+// threaded GEMM runs its jobs on it, so the library never holds more busy threads than
 // g4_set_num_threads gave it.
 #ifndef G4_PARALLEL_H
 #define G4_PARALLEL_H
@@ -19,10 +19,20 @@ int parallel_parts(int64_t n, int64_t grain);
 using PartFn = void (*)(const void* body, int part, int64_t begin, int64_t end);
 
 // Runs fn(body, part, begin, end) for part in [0, parts), part covering [n·part/parts,
-// n·(part+1)/parts). Parts run on the pool, or one after another on the caller when the pool is
-// in use by another thread or this call is nested in a part: the same parts either way, so
-// results do not depend on which thread ran what.
+// n·(part+1)/parts). Parts run on the pool, which runs one region at a time (a caller that finds
+// it in use waits), or one after another on the caller when this call is nested in a part: the
+// same parts either way, so results do not depend on which thread ran what.
 void run_parts(int64_t n, int parts, PartFn fn, const void* body);
+
+// Calls blas(call) with OpenBLAS set to `threads` threads, whose jobs then run on the pool (taken
+// as for a region); OpenBLAS is back on one thread afterwards. Returns false without calling when
+// this call is nested in a part or the pool has no workers.
+bool blas_on_pool(int threads, void (*blas)(const void*), const void* call);
+
+template <typename Call>
+bool blas_on_pool(int threads, const Call& call) {
+    return blas_on_pool(threads, [](const void* c) { (*static_cast<const Call*>(c))(); }, &call);
+}
 
 // body(part, begin, end) over `parts` parts of [0, n), as above.
 template <typename Body>

@@ -1,4 +1,8 @@
 // g4_f32_gemm against a double triple loop: all transposes, alpha/beta, padded leading dims, offsets.
+#include <cblas.h>
+
+#include <thread>
+
 #include "check.h"
 #include "g4/kernels.h"
 
@@ -34,6 +38,57 @@ void one(int ta, int tb, int64_t m, int64_t n, int64_t k, float alpha, float bet
     g4test::close(problem, got.data(), ref.data(), got.size(), 1e-4, 1e-4 * std::sqrt(static_cast<double>(k) + 1));
 }
 
+// Four threads multiplying at once on a pool of three: they take the pool in turn, and each gets
+// the values the product gives alone.
+void concurrent_callers() {
+    const int64_t m = 200, n = 190, k = 170;
+    const auto a = g4test::random(m * k, 21), b = g4test::random(k * n, 22);
+    g4_set_num_threads(3);
+    std::vector<float> alone(m * n);
+    g4_f32_gemm(0, 0, m, n, k, 1.0f, a.data(), 0, k, b.data(), 0, n, 0.0f, alone.data(), 0, n);
+    std::vector<std::vector<float>> got(4, std::vector<float>(m * n));
+    std::vector<std::thread> callers;
+    for (auto& c : got) {
+        callers.emplace_back([&, c = c.data()] {
+            for (int i = 0; i < 30; i++) {
+                std::fill(c, c + m * n, NAN);
+                g4_f32_gemm(0, 0, m, n, k, 1.0f, a.data(), 0, k, b.data(), 0, n, 0.0f, c, 0, n);
+            }
+        });
+    }
+    for (auto& t : callers) t.join();
+    for (const auto& c : got) g4test::expect(c == alone, "gemm: four concurrent callers get the values of one");
+}
+
+// A thread outside the library raises OpenBLAS's thread count and calls it directly while another
+// thread uses the pool: its jobs run on the pool when it is free, else on threads of their own.
+void direct_openblas_caller() {
+    const int64_t m = 200, n = 190, k = 170;
+    const auto a = g4test::random(m * k, 23), b = g4test::random(k * n, 24);
+    g4_set_num_threads(3);
+    std::vector<float> alone(m * n), busy(m * n), direct(m * n);
+    g4_f32_gemm(0, 0, m, n, k, 1.0f, a.data(), 0, k, b.data(), 0, n, 0.0f, alone.data(), 0, n);
+    std::vector<double> ref(alone.begin(), alone.end());
+    std::thread library([&] {
+        for (int i = 0; i < 60; i++) {
+            g4_f32_gemm(0, 0, m, n, k, 1.0f, a.data(), 0, k, b.data(), 0, n, 0.0f, busy.data(), 0, n);
+        }
+    });
+    for (int i = 0; i < 60; i++) {
+        openblas_set_num_threads(3);
+        std::fill(direct.begin(), direct.end(), NAN);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1.0f, a.data(), k, b.data(), n, 0.0f,
+                    direct.data(), n);
+        if (!g4test::close("direct OpenBLAS call beside the library", direct.data(), ref.data(), ref.size(), 1e-4,
+                           1e-4 * std::sqrt(k + 1.0))) {
+            break;
+        }
+    }
+    library.join();
+    openblas_set_num_threads(1);
+    g4test::expect(busy == alone, "gemm beside a direct OpenBLAS caller gets the values of one");
+}
+
 }  // namespace
 
 int main() {
@@ -49,12 +104,15 @@ int main() {
                 one(ta, tb, 5, 3, 1000, 1.0f, 0.0f);
                 one(ta, tb, 4, 6, 0, 1.0f, 0.0f);
                 one(ta, tb, 4, 6, 0, 1.0f, 2.0f);
-                // large enough to be split over the pool: by columns, by rows, and a last short block
+                // large enough for OpenBLAS's threaded driver, its jobs on the pool
                 one(ta, tb, 61, 333, 101, 1.0f, 0.0f);
                 one(ta, tb, 301, 37, 97, 0.5f, 1.0f);
                 one(ta, tb, 64, 64, 257, -1.0f, 0.5f);
             }
         }
     });
+    concurrent_callers();
+    direct_openblas_caller();
+    g4_set_num_threads(1);
     return g4test::finish("gemm");
 }

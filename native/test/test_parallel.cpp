@@ -1,5 +1,5 @@
 // The kernels split over the pool give bit-for-bit what they give on one thread, also when several
-// threads call them at once (the pool then serves one and the others run their parts themselves).
+// threads call them at once (they take the pool in turn).
 #include <functional>
 #include <thread>
 

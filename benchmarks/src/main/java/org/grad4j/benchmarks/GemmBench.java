@@ -48,7 +48,7 @@ public class GemmBench {
         boolean transA = layout.charAt(0) == 'T';
         boolean transB = layout.charAt(1) == 'T';
         if (backend.equals("openblas")) {
-            OpenBlas.useThreadsOf("native");
+            OpenBlas.useConfiguredThreads();
             pa = OpenBlas.random((long) n * n, 1);
             pb = OpenBlas.random((long) n * n, 2);
             pc = new FloatPointer((long) n * n);

@@ -7,19 +7,20 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.FloatPointer;
+import org.grad4j.backend.java.JavaBackend;
 
 /**
  * The ceiling: {@code cblas_sgemm} called directly on off-heap memory, on OpenBLAS's own threads,
- * as many as the native backend's pool has.
+ * as many as the native backend's pool would have. The native library is not loaded for it: once it
+ * is, OpenBLAS's threaded jobs run on the library's pool instead.
  */
 final class OpenBlas {
     private OpenBlas() {
     }
 
-    /** Creating the native backend sets OpenBLAS to one thread (its pool splits GEMM); this undoes it. */
-    static void useThreadsOf(String nativeBackendName) {
-        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(
-                Backends.named(nativeBackendName).threads());
+    /** OpenBLAS on {@code grad4j.threads} threads (default: the core count), as the native backend. */
+    static void useConfiguredThreads() {
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(JavaBackend.configuredThreads());
     }
 
     static FloatPointer random(long n, long seed) {

@@ -17,7 +17,8 @@ import org.grad4j.jni.global.g4kernels;
  * (native/), reached through JavaCPP. Arrays are pinned for the call, not copied. The ops have
  * validated every argument, so a non-zero status here is a bug and throws IllegalStateException.
  * {@code grad4j.threads} sizes the library's one thread pool (the calling thread included), which
- * runs GEMM as single-threaded OpenBLAS calls on blocks of the result and splits our kernels.
+ * runs OpenBLAS's threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our
+ * kernels, one call at a time: a thread that finds it busy waits.
  */
 public final class NativeBackend implements Backend {
     private final int threads;

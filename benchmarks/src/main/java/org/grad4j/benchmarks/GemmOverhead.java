@@ -1,0 +1,98 @@
+package org.grad4j.benchmarks;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.presets.openblas_nolapack;
+import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * What {@code Tensor.matmul} costs beyond {@code cblas_sgemm} called directly, with the machine's
+ * drift taken out: both run in one JVM, in alternating phases, and each ratio is the median of
+ * the per-round ratios. The direct call runs on the same threads as the native backend (OpenBLAS's
+ * threaded jobs run on the library's pool once it is loaded), so what remains is the binding:
+ * validation, JNI and, for {@code matmul}, the fresh result the JVM allocates and zeroes.
+ * {@code java -cp benchmarks/target/benchmarks.jar org.grad4j.benchmarks.GemmOverhead [--sizes
+ * 64,256,1024] [--rounds 15]}.
+ */
+public final class GemmOverhead {
+    private static Object sink;
+
+    private GemmOverhead() {
+    }
+
+    public static void main(String[] args) {
+        int[] sizes = {64, 256, 1024};
+        int rounds = 15;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--sizes" -> sizes = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("GemmOverhead: unknown option " + args[i]
+                        + " (have --sizes N,N,... and --rounds N)");
+            }
+        }
+        Backend nativeBackend = Backends.named("native");
+        System.out.println(Machine.describe());
+        System.out.println();
+        System.out.println("| n | matmul µs | matmul(b, out) µs | cblas_sgemm µs | direct time ÷ matmul time "
+                + "| direct time ÷ matmul(b, out) time |");
+        System.out.println("|---|---|---|---|---|---|");
+        try (Backend.Scope ignored = Backend.use(nativeBackend)) {
+            for (int n : sizes) {
+                System.out.println(row(n, rounds, nativeBackend.threads()));
+            }
+        }
+    }
+
+    private static String row(int n, int rounds, int threads) {
+        Tensor a = Tensor.rand(1, n, n);
+        Tensor b = Tensor.rand(2, n, n);
+        Tensor out = Tensor.zeros(n, n);
+        try (FloatPointer pa = new FloatPointer(a.toArray()); FloatPointer pb = new FloatPointer(b.toArray());
+             FloatPointer pc = new FloatPointer((long) n * n)) {
+            Runnable[] phases = {() -> sink = a.matmul(b), () -> sink = a.matmul(b, out),
+                () -> OpenBlas.gemm(false, false, n, n, n, pa, pb, pc)};
+            int calls = (int) Math.max(20, 4e9 / (2.0 * n * n * n));
+            double[][] micros = new double[phases.length][rounds];
+            for (int round = -2; round < rounds; round++) {
+                for (int p = 0; p < phases.length; p++) {
+                    double us = micros(phases[p], calls, p == 2 ? threads : 1);
+                    if (round >= 0) {
+                        micros[p][round] = us;
+                    }
+                }
+            }
+            double[] fresh = new double[rounds];
+            double[] into = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                fresh[r] = micros[2][r] / micros[0][r];
+                into[r] = micros[2][r] / micros[1][r];
+            }
+            return String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.2f | %.2f |", n, median(micros[0]),
+                    median(micros[1]), median(micros[2]), median(fresh), median(into));
+        }
+    }
+
+    /**
+     * Mean µs per call, with OpenBLAS set to {@code blasThreads} for the phase: the library keeps
+     * it on one thread outside its own threaded calls, and the direct call gets the pool's count.
+     */
+    private static double micros(Runnable phase, int calls, int blasThreads) {
+        openblas_nolapack.blas_set_num_threads(blasThreads);
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            phase.run();
+        }
+        double us = (System.nanoTime() - start) / 1e3 / calls;
+        openblas_nolapack.blas_set_num_threads(1);
+        return us;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
