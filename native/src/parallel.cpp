@@ -1,8 +1,9 @@
 // The thread pool: threads − 1 workers plus the caller. A region hands out its parts through an
 // atomic counter; idle workers spin briefly (back-to-back regions are the common case in a
 // training step) and then sleep on a condition variable, so an idle pool costs no CPU.
-// OpenBLAS's thread count is a global, so it stays at one except inside blas_on_pool, which holds
-// the pool: no region, and so no other OpenBLAS call of ours, runs meanwhile.
+// It runs one region at a time. OpenBLAS's thread count is a global, so it stays at one except
+// inside blas_on_pool, which holds the pool: meanwhile no region runs, and the only OpenBLAS calls
+// of ours are products too small for OpenBLAS to thread whatever the count.
 #include "parallel.h"
 
 #include <cblas.h>
@@ -68,22 +69,16 @@ public:
         }
     }
 
-    // Gives this thread the pool until release(), waiting while another thread has it. False,
-    // without waiting, when this is nested in a part or the pool has no workers.
-    bool hold() {
+    // Gives this thread the pool until release(), waiting while another thread has it (unless
+    // `wait` is false: then it returns false). False, without waiting, when this is nested in a
+    // part or the pool has no workers.
+    bool hold(bool wait = true) {
         if (in_part || holds_pool || threads() == 1) return false;
-        use_.lock();
-        if (workers_.empty()) {
-            use_.unlock();
+        if (wait) {
+            use_.lock();
+        } else if (!use_.try_lock()) {
             return false;
         }
-        holds_pool = true;
-        return true;
-    }
-
-    // As hold(), but false instead of waiting.
-    bool try_hold() {
-        if (in_part || holds_pool || !use_.try_lock()) return false;
         if (workers_.empty()) {
             use_.unlock();
             return false;
@@ -203,7 +198,7 @@ void run_blas_jobs(int, openblas_dojob_callback dojob, int jobs, size_t job_size
     const auto each_part = [&](int p, int64_t, int64_t) { job(p); };
     if (jobs <= pool().threads() && holds_pool) {
         run_parts(jobs, jobs, each_part);
-    } else if (jobs <= pool().threads() && pool().try_hold()) {
+    } else if (jobs <= pool().threads() && pool().hold(false)) {
         run_parts(jobs, jobs, each_part);
         pool().release();
     } else {

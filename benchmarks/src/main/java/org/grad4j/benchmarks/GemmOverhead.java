@@ -13,8 +13,9 @@ import org.grad4j.tensor.Tensor;
  * the per-round ratios. The direct call runs on the same threads as the native backend (OpenBLAS's
  * threaded jobs run on the library's pool once it is loaded), so what remains is the binding:
  * validation, JNI and, for {@code matmul}, the fresh result the JVM allocates and zeroes.
- * {@code java -cp benchmarks/target/benchmarks.jar org.grad4j.benchmarks.GemmOverhead [--sizes
- * 64,256,1024] [--rounds 15]}.
+ * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
+ * org.grad4j.benchmarks.GemmOverhead [--sizes 64,256,1024] [--rounds 15]} (the heap the JMH
+ * benchmarks get, so that page faults of fresh memory are not timed).
  */
 public final class GemmOverhead {
     private static Object sink;

@@ -12,7 +12,7 @@ import org.grad4j.tensor.Generator;
 /**
  * A LeNet-like network on Fashion-MNIST: conv 1→32 3×3 pad 1, ReLU, max-pool 2, conv 32→64 3×3
  * pad 1, ReLU, max-pool 2, flatten, 3136 → 128, ReLU, 128 → 10; Adam lr 1e-3, batch 64, 3 epochs,
- * on standardized pixels (0.9114 test accuracy with seed 0).
+ * on standardized pixels (0.9132 test accuracy with seed 0).
  */
 public final class Cnn {
     private Cnn() {

@@ -4,7 +4,7 @@
  * `a * b`, `-a`), and the loop below is the plain zeroGrad / forward / loss / backward / step with
  * Adam lr 1e-3 and batches of 128 over Fashion-MNIST (5 epochs). It takes the common options,
  * shows a progress bar per epoch, writes metrics.csv and accuracy.png to `--out` and prints
- * `test accuracy: 0.8701` last.
+ * `test accuracy: 0.8739` last.
  */
 @file:JvmName("KotlinMlp")
 
