@@ -26,8 +26,9 @@ import org.bytedeco.pytorch.TensorVector;
  * reference for grad4j's training steps. Its build uses OpenBLAS for GEMM, the same library and
  * kernel choice as grad4j's, and oneDNN (which picks its own kernels) for convolution.
  *
- * <p>Threads: libtorch's own loops and oneDNN get as many as the native backend's pool, and its
- * OpenBLAS calls run on one. With OpenBLAS's threads as well, the MLP step took about 54 ms
+ * <p>Threads: libtorch's own loops and oneDNN get as many as the native backend's pool would
+ * ({@code grad4j.threads}; the native library is not loaded beside it), and its OpenBLAS calls
+ * run on one. With OpenBLAS's threads as well, the MLP step took about 54 ms
  * instead of 6 here (OpenMP's and OpenBLAS's idle threads spin against each other on two cores).
  */
 final class LibtorchTrainStep implements TrainStep {

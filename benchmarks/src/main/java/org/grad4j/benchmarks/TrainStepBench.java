@@ -1,6 +1,7 @@
 package org.grad4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import org.grad4j.backend.java.JavaBackend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,7 +38,7 @@ public class TrainStepBench {
 
     @Setup
     public void setUp() {
-        step = backend.equals("libtorch") ? new LibtorchTrainStep(model, Backends.named("native").threads())
+        step = backend.equals("libtorch") ? new LibtorchTrainStep(model, JavaBackend.configuredThreads())
                 : new Grad4jTrainStep(backend, model);
     }
 
