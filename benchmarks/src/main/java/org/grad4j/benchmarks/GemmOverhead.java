@@ -12,7 +12,8 @@ import org.grad4j.tensor.Tensor;
  * drift taken out: both run in one JVM, in alternating phases, and each ratio is the median of
  * the per-round ratios. The direct call runs on the same threads as the native backend (OpenBLAS's
  * threaded jobs run on the library's pool once it is loaded), so what remains is the binding:
- * validation, JNI and, for {@code matmul}, the fresh result the JVM allocates and zeroes.
+ * validation, JNI and, for {@code matmul}, the fresh result the JVM allocates and zeroes, whose
+ * cost alone (a {@code new float[n * n]}) is the last column.
  * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
  * org.grad4j.benchmarks.GemmOverhead [--sizes 64,256,1024] [--rounds 15]} (the heap the JMH
  * benchmarks get, so that page faults of fresh memory are not timed).
@@ -38,8 +39,8 @@ public final class GemmOverhead {
         System.out.println(Machine.describe());
         System.out.println();
         System.out.println("| n | matmul µs | matmul(b, out) µs | cblas_sgemm µs | direct time ÷ matmul time "
-                + "| direct time ÷ matmul(b, out) time |");
-        System.out.println("|---|---|---|---|---|---|");
+                + "| direct time ÷ matmul(b, out) time | new float[n · n] µs |");
+        System.out.println("|---|---|---|---|---|---|---|");
         try (Backend.Scope ignored = Backend.use(nativeBackend)) {
             for (int n : sizes) {
                 System.out.println(row(n, rounds, nativeBackend.threads()));
@@ -54,7 +55,7 @@ public final class GemmOverhead {
         try (FloatPointer pa = new FloatPointer(a.toArray()); FloatPointer pb = new FloatPointer(b.toArray());
              FloatPointer pc = new FloatPointer((long) n * n)) {
             Runnable[] phases = {() -> sink = a.matmul(b), () -> sink = a.matmul(b, out),
-                () -> OpenBlas.gemm(false, false, n, n, n, pa, pb, pc)};
+                () -> OpenBlas.gemm(false, false, n, n, n, pa, pb, pc), () -> sink = new float[n * n]};
             int calls = (int) Math.max(20, 4e9 / (2.0 * n * n * n));
             double[][] micros = new double[phases.length][rounds];
             for (int round = -2; round < rounds; round++) {
@@ -71,8 +72,9 @@ public final class GemmOverhead {
                 fresh[r] = micros[2][r] / micros[0][r];
                 into[r] = micros[2][r] / micros[1][r];
             }
-            return String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.2f | %.2f |", n, median(micros[0]),
-                    median(micros[1]), median(micros[2]), median(fresh), median(into));
+            return String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.1f |", n,
+                    median(micros[0]), median(micros[1]), median(micros[2]), median(fresh), median(into),
+                    median(micros[3]));
         }
     }
 
