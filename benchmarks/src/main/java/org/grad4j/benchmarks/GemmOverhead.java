@@ -2,6 +2,7 @@ package org.grad4j.benchmarks;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.presets.openblas_nolapack;
 import org.grad4j.backend.Backend;
@@ -13,7 +14,9 @@ import org.grad4j.tensor.Tensor;
  * the per-round ratios. The direct call runs on the same threads as the native backend (OpenBLAS's
  * threaded jobs run on the library's pool once it is loaded), so what remains is the binding:
  * validation, JNI and, for {@code matmul}, the fresh result the JVM allocates and zeroes, whose
- * cost alone (a {@code new float[n * n]}) is the last column.
+ * cost alone (a {@code new float[n * n]}) is the last column. "matmul, closed" closes each result,
+ * so that the next one reuses its memory, still in the cache, as PyTorch's allocator does once a
+ * result's last reference is dropped.
  * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
  * org.grad4j.benchmarks.GemmOverhead [--sizes 64,256,1024] [--rounds 15]} (the heap the JMH
  * benchmarks get, so that page faults of fresh memory are not timed).
@@ -38,9 +41,9 @@ public final class GemmOverhead {
         Backend nativeBackend = Backends.named("native");
         System.out.println(Machine.describe());
         System.out.println();
-        System.out.println("| n | matmul µs | matmul(b, out) µs | cblas_sgemm µs | direct time ÷ matmul time "
-                + "| direct time ÷ matmul(b, out) time | new float[n · n] µs |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| n | matmul µs | matmul, closed µs | matmul(b, out) µs | cblas_sgemm µs "
+                + "| direct ÷ matmul | direct ÷ matmul, closed | direct ÷ matmul(b, out) | new float[n · n] µs |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         try (Backend.Scope ignored = Backend.use(nativeBackend)) {
             for (int n : sizes) {
                 System.out.println(row(n, rounds, nativeBackend.threads()));
@@ -54,28 +57,42 @@ public final class GemmOverhead {
         Tensor out = Tensor.zeros(n, n);
         try (FloatPointer pa = new FloatPointer(a.toArray()); FloatPointer pb = new FloatPointer(b.toArray());
              FloatPointer pc = new FloatPointer((long) n * n)) {
-            Runnable[] phases = {() -> sink = a.matmul(b), () -> sink = a.matmul(b, out),
-                () -> OpenBlas.gemm(false, false, n, n, n, pa, pb, pc), () -> sink = new float[n * n]};
+            Runnable[] phases = {() -> sink = a.matmul(b), GemmOverhead.closing(() -> a.matmul(b)),
+                () -> sink = a.matmul(b, out), () -> OpenBlas.gemm(false, false, n, n, n, pa, pb, pc),
+                () -> sink = new float[n * n]};
+            int direct = 3;
             int calls = (int) Math.max(20, 4e9 / (2.0 * n * n * n));
             double[][] micros = new double[phases.length][rounds];
             for (int round = -2; round < rounds; round++) {
                 for (int p = 0; p < phases.length; p++) {
-                    double us = micros(phases[p], calls, p == 2 ? threads : 1);
+                    double us = micros(phases[p], calls, p == direct ? threads : 1);
                     if (round >= 0) {
                         micros[p][round] = us;
                     }
                 }
             }
-            double[] fresh = new double[rounds];
-            double[] into = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                fresh[r] = micros[2][r] / micros[0][r];
-                into[r] = micros[2][r] / micros[1][r];
+            StringBuilder row = new StringBuilder("| " + n);
+            for (int p = 0; p <= direct; p++) {
+                row.append(String.format(Locale.ROOT, " | %.1f", median(micros[p])));
             }
-            return String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.1f |", n,
-                    median(micros[0]), median(micros[1]), median(micros[2]), median(fresh), median(into),
-                    median(micros[3]));
+            for (int p = 0; p < direct; p++) {
+                double[] ratios = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ratios[r] = micros[direct][r] / micros[p][r];
+                }
+                row.append(String.format(Locale.ROOT, " | %.2f", median(ratios)));
+            }
+            return row.append(String.format(Locale.ROOT, " | %.1f |", median(micros[direct + 1]))).toString();
         }
+    }
+
+    /** A phase that makes a result and closes it, so that the next call reuses its memory. */
+    private static Runnable closing(Supplier<Tensor> result) {
+        return () -> {
+            try (Tensor t = result.get()) {
+                sink = t;
+            }
+        };
     }
 
     /**

@@ -38,7 +38,10 @@ public final class Context {
         }
     }
 
-    /** The saved tensors, or an exception if the graph was freed or one was modified in place. */
+    /**
+     * The saved tensors, or an exception if the graph was freed or one was closed or modified in
+     * place.
+     */
     public Tensor[] savedTensors() {
         if (released) {
             throw new IllegalStateException(op + ": trying to backward through the graph a second time (or to read"
@@ -46,6 +49,10 @@ public final class Context {
         }
         for (int i = 0; i < saved.length; i++) {
             Tensor t = saved[i];
+            if (t != null && t.isClosed()) {
+                throw new IllegalStateException(op + ": a tensor of shape " + Shapes.str(t.shape())
+                        + " saved for backward was closed before backward");
+            }
             if (t != null && t.storage().version() != savedVersions[i]) {
                 throw new IllegalStateException(op + ": a tensor of shape " + Shapes.str(t.shape())
                         + " saved for backward was modified by an in-place operation (version "

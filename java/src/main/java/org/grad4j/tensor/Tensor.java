@@ -60,7 +60,7 @@ import org.grad4j.ops.Where;
  * a.grad();                                     // tensor(22.)
  * }</pre>
  */
-public class Tensor extends TensorBase {
+public class Tensor extends TensorBase implements AutoCloseable {
     Tensor(Storage storage, int[] shape, int[] strides, int offset) {
         super(storage, shape, strides, offset);
     }

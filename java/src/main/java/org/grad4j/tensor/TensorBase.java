@@ -53,12 +53,12 @@ abstract class TensorBase {
                     + Shapes.str(shape) + " (" + n + " elements)" + (shape.length == 0
                     ? "; give the shape, e.g. Tensor.of(data, " + data.length + ")" : ""));
         }
-        return new Tensor(new Storage(data.clone()), shape.clone(), Shapes.contiguousStrides(shape), 0);
+        return new Tensor(new Storage(data.clone(), true), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
     /** A 0-dimensional tensor. */
     public static Tensor scalar(float value) {
-        return new Tensor(new Storage(new float[] {value}), new int[0], new int[0], 0);
+        return new Tensor(new Storage(new float[] {value}, true), new int[0], new int[0], 0);
     }
 
     /**
@@ -87,12 +87,12 @@ abstract class TensorBase {
         if (data.length != Shapes.numel(shape)) {
             throw new IllegalArgumentException("wrap: " + data.length + " values for shape " + Shapes.str(shape));
         }
-        return new Tensor(new Storage(data), shape.clone(), Shapes.contiguousStrides(shape), 0);
+        return new Tensor(new Storage(data, false), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
     public static Tensor zeros(int... shape) {
-        return new Tensor(new Storage(new float[Shapes.numel(shape)]), shape.clone(), Shapes.contiguousStrides(shape),
-                0);
+        return new Tensor(new Storage(RecycledArrays.zeroed(Shapes.numel(shape)), true), shape.clone(),
+                Shapes.contiguousStrides(shape), 0);
     }
 
     public static Tensor ones(int... shape) {
@@ -221,6 +221,25 @@ abstract class TensorBase {
 
     public Storage storage() {
         return storage;
+    }
+
+    /**
+     * Releases the values, as DJL's {@code NDArray.close()} does: the storage, which every view of
+     * this tensor shares, serves the calling thread's next tensor of the same size (when grad4j
+     * allocated it), and this tensor and its views throw {@link IllegalStateException} when used
+     * from then on; a graph that saved one of them for backward fails likewise. Closing twice does
+     * nothing. Without close, the garbage collector reclaims the memory as usual; closing pays in
+     * loops of short-lived results, which then reuse memory still in the cache instead of fresh
+     * memory the JVM must zero (see docs/benchmarks.md). Close a tensor only when no other thread
+     * is using it.
+     */
+    public void close() {
+        storage.release();
+    }
+
+    /** Whether {@link #close()} was called on this tensor or on one sharing its storage. */
+    public boolean isClosed() {
+        return storage.isReleased();
     }
 
     /** Whether the elements are laid out row-major without gaps. */

@@ -12,8 +12,11 @@ final class TensorFormat {
     }
 
     static String format(Tensor t) {
-        float[] values = t.toArray();
         int[] shape = t.shape();
+        if (t.isClosed()) {
+            return "tensor(closed, shape=" + Shapes.str(shape) + ")";
+        }
+        float[] values = t.toArray();
         boolean summarize = values.length > THRESHOLD;
         boolean integral = true;
         float maxAbs = 0;

@@ -86,6 +86,16 @@ class AutogradTest {
     }
 
     @Test
+    void closingASavedTensorFailsBackwardNamingTheOp() {
+        Tensor x = leaf(1, 2);
+        Tensor w = Tensor.of(new float[] {3, 4}, 2);
+        Tensor y = x.mul(w).sum();
+        w.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
+        assertEquals("Mul: a tensor of shape [2] saved for backward was closed before backward", e.getMessage());
+    }
+
+    @Test
     void inPlaceOnALeafThatRequiresGradIsRejectedOutsideNoGrad() {
         Tensor x = leaf(1, 2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> x.add_(Tensor.ones(2)));

@@ -3,11 +3,13 @@ package org.grad4j.backend.nativecpu;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.Conv2dGeometry;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.UnaryOp;
+import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -64,5 +66,20 @@ class BoundsTest {
         rejected("outside a plane", () -> nat.maxPool2dBackward(p, new float[4], new int[] {0, 1, 2, 16},
                 new float[16]));
         rejected("native pool2d: input", () -> nat.avgPool2dForward(p, new float[15], 0, new float[4]));
+    }
+
+    @Test
+    void aClosedTensorIsAnExceptionBeforeAnyNativeCall() {
+        Tensor a = Tensor.rand(1, 8, 8);
+        Tensor b = Tensor.rand(2, 8, 8);
+        Tensor out = Tensor.zeros(8, 8);
+        b.close();
+        try (Backend.Scope ignored = Backend.use(nat)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> a.matmul(b));
+            assertTrue(e.getMessage().contains("used after close()"), e.getMessage());
+            out.close();
+            assertThrows(IllegalStateException.class, () -> a.matmul(a, out));
+            assertThrows(IllegalStateException.class, b::exp);
+        }
     }
 }
