@@ -110,4 +110,23 @@ class TensorCloseTest {
         assertSame(newer, arrays.take(16));
         assertNotSame(large, arrays.take(16));
     }
+
+    @Test
+    void theCapacityIsAWholeNumberOfMegabytes() {
+        assertEquals(64L << 20, RecycledArrays.capacityBytes("64"));
+        assertEquals(0, RecycledArrays.capacityBytes(" 0 "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecycledArrays.capacityBytes("-1"));
+        assertEquals("grad4j.recycledMegabytes must be a whole number of megabytes >= 0, got '-1'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RecycledArrays.capacityBytes("1.5"));
+    }
+
+    @Test
+    void withNoCapacityNothingIsKept() {
+        RecycledArrays none = new RecycledArrays(0);
+        float[] buffer = new float[4];
+        none.keep(buffer);
+        assertEquals(0, none.keptBytes());
+        assertNotSame(buffer, none.take(4));
+    }
 }
