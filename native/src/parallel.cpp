@@ -195,12 +195,10 @@ Pool& pool() {
 // thread started for it (waiting for the pool there could wait on OpenBLAS's own locks).
 void run_blas_jobs(int, openblas_dojob_callback dojob, int jobs, size_t job_size, void* job_data, int dojob_data) {
     const auto job = [&](int p) { dojob(p, static_cast<char*>(job_data) + p * job_size, dojob_data); };
-    const auto each_part = [&](int p, int64_t, int64_t) { job(p); };
-    if (jobs <= pool().threads() && holds_pool) {
-        run_parts(jobs, jobs, each_part);
-    } else if (jobs <= pool().threads() && pool().hold(false)) {
-        run_parts(jobs, jobs, each_part);
-        pool().release();
+    const bool held = holds_pool;
+    if (jobs <= pool().threads() && (held || pool().hold(false))) {
+        run_parts(jobs, jobs, [&](int p, int64_t, int64_t) { job(p); });
+        if (!held) pool().release();
     } else {
         std::vector<std::thread> others;
         for (int p = 1; p < jobs; p++) others.emplace_back(job, p);

@@ -50,16 +50,19 @@ public final class Context {
         for (int i = 0; i < saved.length; i++) {
             Tensor t = saved[i];
             if (t != null && t.isClosed()) {
-                throw new IllegalStateException(op + ": a tensor of shape " + Shapes.str(t.shape())
-                        + " saved for backward was closed before backward");
+                throw savedTensorError(t, "closed before backward");
             }
             if (t != null && t.storage().version() != savedVersions[i]) {
-                throw new IllegalStateException(op + ": a tensor of shape " + Shapes.str(t.shape())
-                        + " saved for backward was modified by an in-place operation (version "
-                        + t.storage().version() + ", expected " + savedVersions[i] + ")");
+                throw savedTensorError(t, "modified by an in-place operation (version " + t.storage().version()
+                        + ", expected " + savedVersions[i] + ")");
             }
         }
         return saved;
+    }
+
+    private IllegalStateException savedTensorError(Tensor t, String what) {
+        return new IllegalStateException(op + ": a tensor of shape " + Shapes.str(t.shape())
+                + " saved for backward was " + what);
     }
 
     /** Saved tensor {@code i}; see {@link #savedTensors()}. */

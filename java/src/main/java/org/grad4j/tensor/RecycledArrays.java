@@ -25,13 +25,17 @@ final class RecycledArrays {
         this.capacityBytes = capacityBytes;
     }
 
+    /** Set once any tensor is closed, so that a program that never closes one skips the lookup. */
+    private static boolean anyGiven;
+
     /** n zeros: a buffer this thread released if one has that size, else a new array. */
     static float[] zeroed(int n) {
-        return OWN.get().take(n);
+        return anyGiven ? OWN.get().take(n) : new float[n];
     }
 
     /** Keeps a buffer no tensor uses any more for this thread's next tensor of its size. */
     static void give(float[] a) {
+        anyGiven = true;
         OWN.get().keep(a);
     }
 

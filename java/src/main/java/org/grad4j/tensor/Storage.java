@@ -47,7 +47,7 @@ public final class Storage {
     }
 
     /** Whether {@link Tensor#close()} released this storage. */
-    public boolean isReleased() {
+    boolean isReleased() {
         return data == null;
     }
 
