@@ -26,15 +26,27 @@ struct Conv {
     int64_t n, c, h, w, o, kh, kw, sh, sw, ph, pw, dh, dw, groups, oh, ow;
 
     explicit Conv(const int32_t* g)
-        : n(g[G4_CONV_BATCH]), c(g[G4_CONV_IN_CHANNELS]), h(g[G4_CONV_IN_HEIGHT]), w(g[G4_CONV_IN_WIDTH]),
-          o(g[G4_CONV_OUT_CHANNELS]), kh(g[G4_CONV_KERNEL_H]), kw(g[G4_CONV_KERNEL_W]), sh(g[G4_CONV_STRIDE_H]),
-          sw(g[G4_CONV_STRIDE_W]), ph(g[G4_CONV_PAD_H]), pw(g[G4_CONV_PAD_W]), dh(g[G4_CONV_DILATION_H]),
-          dw(g[G4_CONV_DILATION_W]), groups(g[G4_CONV_GROUPS]), oh(g[G4_CONV_OUT_HEIGHT]), ow(g[G4_CONV_OUT_WIDTH]) {}
+        : n(g[G4_CONV_BATCH]),
+          c(g[G4_CONV_IN_CHANNELS]),
+          h(g[G4_CONV_IN_HEIGHT]),
+          w(g[G4_CONV_IN_WIDTH]),
+          o(g[G4_CONV_OUT_CHANNELS]),
+          kh(g[G4_CONV_KERNEL_H]),
+          kw(g[G4_CONV_KERNEL_W]),
+          sh(g[G4_CONV_STRIDE_H]),
+          sw(g[G4_CONV_STRIDE_W]),
+          ph(g[G4_CONV_PAD_H]),
+          pw(g[G4_CONV_PAD_W]),
+          dh(g[G4_CONV_DILATION_H]),
+          dw(g[G4_CONV_DILATION_W]),
+          groups(g[G4_CONV_GROUPS]),
+          oh(g[G4_CONV_OUT_HEIGHT]),
+          ow(g[G4_CONV_OUT_WIDTH]) {}
 
     bool valid() const {
-        return n >= 0 && c > 0 && o > 0 && groups > 0 && c % groups == 0 && o % groups == 0 && kh > 0 && kw > 0
-               && sh > 0 && sw > 0 && dh > 0 && dw > 0 && ph >= 0 && pw >= 0 && oh > 0 && ow > 0
-               && oh == (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1 && ow == (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
+        return n >= 0 && c > 0 && o > 0 && groups > 0 && c % groups == 0 && o % groups == 0 && kh > 0 && kw > 0 &&
+               sh > 0 && sw > 0 && dh > 0 && dw > 0 && ph >= 0 && pw >= 0 && oh > 0 && ow > 0 &&
+               oh == (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1 && ow == (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
     }
 
     int64_t cg() const { return c / groups; }
@@ -76,9 +88,9 @@ struct Span {
 // calls to memcpy and memset they cost more than the copying itself. GCC would turn the loops
 // back into such calls.
 #if defined(__GNUC__) && !defined(__clang__)
-#define G4_PLAIN_LOOPS __attribute__((optimize("no-tree-loop-distribute-patterns")))
+#    define G4_PLAIN_LOOPS __attribute__((optimize("no-tree-loop-distribute-patterns")))
 #else
-#define G4_PLAIN_LOOPS
+#    define G4_PLAIN_LOOPS
 #endif
 
 // Column row r = (channel, i, j) of one image, written at col + r * ld.
@@ -172,7 +184,9 @@ struct PartGemm {
     }
 
     // What pack_weights packed for group g, for operator(); null where it packed nothing.
-    const float* packed_weights(int64_t g) const { return packed ? weights + g * weight_floats : nullptr; }
+    const float* packed_weights(int64_t g) const {
+        return packed ? weights + g * weight_floats : nullptr;
+    }
 
     void operator()(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
                     const float* b, int64_t ldb, float beta, float* c, int64_t ldc,
@@ -212,89 +226,89 @@ extern "C" int64_t g4_f32_conv2d_workspace_size(const int32_t* geometry) {
     return p.valid() ? p.workspace(g4::pool_threads()) : -1;
 }
 
-extern "C" int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, const float* w,
-                                 int64_t w_off, float* y, int64_t y_off, float* workspace, int64_t workspace_floats) {
+extern "C" int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, const float* w, int64_t w_off,
+                                 float* y, int64_t y_off, float* workspace, int64_t workspace_floats) {
     Conv p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const int64_t rows = p.rows();
-    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws,
-                                                                          const PartGemm& gemm) {
-        for (int64_t g = 0; g < p.groups; g++) {
-            gemm.pack_weights(g, false, w + w_off + g * p.og() * rows, rows, p.og(), rows);
-        }
-        for (int64_t first = begin; first < end; first += p.chunk()) {
-            const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
-            float* side = ws + rows * ld;
+    const int parts = for_batch_parts(
+        p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws, const PartGemm& gemm) {
             for (int64_t g = 0; g < p.groups; g++) {
-                chunk_im2col(p, x + x_off, first, count, g, ws);
-                float* out = count == 1 ? y + y_off + p.y_at(first, g) : side;
-                gemm(false, false, p.og(), ld, rows, w + w_off + g * p.og() * rows, rows, ws, ld, 0.0f, out, ld,
-                     gemm.packed_weights(g));
-                if (count > 1) from_side(p, side, first, count, g, y + y_off);
+                gemm.pack_weights(g, false, w + w_off + g * p.og() * rows, rows, p.og(), rows);
             }
-        }
-    });
+            for (int64_t first = begin; first < end; first += p.chunk()) {
+                const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
+                float* side = ws + rows * ld;
+                for (int64_t g = 0; g < p.groups; g++) {
+                    chunk_im2col(p, x + x_off, first, count, g, ws);
+                    float* out = count == 1 ? y + y_off + p.y_at(first, g) : side;
+                    gemm(false, false, p.og(), ld, rows, w + w_off + g * p.og() * rows, rows, ws, ld, 0.0f, out, ld,
+                         gemm.packed_weights(g));
+                    if (count > 1) from_side(p, side, first, count, g, y + y_off);
+                }
+            }
+        });
     return parts > 0 ? G4_OK : G4_INVALID_ARGUMENT;
 }
 
-extern "C" int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad_y, int64_t grad_y_off,
-                                      const float* w, int64_t w_off, float* grad_x, int64_t grad_x_off,
-                                      float* workspace, int64_t workspace_floats) {
+extern "C" int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad_y, int64_t grad_y_off, const float* w,
+                                      int64_t w_off, float* grad_x, int64_t grad_x_off, float* workspace,
+                                      int64_t workspace_floats) {
     Conv p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const int64_t rows = p.rows();
-    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws,
-                                                                          const PartGemm& gemm) {
-        for (int64_t g = 0; g < p.groups; g++) {
-            gemm.pack_weights(g, true, w + w_off + g * p.og() * rows, rows, rows, p.og());
-        }
-        std::memset(grad_x + grad_x_off + p.x_at(begin, 0), 0, sizeof(float) * (end - begin) * p.c * p.h * p.w);
-        for (int64_t first = begin; first < end; first += p.chunk()) {
-            const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
-            float* side = ws + rows * ld;
+    const int parts = for_batch_parts(
+        p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws, const PartGemm& gemm) {
             for (int64_t g = 0; g < p.groups; g++) {
-                const float* gy = grad_y + grad_y_off + p.y_at(first, g);
-                if (count > 1) {
-                    to_side(p, grad_y + grad_y_off, first, count, g, side);
-                    gy = side;
-                }
-                gemm(true, false, rows, ld, p.og(), w + w_off + g * p.og() * rows, rows, gy, ld, 0.0f, ws, ld,
-                     gemm.packed_weights(g));
-                for (int64_t i = 0; i < count; i++) {
-                    col2im(p, ws + i * p.cols(), ld, grad_x + grad_x_off + p.x_at(first + i, g));
+                gemm.pack_weights(g, true, w + w_off + g * p.og() * rows, rows, rows, p.og());
+            }
+            std::memset(grad_x + grad_x_off + p.x_at(begin, 0), 0, sizeof(float) * (end - begin) * p.c * p.h * p.w);
+            for (int64_t first = begin; first < end; first += p.chunk()) {
+                const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
+                float* side = ws + rows * ld;
+                for (int64_t g = 0; g < p.groups; g++) {
+                    const float* gy = grad_y + grad_y_off + p.y_at(first, g);
+                    if (count > 1) {
+                        to_side(p, grad_y + grad_y_off, first, count, g, side);
+                        gy = side;
+                    }
+                    gemm(true, false, rows, ld, p.og(), w + w_off + g * p.og() * rows, rows, gy, ld, 0.0f, ws, ld,
+                         gemm.packed_weights(g));
+                    for (int64_t i = 0; i < count; i++) {
+                        col2im(p, ws + i * p.cols(), ld, grad_x + grad_x_off + p.x_at(first + i, g));
+                    }
                 }
             }
-        }
-    });
+        });
     return parts > 0 ? G4_OK : G4_INVALID_ARGUMENT;
 }
 
-extern "C" int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x, int64_t x_off,
-                                        const float* grad_y, int64_t grad_y_off, float* grad_w, int64_t grad_w_off,
-                                        float* workspace, int64_t workspace_floats) {
+extern "C" int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x, int64_t x_off, const float* grad_y,
+                                        int64_t grad_y_off, float* grad_w, int64_t grad_w_off, float* workspace,
+                                        int64_t workspace_floats) {
     Conv p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const int64_t rows = p.rows(), weights = p.o * rows;
     // Part 0 accumulates into grad_w, the others into their slices; the shares are added in part order.
     const auto share = [&](int part, float* ws) { return part == 0 ? grad_w + grad_w_off : ws + p.chunk_floats(); };
-    const int parts = for_batch_parts(p, workspace, workspace_floats, [&](int part, int64_t begin, int64_t end,
-                                                                          float* ws, const PartGemm& gemm) {
-        float* gw = share(part, ws);
-        std::memset(gw, 0, sizeof(float) * weights);
-        for (int64_t first = begin; first < end; first += p.chunk()) {
-            const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
-            float* side = ws + rows * ld;
-            for (int64_t g = 0; g < p.groups; g++) {
-                chunk_im2col(p, x + x_off, first, count, g, ws);
-                const float* gy = grad_y + grad_y_off + p.y_at(first, g);
-                if (count > 1) {
-                    to_side(p, grad_y + grad_y_off, first, count, g, side);
-                    gy = side;
+    const int parts = for_batch_parts(
+        p, workspace, workspace_floats, [&](int part, int64_t begin, int64_t end, float* ws, const PartGemm& gemm) {
+            float* gw = share(part, ws);
+            std::memset(gw, 0, sizeof(float) * weights);
+            for (int64_t first = begin; first < end; first += p.chunk()) {
+                const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
+                float* side = ws + rows * ld;
+                for (int64_t g = 0; g < p.groups; g++) {
+                    chunk_im2col(p, x + x_off, first, count, g, ws);
+                    const float* gy = grad_y + grad_y_off + p.y_at(first, g);
+                    if (count > 1) {
+                        to_side(p, grad_y + grad_y_off, first, count, g, side);
+                        gy = side;
+                    }
+                    gemm(false, true, p.og(), rows, ld, gy, ld, ws, ld, 1.0f, gw + g * p.og() * rows, rows);
                 }
-                gemm(false, true, p.og(), rows, ld, gy, ld, ws, ld, 1.0f, gw + g * p.og() * rows, rows);
             }
-        }
-    });
+        });
     if (parts == 0) return G4_INVALID_ARGUMENT;
     if (p.n == 0) std::memset(grad_w + grad_w_off, 0, sizeof(float) * weights);
     for (int part = 1; part < parts; part++) {

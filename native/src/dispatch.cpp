@@ -12,10 +12,13 @@ bool cpu_has(int isa) {
 #if defined(__x86_64__) || defined(_M_X64)
     __builtin_cpu_init();
     switch (isa) {
-        case G4_ISA_AVX2: return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-        case G4_ISA_AVX512: return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
-                                   && __builtin_cpu_supports("avx512vl");
-        default: return isa == G4_ISA_SCALAR;
+        case G4_ISA_AVX2:
+            return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+        case G4_ISA_AVX512:
+            return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                   __builtin_cpu_supports("avx512vl");
+        default:
+            return isa == G4_ISA_SCALAR;
     }
 #else
     return isa == G4_ISA_SCALAR;
@@ -25,13 +28,17 @@ bool cpu_has(int isa) {
 const ElementwiseKernels* table(int isa) {
     switch (isa) {
 #if defined(G4_HAVE_AVX512)
-        case G4_ISA_AVX512: return &elementwise_avx512;
+        case G4_ISA_AVX512:
+            return &elementwise_avx512;
 #endif
 #if defined(G4_HAVE_AVX2)
-        case G4_ISA_AVX2: return &elementwise_avx2;
+        case G4_ISA_AVX2:
+            return &elementwise_avx2;
 #endif
-        case G4_ISA_SCALAR: return &elementwise_scalar;
-        default: return nullptr;
+        case G4_ISA_SCALAR:
+            return &elementwise_scalar;
+        default:
+            return nullptr;
     }
 }
 
@@ -46,7 +53,9 @@ std::atomic<int> selected{best_isa()};
 
 }  // namespace
 
-const ElementwiseKernels& elementwise() { return *table(selected.load(std::memory_order_relaxed)); }
+const ElementwiseKernels& elementwise() {
+    return *table(selected.load(std::memory_order_relaxed));
+}
 
 bool packed_gemm_available() {
 #if defined(G4_HAVE_AVX512)
@@ -58,7 +67,9 @@ bool packed_gemm_available() {
 
 }  // namespace g4
 
-extern "C" int g4_isa_selected(void) { return g4::selected.load(); }
+extern "C" int g4_isa_selected(void) {
+    return g4::selected.load();
+}
 
 extern "C" int g4_isa_select(int isa) {
     if (!g4::cpu_has(isa) || g4::table(isa) == nullptr) return G4_UNSUPPORTED;

@@ -10,7 +10,9 @@
 
 namespace {
 
-inline double erf_ref(double x) { return std::erf(x); }
+inline double erf_ref(double x) {
+    return std::erf(x);
+}
 
 inline float gelu(float x) {
     return static_cast<float>(0.5 * x * (1.0 + erf_ref(x * 0.7071067811865476)));
@@ -21,74 +23,133 @@ inline float gelu_grad(float x) {
     return static_cast<float>(cdf + x * 0.3989422804014327 * std::exp(-0.5 * x * x));
 }
 
-inline float sign(float x) { return x > 0 ? 1.0f : x < 0 ? -1.0f : x; }
+inline float sign(float x) {
+    return x > 0 ? 1.0f : x < 0 ? -1.0f : x;
+}
 
-inline float clamp(float x, float lo, float hi) { return x < lo ? lo : x > hi ? hi : x; }
+inline float clamp(float x, float lo, float hi) {
+    return x < lo ? lo : x > hi ? hi : x;
+}
 
-inline float powf_(float x, float p) { return p == 2.0f ? x * x : static_cast<float>(std::pow(static_cast<double>(x), static_cast<double>(p))); }
+inline float powf_(float x, float p) {
+    return p == 2.0f ? x * x : static_cast<float>(std::pow(static_cast<double>(x), static_cast<double>(p)));
+}
 
-#define G4_LOOP(expr) for (int64_t i = 0; i < n; i++) { const float v = x[i]; y[i] = (expr); } return
+#define G4_LOOP(expr)                 \
+    for (int64_t i = 0; i < n; i++) { \
+        const float v = x[i];         \
+        y[i] = (expr);                \
+    }                                 \
+    return
 
 void unary(int op, float alpha, float beta, const float* __restrict x, float* y, int64_t n) {
     switch (op) {
-        case G4_UNARY_NEG: G4_LOOP(-v);
-        case G4_UNARY_EXP: G4_LOOP(math::exp(v));
-        case G4_UNARY_LOG: G4_LOOP(math::log(v));
-        case G4_UNARY_SQRT: G4_LOOP(std::sqrt(v));
-        case G4_UNARY_ABS: G4_LOOP(std::fabs(v));
-        case G4_UNARY_SIGN: G4_LOOP(sign(v));
-        case G4_UNARY_RECIPROCAL: G4_LOOP(1.0f / v);
-        case G4_UNARY_TANH: G4_LOOP(math::tanh(v));
-        case G4_UNARY_SIGMOID: G4_LOOP(math::sigmoid(v));
-        case G4_UNARY_RELU: G4_LOOP(v > 0 ? v : 0.0f);
-        case G4_UNARY_LEAKY_RELU: G4_LOOP(v > 0 ? v : v * alpha);
-        case G4_UNARY_SOFTPLUS: G4_LOOP(math::softplus(v));
-        case G4_UNARY_GELU: G4_LOOP(gelu(v));
-        case G4_UNARY_ELU: G4_LOOP(math::elu(v, alpha));
-        case G4_UNARY_CLAMP: G4_LOOP(clamp(v, alpha, beta));
-        case G4_UNARY_POW: G4_LOOP(powf_(v, alpha));
-        case G4_UNARY_LEAKY_RELU_GRAD: G4_LOOP(v > 0 ? 1.0f : alpha);
-        case G4_UNARY_GELU_GRAD: G4_LOOP(gelu_grad(v));
-        case G4_UNARY_ELU_GRAD: G4_LOOP(math::elu_grad(v, alpha));
-        case G4_UNARY_CLAMP_GRAD: G4_LOOP(v >= alpha && v <= beta ? 1.0f : 0.0f);
-        default: return;
+        case G4_UNARY_NEG:
+            G4_LOOP(-v);
+        case G4_UNARY_EXP:
+            G4_LOOP(math::exp(v));
+        case G4_UNARY_LOG:
+            G4_LOOP(math::log(v));
+        case G4_UNARY_SQRT:
+            G4_LOOP(std::sqrt(v));
+        case G4_UNARY_ABS:
+            G4_LOOP(std::fabs(v));
+        case G4_UNARY_SIGN:
+            G4_LOOP(sign(v));
+        case G4_UNARY_RECIPROCAL:
+            G4_LOOP(1.0f / v);
+        case G4_UNARY_TANH:
+            G4_LOOP(math::tanh(v));
+        case G4_UNARY_SIGMOID:
+            G4_LOOP(math::sigmoid(v));
+        case G4_UNARY_RELU:
+            G4_LOOP(v > 0 ? v : 0.0f);
+        case G4_UNARY_LEAKY_RELU:
+            G4_LOOP(v > 0 ? v : v * alpha);
+        case G4_UNARY_SOFTPLUS:
+            G4_LOOP(math::softplus(v));
+        case G4_UNARY_GELU:
+            G4_LOOP(gelu(v));
+        case G4_UNARY_ELU:
+            G4_LOOP(math::elu(v, alpha));
+        case G4_UNARY_CLAMP:
+            G4_LOOP(clamp(v, alpha, beta));
+        case G4_UNARY_POW:
+            G4_LOOP(powf_(v, alpha));
+        case G4_UNARY_LEAKY_RELU_GRAD:
+            G4_LOOP(v > 0 ? 1.0f : alpha);
+        case G4_UNARY_GELU_GRAD:
+            G4_LOOP(gelu_grad(v));
+        case G4_UNARY_ELU_GRAD:
+            G4_LOOP(math::elu_grad(v, alpha));
+        case G4_UNARY_CLAMP_GRAD:
+            G4_LOOP(v >= alpha && v <= beta ? 1.0f : 0.0f);
+        default:
+            return;
     }
 }
 #undef G4_LOOP
 
 inline float apply(int op, float x, float y) {
     switch (op) {
-        case G4_BINARY_ADD: return x + y;
-        case G4_BINARY_SUB: return x - y;
-        case G4_BINARY_MUL: return x * y;
-        case G4_BINARY_DIV: return x / y;
-        case G4_BINARY_POW: return static_cast<float>(std::pow(static_cast<double>(x), static_cast<double>(y)));
-        case G4_BINARY_MAXIMUM: return std::isnan(x) || std::isnan(y) ? NAN : (x > y ? x : y);
-        case G4_BINARY_MINIMUM: return std::isnan(x) || std::isnan(y) ? NAN : (x < y ? x : y);
-        case G4_BINARY_GT: return x > y ? 1.0f : 0.0f;
-        case G4_BINARY_GE: return x >= y ? 1.0f : 0.0f;
-        case G4_BINARY_LT: return x < y ? 1.0f : 0.0f;
-        case G4_BINARY_LE: return x <= y ? 1.0f : 0.0f;
-        case G4_BINARY_EQ: return x == y ? 1.0f : 0.0f;
-        case G4_BINARY_NE: return x != y ? 1.0f : 0.0f;
-        case G4_BINARY_RELU_BACKWARD: return x > 0 ? y : 0.0f;
-        default: return NAN;
+        case G4_BINARY_ADD:
+            return x + y;
+        case G4_BINARY_SUB:
+            return x - y;
+        case G4_BINARY_MUL:
+            return x * y;
+        case G4_BINARY_DIV:
+            return x / y;
+        case G4_BINARY_POW:
+            return static_cast<float>(std::pow(static_cast<double>(x), static_cast<double>(y)));
+        case G4_BINARY_MAXIMUM:
+            return std::isnan(x) || std::isnan(y) ? NAN : (x > y ? x : y);
+        case G4_BINARY_MINIMUM:
+            return std::isnan(x) || std::isnan(y) ? NAN : (x < y ? x : y);
+        case G4_BINARY_GT:
+            return x > y ? 1.0f : 0.0f;
+        case G4_BINARY_GE:
+            return x >= y ? 1.0f : 0.0f;
+        case G4_BINARY_LT:
+            return x < y ? 1.0f : 0.0f;
+        case G4_BINARY_LE:
+            return x <= y ? 1.0f : 0.0f;
+        case G4_BINARY_EQ:
+            return x == y ? 1.0f : 0.0f;
+        case G4_BINARY_NE:
+            return x != y ? 1.0f : 0.0f;
+        case G4_BINARY_RELU_BACKWARD:
+            return x > 0 ? y : 0.0f;
+        default:
+            return NAN;
     }
 }
 
-#define G4_BINARY_FAST(OP, EXPR)                                                   \
-    case OP:                                                                       \
-        if (sa == 1 && sb == 1) {                                                  \
-            for (int64_t i = 0; i < n; i++) { const float p = a[i], q = b[i]; out[i] = (EXPR); } \
-        } else if (sa == 1 && sb == 0) {                                           \
-            const float q = b[0];                                                  \
-            for (int64_t i = 0; i < n; i++) { const float p = a[i]; out[i] = (EXPR); } \
-        } else if (sa == 0 && sb == 1) {                                           \
-            const float p = a[0];                                                  \
-            for (int64_t i = 0; i < n; i++) { const float q = b[i]; out[i] = (EXPR); } \
-        } else {                                                                   \
-            for (int64_t i = 0; i < n; i++) { const float p = a[i * sa], q = b[i * sb]; out[i] = (EXPR); } \
-        }                                                                          \
+#define G4_BINARY_FAST(OP, EXPR)                          \
+    case OP:                                              \
+        if (sa == 1 && sb == 1) {                         \
+            for (int64_t i = 0; i < n; i++) {             \
+                const float p = a[i], q = b[i];           \
+                out[i] = (EXPR);                          \
+            }                                             \
+        } else if (sa == 1 && sb == 0) {                  \
+            const float q = b[0];                         \
+            for (int64_t i = 0; i < n; i++) {             \
+                const float p = a[i];                     \
+                out[i] = (EXPR);                          \
+            }                                             \
+        } else if (sa == 0 && sb == 1) {                  \
+            const float p = a[0];                         \
+            for (int64_t i = 0; i < n; i++) {             \
+                const float q = b[i];                     \
+                out[i] = (EXPR);                          \
+            }                                             \
+        } else {                                          \
+            for (int64_t i = 0; i < n; i++) {             \
+                const float p = a[i * sa], q = b[i * sb]; \
+                out[i] = (EXPR);                          \
+            }                                             \
+        }                                                 \
         return;
 
 void binary(int op, const float* a, int64_t sa, const float* b, int64_t sb, float* out, int64_t n) {
@@ -125,9 +186,8 @@ void sgd(float* __restrict p, const float* __restrict g, float* __restrict buf, 
     }
 }
 
-void adam(float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t n,
-          float lr, float beta1, float beta2, float eps, float weight_decay, float step_size, float sqrt_c2,
-          int decoupled) {
+void adam(float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t n, float lr,
+          float beta1, float beta2, float eps, float weight_decay, float step_size, float sqrt_c2, int decoupled) {
     for (int64_t i = 0; i < n; i++) {
         float param = p[i];
         float d = g[i];

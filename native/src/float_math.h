@@ -39,13 +39,17 @@ inline Reduced reduce(float x) {
 
 // e^r - 1 on |r| <= ln2/2: Cephes expf's degree-5 polynomial, r + r²·P(r).
 inline float expm1_reduced(float r) {
-    const float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r
-                     + 1.6666665459e-1f) * r + 5.0000001201e-1f;
+    const float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r +
+                     1.6666665459e-1f) *
+                        r +
+                    5.0000001201e-1f;
     return p * (r * r) + r;
 }
 
 // 2^n for -126 <= n <= 127 (n = 128 gives inf); unsigned so that a NaN's garbage n stays defined.
-inline float pow2(int32_t n) { return from_bits((static_cast<uint32_t>(n) + 127u) << 23); }
+inline float pow2(int32_t n) {
+    return from_bits((static_cast<uint32_t>(n) + 127u) << 23);
+}
 
 inline float exp(float x) {
     // Clamping keeps 2^n in two normal halves; beyond the bounds the product overflows or underflows.
@@ -75,13 +79,21 @@ inline float log(float x) {
     const uint32_t u = bits(xs);
     const float m = from_bits((u & 0x007fffffu) | 0x3f000000u);  // in [0.5, 1)
     const bool low = m < 0.707106781186547524f;
-    const float e = static_cast<float>(static_cast<int32_t>((u >> 23) & 0xffu)) - (subnormal ? 149.0f : 126.0f)
-                    - (low ? 1.0f : 0.0f);
+    const float e = static_cast<float>(static_cast<int32_t>((u >> 23) & 0xffu)) - (subnormal ? 149.0f : 126.0f) -
+                    (low ? 1.0f : 0.0f);
     const float f = (low ? m + m : m) - 1.0f;
     const float z = f * f;
-    const float p = ((((((((7.0376836292e-2f * f - 1.1514610310e-1f) * f + 1.1676998740e-1f) * f - 1.2420140846e-1f) * f
-                         + 1.4249322787e-1f) * f - 1.6668057665e-1f) * f + 2.0000714765e-1f) * f - 2.4999993993e-1f) * f
-                     + 3.3333331174e-1f);
+    const float p =
+        ((((((((7.0376836292e-2f * f - 1.1514610310e-1f) * f + 1.1676998740e-1f) * f - 1.2420140846e-1f) * f +
+             1.4249322787e-1f) *
+                f -
+            1.6668057665e-1f) *
+               f +
+           2.0000714765e-1f) *
+              f -
+          2.4999993993e-1f) *
+             f +
+         3.3333331174e-1f);
     const float y = (p * f * z + e * -2.12194440e-4f) - 0.5f * z;
     const float r = (f + y) + e * 0.693359375f;
     const float finite = x == 0.0f ? -INFINITY : x < 0.0f ? NAN : r;
@@ -92,13 +104,18 @@ inline float tanh(float x) {
     // Cephes tanhf: an odd polynomial below 0.625, else 1 - 2/(e^{2|x|} + 1), which saturates to 1.
     const float a = std::fabs(x);
     const float z = x * x;
-    const float small = ((((-5.70498872745e-3f * z + 2.06390887954e-2f) * z - 5.37397155531e-2f) * z
-                          + 1.33314422036e-1f) * z - 3.33332819422e-1f) * z * x + x;
+    const float small =
+        ((((-5.70498872745e-3f * z + 2.06390887954e-2f) * z - 5.37397155531e-2f) * z + 1.33314422036e-1f) * z -
+         3.33332819422e-1f) *
+            z * x +
+        x;
     const float large = std::copysign(1.0f - 2.0f / (exp(a + a) + 1.0f), x);
     return a < 0.625f ? small : large;
 }
 
-inline float sigmoid(float x) { return 1.0f / (1.0f + exp(-x)); }
+inline float sigmoid(float x) {
+    return 1.0f / (1.0f + exp(-x));
+}
 
 inline float softplus(float x) {
     // max(x, 0) + log1p(e^-|x|), log1p(e) = log(1 + e)·e/((1 + e) - 1) (Goldberg, "What every computer
@@ -109,9 +126,13 @@ inline float softplus(float x) {
     return x > 20.0f ? x : (x > 0.0f ? x : 0.0f) + log1p;
 }
 
-inline float elu(float x, float alpha) { return x > 0.0f ? x : alpha * expm1(x); }
+inline float elu(float x, float alpha) {
+    return x > 0.0f ? x : alpha * expm1(x);
+}
 
-inline float elu_grad(float x, float alpha) { return x > 0.0f ? 1.0f : alpha * exp(x); }
+inline float elu_grad(float x, float alpha) {
+    return x > 0.0f ? 1.0f : alpha * exp(x);
+}
 
 }  // namespace g4::float_math
 

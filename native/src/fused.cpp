@@ -10,13 +10,11 @@ extern "C" int g4_f32_bias_activation(int act, float alpha, const float* x, int6
                                       int64_t bias_off, int64_t rows, int64_t cols, float* y, int64_t y_off) {
     if (act >= G4_UNARY_COUNT || rows < 0 || cols < 0) return G4_INVALID_ARGUMENT;
     const auto& kernels = g4::elementwise();
-    g4::parallel_for(rows, g4::items_grain(cols),
-                     [&](int, int64_t first, int64_t last) {
-                         for (int64_t r = first; r < last; r++) {
-                             kernels.bias_activation(act, alpha, x + x_off + r * cols, bias + bias_off,
-                                                     y + y_off + r * cols, cols);
-                         }
-                     });
+    g4::parallel_for(rows, g4::items_grain(cols), [&](int, int64_t first, int64_t last) {
+        for (int64_t r = first; r < last; r++) {
+            kernels.bias_activation(act, alpha, x + x_off + r * cols, bias + bias_off, y + y_off + r * cols, cols);
+        }
+    });
     return G4_OK;
 }
 
@@ -124,8 +122,8 @@ extern "C" int g4_f32_sgd_step(float* param, int64_t param_off, const float* gra
 }
 
 extern "C" int g4_f32_adam_step(float* param, int64_t param_off, const float* grad, int64_t grad_off, float* m,
-                                float* v, int64_t n, float lr, float beta1, float beta2, float eps,
-                                float weight_decay, int32_t step, int decoupled) {
+                                float* v, int64_t n, float lr, float beta1, float beta2, float eps, float weight_decay,
+                                int32_t step, int decoupled) {
     if (n < 0 || step < 1) return G4_INVALID_ARGUMENT;
     const float c1 = static_cast<float>(1.0 - std::pow(static_cast<double>(beta1), step));
     const float sqrt_c2 = static_cast<float>(std::sqrt(1.0 - std::pow(static_cast<double>(beta2), step)));

@@ -39,13 +39,17 @@ void sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float al
 }  // namespace g4
 
 extern "C" int g4_f32_gemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
-                           int64_t a_off, int64_t lda, const float* b, int64_t b_off, int64_t ldb, float beta,
-                           float* c, int64_t c_off, int64_t ldc) {
+                           int64_t a_off, int64_t lda, const float* b, int64_t b_off, int64_t ldb, float beta, float* c,
+                           int64_t c_off, int64_t ldc) {
     if (m < 0 || n < 0 || k < 0) return G4_INVALID_ARGUMENT;
     g4::sgemm(trans_a != 0, trans_b != 0, m, n, k, alpha, a + a_off, lda, b + b_off, ldb, beta, c + c_off, ldc);
     return G4_OK;
 }
 
-extern "C" void g4_set_num_threads(int threads) { g4::set_pool_threads(threads); }
+extern "C" void g4_set_num_threads(int threads) {
+    g4::set_pool_threads(threads);
+}
 
-extern "C" int g4_get_num_threads(void) { return g4::pool_threads(); }
+extern "C" int g4_get_num_threads(void) {
+    return g4::pool_threads();
+}

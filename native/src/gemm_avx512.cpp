@@ -13,8 +13,8 @@ constexpr int kNr = static_cast<int>(kPackedNr);
 constexpr int64_t kTransposeStep = 32;
 
 // C[0 .. m, 0 .. n) = alpha · (A panel · B panel) + beta · C, m ≤ kMr, n ≤ kNr; C not read when beta = 0.
-void micro_kernel(int64_t kc, const float* __restrict a, const float* __restrict b, float* c, int64_t ldc, int m,
-                  int n, float alpha, float beta) {
+void micro_kernel(int64_t kc, const float* __restrict a, const float* __restrict b, float* c, int64_t ldc, int m, int n,
+                  float alpha, float beta) {
     __m512 acc[kMr][2];
 #pragma GCC unroll 12
     for (int i = 0; i < kMr; i++) {
@@ -98,15 +98,13 @@ void pack_a_whole(bool trans_a, const float* a, int64_t lda, int64_t m, int64_t 
     for (int64_t pc = 0; pc < k; pc += kPackedKc) {
         const int64_t kc = std::min(kPackedKc, k - pc);
         for (int64_t ic = 0; ic < m; ic += kPackedMc) {
-            pack_a(trans_a, a, lda, ic, std::min(kPackedMc, m - ic), pc, kc,
-                   out + pc * round_up(m, kMr) + ic * kc);
+            pack_a(trans_a, a, lda, ic, std::min(kPackedMc, m - ic), pc, kc, out + pc * round_up(m, kMr) + ic * kc);
         }
     }
 }
 
-void packed_sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
-                  int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc, const float* packed_a,
-                  float* pack) {
+void packed_sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
+                  const float* b, int64_t ldb, float beta, float* c, int64_t ldc, const float* packed_a, float* pack) {
     float* block_a = pack;
     float* packed_b = pack + kPackedKc * kPackedMc;
     for (int64_t jc = 0; jc < n; jc += kPackedNc) {

@@ -17,8 +17,8 @@ struct ElementwiseKernels {
     void (*bias_activation)(int act, float alpha, const float* x, const float* bias, float* y, int64_t n);
     void (*sgd)(float* p, const float* g, float* buf, int64_t n, float lr, float momentum, float dampening,
                 float weight_decay, int nesterov, int first_step);
-    void (*adam)(float* p, const float* g, float* m, float* v, int64_t n, float lr, float beta1, float beta2,
-                 float eps, float weight_decay, float step_size, float sqrt_c2, int decoupled);
+    void (*adam)(float* p, const float* g, float* m, float* v, int64_t n, float lr, float beta1, float beta2, float eps,
+                 float weight_decay, float step_size, float sqrt_c2, int decoupled);
 };
 
 extern const ElementwiseKernels elementwise_scalar;
@@ -35,7 +35,7 @@ void sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float al
 // An n-d index space over several strided operands, dims merged where every operand allows,
 // walked row by row (the Java backend's StridedLoop, in C++).
 class StridedLoop {
-public:
+  public:
     static constexpr int kMaxRank = 16;
     static constexpr int kMaxOperands = 4;
 
@@ -47,7 +47,7 @@ public:
     // offsets[k] += offset of row `row` for operand k
     void row_offsets(int64_t row, int64_t* offsets) const;
 
-private:
+  private:
     int rank_ = 0;
     int operands_ = 0;
     int64_t rows_ = 1;

@@ -16,7 +16,9 @@ constexpr int64_t kPackedKc = 320;
 constexpr int64_t kPackedMc = 96;
 constexpr int64_t kPackedNc = 4096;
 
-inline int64_t round_up(int64_t n, int64_t multiple) { return (n + multiple - 1) / multiple * multiple; }
+inline int64_t round_up(int64_t n, int64_t multiple) {
+    return (n + multiple - 1) / multiple * multiple;
+}
 
 // Floats of packing buffer for GEMMs at most n columns wide.
 inline int64_t packed_gemm_floats(int64_t n) {
@@ -24,7 +26,9 @@ inline int64_t packed_gemm_floats(int64_t n) {
 }
 
 // Floats of an m × k op(A) packed whole by pack_a_whole.
-inline int64_t packed_a_floats(int64_t m, int64_t k) { return round_up(m, kPackedMr) * k; }
+inline int64_t packed_a_floats(int64_t m, int64_t k) {
+    return round_up(m, kPackedMr) * k;
+}
 
 // Whether the selected instruction set has this GEMM (AVX-512; dispatch.cpp).
 bool packed_gemm_available();
@@ -34,9 +38,8 @@ void pack_a_whole(bool trans_a, const float* a, int64_t lda, int64_t m, int64_t 
 
 // k > 0; pack holds packed_gemm_floats(n) floats. packed_a is op(A) from pack_a_whole, or null:
 // then op(A) is packed block by block into pack.
-void packed_sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
-                  int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc, const float* packed_a,
-                  float* pack);
+void packed_sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
+                  const float* b, int64_t ldb, float beta, float* c, int64_t ldc, const float* packed_a, float* pack);
 
 }  // namespace g4
 

@@ -17,10 +17,10 @@
 #include <vector>
 
 #if defined(__x86_64__) || defined(_M_X64)
-#include <immintrin.h>
-#define G4_PAUSE() _mm_pause()
+#    include <immintrin.h>
+#    define G4_PAUSE() _mm_pause()
 #else
-#define G4_PAUSE() std::this_thread::yield()
+#    define G4_PAUSE() std::this_thread::yield()
 #endif
 
 namespace g4 {
@@ -44,7 +44,7 @@ bool spin(Done done) {
 }
 
 class Pool {
-public:
+  public:
     int threads() const { return threads_.load(std::memory_order_relaxed); }
 
     void resize(int threads) {
@@ -92,7 +92,7 @@ public:
         use_.unlock();
     }
 
-private:
+  private:
     void run_held(int64_t n, int parts, PartFn fn, const void* body) {
         publish(n, parts, fn, body);
         wake_.notify_all();
@@ -209,7 +209,9 @@ void run_blas_jobs(int, openblas_dojob_callback dojob, int jobs, size_t job_size
 
 }  // namespace
 
-int pool_threads() { return pool().threads(); }
+int pool_threads() {
+    return pool().threads();
+}
 
 void set_pool_threads(int threads) {
     openblas_set_num_threads(1);
@@ -231,6 +233,8 @@ int parallel_parts(int64_t n, int64_t grain) {
     return static_cast<int>(std::clamp<int64_t>(parts, 1, pool_threads()));
 }
 
-void run_parts(int64_t n, int parts, PartFn fn, const void* body) { pool().run(n, parts, fn, body); }
+void run_parts(int64_t n, int parts, PartFn fn, const void* body) {
+    pool().run(n, parts, fn, body);
+}
 
 }  // namespace g4

@@ -31,7 +31,8 @@ bool blas_on_pool(int threads, void (*blas)(const void*), const void* call);
 
 template <typename Call>
 bool blas_on_pool(int threads, const Call& call) {
-    return blas_on_pool(threads, [](const void* c) { (*static_cast<const Call*>(c))(); }, &call);
+    return blas_on_pool(
+        threads, [](const void* c) { (*static_cast<const Call*>(c))(); }, &call);
 }
 
 // body(part, begin, end) over `parts` parts of [0, n), as above.
@@ -41,11 +42,10 @@ void run_parts(int64_t n, int parts, const Body& body) {
         if (n > 0) body(0, int64_t{0}, n);
         return;
     }
-    run_parts(n, parts,
-              [](const void* b, int part, int64_t begin, int64_t end) {
-                  (*static_cast<const Body*>(b))(part, begin, end);
-              },
-              &body);
+    run_parts(
+        n, parts,
+        [](const void* b, int part, int64_t begin, int64_t end) { (*static_cast<const Body*>(b))(part, begin, end); },
+        &body);
 }
 
 // body(part, begin, end) over parallel_parts(n, grain) parts of [0, n).

@@ -12,15 +12,25 @@ struct Pool {
     int64_t n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow;
 
     explicit Pool(const int32_t* g)
-        : n(g[G4_POOL_BATCH]), c(g[G4_POOL_CHANNELS]), h(g[G4_POOL_IN_HEIGHT]), w(g[G4_POOL_IN_WIDTH]),
-          kh(g[G4_POOL_KERNEL_H]), kw(g[G4_POOL_KERNEL_W]), sh(g[G4_POOL_STRIDE_H]), sw(g[G4_POOL_STRIDE_W]),
-          ph(g[G4_POOL_PAD_H]), pw(g[G4_POOL_PAD_W]), dh(g[G4_POOL_DILATION_H]), dw(g[G4_POOL_DILATION_W]),
-          oh(g[G4_POOL_OUT_HEIGHT]), ow(g[G4_POOL_OUT_WIDTH]) {}
+        : n(g[G4_POOL_BATCH]),
+          c(g[G4_POOL_CHANNELS]),
+          h(g[G4_POOL_IN_HEIGHT]),
+          w(g[G4_POOL_IN_WIDTH]),
+          kh(g[G4_POOL_KERNEL_H]),
+          kw(g[G4_POOL_KERNEL_W]),
+          sh(g[G4_POOL_STRIDE_H]),
+          sw(g[G4_POOL_STRIDE_W]),
+          ph(g[G4_POOL_PAD_H]),
+          pw(g[G4_POOL_PAD_W]),
+          dh(g[G4_POOL_DILATION_H]),
+          dw(g[G4_POOL_DILATION_W]),
+          oh(g[G4_POOL_OUT_HEIGHT]),
+          ow(g[G4_POOL_OUT_WIDTH]) {}
 
     bool valid() const {
-        return n >= 0 && c >= 0 && kh > 0 && kw > 0 && sh > 0 && sw > 0 && dh > 0 && dw > 0 && ph >= 0 && pw >= 0
-               && oh > 0 && ow > 0 && oh == (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1
-               && ow == (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
+        return n >= 0 && c >= 0 && kh > 0 && kw > 0 && sh > 0 && sw > 0 && dh > 0 && dw > 0 && ph >= 0 && pw >= 0 &&
+               oh > 0 && ow > 0 && oh == (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1 &&
+               ow == (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
     }
     int64_t planes() const { return n * c; }
 
@@ -115,8 +125,7 @@ float window_max_padded(const Pool& p, const float* src, int64_t i, int64_t j, i
 
 }  // namespace
 
-extern "C" int g4_f32_maxpool2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, float* y,
-                                    int32_t* argmax) {
+extern "C" int g4_f32_maxpool2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, float* y, int32_t* argmax) {
     Pool p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const bool inside = p.ph == 0 && p.pw == 0;

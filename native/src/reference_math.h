@@ -7,13 +7,21 @@
 
 namespace g4::reference_math {
 
-inline float exp(float x) { return static_cast<float>(std::exp(static_cast<double>(x))); }
+inline float exp(float x) {
+    return static_cast<float>(std::exp(static_cast<double>(x)));
+}
 
-inline float log(float x) { return static_cast<float>(std::log(static_cast<double>(x))); }
+inline float log(float x) {
+    return static_cast<float>(std::log(static_cast<double>(x)));
+}
 
-inline float tanh(float x) { return static_cast<float>(std::tanh(static_cast<double>(x))); }
+inline float tanh(float x) {
+    return static_cast<float>(std::tanh(static_cast<double>(x)));
+}
 
-inline float sigmoid(float x) { return static_cast<float>(1.0 / (1.0 + std::exp(-static_cast<double>(x)))); }
+inline float sigmoid(float x) {
+    return static_cast<float>(1.0 / (1.0 + std::exp(-static_cast<double>(x))));
+}
 
 // log(1 + e^x), linear above 20 as in PyTorch.
 inline float softplus(float x) {

@@ -74,14 +74,13 @@ extern "C" int g4_f32_binary(int op, int32_t rank, const int32_t* shape, const f
         });
         return G4_OK;
     }
-    g4::parallel_for(loop.rows(), g4::items_grain(inner),
-                     [&](int, int64_t first, int64_t last) {
-                         for (int64_t row = first; row < last; row++) {
-                             int64_t off[3] = {a_off, b_off, out_off};
-                             loop.row_offsets(row, off);
-                             kernels.binary(op, a + off[0], sa, b + off[1], sb, out + off[2], inner);
-                         }
-                     });
+    g4::parallel_for(loop.rows(), g4::items_grain(inner), [&](int, int64_t first, int64_t last) {
+        for (int64_t row = first; row < last; row++) {
+            int64_t off[3] = {a_off, b_off, out_off};
+            loop.row_offsets(row, off);
+            kernels.binary(op, a + off[0], sa, b + off[1], sb, out + off[2], inner);
+        }
+    });
     return G4_OK;
 }
 
@@ -136,8 +135,8 @@ extern "C" int g4_f32_fill(float* dst, int64_t dst_off, int64_t n, float value) 
     return G4_OK;
 }
 
-extern "C" int g4_f32_unary(int op, float alpha, float beta, const float* x, int64_t x_off, float* y,
-                            int64_t y_off, int64_t n) {
+extern "C" int g4_f32_unary(int op, float alpha, float beta, const float* x, int64_t x_off, float* y, int64_t y_off,
+                            int64_t n) {
     if (op < 0 || op >= G4_UNARY_COUNT || n < 0) return G4_INVALID_ARGUMENT;
     const auto& kernels = g4::elementwise();
     g4::parallel_for(n, g4::kElementwiseGrain, [&](int, int64_t begin, int64_t end) {

@@ -5,12 +5,15 @@
 
 namespace {
 
-struct Case { int32_t n, c, h, w, o, kh, kw, s, p, d, g; };
+struct Case {
+    int32_t n, c, h, w, o, kh, kw, s, p, d, g;
+};
 
 void one(const Case& t) {
     const int32_t oh = (t.h + 2 * t.p - t.d * (t.kh - 1) - 1) / t.s + 1;
     const int32_t ow = (t.w + 2 * t.p - t.d * (t.kw - 1) - 1) / t.s + 1;
-    const int32_t geo[G4_CONV_GEOMETRY_SIZE] = {t.n, t.c, t.h, t.w, t.o, t.kh, t.kw, t.s, t.s, t.p, t.p, t.d, t.d, t.g, oh, ow};
+    const int32_t geo[G4_CONV_GEOMETRY_SIZE] = {t.n, t.c, t.h, t.w, t.o, t.kh, t.kw, t.s,
+                                                t.s, t.p, t.p, t.d, t.d, t.g,  oh,   ow};
     const int32_t cg = t.c / t.g, og = t.o / t.g;
     auto x = g4test::random(t.n * t.c * t.h * t.w, 31);
     auto w = g4test::random(t.o * cg * t.kh * t.kw, 32);
@@ -39,10 +42,11 @@ void one(const Case& t) {
                                 rgx[xi] += static_cast<double>(gy[yi]) * w[wi];
                                 rgw[wi] += static_cast<double>(gy[yi]) * x[xi];
                             }
-    const std::string problem = "conv N=" + std::to_string(t.n) + " C=" + std::to_string(t.c) + " H=" + std::to_string(t.h)
-                                + " W=" + std::to_string(t.w) + " O=" + std::to_string(t.o) + " k=" + std::to_string(t.kh) + "x"
-                                + std::to_string(t.kw) + " s=" + std::to_string(t.s) + " p=" + std::to_string(t.p) + " d="
-                                + std::to_string(t.d) + " g=" + std::to_string(t.g);
+    const std::string problem = "conv N=" + std::to_string(t.n) + " C=" + std::to_string(t.c) +
+                                " H=" + std::to_string(t.h) + " W=" + std::to_string(t.w) +
+                                " O=" + std::to_string(t.o) + " k=" + std::to_string(t.kh) + "x" +
+                                std::to_string(t.kw) + " s=" + std::to_string(t.s) + " p=" + std::to_string(t.p) +
+                                " d=" + std::to_string(t.d) + " g=" + std::to_string(t.g);
     g4test::close(problem + " forward", y.data(), ry.data(), y.size(), 1e-4, 1e-4);
     g4test::close(problem + " backward data", gx.data(), rgx.data(), gx.size(), 1e-4, 1e-4);
     g4test::close(problem + " backward weight", gw.data(), rgw.data(), gw.size(), 1e-4, 1e-4);
@@ -64,27 +68,33 @@ void workspace_slices() {
     const std::vector<double> reference(y_full.begin(), y_full.end());
     g4test::close("conv forward: one slice against three", y_slice.data(), reference.data(), reference.size(), 1e-5,
                   1e-5);
-    g4test::expect(g4_f32_conv2d_fwd(geo, x.data(), 0, w.data(), 0, y_slice.data(), 0, ws.data(), slice - 1)
-                       == G4_INVALID_ARGUMENT,
+    g4test::expect(g4_f32_conv2d_fwd(geo, x.data(), 0, w.data(), 0, y_slice.data(), 0, ws.data(), slice - 1) ==
+                       G4_INVALID_ARGUMENT,
                    "conv forward refuses a work space smaller than a slice");
 }
 
 }  // namespace
 
 int main() {
-    const Case cases[] = {
-        {1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1}, {2, 3, 7, 5, 4, 3, 3, 1, 1, 1, 1}, {1, 4, 9, 9, 6, 3, 2, 2, 1, 1, 2},
-        {3, 2, 13, 11, 5, 5, 5, 3, 2, 1, 1}, {1, 6, 10, 10, 6, 3, 3, 1, 2, 2, 3}, {2, 1, 28, 28, 8, 3, 3, 1, 1, 1, 1},
-        {1, 5, 4, 4, 7, 4, 4, 1, 0, 1, 1},
-        // more images than fit in the work space: several chunks, the last one short
-        {5, 8, 64, 64, 8, 3, 3, 1, 1, 1, 1}, {7, 4, 100, 100, 4, 3, 3, 1, 1, 1, 2},
-        // the example CNN's second layer on a few images: the batch split over the pool
-        {5, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1},
-        // padding wider than the input: some kernel columns never touch it
-        {2, 2, 1, 1, 3, 3, 3, 1, 4, 3, 1}, {1, 1, 2, 5, 2, 1, 1, 2, 3, 1, 1},
-        // GEMMs across the packed GEMM's blocks: 100 output channels (8 panels of 12 and a short one,
-        // two blocks of 96 rows), 360 rows of columns (two blocks of k), widths not a multiple of 32
-        {3, 40, 9, 9, 100, 3, 3, 1, 1, 1, 1}, {2, 40, 12, 12, 100, 3, 3, 1, 1, 1, 1}};
+    const Case cases[] = {{1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1},
+                          {2, 3, 7, 5, 4, 3, 3, 1, 1, 1, 1},
+                          {1, 4, 9, 9, 6, 3, 2, 2, 1, 1, 2},
+                          {3, 2, 13, 11, 5, 5, 5, 3, 2, 1, 1},
+                          {1, 6, 10, 10, 6, 3, 3, 1, 2, 2, 3},
+                          {2, 1, 28, 28, 8, 3, 3, 1, 1, 1, 1},
+                          {1, 5, 4, 4, 7, 4, 4, 1, 0, 1, 1},
+                          // more images than fit in the work space: several chunks, the last one short
+                          {5, 8, 64, 64, 8, 3, 3, 1, 1, 1, 1},
+                          {7, 4, 100, 100, 4, 3, 3, 1, 1, 1, 2},
+                          // the example CNN's second layer on a few images: the batch split over the pool
+                          {5, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1},
+                          // padding wider than the input: some kernel columns never touch it
+                          {2, 2, 1, 1, 3, 3, 3, 1, 4, 3, 1},
+                          {1, 1, 2, 5, 2, 1, 1, 2, 3, 1, 1},
+                          // GEMMs across the packed GEMM's blocks: 100 output channels (8 panels of 12 and a short one,
+                          // two blocks of 96 rows), 360 rows of columns (two blocks of k), widths not a multiple of 32
+                          {3, 40, 9, 9, 100, 3, 3, 1, 1, 1, 1},
+                          {2, 40, 12, 12, 100, 3, 3, 1, 1, 1, 1}};
     const char* names[] = {"scalar", "avx2", "avx512"};
     const int best = g4_isa_selected();
     for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {

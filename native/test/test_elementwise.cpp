@@ -13,47 +13,83 @@ namespace {
 double reference_unary(int op, double x, double alpha, double beta) {
     const double cdf = 0.5 * (1 + std::erf(x / std::sqrt(2.0)));
     switch (op) {
-        case G4_UNARY_NEG: return -x;
-        case G4_UNARY_EXP: return std::exp(x);
-        case G4_UNARY_LOG: return std::log(x);
-        case G4_UNARY_SQRT: return std::sqrt(x);
-        case G4_UNARY_ABS: return std::fabs(x);
-        case G4_UNARY_SIGN: return x > 0 ? 1 : x < 0 ? -1 : 0;
-        case G4_UNARY_RECIPROCAL: return 1 / x;
-        case G4_UNARY_TANH: return std::tanh(x);
-        case G4_UNARY_SIGMOID: return 1 / (1 + std::exp(-x));
-        case G4_UNARY_RELU: return x > 0 ? x : 0;
-        case G4_UNARY_LEAKY_RELU: return x > 0 ? x : alpha * x;
-        case G4_UNARY_SOFTPLUS: return x > 20 ? x : std::log1p(std::exp(x));
-        case G4_UNARY_GELU: return x * cdf;
-        case G4_UNARY_ELU: return x > 0 ? x : alpha * (std::exp(x) - 1);
-        case G4_UNARY_CLAMP: return x < alpha ? alpha : x > beta ? beta : x;
-        case G4_UNARY_POW: return std::pow(x, alpha);
-        case G4_UNARY_LEAKY_RELU_GRAD: return x > 0 ? 1 : alpha;
-        case G4_UNARY_GELU_GRAD: return cdf + x * std::exp(-0.5 * x * x) / std::sqrt(2 * M_PI);
-        case G4_UNARY_ELU_GRAD: return x > 0 ? 1 : alpha * std::exp(x);
-        case G4_UNARY_CLAMP_GRAD: return x >= alpha && x <= beta ? 1 : 0;
-        default: return NAN;
+        case G4_UNARY_NEG:
+            return -x;
+        case G4_UNARY_EXP:
+            return std::exp(x);
+        case G4_UNARY_LOG:
+            return std::log(x);
+        case G4_UNARY_SQRT:
+            return std::sqrt(x);
+        case G4_UNARY_ABS:
+            return std::fabs(x);
+        case G4_UNARY_SIGN:
+            return x > 0 ? 1 : x < 0 ? -1 : 0;
+        case G4_UNARY_RECIPROCAL:
+            return 1 / x;
+        case G4_UNARY_TANH:
+            return std::tanh(x);
+        case G4_UNARY_SIGMOID:
+            return 1 / (1 + std::exp(-x));
+        case G4_UNARY_RELU:
+            return x > 0 ? x : 0;
+        case G4_UNARY_LEAKY_RELU:
+            return x > 0 ? x : alpha * x;
+        case G4_UNARY_SOFTPLUS:
+            return x > 20 ? x : std::log1p(std::exp(x));
+        case G4_UNARY_GELU:
+            return x * cdf;
+        case G4_UNARY_ELU:
+            return x > 0 ? x : alpha * (std::exp(x) - 1);
+        case G4_UNARY_CLAMP:
+            return x < alpha ? alpha : x > beta ? beta : x;
+        case G4_UNARY_POW:
+            return std::pow(x, alpha);
+        case G4_UNARY_LEAKY_RELU_GRAD:
+            return x > 0 ? 1 : alpha;
+        case G4_UNARY_GELU_GRAD:
+            return cdf + x * std::exp(-0.5 * x * x) / std::sqrt(2 * M_PI);
+        case G4_UNARY_ELU_GRAD:
+            return x > 0 ? 1 : alpha * std::exp(x);
+        case G4_UNARY_CLAMP_GRAD:
+            return x >= alpha && x <= beta ? 1 : 0;
+        default:
+            return NAN;
     }
 }
 
 double reference_binary(int op, double x, double y) {
     switch (op) {
-        case G4_BINARY_ADD: return x + y;
-        case G4_BINARY_SUB: return x - y;
-        case G4_BINARY_MUL: return x * y;
-        case G4_BINARY_DIV: return x / y;
-        case G4_BINARY_POW: return std::pow(x, y);
-        case G4_BINARY_MAXIMUM: return std::fmax(x, y);
-        case G4_BINARY_MINIMUM: return std::fmin(x, y);
-        case G4_BINARY_GT: return x > y;
-        case G4_BINARY_GE: return x >= y;
-        case G4_BINARY_LT: return x < y;
-        case G4_BINARY_LE: return x <= y;
-        case G4_BINARY_EQ: return x == y;
-        case G4_BINARY_NE: return x != y;
-        case G4_BINARY_RELU_BACKWARD: return x > 0 ? y : 0;
-        default: return NAN;
+        case G4_BINARY_ADD:
+            return x + y;
+        case G4_BINARY_SUB:
+            return x - y;
+        case G4_BINARY_MUL:
+            return x * y;
+        case G4_BINARY_DIV:
+            return x / y;
+        case G4_BINARY_POW:
+            return std::pow(x, y);
+        case G4_BINARY_MAXIMUM:
+            return std::fmax(x, y);
+        case G4_BINARY_MINIMUM:
+            return std::fmin(x, y);
+        case G4_BINARY_GT:
+            return x > y;
+        case G4_BINARY_GE:
+            return x >= y;
+        case G4_BINARY_LT:
+            return x < y;
+        case G4_BINARY_LE:
+            return x <= y;
+        case G4_BINARY_EQ:
+            return x == y;
+        case G4_BINARY_NE:
+            return x != y;
+        case G4_BINARY_RELU_BACKWARD:
+            return x > 0 ? y : 0;
+        default:
+            return NAN;
     }
 }
 
@@ -83,9 +119,12 @@ void binary_ops(const char* isa) {
     auto a = random(rows * cols, 3, 0.5f, 2.0f);
     auto b = random(rows * cols, 4, 0.5f, 2.0f);
     b[2] = a[2];
-    struct Case { const char* name; int32_t strides[2]; };
-    const Case cases[] = {{"same", {cols, 1}}, {"row", {0, 1}}, {"column", {1, 0}}, {"scalar", {0, 0}},
-                          {"transposed", {1, rows}}};
+    struct Case {
+        const char* name;
+        int32_t strides[2];
+    };
+    const Case cases[] = {
+        {"same", {cols, 1}}, {"row", {0, 1}}, {"column", {1, 0}}, {"scalar", {0, 0}}, {"transposed", {1, rows}}};
     const int32_t a_strides[] = {cols, 1};
     for (int op = 0; op < G4_BINARY_COUNT; op++) {
         for (const auto& c : cases) {

@@ -86,8 +86,9 @@ void softmax_and_cross_entropy() {
     close("cross_entropy", loss.data(), rloss.data(), rows, 1e-5, 1e-5);
     close("cross_entropy backward", grad.data(), rgrad.data(), rgrad.size(), 1e-5, 1e-6);
     const int32_t bad[] = {10};
-    g4test::expect(g4_f32_cross_entropy(logits.data(), 0, 1, classes, bad, loss.data(), lse.data()) == G4_INVALID_ARGUMENT,
-                   "cross_entropy rejects a target out of range");
+    g4test::expect(
+        g4_f32_cross_entropy(logits.data(), 0, 1, classes, bad, loss.data(), lse.data()) == G4_INVALID_ARGUMENT,
+        "cross_entropy rejects a target out of range");
 }
 
 void optimizers(const std::string& isa) {
@@ -95,7 +96,8 @@ void optimizers(const std::string& isa) {
     for (int variant = 0; variant < 4; variant++) {
         auto p = random(n, 57), g = random(n, 58), buf = random(n, 59);
         std::vector<double> rp(p.begin(), p.end()), rbuf(buf.begin(), buf.end());
-        const float lr = 0.1f, momentum = variant == 0 ? 0.0f : 0.9f, dampening = variant == 3 ? 0.1f : 0.0f, wd = 0.01f;
+        const float lr = 0.1f, momentum = variant == 0 ? 0.0f : 0.9f, dampening = variant == 3 ? 0.1f : 0.0f,
+                    wd = 0.01f;
         const int nesterov = variant == 2, first = variant == 1;
         g4_f32_sgd_step(p.data(), 0, g.data(), 0, buf.data(), n, lr, momentum, dampening, wd, nesterov, first);
         for (int64_t i = 0; i < n; i++) {
@@ -119,7 +121,10 @@ void optimizers(const std::string& isa) {
             const double c1 = 1 - std::pow(b1, step + s), c2 = 1 - std::pow(b2, step + s);
             for (int64_t i = 0; i < n; i++) {
                 double d = g[i];
-                if (decoupled) rp[i] -= lr * wd * rp[i]; else d += wd * rp[i];
+                if (decoupled)
+                    rp[i] -= lr * wd * rp[i];
+                else
+                    d += wd * rp[i];
                 rm[i] = b1 * rm[i] + (1 - b1) * d;
                 rv[i] = b2 * rv[i] + (1 - b2) * d * d;
                 rp[i] -= lr * (rm[i] / c1) / (std::sqrt(rv[i] / c2) + eps);

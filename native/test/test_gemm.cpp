@@ -22,7 +22,8 @@ void one(int ta, int tb, int64_t m, int64_t n, int64_t k, float alpha, float bet
         for (int64_t j = 0; j < n; j++) {
             double s = 0;
             for (int64_t p = 0; p < k; p++) {
-                s += static_cast<double>(a[off + (ta ? p * lda + i : i * lda + p)]) * b[off + (tb ? j * ldb + p : p * ldb + j)];
+                s += static_cast<double>(a[off + (ta ? p * lda + i : i * lda + p)]) *
+                     b[off + (tb ? j * ldb + p : p * ldb + j)];
             }
             ref[i * n + j] = alpha * s + (beta == 0.0f ? 0.0 : beta * static_cast<double>(c[off + i * ldc + j]));
         }
@@ -32,9 +33,9 @@ void one(int ta, int tb, int64_t m, int64_t n, int64_t k, float alpha, float bet
     for (int64_t i = 0; i < m; i++) {
         for (int64_t j = 0; j < n; j++) got[i * n + j] = c[off + i * ldc + j];
     }
-    const std::string problem = "gemm ta=" + std::to_string(ta) + " tb=" + std::to_string(tb) + " m=" + std::to_string(m)
-                                + " n=" + std::to_string(n) + " k=" + std::to_string(k) + " alpha=" + std::to_string(alpha)
-                                + " beta=" + std::to_string(beta);
+    const std::string problem = "gemm ta=" + std::to_string(ta) + " tb=" + std::to_string(tb) +
+                                " m=" + std::to_string(m) + " n=" + std::to_string(n) + " k=" + std::to_string(k) +
+                                " alpha=" + std::to_string(alpha) + " beta=" + std::to_string(beta);
     g4test::close(problem, got.data(), ref.data(), got.size(), 1e-4, 1e-4 * std::sqrt(static_cast<double>(k) + 1));
 }
 

@@ -75,7 +75,11 @@ void optimizers() {
 
 void reductions() {
     const auto x = g4test::random(64 * 32 * 784, 13);
-    struct Case { const char* name; int op; int64_t outer, size, inner; };
+    struct Case {
+        const char* name;
+        int op;
+        int64_t outer, size, inner;
+    };
     const Case cases[] = {{"sum over the batch (one outer block)", G4_REDUCE_SUM, 1, 64, 32 * 784},
                           {"sum over planes (many outer rows)", G4_REDUCE_SUM, 64 * 32, 784, 1},
                           {"max with an inner axis", G4_REDUCE_MAX, 2, 1024, 784},

@@ -6,7 +6,9 @@
 
 namespace {
 
-struct Case { int32_t n, c, h, w, k, s, p, d; };
+struct Case {
+    int32_t n, c, h, w, k, s, p, d;
+};
 
 void one(const Case& t) {
     const int32_t oh = (t.h + 2 * t.p - t.d * (t.k - 1) - 1) / t.s + 1;
@@ -41,11 +43,13 @@ void one(const Case& t) {
                 for (int a = 0; a < t.k; a++)
                     for (int b = 0; b < t.k; b++) {
                         const int ih = i * t.s - t.p + a * t.d, iw = j * t.s - t.p + b * t.d;
-                        if (ih >= 0 && ih < t.h && iw >= 0 && iw < t.w) ragx[(pl * t.h + ih) * t.w + iw] += gy[yi] / (t.k * t.k);
+                        if (ih >= 0 && ih < t.h && iw >= 0 && iw < t.w)
+                            ragx[(pl * t.h + ih) * t.w + iw] += gy[yi] / (t.k * t.k);
                     }
             }
-    const std::string problem = "pool " + std::to_string(t.h) + "x" + std::to_string(t.w) + " k=" + std::to_string(t.k)
-                                + " s=" + std::to_string(t.s) + " p=" + std::to_string(t.p) + " d=" + std::to_string(t.d);
+    const std::string problem = "pool " + std::to_string(t.h) + "x" + std::to_string(t.w) +
+                                " k=" + std::to_string(t.k) + " s=" + std::to_string(t.s) +
+                                " p=" + std::to_string(t.p) + " d=" + std::to_string(t.d);
     g4_f32_maxpool2d_fwd(geo, x.data(), 0, y.data(), arg.data());
     g4_f32_maxpool2d_bwd(geo, gy.data(), arg.data(), gx.data());
     g4test::close(problem + " max forward", y.data(), ry.data(), y.size());
@@ -85,10 +89,15 @@ void nan_windows() {
 
 int main() {
     nan_windows();
-    const Case cases[] = {{1, 1, 1, 1, 1, 1, 0, 1}, {2, 3, 8, 8, 2, 2, 0, 1}, {1, 2, 7, 9, 3, 2, 1, 1},
-                          {2, 2, 13, 11, 3, 1, 1, 2}, {1, 1, 28, 28, 2, 2, 0, 1}, {1, 3, 5, 5, 5, 1, 2, 1},
+    const Case cases[] = {{1, 1, 1, 1, 1, 1, 0, 1},
+                          {2, 3, 8, 8, 2, 2, 0, 1},
+                          {1, 2, 7, 9, 3, 2, 1, 1},
+                          {2, 2, 13, 11, 3, 1, 1, 2},
+                          {1, 1, 28, 28, 2, 2, 0, 1},
+                          {1, 3, 5, 5, 5, 1, 2, 1},
                           // enough planes to split over the pool
-                          {16, 24, 28, 28, 2, 2, 0, 1}, {7, 13, 30, 30, 3, 2, 1, 1}};
+                          {16, 24, 28, 28, 2, 2, 0, 1},
+                          {7, 13, 30, 30, 3, 2, 1, 1}};
     g4test::for_each_thread_count(g4_set_num_threads, [&] {
         for (const auto& c : cases) one(c);
     });

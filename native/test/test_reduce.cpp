@@ -27,11 +27,14 @@ void reductions() {
                             at = i;
                         }
                     }
-                    ref[o * inner + j] = op == G4_REDUCE_SUM ? sum : (op == G4_REDUCE_MAX || op == G4_REDUCE_MIN) ? best : at;
+                    ref[o * inner + j] = op == G4_REDUCE_SUM                            ? sum
+                                         : (op == G4_REDUCE_MAX || op == G4_REDUCE_MIN) ? best
+                                                                                        : at;
                 }
             }
-            g4test::close("reduce op " + std::to_string(op) + " [" + std::to_string(outer) + ", " + std::to_string(size)
-                          + ", " + std::to_string(inner) + "]", out.data(), ref.data(), ref.size(), 1e-5, 1e-5);
+            g4test::close("reduce op " + std::to_string(op) + " [" + std::to_string(outer) + ", " +
+                              std::to_string(size) + ", " + std::to_string(inner) + "]",
+                          out.data(), ref.data(), ref.size(), 1e-5, 1e-5);
         }
     }
 }

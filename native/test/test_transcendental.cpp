@@ -47,9 +47,20 @@ void push_neighbours(std::vector<float>& v, float at, int ulps) {
 
 // Special values and boundaries first: the small-size passes run over the first values only.
 std::vector<float> inputs() {
-    std::vector<float> v = {NAN, -NAN, kInf, -kInf, 0.0f, -0.0f, FLT_MAX, -FLT_MAX, FLT_MIN, -FLT_MIN,
-                            std::numeric_limits<float>::denorm_min(), -std::numeric_limits<float>::denorm_min(),
-                            1.0f, -1.0f};
+    std::vector<float> v = {NAN,
+                            -NAN,
+                            kInf,
+                            -kInf,
+                            0.0f,
+                            -0.0f,
+                            FLT_MAX,
+                            -FLT_MAX,
+                            FLT_MIN,
+                            -FLT_MIN,
+                            std::numeric_limits<float>::denorm_min(),
+                            -std::numeric_limits<float>::denorm_min(),
+                            1.0f,
+                            -1.0f};
     // exp overflow (88.72), exp(x) leaving the normal range (-87.34), the smallest subnormal (-103.28),
     // the round values near them, tanh's polynomial switch, tanh's saturation, softplus's linear part.
     const float bounds[] = {88.7228391f, 88.7f, 87.3365479f, 87.3f, 103.278929f, 103.0f, 104.0f, 0.625f, 9.0f, 20.0f};

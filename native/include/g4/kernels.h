@@ -22,36 +22,65 @@ extern "C" {
 #endif
 
 #ifndef G4_EXPORT
-#  if defined(_WIN32)
-#    define G4_EXPORT __declspec(dllexport)
-#  else
-#    define G4_EXPORT __attribute__((visibility("default")))
-#  endif
+#    if defined(_WIN32)
+#        define G4_EXPORT __declspec(dllexport)
+#    else
+#        define G4_EXPORT __attribute__((visibility("default")))
+#    endif
 #endif
 #define G4_PINNED
 
-typedef enum g4_status {
-    G4_OK = 0,
-    G4_INVALID_ARGUMENT = 1,
-    G4_UNSUPPORTED = 2
-} g4_status;
+typedef enum g4_status { G4_OK = 0, G4_INVALID_ARGUMENT = 1, G4_UNSUPPORTED = 2 } g4_status;
 
 typedef enum g4_unary_op {
-    G4_UNARY_NEG, G4_UNARY_EXP, G4_UNARY_LOG, G4_UNARY_SQRT, G4_UNARY_ABS, G4_UNARY_SIGN,
-    G4_UNARY_RECIPROCAL, G4_UNARY_TANH, G4_UNARY_SIGMOID, G4_UNARY_RELU, G4_UNARY_LEAKY_RELU,
-    G4_UNARY_SOFTPLUS, G4_UNARY_GELU, G4_UNARY_ELU, G4_UNARY_CLAMP, G4_UNARY_POW,
-    G4_UNARY_LEAKY_RELU_GRAD, G4_UNARY_GELU_GRAD, G4_UNARY_ELU_GRAD, G4_UNARY_CLAMP_GRAD,
+    G4_UNARY_NEG,
+    G4_UNARY_EXP,
+    G4_UNARY_LOG,
+    G4_UNARY_SQRT,
+    G4_UNARY_ABS,
+    G4_UNARY_SIGN,
+    G4_UNARY_RECIPROCAL,
+    G4_UNARY_TANH,
+    G4_UNARY_SIGMOID,
+    G4_UNARY_RELU,
+    G4_UNARY_LEAKY_RELU,
+    G4_UNARY_SOFTPLUS,
+    G4_UNARY_GELU,
+    G4_UNARY_ELU,
+    G4_UNARY_CLAMP,
+    G4_UNARY_POW,
+    G4_UNARY_LEAKY_RELU_GRAD,
+    G4_UNARY_GELU_GRAD,
+    G4_UNARY_ELU_GRAD,
+    G4_UNARY_CLAMP_GRAD,
     G4_UNARY_COUNT
 } g4_unary_op;
 
 typedef enum g4_binary_op {
-    G4_BINARY_ADD, G4_BINARY_SUB, G4_BINARY_MUL, G4_BINARY_DIV, G4_BINARY_POW, G4_BINARY_MAXIMUM,
-    G4_BINARY_MINIMUM, G4_BINARY_GT, G4_BINARY_GE, G4_BINARY_LT, G4_BINARY_LE, G4_BINARY_EQ,
-    G4_BINARY_NE, G4_BINARY_RELU_BACKWARD, G4_BINARY_COUNT
+    G4_BINARY_ADD,
+    G4_BINARY_SUB,
+    G4_BINARY_MUL,
+    G4_BINARY_DIV,
+    G4_BINARY_POW,
+    G4_BINARY_MAXIMUM,
+    G4_BINARY_MINIMUM,
+    G4_BINARY_GT,
+    G4_BINARY_GE,
+    G4_BINARY_LT,
+    G4_BINARY_LE,
+    G4_BINARY_EQ,
+    G4_BINARY_NE,
+    G4_BINARY_RELU_BACKWARD,
+    G4_BINARY_COUNT
 } g4_binary_op;
 
 typedef enum g4_reduce_op {
-    G4_REDUCE_SUM, G4_REDUCE_MAX, G4_REDUCE_MIN, G4_REDUCE_ARGMAX, G4_REDUCE_ARGMIN, G4_REDUCE_COUNT
+    G4_REDUCE_SUM,
+    G4_REDUCE_MAX,
+    G4_REDUCE_MIN,
+    G4_REDUCE_ARGMAX,
+    G4_REDUCE_ARGMIN,
+    G4_REDUCE_COUNT
 } g4_reduce_op;
 
 /* Instruction sets, in the order the dispatcher prefers them. */
@@ -59,15 +88,39 @@ typedef enum g4_isa { G4_ISA_SCALAR = 0, G4_ISA_AVX2 = 1, G4_ISA_AVX512 = 2 } g4
 
 /* Positions in the int32 geometry arrays of convolution and pooling. */
 enum {
-    G4_CONV_BATCH, G4_CONV_IN_CHANNELS, G4_CONV_IN_HEIGHT, G4_CONV_IN_WIDTH, G4_CONV_OUT_CHANNELS,
-    G4_CONV_KERNEL_H, G4_CONV_KERNEL_W, G4_CONV_STRIDE_H, G4_CONV_STRIDE_W, G4_CONV_PAD_H,
-    G4_CONV_PAD_W, G4_CONV_DILATION_H, G4_CONV_DILATION_W, G4_CONV_GROUPS, G4_CONV_OUT_HEIGHT,
-    G4_CONV_OUT_WIDTH, G4_CONV_GEOMETRY_SIZE
+    G4_CONV_BATCH,
+    G4_CONV_IN_CHANNELS,
+    G4_CONV_IN_HEIGHT,
+    G4_CONV_IN_WIDTH,
+    G4_CONV_OUT_CHANNELS,
+    G4_CONV_KERNEL_H,
+    G4_CONV_KERNEL_W,
+    G4_CONV_STRIDE_H,
+    G4_CONV_STRIDE_W,
+    G4_CONV_PAD_H,
+    G4_CONV_PAD_W,
+    G4_CONV_DILATION_H,
+    G4_CONV_DILATION_W,
+    G4_CONV_GROUPS,
+    G4_CONV_OUT_HEIGHT,
+    G4_CONV_OUT_WIDTH,
+    G4_CONV_GEOMETRY_SIZE
 };
 enum {
-    G4_POOL_BATCH, G4_POOL_CHANNELS, G4_POOL_IN_HEIGHT, G4_POOL_IN_WIDTH, G4_POOL_KERNEL_H,
-    G4_POOL_KERNEL_W, G4_POOL_STRIDE_H, G4_POOL_STRIDE_W, G4_POOL_PAD_H, G4_POOL_PAD_W,
-    G4_POOL_DILATION_H, G4_POOL_DILATION_W, G4_POOL_OUT_HEIGHT, G4_POOL_OUT_WIDTH,
+    G4_POOL_BATCH,
+    G4_POOL_CHANNELS,
+    G4_POOL_IN_HEIGHT,
+    G4_POOL_IN_WIDTH,
+    G4_POOL_KERNEL_H,
+    G4_POOL_KERNEL_W,
+    G4_POOL_STRIDE_H,
+    G4_POOL_STRIDE_W,
+    G4_POOL_PAD_H,
+    G4_POOL_PAD_W,
+    G4_POOL_DILATION_H,
+    G4_POOL_DILATION_W,
+    G4_POOL_OUT_HEIGHT,
+    G4_POOL_OUT_WIDTH,
     G4_POOL_GEOMETRY_SIZE
 };
 
@@ -85,41 +138,38 @@ G4_EXPORT int g4_get_num_threads(void);
 
 /* C = alpha op(A) op(B) + beta C, row-major, op(A) m x k, op(B) k x n; beta = 0 ignores C. */
 G4_PINNED G4_EXPORT int g4_f32_gemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha,
-                                    const float* a, int64_t a_off, int64_t lda,
-                                    const float* b, int64_t b_off, int64_t ldb,
-                                    float beta, float* c, int64_t c_off, int64_t ldc);
+                                    const float* a, int64_t a_off, int64_t lda, const float* b, int64_t b_off,
+                                    int64_t ldb, float beta, float* c, int64_t c_off, int64_t ldc);
 
 /* ---- element-wise ---------------------------------------------------------------------- */
 
 /* y[i] = op(x[i]) for n contiguous elements; y may equal x. */
-G4_PINNED G4_EXPORT int g4_f32_unary(int op, float alpha, float beta, const float* x, int64_t x_off,
-                                     float* y, int64_t y_off, int64_t n);
+G4_PINNED G4_EXPORT int g4_f32_unary(int op, float alpha, float beta, const float* x, int64_t x_off, float* y,
+                                     int64_t y_off, int64_t n);
 
 /* out = op(a, b) over an n-d shape; a and b strided (0 broadcasts), out contiguous. */
-G4_PINNED G4_EXPORT int g4_f32_binary(int op, int32_t rank, const int32_t* shape,
-                                      const float* a, int64_t a_off, const int32_t* a_strides,
-                                      const float* b, int64_t b_off, const int32_t* b_strides,
+G4_PINNED G4_EXPORT int g4_f32_binary(int op, int32_t rank, const int32_t* shape, const float* a, int64_t a_off,
+                                      const int32_t* a_strides, const float* b, int64_t b_off, const int32_t* b_strides,
                                       float* out, int64_t out_off);
 
 /* out = cond != 0 ? a : b over an n-d shape; inputs strided, out contiguous. */
-G4_PINNED G4_EXPORT int g4_f32_where(int32_t rank, const int32_t* shape,
-                                     const float* cond, int64_t cond_off, const int32_t* cond_strides,
-                                     const float* a, int64_t a_off, const int32_t* a_strides,
-                                     const float* b, int64_t b_off, const int32_t* b_strides,
+G4_PINNED G4_EXPORT int g4_f32_where(int32_t rank, const int32_t* shape, const float* cond, int64_t cond_off,
+                                     const int32_t* cond_strides, const float* a, int64_t a_off,
+                                     const int32_t* a_strides, const float* b, int64_t b_off, const int32_t* b_strides,
                                      float* out, int64_t out_off);
 
 /* dst = src over an n-d shape, both strided. */
-G4_PINNED G4_EXPORT int g4_f32_copy(int32_t rank, const int32_t* shape,
-                                    const float* src, int64_t src_off, const int32_t* src_strides,
-                                    float* dst, int64_t dst_off, const int32_t* dst_strides);
+G4_PINNED G4_EXPORT int g4_f32_copy(int32_t rank, const int32_t* shape, const float* src, int64_t src_off,
+                                    const int32_t* src_strides, float* dst, int64_t dst_off,
+                                    const int32_t* dst_strides);
 
 G4_PINNED G4_EXPORT int g4_f32_fill(float* dst, int64_t dst_off, int64_t n, float value);
 
 /* ---- reductions and indexing ----------------------------------------------------------- */
 
 /* Contiguous x as [outer, size, inner] reduced over its middle axis into out [outer, inner]. */
-G4_PINNED G4_EXPORT int g4_f32_reduce(int op, const float* x, int64_t x_off, int64_t outer, int64_t size,
-                                      int64_t inner, float* out, int64_t out_off);
+G4_PINNED G4_EXPORT int g4_f32_reduce(int op, const float* x, int64_t x_off, int64_t outer, int64_t size, int64_t inner,
+                                      float* out, int64_t out_off);
 
 /* out [outer, count, inner] = x [outer, size, inner] at index (per row, or one list for all). */
 G4_PINNED G4_EXPORT int g4_f32_gather(const float* x, int64_t x_off, int64_t outer, int64_t size, int64_t inner,
@@ -127,8 +177,8 @@ G4_PINNED G4_EXPORT int g4_f32_gather(const float* x, int64_t x_off, int64_t out
 
 /* dst [outer, size, inner] += src [outer, count, inner] at index: the adjoint of gather. */
 G4_PINNED G4_EXPORT int g4_f32_scatter_add(const float* src, int64_t src_off, int64_t outer, int64_t size,
-                                           int64_t inner, const int32_t* index, int64_t count,
-                                           int index_per_row, float* dst);
+                                           int64_t inner, const int32_t* index, int64_t count, int index_per_row,
+                                           float* dst);
 
 /* ---- convolution and pooling (NCHW) ------------------------------------------------------ */
 
@@ -137,21 +187,20 @@ G4_PINNED G4_EXPORT int g4_f32_scatter_add(const float* src, int64_t src_off, in
  * slices for (at least one; a smaller work space is G4_INVALID_ARGUMENT). */
 G4_EXPORT int64_t g4_f32_conv2d_workspace_size(const int32_t* geometry);
 
-G4_PINNED G4_EXPORT int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_t x_off,
-                                          const float* w, int64_t w_off, float* y, int64_t y_off,
-                                          float* workspace, int64_t workspace_floats);
+G4_PINNED G4_EXPORT int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, const float* w,
+                                          int64_t w_off, float* y, int64_t y_off, float* workspace,
+                                          int64_t workspace_floats);
 G4_PINNED G4_EXPORT int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad_y, int64_t grad_y_off,
                                                const float* w, int64_t w_off, float* grad_x, int64_t grad_x_off,
                                                float* workspace, int64_t workspace_floats);
 G4_PINNED G4_EXPORT int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x, int64_t x_off,
-                                                 const float* grad_y, int64_t grad_y_off,
-                                                 float* grad_w, int64_t grad_w_off, float* workspace,
-                                                 int64_t workspace_floats);
+                                                 const float* grad_y, int64_t grad_y_off, float* grad_w,
+                                                 int64_t grad_w_off, float* workspace, int64_t workspace_floats);
 
-G4_PINNED G4_EXPORT int g4_f32_maxpool2d_fwd(const int32_t* geometry, const float* x, int64_t x_off,
-                                             float* y, int32_t* argmax);
-G4_PINNED G4_EXPORT int g4_f32_maxpool2d_bwd(const int32_t* geometry, const float* grad_y,
-                                             const int32_t* argmax, float* grad_x);
+G4_PINNED G4_EXPORT int g4_f32_maxpool2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, float* y,
+                                             int32_t* argmax);
+G4_PINNED G4_EXPORT int g4_f32_maxpool2d_bwd(const int32_t* geometry, const float* grad_y, const int32_t* argmax,
+                                             float* grad_x);
 G4_PINNED G4_EXPORT int g4_f32_avgpool2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, float* y);
 G4_PINNED G4_EXPORT int g4_f32_avgpool2d_bwd(const int32_t* geometry, const float* grad_y, float* grad_x);
 
@@ -175,8 +224,8 @@ G4_PINNED G4_EXPORT int g4_f32_cross_entropy(const float* logits, int64_t logits
                                              const int32_t* targets, float* loss, float* log_sum_exp);
 
 /* grad_logits[r] = grad_loss[r] (softmax(x[r]) - onehot(target[r])). */
-G4_PINNED G4_EXPORT int g4_f32_cross_entropy_bwd(const float* logits, int64_t logits_off, int64_t rows,
-                                                 int64_t classes, const int32_t* targets, const float* log_sum_exp,
+G4_PINNED G4_EXPORT int g4_f32_cross_entropy_bwd(const float* logits, int64_t logits_off, int64_t rows, int64_t classes,
+                                                 const int32_t* targets, const float* log_sum_exp,
                                                  const float* grad_loss, float* grad_logits);
 
 /* ---- optimizer updates (one pass, in place) ------------------------------------------------ */
@@ -188,8 +237,8 @@ G4_PINNED G4_EXPORT int g4_f32_sgd_step(float* param, int64_t param_off, const f
                                         float weight_decay, int nesterov, int first_step);
 
 /* Adam (decoupled = 0) or AdamW (decoupled = 1) at step t >= 1. */
-G4_PINNED G4_EXPORT int g4_f32_adam_step(float* param, int64_t param_off, const float* grad, int64_t grad_off,
-                                         float* m, float* v, int64_t n, float lr, float beta1, float beta2, float eps,
+G4_PINNED G4_EXPORT int g4_f32_adam_step(float* param, int64_t param_off, const float* grad, int64_t grad_off, float* m,
+                                         float* v, int64_t n, float lr, float beta1, float beta2, float eps,
                                          float weight_decay, int32_t step, int decoupled);
 
 #ifdef __cplusplus

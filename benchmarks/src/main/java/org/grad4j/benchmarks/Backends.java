@@ -4,8 +4,7 @@ import org.grad4j.backend.Backend;
 
 /** Finds a backend by name for a benchmark's {@code backend} parameter, failing with what to install. */
 final class Backends {
-    private Backends() {
-    }
+    private Backends() {}
 
     static Backend named(String name) {
         for (Backend b : Backend.available()) {

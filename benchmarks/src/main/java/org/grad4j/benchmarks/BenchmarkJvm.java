@@ -12,8 +12,7 @@ final class BenchmarkJvm {
     static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
     static final String VECTOR_API = "--add-modules=jdk.incubator.vector";
 
-    private BenchmarkJvm() {
-    }
+    private BenchmarkJvm() {}
 
     static String[] options() {
         return new String[] {HEAP_MIN, HEAP_MAX, PRE_TOUCH, VECTOR_API};

@@ -24,18 +24,21 @@ import org.grad4j.tensor.Tensor;
 public final class GemmOverhead {
     private static Object sink;
 
-    private GemmOverhead() {
-    }
+    private GemmOverhead() {}
 
     public static void main(String[] args) {
         int[] sizes = {64, 256, 1024};
         int rounds = 15;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--sizes" -> sizes = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--sizes" ->
+                    sizes = Arrays.stream(args[i + 1].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("GemmOverhead: unknown option " + args[i]
-                        + " (have --sizes N,N,... and --rounds N)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "GemmOverhead: unknown option " + args[i] + " (have --sizes N,N,... and --rounds N)");
             }
         }
         Backend nativeBackend = Backends.named("native");
@@ -55,11 +58,16 @@ public final class GemmOverhead {
         Tensor a = Tensor.rand(1, n, n);
         Tensor b = Tensor.rand(2, n, n);
         Tensor out = Tensor.zeros(n, n);
-        try (FloatPointer pa = new FloatPointer(a.toArray()); FloatPointer pb = new FloatPointer(b.toArray());
-             FloatPointer pc = new FloatPointer((long) n * n)) {
-            Runnable[] phases = {() -> sink = a.matmul(b), GemmOverhead.closing(() -> a.matmul(b)),
-                () -> sink = a.matmul(b, out), () -> OpenBlas.gemm(false, false, n, n, n, pa, pb, pc),
-                () -> sink = new float[n * n]};
+        try (FloatPointer pa = new FloatPointer(a.toArray());
+                FloatPointer pb = new FloatPointer(b.toArray());
+                FloatPointer pc = new FloatPointer((long) n * n)) {
+            Runnable[] phases = {
+                () -> sink = a.matmul(b),
+                GemmOverhead.closing(() -> a.matmul(b)),
+                () -> sink = a.matmul(b, out),
+                () -> OpenBlas.gemm(false, false, n, n, n, pa, pb, pc),
+                () -> sink = new float[n * n]
+            };
             int direct = 3;
             int calls = (int) Math.max(20, 4e9 / (2.0 * n * n * n));
             double[][] micros = new double[phases.length][rounds];
@@ -82,7 +90,8 @@ public final class GemmOverhead {
                 }
                 row.append(String.format(Locale.ROOT, " | %.2f", median(ratios)));
             }
-            return row.append(String.format(Locale.ROOT, " | %.1f |", median(micros[direct + 1]))).toString();
+            return row.append(String.format(Locale.ROOT, " | %.1f |", median(micros[direct + 1])))
+                    .toString();
         }
     }
 

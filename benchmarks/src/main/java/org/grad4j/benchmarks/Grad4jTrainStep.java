@@ -27,10 +27,24 @@ final class Grad4jTrainStep implements TrainStep {
         scope = Backend.use(Backends.named(backend));
         Generator.manualSeed(0);
         boolean mlp = model.equals("mlp");
-        net = mlp ? new Sequential(new Flatten(), new Linear(784, 400), new ReLU(), new Linear(400, 100), new ReLU(),
-                new Linear(100, 10))
-                : new Sequential(new Conv2d(1, 32, 3, 1, 1), new ReLU(), new MaxPool2d(2), new Conv2d(32, 64, 3, 1, 1),
-                        new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(3136, 128), new ReLU(),
+        net = mlp
+                ? new Sequential(
+                        new Flatten(),
+                        new Linear(784, 400),
+                        new ReLU(),
+                        new Linear(400, 100),
+                        new ReLU(),
+                        new Linear(100, 10))
+                : new Sequential(
+                        new Conv2d(1, 32, 3, 1, 1),
+                        new ReLU(),
+                        new MaxPool2d(2),
+                        new Conv2d(32, 64, 3, 1, 1),
+                        new ReLU(),
+                        new MaxPool2d(2),
+                        new Flatten(),
+                        new Linear(3136, 128),
+                        new ReLU(),
                         new Linear(128, 10));
         optimizer = new Adam(net.parameters(), 1e-3);
         int batch = TrainStepBench.batch(model);

@@ -75,8 +75,15 @@ final class LibtorchTrainStep implements TrainStep {
             fc1 = new LinearImpl(3136, 128);
             fc2 = new LinearImpl(128, 10);
             fc3 = null;
-            params = new TensorVector(conv1.weight(), conv1.bias(), conv2.weight(), conv2.bias(), fc1.weight(),
-                    fc1.bias(), fc2.weight(), fc2.bias());
+            params = new TensorVector(
+                    conv1.weight(),
+                    conv1.bias(),
+                    conv2.weight(),
+                    conv2.bias(),
+                    fc1.weight(),
+                    fc1.bias(),
+                    fc2.weight(),
+                    fc2.bias());
         }
         optimizer = new Adam(params, new AdamOptions(1e-3));
         images = rand(batch, 1, 28, 28);

@@ -15,8 +15,7 @@ import org.grad4j.backend.java.JavaBackend;
  * is, OpenBLAS's threaded jobs run on the library's pool instead.
  */
 final class OpenBlas {
-    private OpenBlas() {
-    }
+    private OpenBlas() {}
 
     /** OpenBLAS on {@code grad4j.threads} threads (default: the core count), as the native backend. */
     static void useConfiguredThreads() {
@@ -33,9 +32,22 @@ final class OpenBlas {
     }
 
     /** Row-major C[m×n] = op(A)·op(B); A is m×k (k×m when transposed), B is k×n (n×k when transposed). */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, FloatPointer b,
-                     FloatPointer c) {
-        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k,
-                1f, a, transA ? m : k, b, transB ? k : n, 0f, c, n);
+    static void gemm(
+            boolean transA, boolean transB, int m, int n, int k, FloatPointer a, FloatPointer b, FloatPointer c) {
+        cblas_sgemm(
+                CblasRowMajor,
+                transA ? CblasTrans : CblasNoTrans,
+                transB ? CblasTrans : CblasNoTrans,
+                m,
+                n,
+                k,
+                1f,
+                a,
+                transA ? m : k,
+                b,
+                transB ? k : n,
+                0f,
+                c,
+                n);
     }
 }

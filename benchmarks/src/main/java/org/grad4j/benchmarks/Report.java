@@ -27,15 +27,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * JVMs get the options of {@link BenchmarkJvm}: a fixed 2 GiB pre-touched heap and the Vector API.
  */
 public final class Report {
-    private Report() {
-    }
+    private Report() {}
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         Map<String, String> options = parse(args);
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "1"));
         Path out = Path.of(options.getOrDefault("out", "benchmarks/target/report"));
         Files.createDirectories(out);
-        List<String> only = options.containsKey("only") ? Arrays.asList(options.get("only").split(",")) : null;
+        List<String> only =
+                options.containsKey("only") ? Arrays.asList(options.get("only").split(",")) : null;
         if (options.containsKey("child")) {
             only = List.of(options.get("child"));
         } else {
@@ -56,11 +56,18 @@ public final class Report {
 
     private static Results run(Section section, double seconds, Path out) throws RunnerException {
         TimeValue time = TimeValue.milliseconds(Math.round(seconds * 1000));
-        ChainedOptionsBuilder o = new OptionsBuilder().include(section.include()).forks(1)
+        ChainedOptionsBuilder o = new OptionsBuilder()
+                .include(section.include())
+                .forks(1)
                 .jvmArgsAppend(BenchmarkJvm.options())
-                .warmupIterations(2).warmupTime(time).measurementIterations(3).measurementTime(time)
-                .shouldFailOnError(true).result(out.resolve(section.name() + ".json").toString())
-                .resultFormat(ResultFormatType.JSON).verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
+                .warmupIterations(2)
+                .warmupTime(time)
+                .measurementIterations(3)
+                .measurementTime(time)
+                .shouldFailOnError(true)
+                .result(out.resolve(section.name() + ".json").toString())
+                .resultFormat(ResultFormatType.JSON)
+                .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
         section.params().forEach(o::param);
         System.err.println("benchmarks: running " + section.name() + " ...");
         return new Results(new Runner(o.build()).run());
@@ -69,14 +76,24 @@ public final class Report {
     /** The OpenBLAS-only GEMM rows again in a child JVM whose environment leaves OpenBLAS to pick its kernels. */
     private static void runWithoutCoreType(double seconds, Path out) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Report.class.getName(), "--child", "gemm-auto", "--seconds", Double.toString(seconds), "--out",
-                out.toString()).inheritIO();
+        ProcessBuilder child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Report.class.getName(),
+                        "--child",
+                        "gemm-auto",
+                        "--seconds",
+                        Double.toString(seconds),
+                        "--out",
+                        out.toString())
+                .inheritIO();
         child.environment().remove("OPENBLAS_CORETYPE");
         child.environment().remove("OPENBLAS_L2_SIZE");
         int status = child.start().waitFor();
         if (status != 0) {
-            throw new IllegalStateException("benchmarks: the run without OPENBLAS_CORETYPE failed with status " + status);
+            throw new IllegalStateException(
+                    "benchmarks: the run without OPENBLAS_CORETYPE failed with status " + status);
         }
     }
 
@@ -105,13 +122,16 @@ public final class Report {
         if (Double.isNaN(v)) {
             return "–";
         }
-        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v)
-                : v >= 10 ? String.format(Locale.ROOT, "%.1f", v)
-                : v >= 1 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.3f", v);
+        return v >= 100
+                ? String.format(Locale.ROOT, "%.0f", v)
+                : v >= 10
+                        ? String.format(Locale.ROOT, "%.1f", v)
+                        : v >= 1 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.3f", v);
     }
 
     static String ratio(double numerator, double denominator) {
-        return Double.isNaN(numerator) || Double.isNaN(denominator) ? "–"
+        return Double.isNaN(numerator) || Double.isNaN(denominator)
+                ? "–"
                 : String.format(Locale.ROOT, "%.2f", numerator / denominator);
     }
 }

@@ -10,34 +10,72 @@ import java.util.Map;
 final class Sections {
     private static final String[] SIZES = {"64", "128", "256", "512", "1024", "2048"};
 
-    private Sections() {
-    }
+    private Sections() {}
 
     static List<Section> all() {
         return List.of(
-                new Section("gemm", "GEMM: n × n · n × n (GFLOPS)", "GemmBench",
-                        Map.of("backend", new String[] {"openblas", "native", "java"}, "n", SIZES,
-                                "layout", new String[] {"NN"}), Sections::gemm),
-                new Section("gemm-transposed", "GEMM with transposed operands, as backward runs them (GFLOPS)",
-                        "GemmBench", Map.of("backend", new String[] {"openblas", "native", "java"},
-                                "n", new String[] {"256", "1024"}, "layout", new String[] {"NT", "TN"}), Sections::gemm),
-                new Section("gemm-auto", "GEMM with OPENBLAS_CORETYPE unset: OpenBLAS picks its kernels (GFLOPS)",
-                        "GemmBench", Map.of("backend", new String[] {"openblas", "native"},
-                                "n", new String[] {"256", "1024", "2048"}, "layout", new String[] {"NN"}),
+                new Section(
+                        "gemm",
+                        "GEMM: n × n · n × n (GFLOPS)",
+                        "GemmBench",
+                        Map.of(
+                                "backend",
+                                new String[] {"openblas", "native", "java"},
+                                "n",
+                                SIZES,
+                                "layout",
+                                new String[] {"NN"}),
                         Sections::gemm),
-                new Section("conv", "Conv2d 3×3, padding 1: batch×in→out@size (ms per call)", "Conv2dBench",
-                        Map.of(), Sections::conv),
-                new Section("elementwise", "Element-wise ops (µs per call; size 1 is the fixed cost of a call)",
-                        "ElementwiseBench", Map.of(), Sections::elementwise),
-                new Section("train", "Training steps: forward, cross-entropy, backward, Adam (ms per step)",
-                        "TrainStepBench", LibtorchTrainStep.available()
-                                ? Map.of("backend", new String[] {"native", "java", "libtorch"}) : Map.of(),
+                new Section(
+                        "gemm-transposed",
+                        "GEMM with transposed operands, as backward runs them (GFLOPS)",
+                        "GemmBench",
+                        Map.of(
+                                "backend",
+                                new String[] {"openblas", "native", "java"},
+                                "n",
+                                new String[] {"256", "1024"},
+                                "layout",
+                                new String[] {"NT", "TN"}),
+                        Sections::gemm),
+                new Section(
+                        "gemm-auto",
+                        "GEMM with OPENBLAS_CORETYPE unset: OpenBLAS picks its kernels (GFLOPS)",
+                        "GemmBench",
+                        Map.of(
+                                "backend",
+                                new String[] {"openblas", "native"},
+                                "n",
+                                new String[] {"256", "1024", "2048"},
+                                "layout",
+                                new String[] {"NN"}),
+                        Sections::gemm),
+                new Section(
+                        "conv",
+                        "Conv2d 3×3, padding 1: batch×in→out@size (ms per call)",
+                        "Conv2dBench",
+                        Map.of(),
+                        Sections::conv),
+                new Section(
+                        "elementwise",
+                        "Element-wise ops (µs per call; size 1 is the fixed cost of a call)",
+                        "ElementwiseBench",
+                        Map.of(),
+                        Sections::elementwise),
+                new Section(
+                        "train",
+                        "Training steps: forward, cross-entropy, backward, Adam (ms per step)",
+                        "TrainStepBench",
+                        LibtorchTrainStep.available()
+                                ? Map.of("backend", new String[] {"native", "java", "libtorch"})
+                                : Map.of(),
                         Sections::train));
     }
 
     private static String gemm(Results r) {
-        StringBuilder t = new StringBuilder("| n | layout | OpenBLAS | native matmul | native out= | Java matmul "
-                + "| native ÷ OpenBLAS | native out= ÷ OpenBLAS | Java ÷ native |\n|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder(
+                "| n | layout | OpenBLAS | native matmul | native out= | Java matmul "
+                        + "| native ÷ OpenBLAS | native out= ÷ OpenBLAS | Java ÷ native |\n|---|---|---|---|---|---|---|---|---|\n");
         for (String layout : new String[] {"NN", "NT", "TN"}) {
             for (String n : SIZES) {
                 double flops = 2.0 * Math.pow(Double.parseDouble(n), 3) / 1e3;
@@ -48,8 +86,18 @@ final class Sections {
                 double nat = flops / r.score("matmul", "backend", "native", "n", n, "layout", layout);
                 double natOut = flops / r.score("matmulOut", "backend", "native", "n", n, "layout", layout);
                 double java = flops / r.score("matmul", "backend", "java", "n", n, "layout", layout);
-                t.append(String.join(" | ", "| " + n, layout, num(blas), num(nat), num(natOut), num(java),
-                        ratio(nat, blas), ratio(natOut, blas), ratio(java, nat))).append(" |\n");
+                t.append(String.join(
+                                " | ",
+                                "| " + n,
+                                layout,
+                                num(blas),
+                                num(nat),
+                                num(natOut),
+                                num(java),
+                                ratio(nat, blas),
+                                ratio(natOut, blas),
+                                ratio(java, nat)))
+                        .append(" |\n");
             }
         }
         return t.toString();
@@ -62,8 +110,15 @@ final class Sections {
             for (String pass : new String[] {"forward", "backwardData", "backwardWeight"}) {
                 double nat = r.score(pass, "backend", "native", "shape", shape);
                 double java = r.score(pass, "backend", "java", "shape", shape);
-                t.append(String.join(" | ", "| " + shape, pass, num(nat), num(Conv2dBench.flops(shape) / nat / 1e6),
-                        num(java), ratio(java, nat))).append(" |\n");
+                t.append(String.join(
+                                " | ",
+                                "| " + shape,
+                                pass,
+                                num(nat),
+                                num(Conv2dBench.flops(shape) / nat / 1e6),
+                                num(java),
+                                ratio(java, nat)))
+                        .append(" |\n");
             }
         }
         return t.toString();
@@ -77,19 +132,29 @@ final class Sections {
             double nat = r.score("step", "backend", "native", "model", model);
             double java = r.score("step", "backend", "java", "model", model);
             double torch = r.score("step", "backend", "libtorch", "model", model);
-            t.append(String.join(" | ", "| " + model, String.valueOf(TrainStepBench.batch(model)), num(nat), num(java),
-                    num(torch), ratio(java, nat), ratio(torch, nat))).append(" |\n");
+            t.append(String.join(
+                            " | ",
+                            "| " + model,
+                            String.valueOf(TrainStepBench.batch(model)),
+                            num(nat),
+                            num(java),
+                            num(torch),
+                            ratio(java, nat),
+                            ratio(torch, nat)))
+                    .append(" |\n");
         }
         return t.toString();
     }
 
     private static String elementwise(Results r) {
-        StringBuilder t = new StringBuilder("| op | elements | native µs | Java µs | Java ÷ native |\n|---|---|---|---|---|\n");
+        StringBuilder t =
+                new StringBuilder("| op | elements | native µs | Java µs | Java ÷ native |\n|---|---|---|---|---|\n");
         for (String op : new String[] {"add", "addBroadcastRow", "exp", "relu"}) {
             for (String size : new String[] {"1", "4096", "1048576"}) {
                 double nat = r.score(op, "backend", "native", "size", size);
                 double java = r.score(op, "backend", "java", "size", size);
-                t.append(String.join(" | ", "| " + op, size, num(nat), num(java), ratio(java, nat))).append(" |\n");
+                t.append(String.join(" | ", "| " + op, size, num(nat), num(java), ratio(java, nat)))
+                        .append(" |\n");
             }
         }
         return t.toString();

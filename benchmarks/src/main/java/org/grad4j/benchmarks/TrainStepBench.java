@@ -38,7 +38,8 @@ public class TrainStepBench {
 
     @Setup
     public void setUp() {
-        step = backend.equals("libtorch") ? new LibtorchTrainStep(model, JavaBackend.configuredThreads())
+        step = backend.equals("libtorch")
+                ? new LibtorchTrainStep(model, JavaBackend.configuredThreads())
                 : new Grad4jTrainStep(backend, model);
     }
 

@@ -36,11 +36,9 @@ public final class Autoencoder {
     static final int SHOWN = 10;
 
     /** The final test loss, and the loss of the noisy test images themselves against the originals. */
-    record Result(double testLoss, double noisyLoss) {
-    }
+    record Result(double testLoss, double noisyLoss) {}
 
-    private Autoencoder() {
-    }
+    private Autoencoder() {}
 
     static Options options() {
         return new Options("autoencoder", 5, 128, 1e-3)
@@ -49,8 +47,17 @@ public final class Autoencoder {
     }
 
     static Module model() {
-        return new Sequential(new Flatten(), new Linear(28 * 28, 256), new ReLU(), new Linear(256, 64), new ReLU(),
-                new Linear(64, 256), new ReLU(), new Linear(256, 28 * 28), new Sigmoid(), new Unflatten(1, 1, 28, 28));
+        return new Sequential(
+                new Flatten(),
+                new Linear(28 * 28, 256),
+                new ReLU(),
+                new Linear(256, 64),
+                new ReLU(),
+                new Linear(64, 256),
+                new ReLU(),
+                new Linear(256, 28 * 28),
+                new Sigmoid(),
+                new Unflatten(1, 1, 28, 28));
     }
 
     public static void main(String[] args) {
@@ -75,8 +82,14 @@ public final class Autoencoder {
         Module model = model();
         Optimizer optimizer = new Adam(model.parameters(), o.lr());
         MSELoss criterion = new MSELoss();
-        System.out.printf(Locale.ROOT, "autoencoder: %,d training images, %,d test images, noise %.2f,"
-                + " backend %s%n%s%n", train.size(), data.test().size(), noise, Backend.current().name(), model);
+        System.out.printf(
+                Locale.ROOT,
+                "autoencoder: %,d training images, %,d test images, noise %.2f," + " backend %s%n%s%n",
+                train.size(),
+                data.test().size(),
+                noise,
+                Backend.current().name(),
+                model);
         // The test images get the same noise at every evaluation, so the test losses compare.
         Generator testNoise = new Generator(o.seed() + 1);
         Result result = new Result(Double.NaN, Double.NaN);
@@ -97,8 +110,13 @@ public final class Autoencoder {
                     trainLoss = progress.meanLoss();
                 }
                 result = evaluate(model, testLoader, noise, testNoise.reset());
-                System.out.printf(Locale.ROOT, "epoch %d: train loss %.4f, test loss %.4f (noisy input: %.4f)%n", epoch,
-                        trainLoss, result.testLoss(), result.noisyLoss());
+                System.out.printf(
+                        Locale.ROOT,
+                        "epoch %d: train loss %.4f, test loss %.4f (noisy input: %.4f)%n",
+                        epoch,
+                        trainLoss,
+                        result.testLoss(),
+                        result.noisyLoss());
                 log.add(epoch, trainLoss, result.testLoss(), result.noisyLoss());
                 log.plot("loss", "autoencoder: mean squared error per epoch");
             }

@@ -51,8 +51,15 @@ final class Classifier {
         DataLoader testLoader = new DataLoader(data.test(), 1000);
         Optimizer optimizer = new Adam(model.parameters(), options.lr());
         CrossEntropyLoss criterion = new CrossEntropyLoss();
-        System.out.printf(Locale.ROOT, "%s: %,d training images, %,d test images, backend %s (%d threads)%n%s%n",
-                name, train.size(), data.test().size(), Backend.current().name(), Backend.current().threads(), model);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,d training images, %,d test images, backend %s (%d threads)%n%s%n",
+                name,
+                train.size(),
+                data.test().size(),
+                Backend.current().name(),
+                Backend.current().threads(),
+                model);
         MetricsLog log = newLog();
         double accuracy = 0;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
@@ -70,8 +77,13 @@ final class Classifier {
             }
             double[] test = evaluate(model, testLoader, criterion);
             accuracy = test[1];
-            System.out.printf(Locale.ROOT, "epoch %d: train loss %.4f, test loss %.4f, test accuracy %.4f%n", epoch,
-                    trainLoss, test[0], accuracy);
+            System.out.printf(
+                    Locale.ROOT,
+                    "epoch %d: train loss %.4f, test loss %.4f, test accuracy %.4f%n",
+                    epoch,
+                    trainLoss,
+                    test[0],
+                    accuracy);
             record(log, epoch, trainLoss, test);
         }
         System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", accuracy);

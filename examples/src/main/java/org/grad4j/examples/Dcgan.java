@@ -24,8 +24,7 @@ import org.grad4j.tensor.Generator;
  * layers and 1024 there; 64 is enough for Fashion-MNIST).
  */
 public final class Dcgan {
-    private Dcgan() {
-    }
+    private Dcgan() {}
 
     /**
      * latent → Linear → BN → ReLU → [width, 7, 7] → ConvT 4×4 stride 2 → [width/2, 14, 14] → BN →
@@ -34,10 +33,16 @@ public final class Dcgan {
      * <p>Shape: input [B, latent]; output [B, 1, 28, 28] in (−1, 1).
      */
     public static Module generator(int latent, int width, Generator gen) {
-        Module g = new Sequential(new Linear(latent, width * 7 * 7), new BatchNorm1d(width * 7 * 7), new ReLU(),
+        Module g = new Sequential(
+                new Linear(latent, width * 7 * 7),
+                new BatchNorm1d(width * 7 * 7),
+                new ReLU(),
                 new Unflatten(1, width, 7, 7),
-                new ConvTranspose2d(width, width / 2, 4, 2, 1), new BatchNorm2d(width / 2), new ReLU(),
-                new ConvTranspose2d(width / 2, 1, 4, 2, 1), new Tanh());
+                new ConvTranspose2d(width, width / 2, 4, 2, 1),
+                new BatchNorm2d(width / 2),
+                new ReLU(),
+                new ConvTranspose2d(width / 2, 1, 4, 2, 1),
+                new Tanh());
         return initialize(g, gen);
     }
 
@@ -48,9 +53,14 @@ public final class Dcgan {
      * <p>Shape: input [B, 1, 28, 28] in [−1, 1]; output [B, 1].
      */
     public static Module discriminator(int width, Generator gen) {
-        Module d = new Sequential(new Conv2d(1, width / 2, 4, 2, 1), new LeakyReLU(0.2),
-                new Conv2d(width / 2, width, 4, 2, 1), new BatchNorm2d(width), new LeakyReLU(0.2),
-                new Flatten(), new Linear(width * 7 * 7, 1));
+        Module d = new Sequential(
+                new Conv2d(1, width / 2, 4, 2, 1),
+                new LeakyReLU(0.2),
+                new Conv2d(width / 2, width, 4, 2, 1),
+                new BatchNorm2d(width),
+                new LeakyReLU(0.2),
+                new Flatten(),
+                new Linear(width * 7 * 7, 1));
         return initialize(d, gen);
     }
 

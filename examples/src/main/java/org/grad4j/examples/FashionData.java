@@ -17,11 +17,16 @@ import org.grad4j.tensor.Tensor;
  */
 public final class FashionData {
     static final String SUBSET = "fashion-mnist-subset";
-    private static final String[] FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+    private static final String[] FILES = {
+        "train-images-idx3-ubyte.gz",
+        "train-labels-idx1-ubyte.gz",
+        "t10k-images-idx3-ubyte.gz",
+        "t10k-labels-idx1-ubyte.gz"
+    };
 
     /** The mean and standard deviation of the training images' pixels (in [0, 1]). */
     static final float PIXEL_MEAN = 0.2860f;
+
     static final float PIXEL_STD = 0.3530f;
 
     /**
@@ -37,11 +42,9 @@ public final class FashionData {
     }
 
     /** The training and test sets, and whether they are the embedded subset. */
-    public record Split(FashionMNIST train, FashionMNIST test, boolean subset) {
-    }
+    public record Split(FashionMNIST train, FashionMNIST test, boolean subset) {}
 
-    private FashionData() {
-    }
+    private FashionData() {}
 
     public static Split load(Options o) {
         return load(o, new DatasetOptions());

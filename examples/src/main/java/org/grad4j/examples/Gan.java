@@ -42,8 +42,7 @@ public final class Gan {
     private final Tensor fixedNoise;
 
     /** The mean losses of one epoch. */
-    public record Losses(double discriminator, double generator) {
-    }
+    public record Losses(double discriminator, double generator) {}
 
     Gan(Options options) {
         this.options = options;
@@ -68,8 +67,8 @@ public final class Gan {
         Options o = options();
         if (o.parse(args)) {
             Losses losses = new Gan(o).train(FashionData.load(o));
-            System.out.printf(Locale.ROOT, "final losses: D %.3f, G %.3f%n", losses.discriminator(),
-                    losses.generator());
+            System.out.printf(
+                    Locale.ROOT, "final losses: D %.3f, G %.3f%n", losses.discriminator(), losses.generator());
         }
     }
 
@@ -81,13 +80,23 @@ public final class Gan {
     Losses train(FashionData.Split data) {
         Dataset images = Classifier.limited(data.train(), options.integer("limit"));
         DataLoader loader = new DataLoader(images, options.batchSize(), true, gen, true, DataLoader.DEFAULT_PREFETCH);
-        System.out.printf(Locale.ROOT, "gan: %,d training images, backend %s (%d threads)%n%s%n%s%n", images.size(),
-                Backend.current().name(), Backend.current().threads(), generator, discriminator);
+        System.out.printf(
+                Locale.ROOT,
+                "gan: %,d training images, backend %s (%d threads)%n%s%n%s%n",
+                images.size(),
+                Backend.current().name(),
+                Backend.current().threads(),
+                generator,
+                discriminator);
         MetricsLog log = newLog();
         Losses losses = null;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             losses = trainEpoch(loader, epoch);
-            System.out.printf(Locale.ROOT, "epoch %d: D loss %.4f, G loss %.4f%n", epoch, losses.discriminator(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "epoch %d: D loss %.4f, G loss %.4f%n",
+                    epoch,
+                    losses.discriminator(),
                     losses.generator());
             writeSamples(epoch);
             record(log, epoch, losses);
@@ -99,8 +108,8 @@ public final class Gan {
         generator.train();
         discriminator.train();
         double sumG = 0;
-        try (Progress progress = new Progress("epoch " + epoch + "/" + options.epochs() + " (loss: D)",
-                loader.numBatches())) {
+        try (Progress progress =
+                new Progress("epoch " + epoch + "/" + options.epochs() + " (loss: D)", loader.numBatches())) {
             for (Batch batch : loader) {
                 float[] step = step(batch.input().mul(2f).sub(1f));
                 sumG += step[1];
@@ -115,7 +124,8 @@ public final class Gan {
         int b = real.size(0);
         Tensor ones = Tensor.ones(b, 1);
         Tensor fake = generator.forward(Tensor.randn(gen, b, latent));
-        Tensor lossD = criterion.forward(discriminator.forward(real), ones)
+        Tensor lossD = criterion
+                .forward(discriminator.forward(real), ones)
                 .add(criterion.forward(discriminator.forward(fake.detach()), Tensor.zeros(b, 1)));
         optD.zeroGrad();
         lossD.backward();

@@ -10,11 +10,11 @@ import org.grad4j.tensor.Tensor;
  * run. Options: {@code --sizes 256,512,1024 --seconds 1}.
  */
 public final class GemmReport {
-    private GemmReport() {
-    }
+    private GemmReport() {}
 
     public static void main(String[] args) {
-        Options o = new Options("gemm", 0, 0, 0).declare("sizes", "64,256,512,1024", "matrix sizes")
+        Options o = new Options("gemm", 0, 0, 0)
+                .declare("sizes", "64,256,512,1024", "matrix sizes")
                 .declare("seconds", "1", "measuring time per figure");
         if (!o.parse(args)) {
             return;
@@ -32,11 +32,34 @@ public final class GemmReport {
                 try (Backend.Scope ignored = Backend.use(backend)) {
                     matmul = millis(() -> a.matmul(b), seconds);
                 }
-                double raw = millis(() -> backend.gemm(false, false, n, n, n, 1f, a.storage().data(), 0, n,
-                        b.storage().data(), 0, n, 0f, c, 0, n), seconds);
+                double raw = millis(
+                        () -> backend.gemm(
+                                false,
+                                false,
+                                n,
+                                n,
+                                n,
+                                1f,
+                                a.storage().data(),
+                                0,
+                                n,
+                                b.storage().data(),
+                                0,
+                                n,
+                                0f,
+                                c,
+                                0,
+                                n),
+                        seconds);
                 double flops = 2.0 * n * n * n / 1e6;
-                System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f |%n", backend.name(), backend.threads(), n,
-                        flops / matmul, flops / raw);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %d | %.1f | %.1f |%n",
+                        backend.name(),
+                        backend.threads(),
+                        n,
+                        flops / matmul,
+                        flops / raw);
             }
         }
     }

@@ -9,8 +9,7 @@ import org.grad4j.tensor.Tensor;
 
 /** Writes images as PNG: one image, or a grid of equally sized grey-scale or RGB images. */
 public final class ImageGrid {
-    private ImageGrid() {
-    }
+    private ImageGrid() {}
 
     /**
      * Writes images [N, C, H, W] (C = 1 or 3, values in [0, 1], clipped) as a grid with
@@ -19,8 +18,8 @@ public final class ImageGrid {
     public static void write(Tensor images, int columns, int scale, Path file) throws IOException {
         int[] s = images.shape();
         if (s.length != 4 || (s[1] != 1 && s[1] != 3) || columns < 1 || scale < 1) {
-            throw new IllegalArgumentException("ImageGrid: expects images [N, 1 or 3, H, W], got "
-                    + java.util.Arrays.toString(s));
+            throw new IllegalArgumentException(
+                    "ImageGrid: expects images [N, 1 or 3, H, W], got " + java.util.Arrays.toString(s));
         }
         int n = s[0];
         int c = s[1];
@@ -28,8 +27,8 @@ public final class ImageGrid {
         int w = s[3];
         int rows = (n + columns - 1) / columns;
         int gap = 2;
-        BufferedImage img = new BufferedImage(columns * (w * scale + gap) + gap, rows * (h * scale + gap) + gap,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(
+                columns * (w * scale + gap) + gap, rows * (h * scale + gap) + gap, BufferedImage.TYPE_INT_RGB);
         float[] v = images.toArray();
         for (int i = 0; i < n; i++) {
             int x0 = gap + (i % columns) * (w * scale + gap);

@@ -24,12 +24,11 @@ import org.grad4j.tensor.Tensor;
  * grew by more than {@code --max-growth} percent or threads or file descriptors grew at all.
  */
 public final class LeakCheck {
-    private LeakCheck() {
-    }
+    private LeakCheck() {}
 
     public static void main(String[] args) {
         Options options = options();
-        if (options.parse(args) && !run(options, System.out, () -> { }).passed()) {
+        if (options.parse(args) && !run(options, System.out, () -> {}).passed()) {
             System.exit(1);
         }
     }
@@ -58,9 +57,16 @@ public final class LeakCheck {
         Optimizer optimizer = new Adam(model.parameters(), o.lr());
         CrossEntropyLoss criterion = new CrossEntropyLoss();
         DataLoader loader = new DataLoader(train, o.batchSize(), true, new Generator(o.seed()));
-        out.printf(Locale.ROOT, "leakcheck: mlp 784-400-100-10, %,d training images, %,d steps of batch %d, backend %s (%d threads);"
-                + " samples from step %d every %d steps%n",
-                train.size(), steps, o.batchSize(), Backend.current().name(), Backend.current().threads(), warmup,
+        out.printf(
+                Locale.ROOT,
+                "leakcheck: mlp 784-400-100-10, %,d training images, %,d steps of batch %d, backend %s (%d threads);"
+                        + " samples from step %d every %d steps%n",
+                train.size(),
+                steps,
+                o.batchSize(),
+                Backend.current().name(),
+                Backend.current().threads(),
+                warmup,
                 every);
         if (!ResourceSample.procAvailable()) {
             out.println("leakcheck: /proc/self is not available here: RSS, OS threads and open files are not measured");

@@ -45,8 +45,8 @@ final class LeakReport {
 
     private void checkGrowth(String what, double percent) {
         if (percent > maxGrowthPercent) {
-            failures.add(String.format(Locale.ROOT, "%s grew %.2f %% (more than %.2f %%)", what, percent,
-                    maxGrowthPercent));
+            failures.add(
+                    String.format(Locale.ROOT, "%s grew %.2f %% (more than %.2f %%)", what, percent, maxGrowthPercent));
         }
     }
 
@@ -74,29 +74,49 @@ final class LeakReport {
     }
 
     void print(PrintStream out) {
-        out.printf(Locale.ROOT, "lowest of steps %d-%d (after warm-up) vs lowest of steps %d-%d (the end):%n",
-                early.get(0).step(), early.get(early.size() - 1).step(), late.get(0).step(),
+        out.printf(
+                Locale.ROOT,
+                "lowest of steps %d-%d (after warm-up) vs lowest of steps %d-%d (the end):%n",
+                early.get(0).step(),
+                early.get(early.size() - 1).step(),
+                late.get(0).step(),
                 late.get(late.size() - 1).step());
-        out.printf(Locale.ROOT, "  heap after GC: %.1f MB -> %.1f MB: %+.2f %%%n",
-                floor(early, ResourceSample::heapBytes) / 1e6, floor(late, ResourceSample::heapBytes) / 1e6,
+        out.printf(
+                Locale.ROOT,
+                "  heap after GC: %.1f MB -> %.1f MB: %+.2f %%%n",
+                floor(early, ResourceSample::heapBytes) / 1e6,
+                floor(late, ResourceSample::heapBytes) / 1e6,
                 heapGrowthPercent());
         if (beforeTraining.rssBytes() >= 0) {
-            out.printf(Locale.ROOT, "  RSS: %.1f MB -> %.1f MB: %+.2f %%%n", floor(early, ResourceSample::rssBytes) / 1e6,
-                    floor(late, ResourceSample::rssBytes) / 1e6, rssGrowthPercent());
+            out.printf(
+                    Locale.ROOT,
+                    "  RSS: %.1f MB -> %.1f MB: %+.2f %%%n",
+                    floor(early, ResourceSample::rssBytes) / 1e6,
+                    floor(late, ResourceSample::rssBytes) / 1e6,
+                    rssGrowthPercent());
         }
         printCount(out, "JVM threads", ResourceSample::jvmThreads);
         if (beforeTraining.osThreads() >= 0) {
             printCount(out, "OS threads", ResourceSample::osThreads);
             printCount(out, "open file descriptors", ResourceSample::openFiles);
         }
-        out.println(passed()
-                ? String.format(Locale.ROOT, "leakcheck: PASS (heap and RSS within %.2f %%, no growth in threads or"
-                        + " open files)", maxGrowthPercent)
-                : "leakcheck: FAIL: " + String.join("; ", failures));
+        out.println(
+                passed()
+                        ? String.format(
+                                Locale.ROOT,
+                                "leakcheck: PASS (heap and RSS within %.2f %%, no growth in threads or"
+                                        + " open files)",
+                                maxGrowthPercent)
+                        : "leakcheck: FAIL: " + String.join("; ", failures));
     }
 
     private void printCount(PrintStream out, String what, ToLongFunction<ResourceSample> figure) {
-        out.printf(Locale.ROOT, "  %s: %d before training, %d -> %d%n", what, figure.applyAsLong(beforeTraining),
-                floor(early, figure), floor(late, figure));
+        out.printf(
+                Locale.ROOT,
+                "  %s: %d before training, %d -> %d%n",
+                what,
+                figure.applyAsLong(beforeTraining),
+                floor(early, figure),
+                floor(late, figure));
     }
 }

@@ -15,12 +15,28 @@ final class LeakTable {
     ResourceSample row(ResourceSample s, float loss) {
         if (startNanos == 0) {
             startNanos = System.nanoTime();
-            out.printf(Locale.ROOT, "%8s %8s %12s %10s %12s %11s %10s %9s%n", "step", "loss", "heap-GC MB", "RSS MB",
-                    "JVM threads", "OS threads", "open fds", "seconds");
+            out.printf(
+                    Locale.ROOT,
+                    "%8s %8s %12s %10s %12s %11s %10s %9s%n",
+                    "step",
+                    "loss",
+                    "heap-GC MB",
+                    "RSS MB",
+                    "JVM threads",
+                    "OS threads",
+                    "open fds",
+                    "seconds");
         }
-        out.printf(Locale.ROOT, "%8d %8.4f %12.1f %10s %12d %11s %10s %9.1f%n", s.step(), loss, s.heapBytes() / 1e6,
-                s.rssBytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", s.rssBytes() / 1e6), s.jvmThreads(),
-                s.osThreads() < 0 ? "n/a" : s.osThreads(), s.openFiles() < 0 ? "n/a" : s.openFiles(),
+        out.printf(
+                Locale.ROOT,
+                "%8d %8.4f %12.1f %10s %12d %11s %10s %9.1f%n",
+                s.step(),
+                loss,
+                s.heapBytes() / 1e6,
+                s.rssBytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", s.rssBytes() / 1e6),
+                s.jvmThreads(),
+                s.osThreads() < 0 ? "n/a" : s.osThreads(),
+                s.openFiles() < 0 ? "n/a" : s.openFiles(),
                 (System.nanoTime() - startNanos) / 1e9);
         return s;
     }

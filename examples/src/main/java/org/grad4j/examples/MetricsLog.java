@@ -43,8 +43,8 @@ public final class MetricsLog {
     /** Records one epoch's (or step's) values, in column order. */
     public void add(int epoch, double... values) throws IOException {
         if (values.length != columns.length) {
-            throw new IllegalArgumentException("MetricsLog: " + values.length + " values for columns "
-                    + Arrays.toString(columns));
+            throw new IllegalArgumentException(
+                    "MetricsLog: " + values.length + " values for columns " + Arrays.toString(columns));
         }
         double[] row = new double[values.length + 1];
         row[0] = epoch;
@@ -64,13 +64,21 @@ public final class MetricsLog {
 
     /** As {@link #plot(String, String)}, into the given file. */
     public Path plot(String keyword, String title, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(step)
-                .yAxisTitle(keyword).build();
+        XYChart chart = new XYChartBuilder()
+                .width(800)
+                .height(500)
+                .title(title)
+                .xAxisTitle(step)
+                .yAxisTitle(keyword)
+                .build();
         double[] epochs = rows.stream().mapToDouble(r -> r[0]).toArray();
         for (int c = 0; c < columns.length; c++) {
             if (columns[c].contains(keyword) && !rows.isEmpty()) {
                 int col = c + 1;
-                chart.addSeries(columns[c], epochs, rows.stream().mapToDouble(r -> r[col]).toArray());
+                chart.addSeries(
+                        columns[c],
+                        epochs,
+                        rows.stream().mapToDouble(r -> r[col]).toArray());
             }
         }
         BitmapEncoder.saveBitmap(chart, png.toString().replaceFirst("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);

@@ -13,11 +13,15 @@ import org.grad4j.tensor.Generator;
  * pixel mean and standard deviation (0.871–0.881 test accuracy over seeds 0–2).
  */
 public final class Mlp {
-    private Mlp() {
-    }
+    private Mlp() {}
 
     public static Module model() {
-        return new Sequential(new Flatten(), new Linear(28 * 28, 400), new ReLU(), new Linear(400, 100), new ReLU(),
+        return new Sequential(
+                new Flatten(),
+                new Linear(28 * 28, 400),
+                new ReLU(),
+                new Linear(400, 100),
+                new ReLU(),
                 new Linear(100, 10));
     }
 

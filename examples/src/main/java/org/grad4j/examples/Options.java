@@ -59,7 +59,11 @@ public final class Options {
 
     public String usage() {
         StringBuilder sb = new StringBuilder("usage: java -jar grad4j-examples.jar " + example + " [options]\n");
-        help.forEach((name, text) -> sb.append(String.format(Locale.ROOT, "  --%-12s %s (default: %s)%n", name, text,
+        help.forEach((name, text) -> sb.append(String.format(
+                Locale.ROOT,
+                "  --%-12s %s (default: %s)%n",
+                name,
+                text,
                 values.get(name).isEmpty() ? "none" : values.get(name))));
         return sb.toString();
     }
@@ -75,8 +79,8 @@ public final class Options {
         try {
             return Integer.parseInt(string(name));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(example + ": --" + name + " must be an integer, got '" + string(name)
-                    + "'");
+            throw new IllegalArgumentException(
+                    example + ": --" + name + " must be an integer, got '" + string(name) + "'");
         }
     }
 
@@ -84,8 +88,8 @@ public final class Options {
         try {
             return Double.parseDouble(string(name));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(example + ": --" + name + " must be a number, got '" + string(name)
-                    + "'");
+            throw new IllegalArgumentException(
+                    example + ": --" + name + " must be a number, got '" + string(name) + "'");
         }
     }
 

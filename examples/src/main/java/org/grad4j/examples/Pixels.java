@@ -9,8 +9,7 @@ import org.grad4j.tensor.Tensor;
  * row-major order, and back from predicted colours to an image.
  */
 final class Pixels {
-    private Pixels() {
-    }
+    private Pixels() {}
 
     /** The (x, y) position of every pixel of a width × height image, [H·W, 2], each in [-1, 1]. */
     static Tensor coordinates(int width, int height) {

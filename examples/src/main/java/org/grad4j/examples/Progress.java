@@ -20,9 +20,15 @@ public final class Progress implements AutoCloseable {
 
     public Progress(String task, long totalSteps) {
         this.task = task;
-        this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName(task)
-                .setInitialMax(totalSteps).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .continuousUpdate().build();
+        this.bar = System.console() == null
+                ? null
+                : new ProgressBarBuilder()
+                        .setTaskName(task)
+                        .setInitialMax(totalSteps)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setUpdateIntervalMillis(250)
+                        .continuousUpdate()
+                        .build();
     }
 
     /** One step done over {@code batchSamples} samples with this loss. */
@@ -32,8 +38,8 @@ public final class Progress implements AutoCloseable {
         steps++;
         if (bar != null) {
             bar.step();
-            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f  %,.0f samples/s", lossSum / steps,
-                    samplesPerSecond()));
+            bar.setExtraMessage(
+                    String.format(Locale.ROOT, " loss %.4f  %,.0f samples/s", lossSum / steps, samplesPerSecond()));
         }
     }
 
@@ -55,7 +61,12 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.close();
         }
-        System.out.printf(Locale.ROOT, "%s: loss %.4f, %,.0f samples/s, %.1f s%n", task, meanLoss(), samplesPerSecond(),
+        System.out.printf(
+                Locale.ROOT,
+                "%s: loss %.4f, %,.0f samples/s, %.1f s%n",
+                task,
+                meanLoss(),
+                samplesPerSecond(),
                 seconds());
     }
 }

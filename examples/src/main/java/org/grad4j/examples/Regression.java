@@ -34,8 +34,7 @@ import org.grad4j.tensor.Tensor;
  * squared error of the painting over all pixels.
  */
 public final class Regression {
-    private Regression() {
-    }
+    private Regression() {}
 
     static Options options() {
         return new Options("regression", 100, 128, 3e-3)
@@ -45,8 +44,15 @@ public final class Regression {
     }
 
     static Module model(int hidden) {
-        return new Sequential(new Linear(2, hidden), new ReLU(), new Linear(hidden, hidden), new ReLU(),
-                new Linear(hidden, hidden), new ReLU(), new Linear(hidden, 3), new Sigmoid());
+        return new Sequential(
+                new Linear(2, hidden),
+                new ReLU(),
+                new Linear(hidden, hidden),
+                new ReLU(),
+                new Linear(hidden, hidden),
+                new ReLU(),
+                new Linear(hidden, 3),
+                new Sigmoid());
     }
 
     public static void main(String[] args) {
@@ -59,7 +65,8 @@ public final class Regression {
 
     static BufferedImage source(Options o) {
         try {
-            return o.string("image").isEmpty() ? SourceImage.drawn(o.integer("size"))
+            return o.string("image").isEmpty()
+                    ? SourceImage.drawn(o.integer("size"))
                     : SourceImage.read(Path.of(o.string("image")), o.integer("size"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,14 +84,20 @@ public final class Regression {
         int height = source.getHeight();
         Tensor positions = Pixels.coordinates(width, height);
         Tensor colours = Pixels.colours(source);
-        DataLoader loader = new DataLoader(new TensorDataset(positions, colours), o.batchSize(), true,
-                new Generator(o.seed()));
+        DataLoader loader =
+                new DataLoader(new TensorDataset(positions, colours), o.batchSize(), true, new Generator(o.seed()));
         Module model = model(o.integer("hidden"));
         Optimizer optimizer = new Adam(model.parameters(), o.lr());
         MSELoss criterion = new MSELoss();
-        System.out.printf(Locale.ROOT, "regression: a %d x %d picture, backend %s; predicting the mean colour"
-                + " everywhere gives loss %.4f%n%s%n", width, height, Backend.current().name(),
-                meanColourLoss(colours), model);
+        System.out.printf(
+                Locale.ROOT,
+                "regression: a %d x %d picture, backend %s; predicting the mean colour"
+                        + " everywhere gives loss %.4f%n%s%n",
+                width,
+                height,
+                Backend.current().name(),
+                meanColourLoss(colours),
+                model);
         try {
             MetricsLog log = new MetricsLog(o.out(), "train loss", "picture loss");
             for (int epoch = 1; epoch <= o.epochs(); epoch++) {
@@ -99,7 +112,10 @@ public final class Regression {
                     }
                     trainLoss = progress.meanLoss();
                 }
-                log.add(epoch, trainLoss, criterion.forward(paint(model, positions), colours).item());
+                log.add(
+                        epoch,
+                        trainLoss,
+                        criterion.forward(paint(model, positions), colours).item());
             }
             // Plotted once: an epoch here takes less time than drawing the chart.
             log.plot("loss", "regression: mean squared error per epoch");

@@ -26,14 +26,15 @@ record ResourceSample(int step, long heapBytes, long rssBytes, int jvmThreads, i
         if (!procAvailable()) {
             return new ResourceSample(step, heap, -1, jvmThreads, -1, -1);
         }
-        return new ResourceSample(step, heap, 1024 * statusField("VmRSS:"), jvmThreads, (int) statusField("Threads:"),
-                countOpenFiles());
+        return new ResourceSample(
+                step, heap, 1024 * statusField("VmRSS:"), jvmThreads, (int) statusField("Threads:"), countOpenFiles());
     }
 
     /** A numeric field of /proc/self/status, e.g. "VmRSS:   123456 kB" gives 123456. */
     private static long statusField(String name) {
         try (Stream<String> lines = Files.lines(PROC.resolve("status"))) {
-            String line = lines.filter(l -> l.startsWith(name)).findFirst()
+            String line = lines.filter(l -> l.startsWith(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("/proc/self/status has no " + name));
             return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
         } catch (IOException e) {

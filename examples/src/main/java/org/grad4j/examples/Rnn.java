@@ -18,8 +18,7 @@ public final class Rnn {
     static final int ROWS = 28;
     static final int PIXELS_PER_ROW = 28;
 
-    private Rnn() {
-    }
+    private Rnn() {}
 
     /** The GRU over the rows and the linear layer on its final hidden state. */
     static final class RowReader extends Module {

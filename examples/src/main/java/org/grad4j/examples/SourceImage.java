@@ -16,8 +16,7 @@ import javax.imageio.ImageIO;
 
 /** The picture the regression example learns: drawn with Java2D, or read from a file. */
 final class SourceImage {
-    private SourceImage() {
-    }
+    private SourceImage() {}
 
     /**
      * A colourful square picture of {@code size} pixels: a sky-to-sea gradient, a glowing sun, a
@@ -31,8 +30,9 @@ final class SourceImage {
         g.scale(size / 100.0, size / 100.0);
         g.setPaint(new GradientPaint(0, 0, new Color(30, 60, 160), 0, 100, new Color(150, 230, 220)));
         g.fill(new Rectangle2D.Double(0, 0, 100, 100));
-        g.setPaint(new RadialGradientPaint(72, 26, 22, new float[] {0f, 0.5f, 1f},
-                new Color[] {new Color(255, 250, 200), new Color(255, 170, 40), new Color(255, 170, 40, 0)}));
+        g.setPaint(new RadialGradientPaint(72, 26, 22, new float[] {0f, 0.5f, 1f}, new Color[] {
+            new Color(255, 250, 200), new Color(255, 170, 40), new Color(255, 170, 40, 0)
+        }));
         g.fill(new Ellipse2D.Double(50, 4, 44, 44));
         g.setColor(new Color(220, 30, 60));
         g.fill(new Ellipse2D.Double(10, 45, 36, 36));

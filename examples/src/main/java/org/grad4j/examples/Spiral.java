@@ -14,8 +14,7 @@ public final class Spiral {
     static final int POINTS_PER_CLASS = 200;
     static final int HIDDEN = 64;
 
-    private Spiral() {
-    }
+    private Spiral() {}
 
     /** Options: --epochs N (default 400), --lr X (default 1.0), --seed N (default 0). */
     public static void main(String[] args) {
@@ -43,12 +42,15 @@ public final class Spiral {
         Tensor labels = data[1];
         Tensor w1 = Tensor.randn(gen, 2, HIDDEN).mul((float) Math.sqrt(2.0 / 2)).requiresGrad(true);
         Tensor b1 = Tensor.zeros(HIDDEN).requiresGrad(true);
-        Tensor w2 = Tensor.randn(gen, HIDDEN, CLASSES).mul((float) Math.sqrt(1.0 / HIDDEN)).requiresGrad(true);
+        Tensor w2 = Tensor.randn(gen, HIDDEN, CLASSES)
+                .mul((float) Math.sqrt(1.0 / HIDDEN))
+                .requiresGrad(true);
         Tensor b2 = Tensor.zeros(CLASSES).requiresGrad(true);
         Tensor[] params = {w1, b1, w2, b2};
         for (int epoch = 1; epoch <= epochs; epoch++) {
             Tensor logits = x.matmul(w1).add(b1).relu().matmul(w2).add(b2);
-            Tensor loss = logits.logSoftmax(1).gather(1, labels.unsqueeze(1)).mean().neg();
+            Tensor loss =
+                    logits.logSoftmax(1).gather(1, labels.unsqueeze(1)).mean().neg();
             for (Tensor p : params) {
                 p.setGrad(null);
             }
@@ -59,8 +61,8 @@ public final class Spiral {
                 }
             }
             if (verbose && (epoch % 50 == 0 || epoch == 1)) {
-                System.out.printf("epoch %4d  loss %.4f  accuracy %.4f%n", epoch, loss.item(),
-                        accuracy(logits, labels));
+                System.out.printf(
+                        "epoch %4d  loss %.4f  accuracy %.4f%n", epoch, loss.item(), accuracy(logits, labels));
             }
         }
         try (GradMode.Scope ignored = GradMode.noGrad()) {

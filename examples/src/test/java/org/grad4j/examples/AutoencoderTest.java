@@ -15,8 +15,9 @@ class AutoencoderTest {
     @Test
     void reconstructsCloserToTheOriginalsThanTheNoisyInputs(@TempDir Path out) throws Exception {
         Options o = Autoencoder.options();
-        assertTrue(o.parse(new String[] {"--limit", "1000", "--epochs", "2", "--batch-size", "32", "--lr", "3e-3",
-            "--out", out.toString()}));
+        assertTrue(o.parse(new String[] {
+            "--limit", "1000", "--epochs", "2", "--batch-size", "32", "--lr", "3e-3", "--out", out.toString()
+        }));
         Generator.manualSeed(0);
         Autoencoder.Result result = Autoencoder.train(o, EmbeddedSubset.load());
         // About 0.048 against 0.085 for the noisy inputs.

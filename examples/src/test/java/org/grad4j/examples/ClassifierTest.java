@@ -27,17 +27,20 @@ class ClassifierTest {
 
     private static FashionData.Split subset() {
         Path files = FashionData.extractSubset();
-        return FashionData.load(new Options("test", 1, 1, 1).declare("limit", "0", ""),
+        return FashionData.load(
+                new Options("test", 1, 1, 1).declare("limit", "0", ""),
                 new DatasetOptions().root(files).download(false));
     }
 
     @Test
     void fallsBackToTheEmbeddedSubsetWhenTheDataIsNowhere() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        DatasetOptions nowhere = new DatasetOptions().cacheDir(empty).systemDir(empty).mirror("http://127.0.0.1:9/");
+        DatasetOptions nowhere =
+                new DatasetOptions().cacheDir(empty).systemDir(empty).mirror("http://127.0.0.1:9/");
         FashionData.Split split = FashionData.load(options("mlp", "--out", dir.toString()), nowhere);
         assertTrue(split.subset());
-        assertTrue(split.train().size() == 4000 && split.test().size() == 1000,
+        assertTrue(
+                split.train().size() == 4000 && split.test().size() == 1000,
                 split.train().size() + " / " + split.test().size());
     }
 

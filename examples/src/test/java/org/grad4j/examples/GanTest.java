@@ -25,8 +25,9 @@ class GanTest {
     @Test
     void aFewStepsTrainTheGeneratorAndDrawItsSamples() throws Exception {
         Options o = Gan.options();
-        assertTrue(o.parse(new String[] {"--epochs", "1", "--limit", "192", "--batch-size", "64", "--width", "16",
-            "--out", dir.toString()}));
+        assertTrue(o.parse(new String[] {
+            "--epochs", "1", "--limit", "192", "--batch-size", "64", "--width", "16", "--out", dir.toString()
+        }));
         Gan gan = new Gan(o);
         Tensor before = gan.samples();
         List<Tensor> weights = new ArrayList<>();
@@ -36,8 +37,8 @@ class GanTest {
             }
         }
 
-        Gan.Losses losses = gan.train(FashionData.load(o, new DatasetOptions().root(FashionData.extractSubset())
-                .download(false)));
+        Gan.Losses losses = gan.train(FashionData.load(
+                o, new DatasetOptions().root(FashionData.extractSubset()).download(false)));
 
         assertTrue(Double.isFinite(losses.discriminator()) && losses.discriminator() > 0, "D loss " + losses);
         assertTrue(Double.isFinite(losses.generator()) && losses.generator() > 0, "G loss " + losses);
@@ -56,7 +57,9 @@ class GanTest {
         int side = 8 * (28 * 2 + 2) + 2;
         assertEquals(side, png.getWidth());
         assertEquals(side, png.getHeight());
-        assertEquals("epoch,D loss,G loss", Files.readAllLines(dir.resolve("metrics.csv")).get(0));
+        assertEquals(
+                "epoch,D loss,G loss",
+                Files.readAllLines(dir.resolve("metrics.csv")).get(0));
         assertTrue(Files.exists(dir.resolve("loss.png")));
     }
 }

@@ -25,12 +25,30 @@ class LeakCheckTest {
     @Test
     void aPlainTrainingLoopPassesAndReportsEveryFigure() {
         assertTrue(ResourceSample.procAvailable(), "the leak check reads /proc/self: run this test on Linux");
-        String out = run(() -> { }, true, "--steps", "300", "--warmup", "200", "--every", "10", "--batch-size", "16",
-                "--synthetic", "1024");
-        long rows = out.lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\.\\d{4}\\s.*")).count();
+        String out = run(
+                () -> {},
+                true,
+                "--steps",
+                "300",
+                "--warmup",
+                "200",
+                "--every",
+                "10",
+                "--batch-size",
+                "16",
+                "--synthetic",
+                "1024");
+        long rows = out.lines()
+                .filter(l -> l.matches("\\s+\\d+\\s+\\d+\\.\\d{4}\\s.*"))
+                .count();
         assertTrue(rows == 11, rows + " sample rows (steps 200, 210, ..., 300)\n" + out);
-        for (String figure : List.of("heap after GC: ", "RSS: ", "JVM threads: ", "OS threads: ",
-                "open file descriptors: ", "leakcheck: PASS")) {
+        for (String figure : List.of(
+                "heap after GC: ",
+                "RSS: ",
+                "JVM threads: ",
+                "OS threads: ",
+                "open file descriptors: ",
+                "leakcheck: PASS")) {
             assertTrue(out.contains(figure), "no '" + figure + "' in\n" + out);
         }
     }
@@ -38,8 +56,19 @@ class LeakCheckTest {
     @Test
     void aLoopThatKeepsMemoryEveryStepFails() {
         List<float[]> kept = new ArrayList<>();
-        String out = run(() -> kept.add(new float[100_000]), false, "--steps", "60", "--warmup", "20", "--every",
-                "10", "--batch-size", "16", "--synthetic", "256");
+        String out = run(
+                () -> kept.add(new float[100_000]),
+                false,
+                "--steps",
+                "60",
+                "--warmup",
+                "20",
+                "--every",
+                "10",
+                "--batch-size",
+                "16",
+                "--synthetic",
+                "256");
         assertTrue(out.contains("leakcheck: FAIL: heap after GC grew"), out);
         assertFalse(out.contains("PASS"), out);
     }

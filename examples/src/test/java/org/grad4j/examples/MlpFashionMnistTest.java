@@ -21,10 +21,12 @@ class MlpFashionMnistTest {
         Options o = new Options("mlp", 2, 128, 1e-3);
         Classifier run = new Classifier("mlp", o, FashionData::standardize);
         assertTrue(o.parse(new String[] {"--epochs", "2", "--seed", "1", "--out", out.toString()}));
-        FashionData.Split data = FashionData.load(o, new org.grad4j.data.DatasetOptions()
-                .mirror("http://127.0.0.1:9/"));
-        assertFalse(data.subset(), "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist"
-                + " (or put its four .gz files in ~/.grad4j/datasets/fashion-mnist)");
+        FashionData.Split data =
+                FashionData.load(o, new org.grad4j.data.DatasetOptions().mirror("http://127.0.0.1:9/"));
+        assertFalse(
+                data.subset(),
+                "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist"
+                        + " (or put its four .gz files in ~/.grad4j/datasets/fashion-mnist)");
         Generator.manualSeed(1);
         double accuracy = run.train(Mlp.model(), data);
         assertTrue(accuracy >= 0.85, "test accuracy " + accuracy);

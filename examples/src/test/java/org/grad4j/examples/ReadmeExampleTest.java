@@ -49,11 +49,12 @@ class ReadmeExampleTest {
 
     @Test
     void readmeTrainingLoopRuns() {
-        Module model = new Sequential(new Flatten(), new Linear(784, 400), new ReLU(), new Linear(400, 100),
-                new ReLU(), new Linear(100, 10));
+        Module model = new Sequential(
+                new Flatten(), new Linear(784, 400), new ReLU(), new Linear(400, 100), new ReLU(), new Linear(100, 10));
         Optimizer optimizer = new Adam(model.parameters(), 1e-3);
         CrossEntropyLoss criterion = new CrossEntropyLoss();
-        DatasetOptions subset = new DatasetOptions().root(FashionData.extractSubset()).download(false);
+        DatasetOptions subset =
+                new DatasetOptions().root(FashionData.extractSubset()).download(false);
         float first = Float.NaN;
         float last = Float.NaN;
         for (Batch batch : new DataLoader(new FashionMNIST(subset), 128, true, new Generator(0))) {

@@ -15,7 +15,9 @@ class RnnTest {
     void readsImagesAsSequencesOfRows() {
         Tensor images = Tensor.rand(0, 5, 1, 28, 28);
         assertEquals(5, new Rnn.RowReader(16).forward(Rnn.rows(images)).size(0));
-        assertEquals(images.select(2, 3).reshape(5, 28).toArray()[7], Rnn.rows(images).select(1, 3).toArray()[7]);
+        assertEquals(
+                images.select(2, 3).reshape(5, 28).toArray()[7],
+                Rnn.rows(images).select(1, 3).toArray()[7]);
     }
 
     @Test

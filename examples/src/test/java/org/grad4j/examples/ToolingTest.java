@@ -24,8 +24,8 @@ class ToolingTest {
         assertEquals(0.01f, o.lr());
         assertEquals(Path.of("x"), o.out());
         assertEquals(null, o.data());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> o.parse(new String[] {"--epoch", "2"}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> o.parse(new String[] {"--epoch", "2"}));
         assertTrue(e.getMessage().startsWith("mlp: unknown option '--epoch'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> o.parse(new String[] {"--epochs"}));
         assertThrows(IllegalArgumentException.class, () -> {
@@ -50,8 +50,12 @@ class ToolingTest {
         MetricsLog log = new MetricsLog(dir, "train_loss", "test_loss", "test_accuracy");
         log.add(1, 0.9, 0.8, 0.7);
         log.add(2, 0.5, 0.6, 0.8);
-        assertEquals(List.of("epoch,train_loss,test_loss,test_accuracy", "1,0.900000,0.800000,0.700000",
-                "2,0.500000,0.600000,0.800000"), Files.readAllLines(log.csv()));
+        assertEquals(
+                List.of(
+                        "epoch,train_loss,test_loss,test_accuracy",
+                        "1,0.900000,0.800000,0.700000",
+                        "2,0.500000,0.600000,0.800000"),
+                Files.readAllLines(log.csv()));
         Path png = log.plot("loss", "loss per epoch");
         assertTrue(ImageIO.read(png.toFile()).getWidth() == 800);
         assertThrows(IllegalArgumentException.class, () -> log.add(3, 1.0));

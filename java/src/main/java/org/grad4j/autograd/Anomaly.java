@@ -17,8 +17,7 @@ public final class Anomaly {
     /** [0]: detection on; [1]: inside a backward pass, where ops' forwards are reported as that backward. */
     private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[2]);
 
-    private Anomaly() {
-    }
+    private Anomaly() {}
 
     public static boolean isEnabled() {
         return ENABLED.get()[0];

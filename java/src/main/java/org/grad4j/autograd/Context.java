@@ -53,16 +53,18 @@ public final class Context {
                 throw savedTensorError(t, "closed before backward");
             }
             if (t != null && t.storage().version() != savedVersions[i]) {
-                throw savedTensorError(t, "modified by an in-place operation (version " + t.storage().version()
-                        + ", expected " + savedVersions[i] + ")");
+                throw savedTensorError(
+                        t,
+                        "modified by an in-place operation (version "
+                                + t.storage().version() + ", expected " + savedVersions[i] + ")");
             }
         }
         return saved;
     }
 
     private IllegalStateException savedTensorError(Tensor t, String what) {
-        return new IllegalStateException(op + ": a tensor of shape " + Shapes.str(t.shape())
-                + " saved for backward was " + what);
+        return new IllegalStateException(
+                op + ": a tensor of shape " + Shapes.str(t.shape()) + " saved for backward was " + what);
     }
 
     /** Saved tensor {@code i}; see {@link #savedTensors()}. */

@@ -20,8 +20,7 @@ import org.grad4j.tensor.Tensor;
 public final class Engine {
     private static final Package BUILT_IN_OPS = org.grad4j.ops.Add.class.getPackage();
 
-    private Engine() {
-    }
+    private Engine() {}
 
     /**
      * Back-propagates {@code gradient} (of the root's shape) from {@code root}.
@@ -36,7 +35,8 @@ public final class Engine {
             throw new IllegalArgumentException("backward: gradient shape " + Shapes.str(gradient.shape())
                     + " does not match the tensor's shape " + Shapes.str(root.shape()));
         }
-        try (GradMode.Scope ignored = GradMode.noGrad(); GradMode.Scope inBackward = Anomaly.inBackward()) {
+        try (GradMode.Scope ignored = GradMode.noGrad();
+                GradMode.Scope inBackward = Anomaly.inBackward()) {
             if (root.gradFn() == null) {
                 accumulate(root, gradient, false);
                 return;
@@ -93,10 +93,11 @@ public final class Engine {
      * backward functions return fresh tensors or views of the incoming gradient, which is
      * consumed; a user's Function might keep what it returns, so only built-ins qualify.
      */
-    private static boolean ownsItsStorage(Tensor g, int index, Tensor[] grads, Map<Node, Tensor> pending,
-                                          Tensor root) {
+    private static boolean ownsItsStorage(Tensor g, int index, Tensor[] grads, Map<Node, Tensor> pending, Tensor root) {
         Storage storage = g.storage();
-        if (!g.isContiguous() || g.storageOffset() != 0 || storage.data().length != g.numel()
+        if (!g.isContiguous()
+                || g.storageOffset() != 0
+                || storage.data().length != g.numel()
                 || storage == root.storage()) {
             return false;
         }

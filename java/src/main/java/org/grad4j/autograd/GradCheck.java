@@ -49,8 +49,8 @@ public final class GradCheck {
         }
         Tensor out = fn.apply(inputs);
         if (!out.requiresGrad()) {
-            throw new IllegalStateException("gradcheck: the output does not require grad; mark an input"
-                    + " with requiresGrad(true)");
+            throw new IllegalStateException(
+                    "gradcheck: the output does not require grad; mark an input" + " with requiresGrad(true)");
         }
         double[] v = direction(out.numel());
         out.backward(projection(v, out.shape()));
@@ -76,7 +76,8 @@ public final class GradCheck {
     }
 
     private void compare(int index, Tensor input, Function<Tensor[], Tensor> fn, Tensor[] inputs, double[] v) {
-        float[] analytic = input.grad() == null ? new float[input.numel()] : input.grad().toArray();
+        float[] analytic =
+                input.grad() == null ? new float[input.numel()] : input.grad().toArray();
         float[] data = input.storage().data();
         int[] positions = positions(input);
         double worst = 0;

@@ -12,8 +12,7 @@ package org.grad4j.autograd;
 public final class GradMode {
     private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
 
-    private GradMode() {
-    }
+    private GradMode() {}
 
     public static boolean isEnabled() {
         return ENABLED.get()[0];

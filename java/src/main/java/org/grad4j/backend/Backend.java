@@ -56,12 +56,32 @@ public interface Backend {
      * out = op(a, b) over {@code shape}; a and b are strided (stride 0 broadcasts), out is
      * contiguous. out may alias a when a is contiguous with the same offset (in-place use).
      */
-    void binary(BinaryOp op, int[] shape, float[] a, int aOffset, int[] aStrides,
-                float[] b, int bOffset, int[] bStrides, float[] out, int outOffset);
+    void binary(
+            BinaryOp op,
+            int[] shape,
+            float[] a,
+            int aOffset,
+            int[] aStrides,
+            float[] b,
+            int bOffset,
+            int[] bStrides,
+            float[] out,
+            int outOffset);
 
     /** out = cond != 0 ? a : b over {@code shape}; inputs strided, out contiguous. */
-    void where(int[] shape, float[] cond, int condOffset, int[] condStrides, float[] a, int aOffset, int[] aStrides,
-               float[] b, int bOffset, int[] bStrides, float[] out, int outOffset);
+    void where(
+            int[] shape,
+            float[] cond,
+            int condOffset,
+            int[] condStrides,
+            float[] a,
+            int aOffset,
+            int[] aStrides,
+            float[] b,
+            int bOffset,
+            int[] bStrides,
+            float[] out,
+            int outOffset);
 
     /** Reduces contiguous x viewed as [outer, size, inner] over its middle axis into out [outer, inner]. */
     void reduce(ReduceOp op, float[] x, int xOffset, int outer, int size, int inner, float[] out, int outOffset);
@@ -70,19 +90,34 @@ public interface Backend {
      * C = alpha · op(A) · op(B) + beta · C, row-major; op(A) is m×k, op(B) is k×n, C is m×n.
      * With beta = 0, C is written without being read.
      */
-    void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-              float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc);
+    void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOffset,
+            int lda,
+            float[] b,
+            int bOffset,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc);
 
     /** y [N, O, OH, OW] = conv(x [N, C, H, W], w [O, C/groups, KH, KW]); all contiguous, y overwritten. */
     void conv2dForward(Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y, int yOffset);
 
     /** gradX [N, C, H, W] = gradient of the convolution with respect to x; overwritten. */
-    void conv2dBackwardData(Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset,
-                            float[] gradX, int gradXOffset);
+    void conv2dBackwardData(
+            Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset, float[] gradX, int gradXOffset);
 
     /** gradW [O, C/groups, KH, KW] = gradient of the convolution with respect to w; overwritten. */
-    void conv2dBackwardWeight(Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset,
-                              float[] gradW, int gradWOffset);
+    void conv2dBackwardWeight(
+            Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset, float[] gradW, int gradWOffset);
 
     /** y = max over each window (padding never wins); argmax gets the flat input position in its (n, c) plane. */
     void maxPool2dForward(Pool2dGeometry g, float[] x, int xOffset, float[] y, int[] argmax);
@@ -101,16 +136,41 @@ public interface Backend {
      * (or [count] broadcast over outer and inner when {@code indexPerRow} is false), out is contiguous
      * [outer, count, inner]. Every index is in [0, size).
      */
-    void gather(float[] x, int xOffset, int outer, int size, int inner, int[] index, int count, boolean indexPerRow,
-                float[] out);
+    void gather(
+            float[] x,
+            int xOffset,
+            int outer,
+            int size,
+            int inner,
+            int[] index,
+            int count,
+            boolean indexPerRow,
+            float[] out);
 
     /** The adjoint of {@link #gather}: dst [outer, size, inner] += src [outer, count, inner] at the indices. */
-    void scatterAdd(float[] src, int srcOffset, int outer, int size, int inner, int[] index, int count,
-                    boolean indexPerRow, float[] dst);
+    void scatterAdd(
+            float[] src,
+            int srcOffset,
+            int outer,
+            int size,
+            int inner,
+            int[] index,
+            int count,
+            boolean indexPerRow,
+            float[] dst);
 
     /** y [rows, cols] = act(x + bias) with bias [cols] broadcast over rows; act is any unary op (alpha its parameter), or none when null. */
-    void biasActivation(UnaryOp act, float alpha, float[] x, int xOffset, float[] bias, int biasOffset, int rows,
-                        int cols, float[] y, int yOffset);
+    void biasActivation(
+            UnaryOp act,
+            float alpha,
+            float[] x,
+            int xOffset,
+            float[] bias,
+            int biasOffset,
+            int rows,
+            int cols,
+            float[] y,
+            int yOffset);
 
     /** y = softmax (or log-softmax when {@code log}) of contiguous x [outer, size, inner] over its middle axis. */
     void softmax(boolean log, float[] x, int xOffset, int outer, int size, int inner, float[] y, int yOffset);
@@ -119,33 +179,73 @@ public interface Backend {
      * gradX from the forward output y and gradY, both contiguous [outer, size, inner]:
      * softmax: y·(g − Σ g·y); log-softmax: g − exp(y)·Σ g.
      */
-    void softmaxBackward(boolean log, float[] y, int yOffset, float[] gradY, int gradYOffset, int outer, int size,
-                         int inner, float[] gradX, int gradXOffset);
+    void softmaxBackward(
+            boolean log,
+            float[] y,
+            int yOffset,
+            float[] gradY,
+            int gradYOffset,
+            int outer,
+            int size,
+            int inner,
+            float[] gradX,
+            int gradXOffset);
 
     /**
      * Cross-entropy of logits [rows, classes] against class indices: loss[r] = logsumexp(x[r]) − x[r][t[r]];
      * also writes logsumexp[r] for the backward.
      */
-    void crossEntropy(float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss,
-                      float[] logSumExp);
+    void crossEntropy(
+            float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss, float[] logSumExp);
 
     /** gradLogits [rows, classes] = gradLoss[r] · (softmax(x[r]) − onehot(t[r])). */
-    void crossEntropyBackward(float[] logits, int logitsOffset, int rows, int classes, int[] targets,
-                              float[] logSumExp, float[] gradLoss, float[] gradLogits);
+    void crossEntropyBackward(
+            float[] logits,
+            int logitsOffset,
+            int rows,
+            int classes,
+            int[] targets,
+            float[] logSumExp,
+            float[] gradLoss,
+            float[] gradLogits);
 
     /**
      * One SGD step over n parameters (PyTorch's rule): g += wd·p; with momentum, buf = g on the first
      * step else buf = momentum·buf + (1 − dampening)·g, and g = nesterov ? g + momentum·buf : buf; p −= lr·g.
      * param and momentumBuffer are updated in place; momentumBuffer is unused when momentum is 0.
      */
-    void sgdStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] momentumBuffer, int n,
-                 float lr, float momentum, float dampening, float weightDecay, boolean nesterov, boolean firstStep);
+    void sgdStep(
+            float[] param,
+            int paramOffset,
+            float[] grad,
+            int gradOffset,
+            float[] momentumBuffer,
+            int n,
+            float lr,
+            float momentum,
+            float dampening,
+            float weightDecay,
+            boolean nesterov,
+            boolean firstStep);
 
     /**
      * One Adam step over n parameters at step t (from 1): with {@code decoupled} (AdamW) p −= lr·wd·p,
      * else g += wd·p; m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; p −= lr·(m / (1 − β1ᵗ)) /
      * (sqrt(v / (1 − β2ᵗ)) + eps). param, m and v are updated in place.
      */
-    void adamStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, float[] v, int n,
-                  float lr, float beta1, float beta2, float eps, float weightDecay, int step, boolean decoupled);
+    void adamStep(
+            float[] param,
+            int paramOffset,
+            float[] grad,
+            int gradOffset,
+            float[] m,
+            float[] v,
+            int n,
+            float lr,
+            float beta1,
+            float beta2,
+            float eps,
+            float weightDecay,
+            int step,
+            boolean decoupled);
 }

@@ -14,8 +14,7 @@ final class BackendRegistry {
     static final String ENVIRONMENT = "GRAD4J_BACKEND";
     private static final System.Logger LOG = System.getLogger("org.grad4j.backend");
 
-    private BackendRegistry() {
-    }
+    private BackendRegistry() {}
 
     private static volatile Backend chosen;
     private static IllegalStateException failure;
@@ -55,8 +54,10 @@ final class BackendRegistry {
     }
 
     private static final class All {
-        static final List<Backend> AVAILABLE = providers().stream().filter(p -> p.unavailableReason() == null)
-                .map(BackendProvider::create).toList();
+        static final List<Backend> AVAILABLE = providers().stream()
+                .filter(p -> p.unavailableReason() == null)
+                .map(BackendProvider::create)
+                .toList();
     }
 
     static List<Backend> available() {
@@ -99,8 +100,10 @@ final class BackendRegistry {
             throw new IllegalStateException("grad4j backend '" + requested + "' was requested (-D" + PROPERTY
                     + " or " + ENVIRONMENT + ") but no such backend is on the class path; known: "
                     + providers.stream().map(BackendProvider::name).toList()
-                    + ("native".equals(requested) ? "; add org.grad4j:grad4j-platform (or grad4j-native with your"
-                    + " platform classifier, e.g. linux-x86_64)" : ""));
+                    + ("native".equals(requested)
+                            ? "; add org.grad4j:grad4j-platform (or grad4j-native with your"
+                                    + " platform classifier, e.g. linux-x86_64)"
+                            : ""));
         }
         for (BackendProvider p : providers) {
             String reason = p.unavailableReason();
@@ -113,8 +116,7 @@ final class BackendRegistry {
     }
 
     private static Backend announce(Backend backend, String why) {
-        LOG.log(Level.INFO, "grad4j backend: " + backend.name() + " (" + why + ", " + backend.threads()
-                + " threads)");
+        LOG.log(Level.INFO, "grad4j backend: " + backend.name() + " (" + why + ", " + backend.threads() + " threads)");
         return backend;
     }
 }

@@ -5,5 +5,18 @@ package org.grad4j.backend;
  * is g where x > 0, else 0: ReLU's backward in one pass.
  */
 public enum BinaryOp {
-    ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, GT, GE, LT, LE, EQ, NE, RELU_BACKWARD
+    ADD,
+    SUB,
+    MUL,
+    DIV,
+    POW,
+    MAXIMUM,
+    MINIMUM,
+    GT,
+    GE,
+    LT,
+    LE,
+    EQ,
+    NE,
+    RELU_BACKWARD
 }

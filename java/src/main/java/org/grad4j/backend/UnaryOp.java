@@ -6,7 +6,22 @@ package org.grad4j.backend;
  * {@code *_GRAD} entries are derivatives, used by the ops' backward.
  */
 public enum UnaryOp {
-    NEG, EXP, LOG, SQRT, ABS, SIGN, RECIPROCAL, TANH, SIGMOID, RELU, LEAKY_RELU, SOFTPLUS, GELU, ELU, CLAMP, POW,
+    NEG,
+    EXP,
+    LOG,
+    SQRT,
+    ABS,
+    SIGN,
+    RECIPROCAL,
+    TANH,
+    SIGMOID,
+    RELU,
+    LEAKY_RELU,
+    SOFTPLUS,
+    GELU,
+    ELU,
+    CLAMP,
+    POW,
     /** 1 where x &gt; 0, else alpha (alpha = 0 gives the ReLU derivative). */
     LEAKY_RELU_GRAD,
     /** d/dx of x·Φ(x). */

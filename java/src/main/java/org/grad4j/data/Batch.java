@@ -27,8 +27,8 @@ public final class Batch {
         }
         for (Tensor t : fields) {
             if (t.dim() == 0 || t.size(0) != fields[0].size(0)) {
-                throw new IllegalArgumentException("Batch: fields must have rank >= 1 and the same size of dim 0, got "
-                        + shapes(fields));
+                throw new IllegalArgumentException(
+                        "Batch: fields must have rank >= 1 and the same size of dim 0, got " + shapes(fields));
             }
         }
         this.fields = fields.clone();
@@ -37,8 +37,8 @@ public final class Batch {
     /** Field {@code i}, shape {@code [B, *]}. */
     public Tensor get(int i) {
         if (i < 0 || i >= fields.length) {
-            throw new IllegalArgumentException("Batch: field " + i + " out of range for a batch of "
-                    + fields.length + " fields " + shapes(fields));
+            throw new IllegalArgumentException("Batch: field " + i + " out of range for a batch of " + fields.length
+                    + " fields " + shapes(fields));
         }
         return fields[i];
     }
@@ -51,8 +51,8 @@ public final class Batch {
     /** Field 1, by convention the target (e.g. class indices). */
     public Tensor target() {
         if (fields.length < 2) {
-            throw new IllegalArgumentException("Batch: target() is field 1, but this batch has only one field "
-                    + shapes(fields));
+            throw new IllegalArgumentException(
+                    "Batch: target() is field 1, but this batch has only one field " + shapes(fields));
         }
         return fields[1];
     }

@@ -62,8 +62,8 @@ public final class DataLoader implements Iterable<Batch> {
      * @param prefetch batches prepared ahead on a background thread, >= 0 (default 2; 0 loads
      *     each batch in the caller's thread)
      */
-    public DataLoader(Dataset dataset, int batchSize, boolean shuffle, Generator generator, boolean dropLast,
-            int prefetch) {
+    public DataLoader(
+            Dataset dataset, int batchSize, boolean shuffle, Generator generator, boolean dropLast, int prefetch) {
         if (dataset == null) {
             throw new IllegalArgumentException("DataLoader: dataset must not be null");
         }
@@ -115,7 +115,7 @@ public final class DataLoader implements Iterable<Batch> {
 
     @Override
     public String toString() {
-        return "DataLoader(size=" + dataset.size() + ", batchSize=" + batchSize + ", shuffle=" + shuffle
-                + ", dropLast=" + dropLast + ", prefetch=" + prefetch + ")";
+        return "DataLoader(size=" + dataset.size() + ", batchSize=" + batchSize + ", shuffle=" + shuffle + ", dropLast="
+                + dropLast + ", prefetch=" + prefetch + ")";
     }
 }

@@ -28,8 +28,14 @@ final class DatasetFiles {
      * @param name the dataset's directory name in caches and mirrors
      * @param installHint appended to "not found" messages (e.g. the system package), or ""
      */
-    DatasetFiles(String owner, String name, DatasetOptions options, Path systemDir, String defaultMirror,
-            Map<String, String> defaultSha256, String installHint) {
+    DatasetFiles(
+            String owner,
+            String name,
+            DatasetOptions options,
+            Path systemDir,
+            String defaultMirror,
+            Map<String, String> defaultSha256,
+            String installHint) {
         this.owner = owner;
         this.options = options;
         this.cacheDir = options.cacheDirFor(name);
@@ -63,15 +69,14 @@ final class DatasetFiles {
         String url = mirror + base + ".gz";
         String missing = owner + ": " + base + "[.gz] was not found in " + String.join(", ", dirNames);
         if (!options.download()) {
-            throw new IOException(missing + "; downloading is off (download(true) would fetch " + url + ")"
-                    + installHint);
+            throw new IOException(
+                    missing + "; downloading is off (download(true) would fetch " + url + ")" + installHint);
         }
         Path target = cacheDir.resolve(base + ".gz");
         try {
             Download.fetch(URI.create(url), target, sha256.get(base + ".gz"), options.progress());
         } catch (IOException | IllegalArgumentException e) {
-            throw new IOException(missing + ", and downloading " + url + " failed: " + e.getMessage() + installHint,
-                    e);
+            throw new IOException(missing + ", and downloading " + url + " failed: " + e.getMessage() + installHint, e);
         }
         return target;
     }

@@ -101,7 +101,8 @@ public final class DatasetOptions {
             return cacheDir;
         }
         String base = System.getProperty(CACHE_PROPERTY);
-        return base != null && !base.isBlank() ? Path.of(base).resolve(name)
+        return base != null && !base.isBlank()
+                ? Path.of(base).resolve(name)
                 : Path.of(System.getProperty("user.home"), ".grad4j", "datasets", name);
     }
 

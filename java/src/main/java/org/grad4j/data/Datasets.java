@@ -14,8 +14,7 @@ import org.grad4j.tensor.Generator;
  * }</pre>
  */
 public final class Datasets {
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /**
      * Splits a dataset into non-overlapping random subsets of the given lengths, like
@@ -27,7 +26,8 @@ public final class Datasets {
         long total = 0;
         for (int len : lengths) {
             if (len < 0) {
-                throw new IllegalArgumentException("randomSplit: lengths must be >= 0, got " + Arrays.toString(lengths));
+                throw new IllegalArgumentException(
+                        "randomSplit: lengths must be >= 0, got " + Arrays.toString(lengths));
             }
             total += len;
         }
@@ -56,14 +56,14 @@ public final class Datasets {
         double sum = 0;
         for (double f : fractions) {
             if (!(f >= 0 && f <= 1)) {
-                throw new IllegalArgumentException("randomSplit: fractions must be in [0, 1], got "
-                        + Arrays.toString(fractions));
+                throw new IllegalArgumentException(
+                        "randomSplit: fractions must be in [0, 1], got " + Arrays.toString(fractions));
             }
             sum += f;
         }
         if (fractions.length == 0 || Math.abs(sum - 1) > 1e-6) {
-            throw new IllegalArgumentException("randomSplit: fractions " + Arrays.toString(fractions)
-                    + " must add up to 1, got " + sum);
+            throw new IllegalArgumentException(
+                    "randomSplit: fractions " + Arrays.toString(fractions) + " must add up to 1, got " + sum);
         }
         int n = dataset.size();
         int[] lengths = new int[fractions.length];

@@ -32,8 +32,7 @@ public final class Download {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static HttpClient client;
 
-    private Download() {
-    }
+    private Download() {}
 
     /**
      * Downloads {@code url} to {@code target}, showing progress on {@code progress} (one updating
@@ -46,7 +45,11 @@ public final class Download {
      */
     public static void fetch(URI url, Path target, String expectedSha256, PrintStream progress) throws IOException {
         boolean terminal = progress != null && progress == System.err && System.console() != null;
-        fetchWith(url, target, expectedSha256, new DownloadProgress(progress, terminal, target.getFileName().toString()));
+        fetchWith(
+                url,
+                target,
+                expectedSha256,
+                new DownloadProgress(progress, terminal, target.getFileName().toString()));
     }
 
     static void fetchWith(URI url, Path target, String expectedSha256, DownloadProgress progress) throws IOException {
@@ -63,7 +66,8 @@ public final class Download {
             progress.start(total);
             MessageDigest sha = sha256();
             long done = 0;
-            try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(part)) {
+            try (InputStream in = response.body();
+                    OutputStream out = Files.newOutputStream(part)) {
                 byte[] buf = new byte[1 << 16];
                 for (int r; (r = in.read(buf)) >= 0; ) {
                     out.write(buf, 0, r);
@@ -74,8 +78,8 @@ public final class Download {
             }
             progress.finish(done);
             if (total >= 0 && done != total) {
-                throw new IOException("Download: " + url + " ended after " + done + " of " + total
-                        + " bytes; nothing was saved");
+                throw new IOException(
+                        "Download: " + url + " ended after " + done + " of " + total + " bytes; nothing was saved");
             }
             String actual = HexFormat.of().formatHex(sha.digest());
             if (!actual.equalsIgnoreCase(expectedSha256.trim())) {
@@ -116,7 +120,9 @@ public final class Download {
 
     private static synchronized HttpClient client() {
         if (client == null) {
-            client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL)
+            client = HttpClient.newBuilder()
+                    .connectTimeout(TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
                     .build();
         }
         return client;

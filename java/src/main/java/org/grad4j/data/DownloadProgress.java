@@ -60,15 +60,16 @@ final class DownloadProgress {
     }
 
     String line(long done) {
-        return name + ": " + size(done) + (total >= 0 ? " / " + size(total) + " (" + (total == 0 ? 100
-                : done * 100 / total) + "%)" : "");
+        return name + ": " + size(done)
+                + (total >= 0 ? " / " + size(total) + " (" + (total == 0 ? 100 : done * 100 / total) + "%)" : "");
     }
 
     static String size(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";
         }
-        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
+        return bytes < 1_000_000
+                ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
                 : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 }

@@ -44,10 +44,16 @@ public final class FashionMNIST extends MnistDataset {
             "t10k-images-idx3-ubyte.gz", "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
             "t10k-labels-idx1-ubyte.gz", "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5");
     /** The class names, indexed by label. */
-    public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    public static final List<String> CLASSES = List.of(
+            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    private static final Spec SPEC = new Spec("FashionMNIST", NAME, DEFAULT_MIRROR, SYSTEM_DIR, SHA256, CLASSES,
+    private static final Spec SPEC = new Spec(
+            "FashionMNIST",
+            NAME,
+            DEFAULT_MIRROR,
+            SYSTEM_DIR,
+            SHA256,
+            CLASSES,
             " (on Debian or Ubuntu: apt-get install dataset-fashion-mnist)");
 
     /**

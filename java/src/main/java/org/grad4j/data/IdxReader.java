@@ -50,10 +50,10 @@ public final class IdxReader {
 
     /** The unsigned-byte data type code, that of MNIST images and labels. */
     private static final int UNSIGNED_BYTE = 0x08;
+
     private static final int ANY_TYPE = -1;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /**
      * The contents of an unsigned-byte IDX file, as stored: value {@code i} in row-major order is
@@ -63,12 +63,10 @@ public final class IdxReader {
      * {@code data().length} their product. The record holds the arrays as read, not copies; they
      * belong to the caller.
      */
-    public record UnsignedBytes(int[] shape, byte[] data) {
-    }
+    public record UnsignedBytes(int[] shape, byte[] data) {}
 
     /** A file's data type code, dimensions and data section, after every header check. */
-    private record Contents(int type, int[] shape, byte[] data) {
-    }
+    private record Contents(int type, int[] shape, byte[] data) {}
 
     /**
      * Reads a whole IDX file into a float tensor.
@@ -103,8 +101,8 @@ public final class IdxReader {
             InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
             return readContents(in, file, gzip, fileSize, requiredType);
         } catch (EOFException | ZipException e) {
-            throw new IOException("IdxReader: " + file + " is truncated or its gzip data is corrupt: "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "IdxReader: " + file + " is truncated or its gzip data is corrupt: " + e.getMessage(), e);
         }
     }
 
@@ -113,23 +111,35 @@ public final class IdxReader {
         byte[] magic = readHeader(in, file, 4, "magic number");
         int magicValue = ByteBuffer.wrap(magic).getInt();
         if (magic[0] != 0 || magic[1] != 0) {
-            throw bad(file, String.format("is not an IDX file: magic number 0x%08X does not start with two zero bytes "
-                    + "(MNIST images have 0x00000803, labels 0x00000801)", magicValue));
+            throw bad(
+                    file,
+                    String.format(
+                            "is not an IDX file: magic number 0x%08X does not start with two zero bytes "
+                                    + "(MNIST images have 0x00000803, labels 0x00000801)",
+                            magicValue));
         }
         int type = magic[2] & 0xff;
         int elementSize = elementSize(type);
         if (elementSize == 0) {
-            throw bad(file, String.format("has unsupported data type 0x%02X in magic number 0x%08X (supported: 0x08 "
-                    + "unsigned byte, 0x09 byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double)", type, magicValue));
+            throw bad(
+                    file,
+                    String.format(
+                            "has unsupported data type 0x%02X in magic number 0x%08X (supported: 0x08 "
+                                    + "unsigned byte, 0x09 byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double)",
+                            type, magicValue));
         }
         if (requiredType != ANY_TYPE && type != requiredType) {
-            throw bad(file, String.format("has data type 0x%02X (%s) in magic number 0x%08X; expected 0x%02X (%s)",
-                    type, typeName(type), magicValue, requiredType, typeName(requiredType)));
+            throw bad(
+                    file,
+                    String.format(
+                            "has data type 0x%02X (%s) in magic number 0x%08X; expected 0x%02X (%s)",
+                            type, typeName(type), magicValue, requiredType, typeName(requiredType)));
         }
         int rank = magic[3] & 0xff;
         if (rank < 1 || rank > MAX_RANK) {
-            throw bad(file, String.format("has rank %d in magic number 0x%08X; expected 1 to %d", rank, magicValue,
-                    MAX_RANK));
+            throw bad(
+                    file,
+                    String.format("has rank %d in magic number 0x%08X; expected 1 to %d", rank, magicValue, MAX_RANK));
         }
         ByteBuffer dimBytes = ByteBuffer.wrap(readHeader(in, file, 4 * rank, rank + " dimensions"));
         long[] dims = new long[rank];
@@ -137,8 +147,10 @@ public final class IdxReader {
         for (int d = 0; d < rank; d++) {
             dims[d] = Integer.toUnsignedLong(dimBytes.getInt());
             if (dims[d] == 0) {
-                throw bad(file, "has dimensions " + Arrays.toString(dims) + ": dimension " + d + " is 0; "
-                        + "every dimension must be > 0");
+                throw bad(
+                        file,
+                        "has dimensions " + Arrays.toString(dims) + ": dimension " + d + " is 0; "
+                                + "every dimension must be > 0");
             }
             exactBytes = exactBytes.multiply(BigInteger.valueOf(dims[d]));
         }
@@ -150,9 +162,12 @@ public final class IdxReader {
         long headerBytes = 4 + 4L * rank;
         if (!gzip && headerBytes + dataBytes != fileSize) {
             long actual = fileSize - headerBytes;
-            throw bad(file, actual < dataBytes ? "is truncated: " + claim + " but only " + actual + " follow the header"
-                    : "has " + (actual - dataBytes) + " trailing bytes: " + claim + " but " + actual
-                            + " follow the header");
+            throw bad(
+                    file,
+                    actual < dataBytes
+                            ? "is truncated: " + claim + " but only " + actual + " follow the header"
+                            : "has " + (actual - dataBytes) + " trailing bytes: " + claim + " but " + actual
+                                    + " follow the header");
         }
         if (gzip && headerBytes + dataBytes > fileSize * MAX_DEFLATE_RATIO + 1024) {
             throw bad(file, "is corrupt: " + claim + ", more than a gzip file of " + fileSize + " bytes can hold");
@@ -190,8 +205,9 @@ public final class IdxReader {
     private static byte[] readHeader(InputStream in, Path file, int n, String what) throws IOException {
         byte[] b = in.readNBytes(n);
         if (b.length < n) {
-            throw bad(file, "is truncated: it ends inside the header (" + what + ", " + b.length + " of " + n
-                    + " bytes)");
+            throw bad(
+                    file,
+                    "is truncated: it ends inside the header (" + what + ", " + b.length + " of " + n + " bytes)");
         }
         return b;
     }

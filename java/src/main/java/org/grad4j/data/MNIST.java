@@ -36,8 +36,17 @@ public final class MNIST extends MnistDataset {
             "t10k-images-idx3-ubyte.gz", "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
             "t10k-labels-idx1-ubyte.gz", "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6");
     /** The class names, indexed by label (as torchvision names them). */
-    public static final List<String> CLASSES = List.of("0 - zero", "1 - one", "2 - two", "3 - three", "4 - four",
-            "5 - five", "6 - six", "7 - seven", "8 - eight", "9 - nine");
+    public static final List<String> CLASSES = List.of(
+            "0 - zero",
+            "1 - one",
+            "2 - two",
+            "3 - three",
+            "4 - four",
+            "5 - five",
+            "6 - six",
+            "7 - seven",
+            "8 - eight",
+            "9 - nine");
 
     private static final Spec SPEC = new Spec("MNIST", NAME, DEFAULT_MIRROR, SYSTEM_DIR, SHA256, CLASSES, "");
 

@@ -26,9 +26,14 @@ import org.grad4j.tensor.Tensor;
  */
 public abstract sealed class MnistDataset implements Dataset permits MNIST, FashionMNIST {
     /** What distinguishes one MNIST-format dataset from another. */
-    record Spec(String owner, String name, String defaultMirror, Path systemDir, Map<String, String> sha256,
-            List<String> classes, String installHint) {
-    }
+    record Spec(
+            String owner,
+            String name,
+            String defaultMirror,
+            Path systemDir,
+            Map<String, String> sha256,
+            List<String> classes,
+            String installHint) {}
 
     private static final int SIDE = 28;
     private static final int PIXELS = SIDE * SIDE;
@@ -42,8 +47,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     }
 
     /** What the files hold, checked: {@code pixels} 784 per image, {@code labels} one class index per image. */
-    private record Samples(byte[] pixels, byte[] labels) {
-    }
+    private record Samples(byte[] pixels, byte[] labels) {}
 
     private final boolean train;
     private final List<String> classes;
@@ -90,8 +94,9 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
             scale(indices[k], 1, images, k * PIXELS);
             batchLabels[k] = labels[indices[k]] & 0xff;
         }
-        return new Tensor[] {Tensor.wrap(images, indices.length, 1, SIDE, SIDE),
-            Tensor.wrap(batchLabels, indices.length)};
+        return new Tensor[] {
+            Tensor.wrap(images, indices.length, 1, SIDE, SIDE), Tensor.wrap(batchLabels, indices.length)
+        };
     }
 
     /**
@@ -142,14 +147,20 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
 
     private void checkIndex(int index) {
         if (index < 0 || index >= size()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": index " + index
-                    + " out of range for a dataset of size " + size());
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName() + ": index " + index + " out of range for a dataset of size " + size());
         }
     }
 
     private static Samples load(Spec spec, DatasetOptions options) {
-        DatasetFiles files = new DatasetFiles(spec.owner(), spec.name(), options, spec.systemDir(),
-                spec.defaultMirror(), spec.sha256(), spec.installHint());
+        DatasetFiles files = new DatasetFiles(
+                spec.owner(),
+                spec.name(),
+                options,
+                spec.systemDir(),
+                spec.defaultMirror(),
+                spec.sha256(),
+                spec.installHint());
         String split = options.train() ? "train" : "t10k";
         try {
             Path imagesFile = files.locate(split + "-images-idx3-ubyte");

@@ -63,8 +63,8 @@ public final class Subset implements Dataset {
 
     private int check(int index) {
         if (index < 0 || index >= indices.length) {
-            throw new IllegalArgumentException("Subset: index " + index + " out of range for a subset of size "
-                    + indices.length);
+            throw new IllegalArgumentException(
+                    "Subset: index " + index + " out of range for a subset of size " + indices.length);
         }
         return index;
     }

@@ -37,8 +37,8 @@ public class TensorDataset implements Dataset {
                 for (Tensor u : tensors) {
                     shapes.append(shapes.length() == 0 ? "" : ", ").append(Arrays.toString(u.shape()));
                 }
-                throw new IllegalArgumentException("TensorDataset: tensors must have rank >= 1 and the same size of "
-                        + "dim 0, got " + shapes);
+                throw new IllegalArgumentException(
+                        "TensorDataset: tensors must have rank >= 1 and the same size of " + "dim 0, got " + shapes);
             }
         }
         this.tensors = tensors.clone();
@@ -89,8 +89,8 @@ public class TensorDataset implements Dataset {
     /** The whole tensor of field {@code field}, shape {@code [N, *]} (not a copy). */
     public Tensor tensor(int field) {
         if (field < 0 || field >= tensors.length) {
-            throw new IllegalArgumentException("TensorDataset: field " + field + " out of range for "
-                    + tensors.length + " tensors");
+            throw new IllegalArgumentException(
+                    "TensorDataset: field " + field + " out of range for " + tensors.length + " tensors");
         }
         return tensors[field];
     }
@@ -102,8 +102,8 @@ public class TensorDataset implements Dataset {
 
     private void checkIndex(int index) {
         if (index < 0 || index >= size()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": index " + index
-                    + " out of range for a dataset of size " + size());
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName() + ": index " + index + " out of range for a dataset of size " + size());
         }
     }
 }

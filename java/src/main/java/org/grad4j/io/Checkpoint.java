@@ -76,8 +76,7 @@ public final class Checkpoint {
         private final Map<String, Tensor> tensors = new LinkedHashMap<>();
         private final Map<String, String> metadata = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds tensors under "section.", e.g. a state dict. */
         public Builder put(String section, Map<String, Tensor> sectionTensors) {

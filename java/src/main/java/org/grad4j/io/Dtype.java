@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 
 /** The element types grad4j reads from safetensors files, all converted to float32. */
 enum Dtype {
-    F32(4), F64(8), F16(2), BF16(2);
+    F32(4),
+    F64(8),
+    F16(2),
+    BF16(2);
 
     final int size;
 

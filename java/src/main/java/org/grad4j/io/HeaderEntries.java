@@ -17,8 +17,7 @@ import org.grad4j.tensor.Tensor;
  * right length, and not overlapping one another.
  */
 final class HeaderEntries {
-    private record Entry(String name, Dtype dtype, int[] shape, long begin, long end) {
-    }
+    private record Entry(String name, Dtype dtype, int[] shape, long begin, long end) {}
 
     private final Path file;
     private final long dataBytes;
@@ -73,8 +72,8 @@ final class HeaderEntries {
     }
 
     private Entry entry(String name, Object value) throws SafetensorsException {
-        if (!(value instanceof Map<?, ?> info) || !info.keySet().equals(java.util.Set.of("dtype", "shape",
-                "data_offsets"))) {
+        if (!(value instanceof Map<?, ?> info)
+                || !info.keySet().equals(java.util.Set.of("dtype", "shape", "data_offsets"))) {
             throw fail("tensor '" + name + "' needs exactly dtype, shape and data_offsets");
         }
         if (!(info.get("dtype") instanceof String dtypeName)) {

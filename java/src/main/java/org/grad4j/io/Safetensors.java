@@ -34,16 +34,15 @@ import org.grad4j.tensor.Tensor;
 public final class Safetensors {
     /** The largest header accepted, as the reference implementation caps it. */
     public static final long MAX_HEADER_BYTES = 100_000_000;
+
     static final String METADATA = "__metadata__";
     /** Files at least this large are memory-mapped rather than read (package-private for tests). */
     static long mmapThreshold = 16L << 20;
 
-    private Safetensors() {
-    }
+    private Safetensors() {}
 
     /** What a file holds: its tensors in file order, and its free-form metadata. */
-    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
-    }
+    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
 
     /** Writes tensors (as F32, contiguous, in name order) and string metadata to a file, atomically. */
     public static void save(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
@@ -53,7 +52,10 @@ public final class Safetensors {
             header.append(HeaderJson.quote(METADATA)).append(":{");
             String sep = "";
             for (Map.Entry<String, String> e : new java.util.TreeMap<>(metadata).entrySet()) {
-                header.append(sep).append(HeaderJson.quote(e.getKey())).append(':').append(HeaderJson.quote(e.getValue()));
+                header.append(sep)
+                        .append(HeaderJson.quote(e.getKey()))
+                        .append(':')
+                        .append(HeaderJson.quote(e.getValue()));
                 sep = ",";
             }
             header.append('}');
@@ -64,9 +66,15 @@ public final class Safetensors {
                 throw new IllegalArgumentException("safetensors: '" + METADATA + "' cannot name a tensor");
             }
             long bytes = 4L * e.getValue().numel();
-            header.append(header.length() > 1 ? "," : "").append(HeaderJson.quote(e.getKey()))
-                    .append(":{\"dtype\":\"F32\",\"shape\":").append(Arrays.toString(e.getValue().shape()).replace(" ", ""))
-                    .append(",\"data_offsets\":[").append(offset).append(',').append(offset + bytes).append("]}");
+            header.append(header.length() > 1 ? "," : "")
+                    .append(HeaderJson.quote(e.getKey()))
+                    .append(":{\"dtype\":\"F32\",\"shape\":")
+                    .append(Arrays.toString(e.getValue().shape()).replace(" ", ""))
+                    .append(",\"data_offsets\":[")
+                    .append(offset)
+                    .append(',')
+                    .append(offset + bytes)
+                    .append("]}");
             offset += bytes;
         }
         header.append('}');
@@ -105,13 +113,16 @@ public final class Safetensors {
             if (size > Integer.MAX_VALUE) {
                 throw new SafetensorsException(file, "file of " + size + " bytes: files over 2 GiB are not supported");
             }
-            ByteBuffer whole = size >= mmapThreshold ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size)
+            ByteBuffer whole = size >= mmapThreshold
+                    ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size)
                     : readAll(channel, size, file);
             whole.order(ByteOrder.LITTLE_ENDIAN);
             long headerLength = whole.getLong(0);
             if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
-                throw new SafetensorsException(file, "header length " + Long.toUnsignedString(headerLength)
-                        + " is not within 1.." + Math.min(MAX_HEADER_BYTES, size - 8) + " (file of " + size + " bytes)");
+                throw new SafetensorsException(
+                        file,
+                        "header length " + Long.toUnsignedString(headerLength) + " is not within 1.."
+                                + Math.min(MAX_HEADER_BYTES, size - 8) + " (file of " + size + " bytes)");
             }
             String json = utf8(whole, (int) headerLength, file);
             Map<String, Object> header;
@@ -138,8 +149,12 @@ public final class Safetensors {
     private static String utf8(ByteBuffer whole, int length, Path file) throws SafetensorsException {
         ByteBuffer bytes = whole.duplicate().position(8).limit(8 + length);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new SafetensorsException(file, "the header is not valid UTF-8");
         }

@@ -17,8 +17,7 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public final class Classification {
-    private Classification() {
-    }
+    private Classification() {}
 
     /** The fraction of predictions equal to the target (needs no number of classes). */
     public static double accuracy(Tensor preds, Tensor target) {

@@ -138,8 +138,8 @@ public final class ConfusionMatrix {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("ConfusionMatrix(numClasses=" + numClasses + ", rows=target, "
-                + "columns=prediction)");
+        StringBuilder sb = new StringBuilder(
+                "ConfusionMatrix(numClasses=" + numClasses + ", rows=target, " + "columns=prediction)");
         for (long[] row : toArray()) {
             sb.append('\n').append(Arrays.toString(row));
         }
@@ -195,8 +195,8 @@ public final class ConfusionMatrix {
     private long nonEmptyTotal(String what) {
         long total = total();
         if (total == 0) {
-            throw new IllegalStateException("ConfusionMatrix: " + what + " of no samples; call update(preds, target) "
-                    + "first");
+            throw new IllegalStateException(
+                    "ConfusionMatrix: " + what + " of no samples; call update(preds, target) " + "first");
         }
         return total;
     }

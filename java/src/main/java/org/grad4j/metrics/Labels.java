@@ -5,8 +5,7 @@ import org.grad4j.tensor.Tensor;
 
 /** Turns (predictions, targets) tensors into class indices, with the checks every metric shares. */
 final class Labels {
-    private Labels() {
-    }
+    private Labels() {}
 
     /**
      * {predicted classes, target classes}: preds with the target's shape are indices; preds with
@@ -36,8 +35,10 @@ final class Labels {
         if (target.numel() == 0) {
             throw new IllegalArgumentException(op + ": no samples (target " + Arrays.toString(target.shape()) + ")");
         }
-        return new int[][] {indices(op, "prediction", predicted.toArray(), numClasses),
-            indices(op, "target", target.toArray(), numClasses)};
+        return new int[][] {
+            indices(op, "prediction", predicted.toArray(), numClasses),
+            indices(op, "target", target.toArray(), numClasses)
+        };
     }
 
     private static int[] indices(String op, String what, float[] values, int numClasses) {

@@ -19,8 +19,7 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public final class Regression {
-    private Regression() {
-    }
+    private Regression() {}
 
     /** mean((preds - target)^2). */
     public static double meanSquaredError(Tensor preds, Tensor target) {
@@ -50,8 +49,8 @@ public final class Regression {
     public static double r2Score(Tensor preds, Tensor target) {
         float[][] v = values("r2Score", preds, target);
         if (target.dim() == 0 || target.dim() > 2 || target.size(0) < 2) {
-            throw new IllegalArgumentException("r2Score: expects [N] or [N, D] with N >= 2, got "
-                    + Arrays.toString(target.shape()));
+            throw new IllegalArgumentException(
+                    "r2Score: expects [N] or [N, D] with N >= 2, got " + Arrays.toString(target.shape()));
         }
         int n = target.size(0);
         int outputs = target.dim() == 2 ? target.size(1) : 1;

@@ -6,18 +6,17 @@ import org.grad4j.tensor.Tensor;
 
 /** Hyper-parameter and input checks shared by the layers, with messages naming the layer. */
 final class Args {
-    private Args() {
-    }
+    private Args() {}
 
     /** A (height, width) pair, both entries >= min; a copy. */
     static int[] pair(String layer, String name, int[] value, int min) {
         if (value == null || value.length != 2) {
-            throw new IllegalArgumentException(layer + ": " + name + " must be a (height, width) pair, got "
-                    + Arrays.toString(value));
+            throw new IllegalArgumentException(
+                    layer + ": " + name + " must be a (height, width) pair, got " + Arrays.toString(value));
         }
         if (value[0] < min || value[1] < min) {
-            throw new IllegalArgumentException(layer + ": " + name + " must be >= " + min + ", got "
-                    + Arrays.toString(value));
+            throw new IllegalArgumentException(
+                    layer + ": " + name + " must be >= " + min + ", got " + Arrays.toString(value));
         }
         return value.clone();
     }

@@ -126,8 +126,8 @@ public abstract class BatchNorm extends Module {
 
     @Override
     protected String extraRepr() {
-        return numFeatures + ", eps=" + Repr.num(eps) + ", momentum=" + (momentum == null ? "None"
-                : Repr.num(momentum)) + ", affine=" + Repr.bool(affine) + ", track_running_stats="
+        return numFeatures + ", eps=" + Repr.num(eps) + ", momentum=" + (momentum == null ? "None" : Repr.num(momentum))
+                + ", affine=" + Repr.bool(affine) + ", track_running_stats="
                 + Repr.bool(trackRunningStats);
     }
 }

@@ -30,8 +30,8 @@ public class BatchNorm2d extends BatchNorm {
     @Override
     protected void checkInput(Tensor input) {
         if (input.dim() != 4 || input.size(1) != numFeatures()) {
-            throw new IllegalArgumentException("BatchNorm2d: expected input [N, " + numFeatures() + ", H, W], got "
-                    + Shapes.str(input.shape()));
+            throw new IllegalArgumentException(
+                    "BatchNorm2d: expected input [N, " + numFeatures() + ", H, W], got " + Shapes.str(input.shape()));
         }
     }
 }

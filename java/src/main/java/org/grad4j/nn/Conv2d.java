@@ -38,27 +38,81 @@ public class Conv2d extends Module {
         this(inChannels, outChannels, kernelSize, stride, padding, 1, 1, true);
     }
 
-    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups,
-                  boolean bias) {
-        this(inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias,
+    public Conv2d(
+            int inChannels,
+            int outChannels,
+            int kernelSize,
+            int stride,
+            int padding,
+            int dilation,
+            int groups,
+            boolean bias) {
+        this(
+                inChannels,
+                outChannels,
+                kernelSize,
+                stride,
+                padding,
+                dilation,
+                groups,
+                bias,
                 Generator.defaultGenerator());
     }
 
-    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups,
-                  boolean bias, Generator gen) {
-        this(inChannels, outChannels, Args.square(kernelSize), Args.square(stride), Args.square(padding),
-                Args.square(dilation), groups, bias, gen);
+    public Conv2d(
+            int inChannels,
+            int outChannels,
+            int kernelSize,
+            int stride,
+            int padding,
+            int dilation,
+            int groups,
+            boolean bias,
+            Generator gen) {
+        this(
+                inChannels,
+                outChannels,
+                Args.square(kernelSize),
+                Args.square(stride),
+                Args.square(padding),
+                Args.square(dilation),
+                groups,
+                bias,
+                gen);
     }
 
-    public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
-                  int groups, boolean bias) {
-        this(inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias,
+    public Conv2d(
+            int inChannels,
+            int outChannels,
+            int[] kernelSize,
+            int[] stride,
+            int[] padding,
+            int[] dilation,
+            int groups,
+            boolean bias) {
+        this(
+                inChannels,
+                outChannels,
+                kernelSize,
+                stride,
+                padding,
+                dilation,
+                groups,
+                bias,
                 Generator.defaultGenerator());
     }
 
     /** The full form: (height, width) pairs for kernelSize, stride, padding and dilation. */
-    public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
-                  int groups, boolean bias, Generator gen) {
+    public Conv2d(
+            int inChannels,
+            int outChannels,
+            int[] kernelSize,
+            int[] stride,
+            int[] padding,
+            int[] dilation,
+            int groups,
+            boolean bias,
+            Generator gen) {
         String name = "Conv2d";
         this.inChannels = Args.positive(name, "inChannels", inChannels);
         this.outChannels = Args.positive(name, "outChannels", outChannels);
@@ -71,8 +125,8 @@ public class Conv2d extends Module {
         this.stride = Args.pair(name, "stride", stride, 1);
         this.padding = Args.pair(name, "padding", padding, 0);
         this.dilation = Args.pair(name, "dilation", dilation, 1);
-        this.weight = registerParameter("weight",
-                new Parameter(Tensor.zeros(outChannels, inChannels / groups, kernelSize[0], kernelSize[1])));
+        this.weight = registerParameter(
+                "weight", new Parameter(Tensor.zeros(outChannels, inChannels / groups, kernelSize[0], kernelSize[1])));
         this.bias = registerParameter("bias", bias ? new Parameter(Tensor.zeros(outChannels)) : null);
         ConvSupport.reset(weight, this.bias, gen);
     }
@@ -120,7 +174,7 @@ public class Conv2d extends Module {
 
     @Override
     protected String extraRepr() {
-        return ConvSupport.repr(inChannels, outChannels, kernelSize, stride, padding, dilation, null, groups,
-                bias != null);
+        return ConvSupport.repr(
+                inChannels, outChannels, kernelSize, stride, padding, dilation, null, groups, bias != null);
     }
 }

@@ -5,8 +5,7 @@ import org.grad4j.tensor.Tensor;
 
 /** What Conv2d and ConvTranspose2d share: PyTorch's initialization and repr. */
 final class ConvSupport {
-    private ConvSupport() {
-    }
+    private ConvSupport() {}
 
     /**
      * PyTorch's {@code _ConvNd.reset_parameters}: weight by kaiming_uniform with a = sqrt(5), i.e.
@@ -22,11 +21,24 @@ final class ConvSupport {
     }
 
     /** PyTorch's {@code _ConvNd.extra_repr}: defaults (padding 0, dilation 1, ...) are left out. */
-    static String repr(int in, int out, int[] kernel, int[] stride, int[] padding, int[] dilation,
-                       int[] outputPadding, int groups, boolean bias) {
-        StringBuilder s = new StringBuilder().append(in).append(", ").append(out)
-                .append(", kernel_size=").append(Repr.tuple(kernel))
-                .append(", stride=").append(Repr.tuple(stride));
+    static String repr(
+            int in,
+            int out,
+            int[] kernel,
+            int[] stride,
+            int[] padding,
+            int[] dilation,
+            int[] outputPadding,
+            int groups,
+            boolean bias) {
+        StringBuilder s = new StringBuilder()
+                .append(in)
+                .append(", ")
+                .append(out)
+                .append(", kernel_size=")
+                .append(Repr.tuple(kernel))
+                .append(", stride=")
+                .append(Repr.tuple(stride));
         if (padding[0] != 0 || padding[1] != 0) {
             s.append(", padding=").append(Repr.tuple(padding));
         }

@@ -39,27 +39,88 @@ public class ConvTranspose2d extends Module {
         this(inChannels, outChannels, kernelSize, stride, padding, 0, 1, true, 1);
     }
 
-    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding,
-                           int outputPadding, int groups, boolean bias, int dilation) {
-        this(inChannels, outChannels, kernelSize, stride, padding, outputPadding, groups, bias, dilation,
+    public ConvTranspose2d(
+            int inChannels,
+            int outChannels,
+            int kernelSize,
+            int stride,
+            int padding,
+            int outputPadding,
+            int groups,
+            boolean bias,
+            int dilation) {
+        this(
+                inChannels,
+                outChannels,
+                kernelSize,
+                stride,
+                padding,
+                outputPadding,
+                groups,
+                bias,
+                dilation,
                 Generator.defaultGenerator());
     }
 
-    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding,
-                           int outputPadding, int groups, boolean bias, int dilation, Generator gen) {
-        this(inChannels, outChannels, Args.square(kernelSize), Args.square(stride), Args.square(padding),
-                Args.square(outputPadding), groups, bias, Args.square(dilation), gen);
+    public ConvTranspose2d(
+            int inChannels,
+            int outChannels,
+            int kernelSize,
+            int stride,
+            int padding,
+            int outputPadding,
+            int groups,
+            boolean bias,
+            int dilation,
+            Generator gen) {
+        this(
+                inChannels,
+                outChannels,
+                Args.square(kernelSize),
+                Args.square(stride),
+                Args.square(padding),
+                Args.square(outputPadding),
+                groups,
+                bias,
+                Args.square(dilation),
+                gen);
     }
 
-    public ConvTranspose2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding,
-                           int[] outputPadding, int groups, boolean bias, int[] dilation) {
-        this(inChannels, outChannels, kernelSize, stride, padding, outputPadding, groups, bias, dilation,
+    public ConvTranspose2d(
+            int inChannels,
+            int outChannels,
+            int[] kernelSize,
+            int[] stride,
+            int[] padding,
+            int[] outputPadding,
+            int groups,
+            boolean bias,
+            int[] dilation) {
+        this(
+                inChannels,
+                outChannels,
+                kernelSize,
+                stride,
+                padding,
+                outputPadding,
+                groups,
+                bias,
+                dilation,
                 Generator.defaultGenerator());
     }
 
     /** The full form: (height, width) pairs for kernelSize, stride, padding, outputPadding and dilation. */
-    public ConvTranspose2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding,
-                           int[] outputPadding, int groups, boolean bias, int[] dilation, Generator gen) {
+    public ConvTranspose2d(
+            int inChannels,
+            int outChannels,
+            int[] kernelSize,
+            int[] stride,
+            int[] padding,
+            int[] outputPadding,
+            int groups,
+            boolean bias,
+            int[] dilation,
+            Generator gen) {
         String name = "ConvTranspose2d";
         this.inChannels = Args.positive(name, "inChannels", inChannels);
         this.outChannels = Args.positive(name, "outChannels", outChannels);
@@ -81,8 +142,8 @@ public class ConvTranspose2d extends Module {
                         + Repr.tuple(dilation));
             }
         }
-        this.weight = registerParameter("weight",
-                new Parameter(Tensor.zeros(inChannels, outChannels / groups, kernelSize[0], kernelSize[1])));
+        this.weight = registerParameter(
+                "weight", new Parameter(Tensor.zeros(inChannels, outChannels / groups, kernelSize[0], kernelSize[1])));
         this.bias = registerParameter("bias", bias ? new Parameter(Tensor.zeros(outChannels)) : null);
         ConvSupport.reset(weight, this.bias, gen);
     }
@@ -135,7 +196,7 @@ public class ConvTranspose2d extends Module {
 
     @Override
     protected String extraRepr() {
-        return ConvSupport.repr(inChannels, outChannels, kernelSize, stride, padding, dilation, outputPadding, groups,
-                bias != null);
+        return ConvSupport.repr(
+                inChannels, outChannels, kernelSize, stride, padding, dilation, outputPadding, groups, bias != null);
     }
 }

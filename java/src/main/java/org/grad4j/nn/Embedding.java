@@ -60,8 +60,10 @@ public class Embedding extends Module {
         try {
             rows = weight.indexSelect(0, flat);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Embedding: bad index in input " + Shapes.str(input.shape()) + " for "
-                    + numEmbeddings + " embeddings (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "Embedding: bad index in input " + Shapes.str(input.shape()) + " for " + numEmbeddings
+                            + " embeddings (" + e.getMessage() + ")",
+                    e);
         }
         if (paddingIdx != null) {
             // The padding row's value is looked up without a graph, so it receives no gradient.

@@ -24,8 +24,7 @@ public class GELU extends Module {
     /** {@code approximate} is "none" (exact) or "tanh". */
     public GELU(String approximate) {
         if (!"none".equals(approximate) && !"tanh".equals(approximate)) {
-            throw new IllegalArgumentException("GELU: approximate must be 'none' or 'tanh', got '" + approximate
-                    + "'");
+            throw new IllegalArgumentException("GELU: approximate must be 'none' or 'tanh', got '" + approximate + "'");
         }
         this.approximate = approximate;
     }

@@ -11,20 +11,32 @@ import org.grad4j.tensor.Tensor;
  */
 public class GRU extends Recurrent {
     /** The output sequence and the final hidden state. */
-    public record Result(Tensor output, Tensor h) {
-    }
+    public record Result(Tensor output, Tensor h) {}
 
     public GRU(int inputSize, int hiddenSize) {
         this(inputSize, hiddenSize, 1, true, false, 0, false);
     }
 
-    public GRU(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
-               boolean bidirectional) {
+    public GRU(
+            int inputSize,
+            int hiddenSize,
+            int numLayers,
+            boolean bias,
+            boolean batchFirst,
+            double dropout,
+            boolean bidirectional) {
         this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, Generator.defaultGenerator());
     }
 
-    public GRU(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
-               boolean bidirectional, Generator gen) {
+    public GRU(
+            int inputSize,
+            int hiddenSize,
+            int numLayers,
+            boolean bias,
+            boolean batchFirst,
+            double dropout,
+            boolean bidirectional,
+            Generator gen) {
         super("GRU", 3, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, gen);
     }
 
@@ -40,7 +52,10 @@ public class GRU extends Recurrent {
         int h = hiddenSize;
         Tensor r = projected.narrow(-1, 0, h).add(recurrent.narrow(-1, 0, h)).sigmoid();
         Tensor z = projected.narrow(-1, h, h).add(recurrent.narrow(-1, h, h)).sigmoid();
-        Tensor n = projected.narrow(-1, 2 * h, h).add(r.mul(recurrent.narrow(-1, 2 * h, h))).tanh();
+        Tensor n = projected
+                .narrow(-1, 2 * h, h)
+                .add(r.mul(recurrent.narrow(-1, 2 * h, h)))
+                .tanh();
         Tensor next = n.add(z.mul(state[0].sub(n)));
         return new Tensor[] {next};
     }

@@ -18,8 +18,7 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public final class Init {
-    private Init() {
-    }
+    private Init() {}
 
     /** Fills with 0. */
     public static Tensor zeros_(Tensor t) {
@@ -69,8 +68,8 @@ public final class Init {
     /** Values from N(mean, std²). */
     public static Tensor normal_(Tensor t, double mean, double std, Generator gen) {
         if (!(std >= 0) || !Double.isFinite(mean) || Double.isInfinite(std)) {
-            throw new IllegalArgumentException("normal_: mean must be finite and std finite and >= 0, got mean " + mean
-                    + ", std " + std);
+            throw new IllegalArgumentException(
+                    "normal_: mean must be finite and std finite and >= 0, got mean " + mean + ", std " + std);
         }
         try (GradMode.Scope ignored = GradMode.noGrad()) {
             return t.copy_(Tensor.normal(gen, (float) mean, (float) std, t.shape()));
@@ -105,8 +104,8 @@ public final class Init {
     /** (fanIn, fanOut) of a weight: dim 1 and dim 0 sizes times the receptive field (dims 2...). */
     public static int[] fans(Tensor t) {
         if (t.dim() < 2) {
-            throw new IllegalArgumentException("fans: fan in and fan out need a tensor with at least 2 dims, got "
-                    + Shapes.str(t.shape()));
+            throw new IllegalArgumentException(
+                    "fans: fan in and fan out need a tensor with at least 2 dims, got " + Shapes.str(t.shape()));
         }
         int receptive = 1;
         for (int d = 2; d < t.dim(); d++) {
@@ -219,7 +218,13 @@ public final class Init {
             throw new IllegalArgumentException("calculateGain: nonlinearity is null");
         }
         switch (nonlinearity) {
-            case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d",
+            case "linear",
+                    "conv1d",
+                    "conv2d",
+                    "conv3d",
+                    "conv_transpose1d",
+                    "conv_transpose2d",
+                    "conv_transpose3d",
                     "sigmoid":
                 return 1;
             case "tanh":
@@ -228,8 +233,8 @@ public final class Init {
                 return Math.sqrt(2);
             case "leaky_relu":
                 if (!Double.isFinite(param)) {
-                    throw new IllegalArgumentException("calculateGain: negative slope " + param
-                            + " is not a valid number");
+                    throw new IllegalArgumentException(
+                            "calculateGain: negative slope " + param + " is not a valid number");
                 }
                 return Math.sqrt(2 / (1 + param * param));
             case "selu":

@@ -15,20 +15,32 @@ import org.grad4j.tensor.Tensor;
  */
 public class LSTM extends Recurrent {
     /** The output sequence and the final hidden and cell states. */
-    public record Result(Tensor output, Tensor h, Tensor c) {
-    }
+    public record Result(Tensor output, Tensor h, Tensor c) {}
 
     public LSTM(int inputSize, int hiddenSize) {
         this(inputSize, hiddenSize, 1, true, false, 0, false);
     }
 
-    public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
-                boolean bidirectional) {
+    public LSTM(
+            int inputSize,
+            int hiddenSize,
+            int numLayers,
+            boolean bias,
+            boolean batchFirst,
+            double dropout,
+            boolean bidirectional) {
         this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, Generator.defaultGenerator());
     }
 
-    public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
-                boolean bidirectional, Generator gen) {
+    public LSTM(
+            int inputSize,
+            int hiddenSize,
+            int numLayers,
+            boolean bias,
+            boolean batchFirst,
+            double dropout,
+            boolean bidirectional,
+            Generator gen) {
         super("LSTM", 4, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, gen);
     }
 

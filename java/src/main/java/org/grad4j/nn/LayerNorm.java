@@ -35,7 +35,8 @@ public class LayerNorm extends Module {
     }
 
     public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine) {
-        if (normalizedShape == null || normalizedShape.length == 0
+        if (normalizedShape == null
+                || normalizedShape.length == 0
                 || Arrays.stream(normalizedShape).anyMatch(s -> s <= 0)) {
             throw new IllegalArgumentException("LayerNorm: normalizedShape must be a non-empty list of sizes > 0, got "
                     + Arrays.toString(normalizedShape));
@@ -46,21 +47,20 @@ public class LayerNorm extends Module {
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
         this.elementwiseAffine = elementwiseAffine;
-        this.weight = registerParameter("weight",
-                elementwiseAffine ? new Parameter(Tensor.ones(normalizedShape)) : null);
-        this.bias = registerParameter("bias",
-                elementwiseAffine ? new Parameter(Tensor.zeros(normalizedShape)) : null);
+        this.weight =
+                registerParameter("weight", elementwiseAffine ? new Parameter(Tensor.ones(normalizedShape)) : null);
+        this.bias = registerParameter("bias", elementwiseAffine ? new Parameter(Tensor.zeros(normalizedShape)) : null);
     }
 
     @Override
     public Tensor forward(Tensor input) {
         int k = normalizedShape.length;
         int[] shape = input.shape();
-        if (shape.length < k || !Arrays.equals(normalizedShape, Arrays.copyOfRange(shape, shape.length - k,
-                shape.length))) {
+        if (shape.length < k
+                || !Arrays.equals(normalizedShape, Arrays.copyOfRange(shape, shape.length - k, shape.length))) {
             String trailing = Arrays.toString(normalizedShape).substring(1);
-            throw new IllegalArgumentException("LayerNorm: expected input [*, " + trailing + ", got "
-                    + Shapes.str(shape));
+            throw new IllegalArgumentException(
+                    "LayerNorm: expected input [*, " + trailing + ", got " + Shapes.str(shape));
         }
         int[] dims = new int[k];
         int m = 1;

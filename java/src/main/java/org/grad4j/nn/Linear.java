@@ -31,8 +31,8 @@ public class Linear extends Module {
 
     public Linear(int inFeatures, int outFeatures, boolean bias, Generator gen) {
         if (inFeatures <= 0 || outFeatures <= 0) {
-            throw new IllegalArgumentException("Linear: inFeatures and outFeatures must be > 0, got " + inFeatures
-                    + " and " + outFeatures);
+            throw new IllegalArgumentException(
+                    "Linear: inFeatures and outFeatures must be > 0, got " + inFeatures + " and " + outFeatures);
         }
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
@@ -48,8 +48,8 @@ public class Linear extends Module {
     @Override
     public Tensor forward(Tensor input) {
         if (input.dim() == 0 || input.size(-1) != inFeatures) {
-            throw new IllegalArgumentException("Linear: expected input [*, " + inFeatures + "], got "
-                    + Shapes.str(input.shape()));
+            throw new IllegalArgumentException(
+                    "Linear: expected input [*, " + inFeatures + "], got " + Shapes.str(input.shape()));
         }
         return input.linear(weight, bias);
     }

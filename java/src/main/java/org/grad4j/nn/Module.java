@@ -61,8 +61,8 @@ public abstract class Module {
 
     private void checkName(String name) {
         if (name == null || name.isEmpty() || name.contains(".")) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": invalid name '" + name
-                    + "' (non-empty, without dots)");
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName() + ": invalid name '" + name + "' (non-empty, without dots)");
         }
         if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' is already used");
@@ -198,7 +198,8 @@ public abstract class Module {
             Tensor source = state.get(e.getKey());
             if (source != null && !Arrays.equals(source.shape(), e.getValue().shape())) {
                 throw new IllegalArgumentException("loadStateDict: size mismatch for " + e.getKey() + ": the state has "
-                        + Shapes.str(source.shape()) + ", the module " + Shapes.str(e.getValue().shape()));
+                        + Shapes.str(source.shape()) + ", the module "
+                        + Shapes.str(e.getValue().shape()));
             }
         }
         try (GradMode.Scope ignored = GradMode.noGrad()) {
@@ -213,8 +214,7 @@ public abstract class Module {
     }
 
     /** Keys not matched by {@link #loadStateDict(Map, boolean)}. */
-    public record LoadResult(List<String> missingKeys, List<String> unexpectedKeys) {
-    }
+    public record LoadResult(List<String> missingKeys, List<String> unexpectedKeys) {}
 
     /** The part inside the parentheses of this module's line in {@link #toString()}, e.g. {@code in_features=3}. */
     protected String extraRepr() {
@@ -232,8 +232,8 @@ public abstract class Module {
         if (!extraRepr().isEmpty()) {
             sb.append("\n  ").append(extraRepr());
         }
-        children.forEach((k, v) -> sb.append("\n  (").append(k).append("): ")
-                .append(v.toString().replace("\n", "\n  ")));
+        children.forEach((k, v) ->
+                sb.append("\n  (").append(k).append("): ").append(v.toString().replace("\n", "\n  ")));
         return sb.append("\n)").toString();
     }
 }

@@ -17,25 +17,47 @@ public class RNN extends Recurrent {
     private final boolean relu;
 
     /** The result of a recurrent pass: the output sequence and the final hidden state. */
-    public record Result(Tensor output, Tensor h) {
-    }
+    public record Result(Tensor output, Tensor h) {}
 
     public RNN(int inputSize, int hiddenSize) {
         this(inputSize, hiddenSize, 1, "tanh", true, false, 0, false);
     }
 
-    public RNN(int inputSize, int hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst,
-               double dropout, boolean bidirectional) {
-        this(inputSize, hiddenSize, numLayers, nonlinearity, bias, batchFirst, dropout, bidirectional,
+    public RNN(
+            int inputSize,
+            int hiddenSize,
+            int numLayers,
+            String nonlinearity,
+            boolean bias,
+            boolean batchFirst,
+            double dropout,
+            boolean bidirectional) {
+        this(
+                inputSize,
+                hiddenSize,
+                numLayers,
+                nonlinearity,
+                bias,
+                batchFirst,
+                dropout,
+                bidirectional,
                 Generator.defaultGenerator());
     }
 
-    public RNN(int inputSize, int hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst,
-               double dropout, boolean bidirectional, Generator gen) {
+    public RNN(
+            int inputSize,
+            int hiddenSize,
+            int numLayers,
+            String nonlinearity,
+            boolean bias,
+            boolean batchFirst,
+            double dropout,
+            boolean bidirectional,
+            Generator gen) {
         super("RNN", 1, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, gen);
         if (!nonlinearity.equals("tanh") && !nonlinearity.equals("relu")) {
-            throw new IllegalArgumentException("RNN: nonlinearity must be \"tanh\" or \"relu\", got \""
-                    + nonlinearity + "\"");
+            throw new IllegalArgumentException(
+                    "RNN: nonlinearity must be \"tanh\" or \"relu\", got \"" + nonlinearity + "\"");
         }
         this.relu = nonlinearity.equals("relu");
     }

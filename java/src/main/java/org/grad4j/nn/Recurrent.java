@@ -23,8 +23,17 @@ abstract class Recurrent extends Module {
     protected final boolean bidirectional;
     private final Generator gen;
 
-    Recurrent(String name, int gates, int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst,
-              double dropout, boolean bidirectional, Generator gen) {
+    Recurrent(
+            String name,
+            int gates,
+            int inputSize,
+            int hiddenSize,
+            int numLayers,
+            boolean bias,
+            boolean batchFirst,
+            double dropout,
+            boolean bidirectional,
+            Generator gen) {
         if (inputSize <= 0 || hiddenSize <= 0 || numLayers <= 0) {
             throw new IllegalArgumentException(name + ": inputSize, hiddenSize and numLayers must be > 0, got "
                     + inputSize + ", " + hiddenSize + ", " + numLayers);
@@ -45,15 +54,28 @@ abstract class Recurrent extends Module {
             int in = layer == 0 ? inputSize : hiddenSize * directions();
             for (int d = 0; d < directions(); d++) {
                 String suffix = "_l" + layer + (d == 1 ? "_reverse" : "");
-                Init.uniform_(registerParameter("weight_ih" + suffix, new Parameter(Tensor.zeros(gates * hiddenSize,
-                        in))), -bound, bound, gen);
-                Init.uniform_(registerParameter("weight_hh" + suffix, new Parameter(Tensor.zeros(gates * hiddenSize,
-                        hiddenSize))), -bound, bound, gen);
+                Init.uniform_(
+                        registerParameter("weight_ih" + suffix, new Parameter(Tensor.zeros(gates * hiddenSize, in))),
+                        -bound,
+                        bound,
+                        gen);
+                Init.uniform_(
+                        registerParameter(
+                                "weight_hh" + suffix, new Parameter(Tensor.zeros(gates * hiddenSize, hiddenSize))),
+                        -bound,
+                        bound,
+                        gen);
                 if (bias) {
-                    Init.uniform_(registerParameter("bias_ih" + suffix, new Parameter(Tensor.zeros(gates
-                            * hiddenSize))), -bound, bound, gen);
-                    Init.uniform_(registerParameter("bias_hh" + suffix, new Parameter(Tensor.zeros(gates
-                            * hiddenSize))), -bound, bound, gen);
+                    Init.uniform_(
+                            registerParameter("bias_ih" + suffix, new Parameter(Tensor.zeros(gates * hiddenSize))),
+                            -bound,
+                            bound,
+                            gen);
+                    Init.uniform_(
+                            registerParameter("bias_hh" + suffix, new Parameter(Tensor.zeros(gates * hiddenSize))),
+                            -bound,
+                            bound,
+                            gen);
                 }
             }
         }
@@ -148,8 +170,8 @@ abstract class Recurrent extends Module {
             return out;
         }
         if (!java.util.Arrays.equals(given.shape(), expected)) {
-            throw new IllegalArgumentException(name + ": expected initial state " + Shapes.str(expected) + ", got "
-                    + Shapes.str(given.shape()));
+            throw new IllegalArgumentException(
+                    name + ": expected initial state " + Shapes.str(expected) + ", got " + Shapes.str(given.shape()));
         }
         Tensor g = unbatched ? given.unsqueeze(1) : given;
         Tensor[] out = new Tensor[count];
@@ -163,6 +185,7 @@ abstract class Recurrent extends Module {
     protected String extraRepr() {
         return inputSize + ", " + hiddenSize + (numLayers != 1 ? ", num_layers=" + numLayers : "")
                 + (bias ? "" : ", bias=False") + (batchFirst ? ", batch_first=True" : "")
-                + (dropout != 0 ? ", dropout=" + Repr.num(dropout) : "") + (bidirectional ? ", bidirectional=True" : "");
+                + (dropout != 0 ? ", dropout=" + Repr.num(dropout) : "")
+                + (bidirectional ? ", bidirectional=True" : "");
     }
 }

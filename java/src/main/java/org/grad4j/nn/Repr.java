@@ -7,8 +7,7 @@ import java.math.BigDecimal;
  * {@code 1e-05}, {@code 0.1}, {@code 1.0}, {@code True}, {@code (3, 3)}, {@code (10,)}.
  */
 final class Repr {
-    private Repr() {
-    }
+    private Repr() {}
 
     /** Python's {@code repr(float)}: shortest digits, scientific below 1e-4 and from 1e16. */
     static String num(double v) {

@@ -21,7 +21,8 @@ public class Sequential extends Module {
     /** Appends a module under the next index. */
     public Sequential add(Module module) {
         if (module == null) {
-            throw new IllegalArgumentException("Sequential: module " + children().size() + " is null");
+            throw new IllegalArgumentException(
+                    "Sequential: module " + children().size() + " is null");
         }
         registerModule(Integer.toString(children().size()), module);
         return this;
@@ -31,8 +32,8 @@ public class Sequential extends Module {
     public Module get(int index) {
         List<Module> all = children();
         if (index < 0 || index >= all.size()) {
-            throw new IllegalArgumentException("Sequential: index " + index + " out of range for " + all.size()
-                    + " modules");
+            throw new IllegalArgumentException(
+                    "Sequential: index " + index + " out of range for " + all.size() + " modules");
         }
         return all.get(index);
     }

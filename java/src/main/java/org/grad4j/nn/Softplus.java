@@ -35,7 +35,7 @@ public class Softplus extends Module {
     @Override
     public Tensor forward(Tensor input) {
         if (beta == 1 && threshold == 20) {
-            return input.softplus();   // the fused op is exactly PyTorch's default
+            return input.softplus(); // the fused op is exactly PyTorch's default
         }
         Tensor scaled = input.mul((float) beta);
         Tensor smooth = scaled.softplus().div((float) beta);

@@ -11,8 +11,7 @@ final class TruncatedNormal {
     private static final double SQRT_2 = Math.sqrt(2);
     private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
 
-    private TruncatedNormal() {
-    }
+    private TruncatedNormal() {}
 
     static float[] sample(int n, double mean, double std, double a, double b, Generator gen) {
         double alpha = (a - mean) / std;
@@ -50,9 +49,28 @@ final class TruncatedNormal {
     static double erfc(double x) {
         double z = Math.abs(x);
         double t = 1 / (1 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223
-                + t * 0.17087277)))))))));
+        double r = t
+                * Math.exp(
+                        -z * z
+                                - 1.26551223
+                                + t
+                                        * (1.00002368
+                                                + t
+                                                        * (0.37409196
+                                                                + t
+                                                                        * (0.09678418
+                                                                                + t
+                                                                                        * (-0.18628806
+                                                                                                + t
+                                                                                                        * (0.27886807
+                                                                                                                + t
+                                                                                                                        * (-1.13520398
+                                                                                                                                + t
+                                                                                                                                        * (1.48851587
+                                                                                                                                                + t
+                                                                                                                                                        * (-0.82215223
+                                                                                                                                                                + t
+                                                                                                                                                                        * 0.17087277)))))))));
         return x >= 0 ? r : 2 - r;
     }
 
@@ -88,8 +106,8 @@ final class TruncatedNormal {
             return u < 0.5 ? -40 : 40;
         }
         double t = Math.sqrt(-2 * Math.log(p));
-        double x = t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269
-                + t * 0.001308)));
+        double x =
+                t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 0.001308)));
         return u < 0.5 ? -x : x;
     }
 }

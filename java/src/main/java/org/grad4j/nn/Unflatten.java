@@ -25,8 +25,8 @@ public class Unflatten extends Module {
         }
         long inferred = Arrays.stream(sizes).filter(s -> s == -1).count();
         if (inferred > 1 || Arrays.stream(sizes).anyMatch(s -> s != -1 && s < 0)) {
-            throw new IllegalArgumentException("Unflatten: sizes must be >= 0 with at most one -1, got "
-                    + Repr.tuple(sizes));
+            throw new IllegalArgumentException(
+                    "Unflatten: sizes must be >= 0 with at most one -1, got " + Repr.tuple(sizes));
         }
         this.dim = dim;
         this.sizes = sizes.clone();

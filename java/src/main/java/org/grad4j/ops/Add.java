@@ -21,6 +21,7 @@ public final class Add extends Function {
     protected Tensor[] backward(Context ctx, Tensor grad) {
         return new Tensor[] {
             ctx.needsInputGrad(0) ? Kernels.sumTo(grad, aShape) : null,
-            ctx.needsInputGrad(1) ? Kernels.sumTo(grad, bShape) : null};
+            ctx.needsInputGrad(1) ? Kernels.sumTo(grad, bShape) : null
+        };
     }
 }

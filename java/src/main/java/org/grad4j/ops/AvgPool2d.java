@@ -31,7 +31,12 @@ public final class AvgPool2d extends Function {
         Tensor x = in[0].contiguous();
         geometry = Pool2d.geometry(name(), x, kernel, stride, padding, new int[] {1, 1});
         Tensor y = Tensor.zeros(geometry.batch(), geometry.channels(), geometry.outHeight(), geometry.outWidth());
-        Kernels.backend().avgPool2dForward(geometry, x.storage().data(), x.storageOffset(), y.storage().data());
+        Kernels.backend()
+                .avgPool2dForward(
+                        geometry,
+                        x.storage().data(),
+                        x.storageOffset(),
+                        y.storage().data());
         return y;
     }
 

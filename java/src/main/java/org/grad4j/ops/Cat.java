@@ -39,8 +39,8 @@ public final class Cat extends Function {
                 same = d == axis || s[d] == first[d];
             }
             if (!same) {
-                throw new IllegalArgumentException("cat: tensor " + i + " has shape " + Shapes.str(s)
-                        + ", expected " + Shapes.str(first) + " except in dim " + axis);
+                throw new IllegalArgumentException("cat: tensor " + i + " has shape " + Shapes.str(s) + ", expected "
+                        + Shapes.str(first) + " except in dim " + axis);
             }
             sizes[i] = s[axis];
             total += s[axis];
@@ -51,8 +51,15 @@ public final class Cat extends Function {
         int[] outStrides = out.stride();
         int at = 0;
         for (Tensor t : in) {
-            Kernels.backend().copy(t.shape(), t.storage().data(), t.storageOffset(), t.stride(), out.storage().data(),
-                    at * outStrides[axis], outStrides);
+            Kernels.backend()
+                    .copy(
+                            t.shape(),
+                            t.storage().data(),
+                            t.storageOffset(),
+                            t.stride(),
+                            out.storage().data(),
+                            at * outStrides[axis],
+                            outStrides);
             at += t.size(axis);
         }
         return out;

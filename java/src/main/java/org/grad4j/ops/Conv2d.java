@@ -37,8 +37,15 @@ public final class Conv2d extends Function {
         geometry = geometry(x, w);
         ctx.saveForBackward(x, w);
         Tensor y = Tensor.zeros(geometry.batch(), geometry.outChannels(), geometry.outHeight(), geometry.outWidth());
-        Kernels.backend().conv2dForward(geometry, x.storage().data(), x.storageOffset(), w.storage().data(),
-                w.storageOffset(), y.storage().data(), 0);
+        Kernels.backend()
+                .conv2dForward(
+                        geometry,
+                        x.storage().data(),
+                        x.storageOffset(),
+                        w.storage().data(),
+                        w.storageOffset(),
+                        y.storage().data(),
+                        0);
         return y;
     }
 
@@ -48,18 +55,42 @@ public final class Conv2d extends Function {
         int[] xs = x.shape();
         int[] ws = w.shape();
         String shapes = "input " + Shapes.str(xs) + ", weight " + Shapes.str(ws) + ", groups " + groups;
-        Shapes.checkArg(xs[1] % groups == 0 && ws[0] % groups == 0, "conv2d",
+        Shapes.checkArg(
+                xs[1] % groups == 0 && ws[0] % groups == 0,
+                "conv2d",
                 "input channels and output channels must be divisible by groups (" + shapes + ")");
-        Shapes.checkArg(ws[1] * groups == xs[1], "conv2d", "weight expects " + ws[1] * groups
-                + " input channels but the input has " + xs[1] + " (" + shapes + ")");
+        Shapes.checkArg(
+                ws[1] * groups == xs[1],
+                "conv2d",
+                "weight expects " + ws[1] * groups + " input channels but the input has " + xs[1] + " (" + shapes
+                        + ")");
         Shapes.checkArg(ws[0] > 0 && ws[2] > 0 && ws[3] > 0, "conv2d", "weight has an empty dim (" + shapes + ")");
-        Shapes.checkArg(xs[1] > 0 && xs[2] > 0 && xs[3] > 0, "conv2d", "input channels, height and width must be > 0"
-                + " (" + shapes + ")");
-        Conv2dGeometry g = new Conv2dGeometry(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], stride[0], stride[1],
-                padding[0], padding[1], dilation[0], dilation[1], groups);
-        Shapes.checkArg(g.outHeight() > 0 && g.outWidth() > 0, "conv2d", "kernel " + ws[2] + "x" + ws[3]
-                + " (dilation " + dilation[0] + "x" + dilation[1] + ") is larger than the padded input " + xs[2] + "x"
-                + xs[3] + " (padding " + padding[0] + "x" + padding[1] + ")");
+        Shapes.checkArg(
+                xs[1] > 0 && xs[2] > 0 && xs[3] > 0,
+                "conv2d",
+                "input channels, height and width must be > 0" + " (" + shapes + ")");
+        Conv2dGeometry g = new Conv2dGeometry(
+                xs[0],
+                xs[1],
+                xs[2],
+                xs[3],
+                ws[0],
+                ws[2],
+                ws[3],
+                stride[0],
+                stride[1],
+                padding[0],
+                padding[1],
+                dilation[0],
+                dilation[1],
+                groups);
+        Shapes.checkArg(
+                g.outHeight() > 0 && g.outWidth() > 0,
+                "conv2d",
+                "kernel " + ws[2] + "x" + ws[3]
+                        + " (dilation " + dilation[0] + "x" + dilation[1] + ") is larger than the padded input " + xs[2]
+                        + "x"
+                        + xs[3] + " (padding " + padding[0] + "x" + padding[1] + ")");
         return g;
     }
 
@@ -72,13 +103,27 @@ public final class Conv2d extends Function {
         Tensor gradW = null;
         if (ctx.needsInputGrad(0)) {
             gradX = Tensor.zeros(x.shape());
-            Kernels.backend().conv2dBackwardData(geometry, g.storage().data(), g.storageOffset(), w.storage().data(),
-                    w.storageOffset(), gradX.storage().data(), 0);
+            Kernels.backend()
+                    .conv2dBackwardData(
+                            geometry,
+                            g.storage().data(),
+                            g.storageOffset(),
+                            w.storage().data(),
+                            w.storageOffset(),
+                            gradX.storage().data(),
+                            0);
         }
         if (ctx.needsInputGrad(1)) {
             gradW = Tensor.zeros(w.shape());
-            Kernels.backend().conv2dBackwardWeight(geometry, x.storage().data(), x.storageOffset(),
-                    g.storage().data(), g.storageOffset(), gradW.storage().data(), 0);
+            Kernels.backend()
+                    .conv2dBackwardWeight(
+                            geometry,
+                            x.storage().data(),
+                            x.storageOffset(),
+                            g.storage().data(),
+                            g.storageOffset(),
+                            gradW.storage().data(),
+                            0);
         }
         return new Tensor[] {gradX, gradW};
     }

@@ -29,9 +29,12 @@ public final class ConvTranspose2d extends Function {
         // PyTorch also accepts outputPadding below dilation; the kernels take the output size from
         // the conv2d geometry, whose floor division absorbs outputPadding only when it is below stride.
         for (int i = 0; i < 2; i++) {
-            Shapes.checkArg(outputPadding[i] < stride[i], "convTranspose2d", "outputPadding "
-                    + java.util.Arrays.toString(outputPadding) + " must be smaller than stride "
-                    + java.util.Arrays.toString(stride));
+            Shapes.checkArg(
+                    outputPadding[i] < stride[i],
+                    "convTranspose2d",
+                    "outputPadding "
+                            + java.util.Arrays.toString(outputPadding) + " must be smaller than stride "
+                            + java.util.Arrays.toString(stride));
         }
         this.groups = groups;
     }
@@ -48,8 +51,15 @@ public final class ConvTranspose2d extends Function {
         geometry = geometry(x, w);
         ctx.saveForBackward(x, w);
         Tensor y = Tensor.zeros(geometry.batch(), geometry.inChannels(), geometry.inHeight(), geometry.inWidth());
-        Kernels.backend().conv2dBackwardData(geometry, x.storage().data(), x.storageOffset(), w.storage().data(),
-                w.storageOffset(), y.storage().data(), 0);
+        Kernels.backend()
+                .conv2dBackwardData(
+                        geometry,
+                        x.storage().data(),
+                        x.storageOffset(),
+                        w.storage().data(),
+                        w.storageOffset(),
+                        y.storage().data(),
+                        0);
         return y;
     }
 
@@ -60,18 +70,38 @@ public final class ConvTranspose2d extends Function {
         int[] xs = x.shape();
         int[] ws = w.shape();
         String shapes = "input " + Shapes.str(xs) + ", weight " + Shapes.str(ws) + ", groups " + groups;
-        Shapes.checkArg(ws[0] == xs[1], "convTranspose2d", "weight expects " + ws[0] + " input channels but the"
-                + " input has " + xs[1] + " (" + shapes + ")");
-        Shapes.checkArg(xs[2] > 0 && xs[3] > 0, "convTranspose2d", "input height and width must be > 0 ("
-                + shapes + ")");
-        Shapes.checkArg(xs[1] % groups == 0 && ws[1] > 0 && ws[2] > 0 && ws[3] > 0, "convTranspose2d",
+        Shapes.checkArg(
+                ws[0] == xs[1],
+                "convTranspose2d",
+                "weight expects " + ws[0] + " input channels but the" + " input has " + xs[1] + " (" + shapes + ")");
+        Shapes.checkArg(
+                xs[2] > 0 && xs[3] > 0, "convTranspose2d", "input height and width must be > 0 (" + shapes + ")");
+        Shapes.checkArg(
+                xs[1] % groups == 0 && ws[1] > 0 && ws[2] > 0 && ws[3] > 0,
+                "convTranspose2d",
                 "input channels must be divisible by groups and the weight non-empty (" + shapes + ")");
         int outH = (xs[2] - 1) * stride[0] - 2 * padding[0] + dilation[0] * (ws[2] - 1) + outputPadding[0] + 1;
         int outW = (xs[3] - 1) * stride[1] - 2 * padding[1] + dilation[1] * (ws[3] - 1) + outputPadding[1] + 1;
-        Shapes.checkArg(outH > 0 && outW > 0, "convTranspose2d", "output size " + outH + "x" + outW
-                + " is not positive (" + shapes + ", padding " + java.util.Arrays.toString(padding) + ")");
-        return new Conv2dGeometry(xs[0], ws[1] * groups, outH, outW, xs[1], ws[2], ws[3], stride[0], stride[1],
-                padding[0], padding[1], dilation[0], dilation[1], groups);
+        Shapes.checkArg(
+                outH > 0 && outW > 0,
+                "convTranspose2d",
+                "output size " + outH + "x" + outW + " is not positive (" + shapes + ", padding "
+                        + java.util.Arrays.toString(padding) + ")");
+        return new Conv2dGeometry(
+                xs[0],
+                ws[1] * groups,
+                outH,
+                outW,
+                xs[1],
+                ws[2],
+                ws[3],
+                stride[0],
+                stride[1],
+                padding[0],
+                padding[1],
+                dilation[0],
+                dilation[1],
+                groups);
     }
 
     @Override
@@ -83,13 +113,27 @@ public final class ConvTranspose2d extends Function {
         Tensor gradW = null;
         if (ctx.needsInputGrad(0)) {
             gradX = Tensor.zeros(x.shape());
-            Kernels.backend().conv2dForward(geometry, g.storage().data(), g.storageOffset(), w.storage().data(),
-                    w.storageOffset(), gradX.storage().data(), 0);
+            Kernels.backend()
+                    .conv2dForward(
+                            geometry,
+                            g.storage().data(),
+                            g.storageOffset(),
+                            w.storage().data(),
+                            w.storageOffset(),
+                            gradX.storage().data(),
+                            0);
         }
         if (ctx.needsInputGrad(1)) {
             gradW = Tensor.zeros(w.shape());
-            Kernels.backend().conv2dBackwardWeight(geometry, g.storage().data(), g.storageOffset(),
-                    x.storage().data(), x.storageOffset(), gradW.storage().data(), 0);
+            Kernels.backend()
+                    .conv2dBackwardWeight(
+                            geometry,
+                            g.storage().data(),
+                            g.storageOffset(),
+                            x.storage().data(),
+                            x.storageOffset(),
+                            gradW.storage().data(),
+                            0);
         }
         return new Tensor[] {gradX, gradW};
     }

@@ -11,8 +11,15 @@ public final class Copy extends Function {
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor x = in[0];
         Tensor out = Tensor.zeros(x.shape());
-        Kernels.backend().copy(x.shape(), x.storage().data(), x.storageOffset(), x.stride(), out.storage().data(), 0,
-                Shapes.contiguousStrides(x.shape()));
+        Kernels.backend()
+                .copy(
+                        x.shape(),
+                        x.storage().data(),
+                        x.storageOffset(),
+                        x.stride(),
+                        out.storage().data(),
+                        0,
+                        Shapes.contiguousStrides(x.shape()));
         return out;
     }
 

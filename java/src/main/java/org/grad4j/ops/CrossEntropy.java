@@ -37,8 +37,15 @@ public final class CrossEntropy extends Function {
         targets = Kernels.indices(name(), target, classes);
         logSumExp = new float[rows];
         Tensor loss = Tensor.zeros(rows);
-        Kernels.backend().crossEntropy(x.storage().data(), x.storageOffset(), rows, classes, targets,
-                loss.storage().data(), logSumExp);
+        Kernels.backend()
+                .crossEntropy(
+                        x.storage().data(),
+                        x.storageOffset(),
+                        rows,
+                        classes,
+                        targets,
+                        loss.storage().data(),
+                        logSumExp);
         ctx.saveForBackward(x);
         return loss;
     }
@@ -47,8 +54,16 @@ public final class CrossEntropy extends Function {
     protected Tensor[] backward(Context ctx, Tensor grad) {
         Tensor x = ctx.saved(0);
         Tensor gradX = Tensor.zeros(x.shape());
-        Kernels.backend().crossEntropyBackward(x.storage().data(), x.storageOffset(), x.size(0), x.size(1), targets,
-                logSumExp, grad.contiguous().toArray(), gradX.storage().data());
+        Kernels.backend()
+                .crossEntropyBackward(
+                        x.storage().data(),
+                        x.storageOffset(),
+                        x.size(0),
+                        x.size(1),
+                        targets,
+                        logSumExp,
+                        grad.contiguous().toArray(),
+                        gradX.storage().data());
         return new Tensor[] {gradX};
     }
 }

@@ -23,6 +23,7 @@ public final class Div extends Function {
         Tensor gradA = grad.div(b);
         return new Tensor[] {
             ctx.needsInputGrad(0) ? Kernels.sumTo(gradA, a.shape()) : null,
-            ctx.needsInputGrad(1) ? Kernels.sumTo(gradA.mul(a).div(b).neg(), b.shape()) : null};
+            ctx.needsInputGrad(1) ? Kernels.sumTo(gradA.mul(a).div(b).neg(), b.shape()) : null
+        };
     }
 }

@@ -35,8 +35,8 @@ public final class Expand extends Function {
             int want = sizes[d];
             if (d < lead) {
                 if (want < 0) {
-                    throw new IllegalArgumentException("expand: size -1 is not allowed for the new leading dim " + d
-                            + " in " + Shapes.str(sizes));
+                    throw new IllegalArgumentException(
+                            "expand: size -1 is not allowed for the new leading dim " + d + " in " + Shapes.str(sizes));
                 }
                 outShape[d] = want;
                 continue;

@@ -42,7 +42,8 @@ public final class Extremum extends Function {
         axis = Shapes.dim(name(), dim, inputShape.length);
         Layout.checkNotEmpty(name(), inputShape, inputShape[axis]);
         Tensor values = Kernels.reduce(op, x, axis);
-        float[] index = Kernels.reduce(op == ReduceOp.MAX ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, x, axis).toArray();
+        float[] index = Kernels.reduce(op == ReduceOp.MAX ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, x, axis)
+                .toArray();
         positions = new int[index.length];
         for (int i = 0; i < index.length; i++) {
             positions[i] = (int) index[i];
@@ -59,8 +60,17 @@ public final class Extremum extends Function {
         Layout l = Layout.around(inputShape, axis);
         Tensor g = grad.contiguous();
         Tensor out = Tensor.zeros(inputShape);
-        Kernels.backend().scatterAdd(g.storage().data(), g.storageOffset(), l.outer(), l.size(), l.inner(),
-                positions, 1, true, out.storage().data());
+        Kernels.backend()
+                .scatterAdd(
+                        g.storage().data(),
+                        g.storageOffset(),
+                        l.outer(),
+                        l.size(),
+                        l.inner(),
+                        positions,
+                        1,
+                        true,
+                        out.storage().data());
         return new Tensor[] {out};
     }
 }

@@ -44,8 +44,17 @@ public final class Gather extends Function {
         Layout l = Layout.around(inputShape, axis);
         Tensor c = x.contiguous();
         Tensor out = Tensor.zeros(is);
-        Kernels.backend().gather(c.storage().data(), c.storageOffset(), l.outer(), l.size(), l.inner(), positions,
-                is[axis], true, out.storage().data());
+        Kernels.backend()
+                .gather(
+                        c.storage().data(),
+                        c.storageOffset(),
+                        l.outer(),
+                        l.size(),
+                        l.inner(),
+                        positions,
+                        is[axis],
+                        true,
+                        out.storage().data());
         return out;
     }
 
@@ -54,8 +63,17 @@ public final class Gather extends Function {
         Layout l = Layout.around(inputShape, axis);
         Tensor g = grad.contiguous();
         Tensor out = Tensor.zeros(inputShape);
-        Kernels.backend().scatterAdd(g.storage().data(), g.storageOffset(), l.outer(), l.size(), l.inner(), positions,
-                index.size(axis), true, out.storage().data());
+        Kernels.backend()
+                .scatterAdd(
+                        g.storage().data(),
+                        g.storageOffset(),
+                        l.outer(),
+                        l.size(),
+                        l.inner(),
+                        positions,
+                        index.size(axis),
+                        true,
+                        out.storage().data());
         return new Tensor[] {out};
     }
 }

@@ -38,8 +38,17 @@ public final class IndexSelect extends Function {
         outShape[axis] = positions.length;
         Tensor c = x.contiguous();
         Tensor out = Tensor.zeros(outShape);
-        Kernels.backend().gather(c.storage().data(), c.storageOffset(), l.outer(), l.size(), l.inner(), positions,
-                positions.length, false, out.storage().data());
+        Kernels.backend()
+                .gather(
+                        c.storage().data(),
+                        c.storageOffset(),
+                        l.outer(),
+                        l.size(),
+                        l.inner(),
+                        positions,
+                        positions.length,
+                        false,
+                        out.storage().data());
         return out;
     }
 
@@ -48,8 +57,17 @@ public final class IndexSelect extends Function {
         Layout l = Layout.around(inputShape, axis);
         Tensor g = grad.contiguous();
         Tensor out = Tensor.zeros(inputShape);
-        Kernels.backend().scatterAdd(g.storage().data(), g.storageOffset(), l.outer(), l.size(), l.inner(), positions,
-                positions.length, false, out.storage().data());
+        Kernels.backend()
+                .scatterAdd(
+                        g.storage().data(),
+                        g.storageOffset(),
+                        l.outer(),
+                        l.size(),
+                        l.inner(),
+                        positions,
+                        positions.length,
+                        false,
+                        out.storage().data());
         return new Tensor[] {out};
     }
 }

@@ -9,8 +9,7 @@ import org.grad4j.tensor.Tensor;
 
 /** Calls into the current backend on tensors, shared by the ops' forward and backward. */
 public final class Kernels {
-    private Kernels() {
-    }
+    private Kernels() {}
 
     static Backend backend() {
         return Backend.current();
@@ -20,7 +19,16 @@ public final class Kernels {
     public static Tensor unary(UnaryOp op, Tensor x, float alpha, float beta) {
         Tensor c = x.contiguous();
         Tensor out = Tensor.zeros(x.shape());
-        backend().unary(op, alpha, beta, c.storage().data(), c.storageOffset(), out.storage().data(), 0, c.numel());
+        backend()
+                .unary(
+                        op,
+                        alpha,
+                        beta,
+                        c.storage().data(),
+                        c.storageOffset(),
+                        out.storage().data(),
+                        0,
+                        c.numel());
         return out;
     }
 
@@ -32,8 +40,18 @@ public final class Kernels {
     public static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
         Tensor out = Tensor.zeros(shape);
-        backend().binary(op, shape, a.storage().data(), a.storageOffset(), broadcastStrides(a, shape),
-                b.storage().data(), b.storageOffset(), broadcastStrides(b, shape), out.storage().data(), 0);
+        backend()
+                .binary(
+                        op,
+                        shape,
+                        a.storage().data(),
+                        a.storageOffset(),
+                        broadcastStrides(a, shape),
+                        b.storage().data(),
+                        b.storageOffset(),
+                        broadcastStrides(b, shape),
+                        out.storage().data(),
+                        0);
         return out;
     }
 
@@ -81,8 +99,16 @@ public final class Kernels {
         Tensor c = x.contiguous();
         shape[dim] = 1;
         Tensor out = Tensor.zeros(shape);
-        backend().reduce(op, c.storage().data(), c.storageOffset(), outer, x.shape()[dim], inner,
-                out.storage().data(), 0);
+        backend()
+                .reduce(
+                        op,
+                        c.storage().data(),
+                        c.storageOffset(),
+                        outer,
+                        x.shape()[dim],
+                        inner,
+                        out.storage().data(),
+                        0);
         return out;
     }
 
@@ -90,7 +116,16 @@ public final class Kernels {
     public static Tensor reduceAll(ReduceOp op, Tensor x) {
         Tensor c = x.contiguous();
         Tensor out = Tensor.zeros();
-        backend().reduce(op, c.storage().data(), c.storageOffset(), 1, c.numel(), 1, out.storage().data(), 0);
+        backend()
+                .reduce(
+                        op,
+                        c.storage().data(),
+                        c.storageOffset(),
+                        1,
+                        c.numel(),
+                        1,
+                        out.storage().data(),
+                        0);
         return out;
     }
 
@@ -101,8 +136,8 @@ public final class Kernels {
         for (int i = 0; i < v.length; i++) {
             float f = v[i];
             if (f != Math.rint(f) || f < 0 || f >= size) {
-                throw new IllegalArgumentException(op + ": index " + f + " out of range [0, " + size
-                        + ") or not an integer");
+                throw new IllegalArgumentException(
+                        op + ": index " + f + " out of range [0, " + size + ") or not an integer");
             }
             out[i] = (int) f;
         }

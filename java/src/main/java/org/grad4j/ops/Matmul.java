@@ -52,8 +52,8 @@ public final class Matmul extends Function {
         int[] as = a.shape();
         int[] bs = b.shape();
         if (as.length < 2 || bs.length < 2) {
-            throw new IllegalArgumentException("matmul: operands need at least 2 dimensions here, got "
-                    + Shapes.str(as) + " @ " + Shapes.str(bs));
+            throw new IllegalArgumentException(
+                    "matmul: operands need at least 2 dimensions here, got " + Shapes.str(as) + " @ " + Shapes.str(bs));
         }
         int k = as[as.length - 1];
         if (bs[bs.length - 2] != k) {
@@ -93,9 +93,24 @@ public final class Matmul extends Function {
                 aOff += idx * aBatch[d];
                 bOff += idx * bBatch[d];
             }
-            Kernels.backend().gemm(ga.trans(), gb.trans(), m, n, k, 1f, ga.tensor().storage().data(), aOff, ga.ld(),
-                    gb.tensor().storage().data(), bOff, gb.ld(), beta, c, out.storageOffset() + i * m * n,
-                    Math.max(n, 1));
+            Kernels.backend()
+                    .gemm(
+                            ga.trans(),
+                            gb.trans(),
+                            m,
+                            n,
+                            k,
+                            1f,
+                            ga.tensor().storage().data(),
+                            aOff,
+                            ga.ld(),
+                            gb.tensor().storage().data(),
+                            bOff,
+                            gb.ld(),
+                            beta,
+                            c,
+                            out.storageOffset() + i * m * n,
+                            Math.max(n, 1));
         }
     }
 
@@ -129,7 +144,8 @@ public final class Matmul extends Function {
         Tensor b = ctx.saved(1);
         return new Tensor[] {
             ctx.needsInputGrad(0) ? inLayoutOf(a, grad, b.transpose(-1, -2)) : null,
-            ctx.needsInputGrad(1) ? inLayoutOf(b, a.transpose(-1, -2), grad) : null};
+            ctx.needsInputGrad(1) ? inLayoutOf(b, a.transpose(-1, -2), grad) : null
+        };
     }
 
     /**
@@ -138,8 +154,8 @@ public final class Matmul extends Function {
      * leaf behind the transpose without a copy.
      */
     private static Tensor inLayoutOf(Tensor operand, Tensor left, Tensor right) {
-        boolean transposed = operand.dim() == 2 && operand.stride()[0] == 1 && operand.shape()[0] > 1
-                && operand.shape()[1] > 1;
+        boolean transposed =
+                operand.dim() == 2 && operand.stride()[0] == 1 && operand.shape()[0] > 1 && operand.shape()[1] > 1;
         if (transposed && left.dim() == 2 && right.dim() == 2) {
             return right.t().matmul(left.t()).t();
         }

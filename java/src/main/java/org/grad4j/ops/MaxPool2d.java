@@ -32,8 +32,13 @@ public final class MaxPool2d extends Function {
         geometry = Pool2d.geometry(name(), x, kernel, stride, padding, dilation);
         Tensor y = Tensor.zeros(geometry.batch(), geometry.channels(), geometry.outHeight(), geometry.outWidth());
         argmax = new int[y.numel()];
-        Kernels.backend().maxPool2dForward(geometry, x.storage().data(), x.storageOffset(), y.storage().data(),
-                argmax);
+        Kernels.backend()
+                .maxPool2dForward(
+                        geometry,
+                        x.storage().data(),
+                        x.storageOffset(),
+                        y.storage().data(),
+                        argmax);
         return y;
     }
 
@@ -42,7 +47,8 @@ public final class MaxPool2d extends Function {
         Tensor g = grad.contiguous();
         Tensor gradX = Tensor.zeros(geometry.batch(), geometry.channels(), geometry.inHeight(), geometry.inWidth());
         float[] gy = g.storageOffset() == 0 ? g.storage().data() : g.toArray();
-        Kernels.backend().maxPool2dBackward(geometry, gy, argmax, gradX.storage().data());
+        Kernels.backend()
+                .maxPool2dBackward(geometry, gy, argmax, gradX.storage().data());
         return new Tensor[] {gradX};
     }
 }

@@ -19,6 +19,7 @@ public final class Mul extends Function {
         Tensor b = ctx.saved(1);
         return new Tensor[] {
             ctx.needsInputGrad(0) ? Kernels.sumTo(grad.mul(b), a.shape()) : null,
-            ctx.needsInputGrad(1) ? Kernels.sumTo(grad.mul(a), b.shape()) : null};
+            ctx.needsInputGrad(1) ? Kernels.sumTo(grad.mul(a), b.shape()) : null
+        };
     }
 }

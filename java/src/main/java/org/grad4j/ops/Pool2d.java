@@ -6,18 +6,17 @@ import org.grad4j.tensor.Tensor;
 
 /** Argument checks shared by the pooling and convolution ops. */
 final class Pool2d {
-    private Pool2d() {
-    }
+    private Pool2d() {}
 
     /** A (height, width) pair, every entry >= min. */
     static int[] pair(String op, String what, int[] value, int min) {
         if (value == null || value.length != 2) {
-            throw new IllegalArgumentException(op + ": " + what + " must be a (height, width) pair, got "
-                    + java.util.Arrays.toString(value));
+            throw new IllegalArgumentException(
+                    op + ": " + what + " must be a (height, width) pair, got " + java.util.Arrays.toString(value));
         }
         if (value[0] < min || value[1] < min) {
-            throw new IllegalArgumentException(op + ": " + what + " must be >= " + min + ", got "
-                    + java.util.Arrays.toString(value));
+            throw new IllegalArgumentException(
+                    op + ": " + what + " must be >= " + min + ", got " + java.util.Arrays.toString(value));
         }
         return value.clone();
     }
@@ -31,8 +30,19 @@ final class Pool2d {
             }
         }
         int[] s = x.shape();
-        Pool2dGeometry g = new Pool2dGeometry(s[0], s[1], s[2], s[3], kernel[0], kernel[1], stride[0], stride[1],
-                padding[0], padding[1], dilation[0], dilation[1]);
+        Pool2dGeometry g = new Pool2dGeometry(
+                s[0],
+                s[1],
+                s[2],
+                s[3],
+                kernel[0],
+                kernel[1],
+                stride[0],
+                stride[1],
+                padding[0],
+                padding[1],
+                dilation[0],
+                dilation[1]);
         if (g.outHeight() <= 0 || g.outWidth() <= 0) {
             throw new IllegalArgumentException(op + ": kernel " + java.util.Arrays.toString(kernel)
                     + " is larger than the padded input of shape " + Shapes.str(s));

@@ -21,6 +21,7 @@ public final class Pow extends Function {
         Tensor out = ctx.saved(2);
         return new Tensor[] {
             ctx.needsInputGrad(0) ? Kernels.sumTo(grad.mul(b).mul(a.pow(b.sub(1f))), a.shape()) : null,
-            ctx.needsInputGrad(1) ? Kernels.sumTo(grad.mul(out).mul(a.log()), b.shape()) : null};
+            ctx.needsInputGrad(1) ? Kernels.sumTo(grad.mul(out).mul(a.log()), b.shape()) : null
+        };
     }
 }

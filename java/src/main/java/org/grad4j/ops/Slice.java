@@ -72,8 +72,15 @@ public final class Slice extends Function {
         int[] strides = out.stride();
         int offset = from * strides[axis];
         strides[axis] *= step;
-        Kernels.backend().copy(grad.shape(), grad.storage().data(), grad.storageOffset(), grad.stride(),
-                out.storage().data(), offset, strides);
+        Kernels.backend()
+                .copy(
+                        grad.shape(),
+                        grad.storage().data(),
+                        grad.storageOffset(),
+                        grad.stride(),
+                        out.storage().data(),
+                        offset,
+                        strides);
         return new Tensor[] {out};
     }
 }

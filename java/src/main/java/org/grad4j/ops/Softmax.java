@@ -32,8 +32,16 @@ public final class Softmax extends Function {
         int axis = Shapes.dim(name(), dim, Math.max(x.dim(), 1));
         layout = x.dim() == 0 ? new Layout(1, 1, 1) : Layout.around(x.shape(), axis);
         Tensor y = Tensor.zeros(x.shape());
-        Kernels.backend().softmax(log, x.storage().data(), x.storageOffset(), layout.outer(), layout.size(),
-                layout.inner(), y.storage().data(), 0);
+        Kernels.backend()
+                .softmax(
+                        log,
+                        x.storage().data(),
+                        x.storageOffset(),
+                        layout.outer(),
+                        layout.size(),
+                        layout.inner(),
+                        y.storage().data(),
+                        0);
         ctx.saveForBackward(y);
         return y;
     }
@@ -43,8 +51,18 @@ public final class Softmax extends Function {
         Tensor y = ctx.saved(0);
         Tensor g = grad.contiguous();
         Tensor gradX = Tensor.zeros(y.shape());
-        Kernels.backend().softmaxBackward(log, y.storage().data(), 0, g.storage().data(), g.storageOffset(),
-                layout.outer(), layout.size(), layout.inner(), gradX.storage().data(), 0);
+        Kernels.backend()
+                .softmaxBackward(
+                        log,
+                        y.storage().data(),
+                        0,
+                        g.storage().data(),
+                        g.storageOffset(),
+                        layout.outer(),
+                        layout.size(),
+                        layout.inner(),
+                        gradX.storage().data(),
+                        0);
         return new Tensor[] {gradX};
     }
 }

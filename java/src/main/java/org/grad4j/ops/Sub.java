@@ -24,6 +24,7 @@ public final class Sub extends Function {
     protected Tensor[] backward(Context ctx, Tensor grad) {
         return new Tensor[] {
             ctx.needsInputGrad(0) ? Kernels.sumTo(grad, aShape) : null,
-            ctx.needsInputGrad(1) ? Kernels.sumTo(grad.neg(), bShape) : null};
+            ctx.needsInputGrad(1) ? Kernels.sumTo(grad.neg(), bShape) : null
+        };
     }
 }

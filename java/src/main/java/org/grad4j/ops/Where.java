@@ -31,9 +31,20 @@ public final class Where extends Function {
         }
         ctx.saveForBackward(cond);
         Tensor out = Tensor.zeros(shape);
-        Kernels.backend().where(shape, cond.storage().data(), cond.storageOffset(), Kernels.broadcastStrides(cond, shape),
-                a.storage().data(), a.storageOffset(), Kernels.broadcastStrides(a, shape),
-                b.storage().data(), b.storageOffset(), Kernels.broadcastStrides(b, shape), out.storage().data(), 0);
+        Kernels.backend()
+                .where(
+                        shape,
+                        cond.storage().data(),
+                        cond.storageOffset(),
+                        Kernels.broadcastStrides(cond, shape),
+                        a.storage().data(),
+                        a.storageOffset(),
+                        Kernels.broadcastStrides(a, shape),
+                        b.storage().data(),
+                        b.storageOffset(),
+                        Kernels.broadcastStrides(b, shape),
+                        out.storage().data(),
+                        0);
         return out;
     }
 
@@ -44,6 +55,7 @@ public final class Where extends Function {
         return new Tensor[] {
             null,
             ctx.needsInputGrad(1) ? Kernels.sumTo(Tensor.where(cond, grad, zero), aShape) : null,
-            ctx.needsInputGrad(2) ? Kernels.sumTo(Tensor.where(cond, zero, grad), bShape) : null};
+            ctx.needsInputGrad(2) ? Kernels.sumTo(Tensor.where(cond, zero, grad), bShape) : null
+        };
     }
 }

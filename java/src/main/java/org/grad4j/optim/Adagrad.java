@@ -16,8 +16,9 @@ public final class Adagrad extends Optimizer {
     }
 
     public Adagrad(List<ParamGroup> groups, double lr) {
-        super(groups, Defaults.of("lr", lr, "lr_decay", 0, "weight_decay", 0, "initial_accumulator_value", 0,
-                "eps", 1e-10));
+        super(
+                groups,
+                Defaults.of("lr", lr, "lr_decay", 0, "weight_decay", 0, "initial_accumulator_value", 0, "eps", 1e-10));
     }
 
     public Adagrad lrDecay(double value) {
@@ -55,8 +56,8 @@ public final class Adagrad extends Optimizer {
         int t = nextStep(state);
         float wd = (float) g.get("weight_decay");
         Tensor d = wd != 0 ? grad.add(p.mul(wd)) : grad;
-        Tensor sum = state.computeIfAbsent("sum",
-                k -> Tensor.full((float) g.get("initial_accumulator_value"), p.shape()));
+        Tensor sum =
+                state.computeIfAbsent("sum", k -> Tensor.full((float) g.get("initial_accumulator_value"), p.shape()));
         sum.add_(d.mul(d));
         double clr = g.lr() / (1 + (t - 1) * g.get("lr_decay"));
         p.sub_(d.div(sum.sqrt().add((float) g.get("eps"))).mul((float) clr));

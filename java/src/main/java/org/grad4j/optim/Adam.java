@@ -28,8 +28,21 @@ public class Adam extends Optimizer {
     }
 
     Adam(List<ParamGroup> groups, double lr, double weightDecay, boolean decoupled) {
-        super(groups, Defaults.of("lr", lr, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", weightDecay,
-                "amsgrad", 0));
+        super(
+                groups,
+                Defaults.of(
+                        "lr",
+                        lr,
+                        "beta1",
+                        0.9,
+                        "beta2",
+                        0.999,
+                        "eps",
+                        1e-8,
+                        "weight_decay",
+                        weightDecay,
+                        "amsgrad",
+                        0));
         this.decoupled = decoupled;
     }
 
@@ -80,8 +93,22 @@ public class Adam extends Optimizer {
         float eps = (float) g.get("eps");
         float wd = (float) g.get("weight_decay");
         if (!flag(g, "amsgrad")) {
-            Backend.current().adamStep(p.storage().data(), p.storageOffset(), d.storage().data(), d.storageOffset(),
-                    m.storage().data(), v.storage().data(), p.numel(), lr, beta1, beta2, eps, wd, t, decoupled);
+            Backend.current()
+                    .adamStep(
+                            p.storage().data(),
+                            p.storageOffset(),
+                            d.storage().data(),
+                            d.storageOffset(),
+                            m.storage().data(),
+                            v.storage().data(),
+                            p.numel(),
+                            lr,
+                            beta1,
+                            beta2,
+                            eps,
+                            wd,
+                            t,
+                            decoupled);
         } else {
             if (decoupled) {
                 p.mul_(1 - lr * wd);

@@ -6,8 +6,7 @@ import org.grad4j.tensor.Tensor;
 
 /** Gradient clipping, as {@code torch.nn.utils.clip_grad_norm_} and {@code clip_grad_value_}. */
 public final class ClipGrad {
-    private ClipGrad() {
-    }
+    private ClipGrad() {}
 
     /** Scales all gradients together so their 2-norm is at most maxNorm; returns the norm before. */
     public static double clipGradNorm(Iterable<Parameter> params, double maxNorm) {
@@ -20,8 +19,8 @@ public final class ClipGrad {
      * maxNorm / (norm + 1e-6) when that is below 1. Returns the total norm before clipping. With
      * {@code errorIfNonfinite}, a NaN or infinite norm is an exception instead of NaN gradients.
      */
-    public static double clipGradNorm(Iterable<Parameter> params, double maxNorm, double normType,
-                                      boolean errorIfNonfinite) {
+    public static double clipGradNorm(
+            Iterable<Parameter> params, double maxNorm, double normType, boolean errorIfNonfinite) {
         if (!(normType > 0)) {
             throw new IllegalArgumentException("clipGradNorm: normType must be > 0, got " + normType);
         }
@@ -36,9 +35,12 @@ public final class ClipGrad {
                 }
                 Tensor abs = p.grad().abs();
                 if (Double.isInfinite(normType)) {
-                    total = Math.max(total, p.grad().numel() == 0 ? 0 : abs.max().item());
+                    total = Math.max(
+                            total, p.grad().numel() == 0 ? 0 : abs.max().item());
                 } else {
-                    total += normType == 2 ? abs.square().sum().item() : abs.pow((float) normType).sum().item();
+                    total += normType == 2
+                            ? abs.square().sum().item()
+                            : abs.pow((float) normType).sum().item();
                 }
             }
             total = Double.isInfinite(normType) ? total : Math.pow(total, 1 / normType);

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Builds an optimizer's default options in order: {@code Defaults.of("lr", 0.1, "momentum", 0)}. */
 final class Defaults {
-    private Defaults() {
-    }
+    private Defaults() {}
 
     static Map<String, Double> of(Object... nameValuePairs) {
         Map<String, Double> map = new LinkedHashMap<>();

@@ -92,8 +92,7 @@ public abstract class Optimizer {
     protected abstract String requirement(String option, double value);
 
     /** Checks options that depend on each other; called before each step. */
-    protected void checkGroup(ParamGroup group) {
-    }
+    protected void checkGroup(ParamGroup group) {}
 
     /** The names of the per-parameter state buffers, as PyTorch names them. */
     protected abstract List<String> stateNames();
@@ -108,8 +107,9 @@ public abstract class Optimizer {
         String required = requirement(option, value);
         if (required != null) {
             throw new IllegalArgumentException(name() + ": " + option + " must be " + required + ", got "
-                    + (value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                    : Double.toString(value)));
+                    + (value == Math.rint(value) && Math.abs(value) < 1e15
+                            ? Long.toString((long) value)
+                            : Double.toString(value)));
         }
     }
 
@@ -145,7 +145,9 @@ public abstract class Optimizer {
             }
         }
         for (int g = 0; g < groups.size(); g++) {
-            values.put("param_groups." + g + ".params", Integer.toString(groups.get(g).params().size()));
+            values.put(
+                    "param_groups." + g + ".params",
+                    Integer.toString(groups.get(g).params().size()));
             for (Map.Entry<String, Double> e : groups.get(g).options().entrySet()) {
                 values.put("param_groups." + g + "." + e.getKey(), Double.toString(e.getValue()));
             }
@@ -165,12 +167,14 @@ public abstract class Optimizer {
                 throw new IllegalArgumentException(name() + ".loadStateDict: unexpected key '" + e.getKey() + "' ("
                         + params.size() + " parameters; state names " + stateNames() + ")");
             }
-            int[] expected = key[2].equals("step") ? new int[0] : params.get(index).shape();
+            int[] expected =
+                    key[2].equals("step") ? new int[0] : params.get(index).shape();
             if (!Arrays.equals(e.getValue().shape(), expected)) {
                 throw new IllegalArgumentException(name() + ".loadStateDict: '" + e.getKey() + "' has shape "
                         + Shapes.str(e.getValue().shape()) + ", expected " + Shapes.str(expected));
             }
-            loaded.computeIfAbsent(params.get(index), k -> new LinkedHashMap<>()).put(key[2], e.getValue().clone());
+            loaded.computeIfAbsent(params.get(index), k -> new LinkedHashMap<>())
+                    .put(key[2], e.getValue().clone());
         }
         for (int g = 0; g < groups.size(); g++) {
             for (Map.Entry<String, Double> e : options.get(g).entrySet()) {
@@ -198,7 +202,8 @@ public abstract class Optimizer {
             if (key[2].equals("params")) {
                 if (value != groups.get(g).params().size()) {
                     throw new IllegalArgumentException(name() + ".loadStateDict: param group " + g + " has "
-                            + (long) value + " parameters in the saved state, " + groups.get(g).params().size()
+                            + (long) value + " parameters in the saved state, "
+                            + groups.get(g).params().size()
                             + " here");
                 }
             } else if (!defaults.containsKey(key[2])) {
@@ -219,8 +224,8 @@ public abstract class Optimizer {
         try {
             return Double.parseDouble(e.getValue());
         } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(name() + ".loadStateDict: '" + e.getKey() + "' is not a number: '"
-                    + e.getValue() + "'");
+            throw new IllegalArgumentException(
+                    name() + ".loadStateDict: '" + e.getKey() + "' is not a number: '" + e.getValue() + "'");
         }
     }
 

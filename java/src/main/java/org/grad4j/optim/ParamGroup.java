@@ -43,7 +43,8 @@ public final class ParamGroup {
     public double get(String name) {
         Double value = own.containsKey(name) ? own.get(name) : defaults.get(name);
         if (value == null) {
-            throw new IllegalArgumentException("ParamGroup: no option '" + name + "' (have " + options().keySet() + ")");
+            throw new IllegalArgumentException(
+                    "ParamGroup: no option '" + name + "' (have " + options().keySet() + ")");
         }
         return value;
     }

@@ -16,8 +16,9 @@ public final class RMSprop extends Optimizer {
     }
 
     public RMSprop(List<ParamGroup> groups, double lr) {
-        super(groups, Defaults.of("lr", lr, "alpha", 0.99, "eps", 1e-8, "weight_decay", 0, "momentum", 0,
-                "centered", 0));
+        super(
+                groups,
+                Defaults.of("lr", lr, "alpha", 0.99, "eps", 1e-8, "weight_decay", 0, "momentum", 0, "centered", 0));
     }
 
     public RMSprop alpha(double value) {

@@ -71,9 +71,20 @@ public final class SGD extends Optimizer {
         float momentum = (float) g.get("momentum");
         boolean first = momentum != 0 && !state.containsKey("momentum_buffer");
         Tensor buf = momentum == 0 ? null : state.computeIfAbsent("momentum_buffer", k -> zerosLike(p));
-        Backend.current().sgdStep(p.storage().data(), p.storageOffset(), d.storage().data(), d.storageOffset(),
-                buf == null ? null : buf.storage().data(), p.numel(), (float) g.lr(), momentum,
-                (float) g.get("dampening"), (float) g.get("weight_decay"), flag(g, "nesterov"), first);
+        Backend.current()
+                .sgdStep(
+                        p.storage().data(),
+                        p.storageOffset(),
+                        d.storage().data(),
+                        d.storageOffset(),
+                        buf == null ? null : buf.storage().data(),
+                        p.numel(),
+                        (float) g.lr(),
+                        momentum,
+                        (float) g.get("dampening"),
+                        (float) g.get("weight_decay"),
+                        flag(g, "nesterov"),
+                        first);
         if (buf != null) {
             buf.storage().bumpVersion();
         }

@@ -4,8 +4,7 @@ import org.grad4j.tensor.Tensor;
 
 /** Checks that the fused update kernels can run on a parameter and its gradient. */
 final class Updates {
-    private Updates() {
-    }
+    private Updates() {}
 
     /** The gradient as a contiguous tensor (a copy only when it is a strided view). */
     static Tensor contiguous(String optimizer, Tensor p, Tensor grad) {

@@ -58,7 +58,8 @@ final class RecycledArrays {
             return;
         }
         ArrayDeque<float[]> same = bySize.computeIfAbsent(a.length, k -> new ArrayDeque<>());
-        Iterator<Map.Entry<Integer, ArrayDeque<float[]>>> oldest = bySize.entrySet().iterator();
+        Iterator<Map.Entry<Integer, ArrayDeque<float[]>>> oldest =
+                bySize.entrySet().iterator();
         while (bytes + size > capacityBytes) {
             ArrayDeque<float[]> free = oldest.next().getValue();
             if (free == same) {
@@ -94,7 +95,7 @@ final class RecycledArrays {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("grad4j.recycledMegabytes must be a whole number of megabytes >= 0, got '"
-                + megabytes + "'");
+        throw new IllegalArgumentException(
+                "grad4j.recycledMegabytes must be a whole number of megabytes >= 0, got '" + megabytes + "'");
     }
 }

@@ -7,8 +7,7 @@ import java.util.Arrays;
  * {@code "op: [2, 3] @ [4, 5]: inner dimensions 3 != 4"}.
  */
 public final class Shapes {
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** Renders a shape as {@code [2, 3]}. */
     public static String str(int[] shape) {
@@ -84,8 +83,8 @@ public final class Shapes {
     /** Requires a tensor rank, e.g. {@code "conv2d: input must be 4-D (N, C, H, W), got [3, 4]"}. */
     public static void checkRank(String op, String what, Tensor t, int rank, String layout) {
         if (t.dim() != rank) {
-            throw new IllegalArgumentException(op + ": " + what + " must be " + rank + "-D " + layout
-                    + ", got " + str(t.shape()));
+            throw new IllegalArgumentException(
+                    op + ": " + what + " must be " + rank + "-D " + layout + ", got " + str(t.shape()));
         }
     }
 

@@ -40,8 +40,8 @@ public final class Storage {
     public float[] data() {
         float[] d = data;
         if (d == null) {
-            throw new IllegalStateException("tensor used after close(): its storage (shared by all its views) was"
-                    + " released");
+            throw new IllegalStateException(
+                    "tensor used after close(): its storage (shared by all its views) was" + " released");
         }
         return d;
     }

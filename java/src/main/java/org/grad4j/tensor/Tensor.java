@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.ReduceOp;
+import org.grad4j.ops.Abs;
 import org.grad4j.ops.Add;
 import org.grad4j.ops.ArgReduce;
 import org.grad4j.ops.AvgPool2d;
@@ -38,7 +39,6 @@ import org.grad4j.ops.Slice;
 import org.grad4j.ops.Softmax;
 import org.grad4j.ops.Softplus;
 import org.grad4j.ops.Sqrt;
-import org.grad4j.ops.Abs;
 import org.grad4j.ops.Sub;
 import org.grad4j.ops.Sum;
 import org.grad4j.ops.Tanh;
@@ -386,7 +386,9 @@ public class Tensor extends TensorBase implements AutoCloseable {
      * {@code bias} [out] or null; the result is [*, out].
      */
     public Tensor linear(Tensor weight, Tensor bias) {
-        if (weight.dim() != 2 || dim() == 0 || size(-1) != weight.shape[1]
+        if (weight.dim() != 2
+                || dim() == 0
+                || size(-1) != weight.shape[1]
                 || bias != null && (bias.dim() != 1 || bias.shape[0] != weight.shape[0])) {
             throw new IllegalArgumentException("linear: expects input [*, in], weight [out, in] and bias [out], got "
                     + Shapes.str(shape) + ", " + Shapes.str(weight.shape)
@@ -472,8 +474,8 @@ public class Tensor extends TensorBase implements AutoCloseable {
         int d = Shapes.dim("select", dim, dim());
         int i = index < 0 ? index + shape[d] : index;
         if (i < 0 || i >= shape[d]) {
-            throw new IllegalArgumentException("select: index " + index + " out of range for dim " + dim
-                    + " of size " + shape[d] + " in shape " + Shapes.str(shape));
+            throw new IllegalArgumentException("select: index " + index + " out of range for dim " + dim + " of size "
+                    + shape[d] + " in shape " + Shapes.str(shape));
         }
         return narrow(d, i, 1).squeeze(d);
     }
@@ -638,8 +640,13 @@ public class Tensor extends TensorBase implements AutoCloseable {
 
     /** 2-D convolution of x [N, C, H, W] with weight [O, C/groups, KH, KW], plus bias [O] if not null. */
     public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
-        return conv2d(weight, bias, new int[] {stride, stride}, new int[] {padding, padding},
-                new int[] {dilation, dilation}, groups);
+        return conv2d(
+                weight,
+                bias,
+                new int[] {stride, stride},
+                new int[] {padding, padding},
+                new int[] {dilation, dilation},
+                groups);
     }
 
     public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
@@ -657,8 +664,8 @@ public class Tensor extends TensorBase implements AutoCloseable {
             return out;
         }
         if (bias.dim() != 1 || bias.shape[0] != weight.size(0)) {
-            throw new IllegalArgumentException("conv2d: bias must have shape [" + weight.size(0) + "], got "
-                    + Shapes.str(bias.shape));
+            throw new IllegalArgumentException(
+                    "conv2d: bias must have shape [" + weight.size(0) + "], got " + Shapes.str(bias.shape));
         }
         return out.add(bias.reshape(1, -1, 1, 1));
     }
@@ -667,22 +674,28 @@ public class Tensor extends TensorBase implements AutoCloseable {
      * Transposed 2-D convolution (the adjoint of conv2d) of x [N, C_in, H, W] with weight
      * [C_in, C_out/groups, KH, KW], plus bias [C_out] if not null, with (height, width) pairs.
      */
-    public Tensor convTranspose2d(Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding,
-                                  int[] dilation, int groups) {
+    public Tensor convTranspose2d(
+            Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding, int[] dilation, int groups) {
         Tensor out = new ConvTranspose2d(stride, padding, outputPadding, dilation, groups).apply(this, weight);
         if (bias == null) {
             return out;
         }
         if (bias.dim() != 1 || bias.shape[0] != out.size(1)) {
-            throw new IllegalArgumentException("convTranspose2d: bias must have shape [" + out.size(1) + "], got "
-                    + Shapes.str(bias.shape));
+            throw new IllegalArgumentException(
+                    "convTranspose2d: bias must have shape [" + out.size(1) + "], got " + Shapes.str(bias.shape));
         }
         return out.add(bias.reshape(1, -1, 1, 1));
     }
 
     public Tensor convTranspose2d(Tensor weight, Tensor bias, int stride, int padding) {
-        return convTranspose2d(weight, bias, new int[] {stride, stride}, new int[] {padding, padding},
-                new int[] {0, 0}, new int[] {1, 1}, 1);
+        return convTranspose2d(
+                weight,
+                bias,
+                new int[] {stride, stride},
+                new int[] {padding, padding},
+                new int[] {0, 0},
+                new int[] {1, 1},
+                1);
     }
 
     /** Max over kernel × kernel windows with stride = kernel. */
@@ -691,8 +704,12 @@ public class Tensor extends TensorBase implements AutoCloseable {
     }
 
     public Tensor maxPool2d(int kernel, int stride, int padding) {
-        return new MaxPool2d(new int[] {kernel, kernel}, new int[] {stride, stride}, new int[] {padding, padding},
-                new int[] {1, 1}).apply(this);
+        return new MaxPool2d(
+                        new int[] {kernel, kernel},
+                        new int[] {stride, stride},
+                        new int[] {padding, padding},
+                        new int[] {1, 1})
+                .apply(this);
     }
 
     /** Max pooling with (height, width) pairs. */

@@ -50,8 +50,8 @@ abstract class TensorBase {
         int n = Shapes.numel(shape);
         if (data.length != n) {
             throw new IllegalArgumentException("Tensor.of: " + data.length + " values cannot fill shape "
-                    + Shapes.str(shape) + " (" + n + " elements)" + (shape.length == 0
-                    ? "; give the shape, e.g. Tensor.of(data, " + data.length + ")" : ""));
+                    + Shapes.str(shape) + " (" + n + " elements)"
+                    + (shape.length == 0 ? "; give the shape, e.g. Tensor.of(data, " + data.length + ")" : ""));
         }
         return new Tensor(new Storage(data.clone(), true), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
@@ -91,8 +91,11 @@ abstract class TensorBase {
     }
 
     public static Tensor zeros(int... shape) {
-        return new Tensor(new Storage(RecycledArrays.zeroed(Shapes.numel(shape)), true), shape.clone(),
-                Shapes.contiguousStrides(shape), 0);
+        return new Tensor(
+                new Storage(RecycledArrays.zeroed(Shapes.numel(shape)), true),
+                shape.clone(),
+                Shapes.contiguousStrides(shape),
+                0);
     }
 
     public static Tensor ones(int... shape) {
@@ -273,8 +276,8 @@ abstract class TensorBase {
     /** The value of a one-element tensor. */
     public float item() {
         if (numel() != 1) {
-            throw new IllegalArgumentException("item: tensor of shape " + Shapes.str(shape)
-                    + " has " + numel() + " elements, not 1");
+            throw new IllegalArgumentException(
+                    "item: tensor of shape " + Shapes.str(shape) + " has " + numel() + " elements, not 1");
         }
         return storage.data()[offset];
     }
@@ -286,8 +289,8 @@ abstract class TensorBase {
 
     private int position(String op, int[] index) {
         if (index.length != shape.length) {
-            throw new IllegalArgumentException(op + ": " + index.length + " indices for a tensor of shape "
-                    + Shapes.str(shape));
+            throw new IllegalArgumentException(
+                    op + ": " + index.length + " indices for a tensor of shape " + Shapes.str(shape));
         }
         int pos = offset;
         for (int d = 0; d < index.length; d++) {
@@ -387,8 +390,8 @@ abstract class TensorBase {
     /** Registers a hook on this tensor's gradient. */
     public Hook.Handle registerHook(Hook hook) {
         if (!requiresGrad) {
-            throw new IllegalStateException("registerHook: tensor of shape " + Shapes.str(shape)
-                    + " does not require grad");
+            throw new IllegalStateException(
+                    "registerHook: tensor of shape " + Shapes.str(shape) + " does not require grad");
         }
         if (gradFn != null) {
             return gradFn.registerHook(hook);
@@ -459,8 +462,7 @@ abstract class TensorBase {
             Backend.current().fill(storage.data(), offset, numel(), value);
         } else {
             Tensor v = scalar(value);
-            Backend.current().copy(shape, v.storage.data(), 0, new int[shape.length], storage.data(), offset,
-                    strides);
+            Backend.current().copy(shape, v.storage.data(), 0, new int[shape.length], storage.data(), offset, strides);
         }
         storage.bumpVersion();
         return (Tensor) this;
@@ -474,8 +476,8 @@ abstract class TensorBase {
     public Tensor copy_(Tensor src) {
         checkInPlace("copy_");
         if (!Shapes.broadcastsTo(src.shape, shape)) {
-            throw new IllegalArgumentException("copy_: source of shape " + Shapes.str(src.shape)
-                    + " does not broadcast to " + Shapes.str(shape));
+            throw new IllegalArgumentException(
+                    "copy_: source of shape " + Shapes.str(src.shape) + " does not broadcast to " + Shapes.str(shape));
         }
         Tensor s = src.expand(shape);
         Backend.current().copy(shape, s.storage.data(), s.offset, s.strides, storage.data(), offset, strides);
@@ -491,12 +493,32 @@ abstract class TensorBase {
         }
         Tensor b = other.expand(shape);
         if (isContiguous()) {
-            Backend.current().binary(kind, shape, storage.data(), offset, strides, b.storage.data(), b.offset,
-                    b.strides, storage.data(), offset);
+            Backend.current()
+                    .binary(
+                            kind,
+                            shape,
+                            storage.data(),
+                            offset,
+                            strides,
+                            b.storage.data(),
+                            b.offset,
+                            b.strides,
+                            storage.data(),
+                            offset);
         } else {
             float[] tmp = new float[numel()];
-            Backend.current().binary(kind, shape, storage.data(), offset, strides, b.storage.data(), b.offset,
-                    b.strides, tmp, 0);
+            Backend.current()
+                    .binary(
+                            kind,
+                            shape,
+                            storage.data(),
+                            offset,
+                            strides,
+                            b.storage.data(),
+                            b.offset,
+                            b.strides,
+                            tmp,
+                            0);
             Backend.current().copy(shape, tmp, 0, Shapes.contiguousStrides(shape), storage.data(), offset, strides);
         }
         storage.bumpVersion();

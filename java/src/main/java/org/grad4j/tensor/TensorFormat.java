@@ -8,8 +8,7 @@ final class TensorFormat {
     static final int THRESHOLD = 1000;
     static final int EDGE_ITEMS = 3;
 
-    private TensorFormat() {
-    }
+    private TensorFormat() {}
 
     static String format(Tensor t) {
         int[] shape = t.shape();
@@ -51,8 +50,17 @@ final class TensorFormat {
         return sb.append(')').toString();
     }
 
-    private static void append(StringBuilder sb, float[] v, int[] shape, int dim, int base, int[] strides,
-                               boolean summarize, String pattern, int width, int indent) {
+    private static void append(
+            StringBuilder sb,
+            float[] v,
+            int[] shape,
+            int dim,
+            int base,
+            int[] strides,
+            boolean summarize,
+            String pattern,
+            int width,
+            int indent) {
         sb.append('[');
         int n = shape[dim];
         boolean cut = summarize && n > 2 * EDGE_ITEMS;
@@ -68,8 +76,10 @@ final class TensorFormat {
                 append(sb, v, shape, dim + 1, base + i * strides[dim], strides, summarize, pattern, width, indent);
             }
             if (i < n - 1) {
-                sb.append(dim == shape.length - 1 ? ", " : ",\n".repeat(shape.length - 1 - dim)
-                        + " ".repeat(indent + dim + 1));
+                sb.append(
+                        dim == shape.length - 1
+                                ? ", "
+                                : ",\n".repeat(shape.length - 1 - dim) + " ".repeat(indent + dim + 1));
             }
         }
         sb.append(']');

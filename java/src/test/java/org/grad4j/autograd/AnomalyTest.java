@@ -11,7 +11,8 @@ class AnomalyTest {
     void namesTheForwardOpThatMadeANaN() {
         Tensor x = Tensor.of(new float[] {-1, 4}, 2).requiresGrad(true);
         try (GradMode.Scope ignored = Anomaly.detect()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> x.exp().mul(x.log()));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> x.exp().mul(x.log()));
             assertTrue(e.getMessage().startsWith("Log: forward produced NaN"), e.getMessage());
         }
         x.log();

@@ -142,15 +142,16 @@ class AutogradTest {
         assertTrue(e.getMessage().contains("[2]"), e.getMessage());
         y.backward(Tensor.of(new float[] {1, 10}, 2));
         assertArrayEquals(new float[] {2, 20}, x.grad().toArray());
-        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-                () -> x.mul(2f).backward(Tensor.ones(3)));
+        IllegalArgumentException shape =
+                assertThrows(IllegalArgumentException.class, () -> x.mul(2f).backward(Tensor.ones(3)));
         assertTrue(shape.getMessage().contains("does not match"), shape.getMessage());
     }
 
     @Test
     void backwardOnATensorWithoutGradFails() {
         Tensor x = Tensor.ones(2);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> x.sum().backward());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> x.sum().backward());
         assertTrue(e.getMessage().contains("does not require grad"), e.getMessage());
     }
 

@@ -55,8 +55,8 @@ class CustomFunctionTest {
     @Test
     void gradcheckCatchesAWrongBackward() {
         Tensor x = Tensor.randn(4, 6).requiresGrad(true);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> GradCheck.check(in -> new WrongCube().apply(in[0]), x));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> GradCheck.check(in -> new WrongCube().apply(in[0]), x));
         assertTrue(e.getMessage().contains("analytic"), e.getMessage());
     }
 
@@ -93,7 +93,8 @@ class CustomFunctionTest {
             }
         };
         Tensor a = Tensor.ones(3).requiresGrad(true);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> bad.apply(a).sum().backward());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> bad.apply(a).sum().backward());
         assertTrue(e.getMessage().contains("reached a leaf of shape [3]"), e.getMessage());
     }
 }

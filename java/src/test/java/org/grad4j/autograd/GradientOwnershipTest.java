@@ -27,7 +27,8 @@ class GradientOwnershipTest {
         float[] bGrad = b.grad().toArray();
         a.mul(2f).sum().backward();
         assertArrayEquals(bGrad, b.grad().toArray());
-        assertArrayEquals(new float[] {(float) Math.E + 2, (float) Math.E + 2}, a.grad().toArray(), 1e-6f);
+        assertArrayEquals(
+                new float[] {(float) Math.E + 2, (float) Math.E + 2}, a.grad().toArray(), 1e-6f);
     }
 
     @Test

@@ -40,28 +40,33 @@ class BackendSelectionTest {
     @Test
     void bestAvailableProviderWinsWhenNoneIsRequested() {
         Backend fast = new JavaBackend(1);
-        Backend chosen = BackendRegistry.choose(null, List.of(fake("native", 10, null, fast), new JavaBackendProvider()));
+        Backend chosen =
+                BackendRegistry.choose(null, List.of(fake("native", 10, null, fast), new JavaBackendProvider()));
         assertSame(fast, chosen);
     }
 
     @Test
     void unavailableProviderFallsBackToJava() {
-        Backend chosen = BackendRegistry.choose(null,
-                List.of(fake("native", 10, "no jnig4 in java.library.path", null), new JavaBackendProvider()));
+        Backend chosen = BackendRegistry.choose(
+                null, List.of(fake("native", 10, "no jnig4 in java.library.path", null), new JavaBackendProvider()));
         assertEquals("java", chosen.name());
     }
 
     @Test
     void requestingAnUnavailableBackendIsAnError() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> BackendRegistry.choose("native",
-                List.of(fake("native", 10, "libg4 failed to load", null), new JavaBackendProvider())));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> BackendRegistry.choose(
+                        "native",
+                        List.of(fake("native", 10, "libg4 failed to load", null), new JavaBackendProvider())));
         assertTrue(e.getMessage().contains("'native' was requested"), e.getMessage());
         assertTrue(e.getMessage().contains("libg4 failed to load"), e.getMessage());
     }
 
     @Test
     void requestingAnUnknownBackendNamesTheKnownOnesAndTheJarToAdd() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> BackendRegistry.choose("native", List.of(new JavaBackendProvider())));
         assertTrue(e.getMessage().contains("known: [java]"), e.getMessage());
         assertTrue(e.getMessage().contains("grad4j-platform"), e.getMessage());

@@ -81,7 +81,8 @@ class DataLoaderTest {
         for (int epoch = 0; epoch < 2; epoch++) {
             assertArrayEquals(flat(epoch(a)), flat(epoch(b)));
         }
-        assertFalse(Arrays.equals(flat(epoch(new DataLoader(TEN, 3, true, new Generator(12)))),
+        assertFalse(Arrays.equals(
+                flat(epoch(new DataLoader(TEN, 3, true, new Generator(12)))),
                 flat(epoch(new DataLoader(TEN, 3, true, new Generator(11))))));
     }
 
@@ -165,8 +166,10 @@ class DataLoaderTest {
         it.worker().join(5000);
         assertFalse(it.worker().isAlive());
         assertFalse(it.hasNext());
-        assertSame(broken, assertThrows(IllegalStateException.class,
-                () -> epoch(new DataLoader(ds, 4, false, null, false, 0))), "the same without prefetch");
+        assertSame(
+                broken,
+                assertThrows(IllegalStateException.class, () -> epoch(new DataLoader(ds, 4, false, null, false, 0))),
+                "the same without prefetch");
     }
 
     @Test

@@ -50,10 +50,12 @@ class DownloadTest {
         try (FileServer server = new FileServer().serve("/f.bin", body)) {
             String url = server.url() + "f.bin";
             String expected = sha256("other bytes".getBytes(StandardCharsets.UTF_8));
-            IOException e = assertThrows(IOException.class,
-                    () -> Download.fetch(URI.create(url), dir.resolve("f.bin"), expected, null));
-            assertEquals("Download: " + url + " is corrupt: its SHA-256 is " + sha256(body) + ", expected " + expected
-                    + "; nothing was saved", e.getMessage());
+            IOException e = assertThrows(
+                    IOException.class, () -> Download.fetch(URI.create(url), dir.resolve("f.bin"), expected, null));
+            assertEquals(
+                    "Download: " + url + " is corrupt: its SHA-256 is " + sha256(body) + ", expected " + expected
+                            + "; nothing was saved",
+                    e.getMessage());
             assertEquals(List.of(), files());
         }
     }
@@ -62,11 +64,13 @@ class DownloadTest {
     void httpErrorsAndMissingHashesAreRefused() throws IOException {
         try (FileServer server = new FileServer()) {
             String url = server.url() + "missing.gz";
-            IOException e = assertThrows(IOException.class,
+            IOException e = assertThrows(
+                    IOException.class,
                     () -> Download.fetch(URI.create(url), dir.resolve("m"), sha256(new byte[0]), null));
             assertEquals("Download: " + url + " answered HTTP 404", e.getMessage());
             e = assertThrows(IOException.class, () -> Download.fetch(URI.create(url), dir.resolve("m"), null, null));
-            assertEquals("Download: no SHA-256 is known for m; refusing to keep an unverified download of " + url,
+            assertEquals(
+                    "Download: no SHA-256 is known for m; refusing to keep an unverified download of " + url,
                     e.getMessage());
             assertEquals(1, server.requests.get(), "no request is made without a hash");
             assertEquals(List.of(), files());
@@ -82,8 +86,13 @@ class DownloadTest {
             p.update(done);
         }
         p.finish(2_000_000);
-        assertEquals(List.of("Downloading x.gz (2.0 MB)", "x.gz: 500.0 kB / 2.0 MB (25%)", "x.gz: 1.0 MB / 2.0 MB (50%)",
-                "x.gz: 1.5 MB / 2.0 MB (75%)", "x.gz: 2.0 MB / 2.0 MB (100%), done"),
+        assertEquals(
+                List.of(
+                        "Downloading x.gz (2.0 MB)",
+                        "x.gz: 500.0 kB / 2.0 MB (25%)",
+                        "x.gz: 1.0 MB / 2.0 MB (50%)",
+                        "x.gz: 1.5 MB / 2.0 MB (75%)",
+                        "x.gz: 2.0 MB / 2.0 MB (100%), done"),
                 buf.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
@@ -97,7 +106,9 @@ class DownloadTest {
         String out = buf.toString(StandardCharsets.UTF_8);
         assertTrue(out.startsWith("\rx.gz: 250 B / 500 B (50%)"), out);
         assertTrue(out.endsWith("\rx.gz: 500 B / 500 B (100%), done" + System.lineSeparator()), out);
-        assertEquals(out.length() - System.lineSeparator().length(), out.indexOf(System.lineSeparator()),
+        assertEquals(
+                out.length() - System.lineSeparator().length(),
+                out.indexOf(System.lineSeparator()),
                 "one line, ended once");
         assertFalse(out.contains("Downloading"));
     }

@@ -46,14 +46,15 @@ class FashionMNISTRealTest {
             fail("Fashion-MNIST is not installed in " + FashionMNIST.SYSTEM_DIR
                     + ": run `apt-get install dataset-fashion-mnist`");
         }
-        FashionMNIST test = new FashionMNIST(new DatasetOptions().cacheDir(emptyCache).download(false).train(false));
+        FashionMNIST test = new FashionMNIST(
+                new DatasetOptions().cacheDir(emptyCache).download(false).train(false));
         int[] indices = {9999, 0, 4321, 0};
         Tensor batch = test.getBatch(indices)[0];
         // as the dataset made them when it held floats: the file read as floats, divided by 255
         Tensor asFloats = IdxReader.read(file).div(255f);
         for (int k = 0; k < indices.length; k++) {
-            assertArrayEquals(asFloats.select(0, indices[k]).toArray(), batch.select(0, k).toArray(),
-                    "image " + indices[k]);
+            assertArrayEquals(
+                    asFloats.select(0, indices[k]).toArray(), batch.select(0, k).toArray(), "image " + indices[k]);
         }
     }
 }

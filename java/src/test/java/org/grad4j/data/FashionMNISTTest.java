@@ -31,15 +31,20 @@ class FashionMNISTTest {
 
     /** The four gzip files of a small dataset: train has {@code n} samples, test 2. */
     private static Map<String, byte[]> gzFiles(int n) {
-        return Map.of(TRAIN_IMAGES + ".gz", IdxFiles.gzip(IdxFiles.images(n)),
-                TRAIN_LABELS + ".gz", IdxFiles.gzip(IdxFiles.labels(n, 3)),
-                "t10k-images-idx3-ubyte.gz", IdxFiles.gzip(IdxFiles.images(2)),
-                "t10k-labels-idx1-ubyte.gz", IdxFiles.gzip(IdxFiles.labels(2, 0)));
+        return Map.of(
+                TRAIN_IMAGES + ".gz",
+                IdxFiles.gzip(IdxFiles.images(n)),
+                TRAIN_LABELS + ".gz",
+                IdxFiles.gzip(IdxFiles.labels(n, 3)),
+                "t10k-images-idx3-ubyte.gz",
+                IdxFiles.gzip(IdxFiles.images(2)),
+                "t10k-labels-idx1-ubyte.gz",
+                IdxFiles.gzip(IdxFiles.labels(2, 0)));
     }
 
     private static Map<String, String> hashes(Map<String, byte[]> files) {
-        return Map.copyOf(files.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                e -> DownloadTest.sha256(e.getValue()))));
+        return Map.copyOf(files.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> DownloadTest.sha256(e.getValue()))));
     }
 
     private static FileServer serve(Map<String, byte[]> files) {
@@ -49,7 +54,10 @@ class FashionMNISTTest {
     }
 
     private DatasetOptions isolated() {
-        return new DatasetOptions().cacheDir(tmp.resolve("cache")).systemDir(tmp.resolve("system")).progress(null);
+        return new DatasetOptions()
+                .cacheDir(tmp.resolve("cache"))
+                .systemDir(tmp.resolve("system"))
+                .progress(null);
     }
 
     private List<String> list(Path dir) throws IOException {
@@ -64,14 +72,18 @@ class FashionMNISTTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         FashionMNIST train;
         try (FileServer server = serve(files)) {
-            train = new FashionMNIST(isolated().mirror(server.url()).sha256(hashes(files))
+            train = new FashionMNIST(isolated()
+                    .mirror(server.url())
+                    .sha256(hashes(files))
                     .progress(new PrintStream(progress, true, StandardCharsets.UTF_8)));
             assertEquals(2, server.requests.get());
         }
         assertEquals(List.of(TRAIN_IMAGES + ".gz", TRAIN_LABELS + ".gz"), list(tmp.resolve("cache")));
         int size = files.get(TRAIN_IMAGES + ".gz").length;
-        assertTrue(progress.toString(StandardCharsets.UTF_8).contains("train-images-idx3-ubyte.gz: " + size + " B / "
-                + size + " B (100%), done"), progress.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                progress.toString(StandardCharsets.UTF_8)
+                        .contains("train-images-idx3-ubyte.gz: " + size + " B / " + size + " B (100%), done"),
+                progress.toString(StandardCharsets.UTF_8));
 
         assertEquals(5, train.size());
         assertTrue(train.isTrain());
@@ -95,11 +107,15 @@ class FashionMNISTTest {
         byte[] corrupt = files.get(TRAIN_IMAGES + ".gz").clone();
         corrupt[corrupt.length / 2] ^= 1;
         try (FileServer server = new FileServer().serve("/" + TRAIN_IMAGES + ".gz", corrupt)) {
-            UncheckedIOException e = assertThrows(UncheckedIOException.class,
+            UncheckedIOException e = assertThrows(
+                    UncheckedIOException.class,
                     () -> new FashionMNIST(isolated().mirror(server.url()).sha256(expected)));
-            assertTrue(e.getMessage().contains("train-images-idx3-ubyte.gz is corrupt: its SHA-256 is "
-                    + DownloadTest.sha256(corrupt) + ", expected " + expected.get(TRAIN_IMAGES + ".gz")
-                    + "; nothing was saved"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("train-images-idx3-ubyte.gz is corrupt: its SHA-256 is "
+                                    + DownloadTest.sha256(corrupt) + ", expected " + expected.get(TRAIN_IMAGES + ".gz")
+                                    + "; nothing was saved"),
+                    e.getMessage());
         }
         assertEquals(List.of(), list(tmp.resolve("cache")), "neither the file nor a partial file is kept");
     }
@@ -128,17 +144,24 @@ class FashionMNISTTest {
         String url = stopped.url();
         stopped.close();
         Path root = tmp.resolve("root");
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class,
                 () -> new FashionMNIST(isolated().root(root).mirror(url)));
         String m = e.getMessage();
-        assertTrue(m.startsWith("FashionMNIST: train-images-idx3-ubyte[.gz] was not found in the given root " + root
-                + ", the cache " + tmp.resolve("cache") + ", the system directory " + tmp.resolve("system")
-                + ", and downloading " + url + "train-images-idx3-ubyte.gz failed: Download: cannot get "), m);
+        assertTrue(
+                m.startsWith("FashionMNIST: train-images-idx3-ubyte[.gz] was not found in the given root " + root
+                        + ", the cache " + tmp.resolve("cache") + ", the system directory " + tmp.resolve("system")
+                        + ", and downloading " + url + "train-images-idx3-ubyte.gz failed: Download: cannot get "),
+                m);
         assertTrue(m.endsWith(" (on Debian or Ubuntu: apt-get install dataset-fashion-mnist)"), m);
 
-        e = assertThrows(UncheckedIOException.class, () -> new FashionMNIST(isolated().download(false)));
-        assertTrue(e.getMessage().contains("; downloading is off (download(true) would fetch "
-                + FashionMNIST.DEFAULT_MIRROR + "train-images-idx3-ubyte.gz)"), e.getMessage());
+        e = assertThrows(
+                UncheckedIOException.class, () -> new FashionMNIST(isolated().download(false)));
+        assertTrue(
+                e.getMessage()
+                        .contains("; downloading is off (download(true) would fetch " + FashionMNIST.DEFAULT_MIRROR
+                                + "train-images-idx3-ubyte.gz)"),
+                e.getMessage());
         assertFalse(Files.exists(tmp.resolve("cache").resolve(TRAIN_IMAGES + ".gz")));
     }
 
@@ -147,15 +170,22 @@ class FashionMNISTTest {
         Path root = tmp.resolve("root");
         IdxFiles.write(root.resolve(TRAIN_IMAGES), IdxFiles.ubyte(new byte[8], 2, 2, 2));
         IdxFiles.write(root.resolve(TRAIN_LABELS), IdxFiles.labels(2, 0));
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class,
                 () -> new FashionMNIST(isolated().root(root).download(false)));
-        assertEquals("FashionMNIST: " + root.resolve(TRAIN_IMAGES) + " holds data of shape [2, 2, 2], expected "
-                + "images [N, 28, 28]", e.getMessage());
+        assertEquals(
+                "FashionMNIST: " + root.resolve(TRAIN_IMAGES) + " holds data of shape [2, 2, 2], expected "
+                        + "images [N, 28, 28]",
+                e.getMessage());
         IdxFiles.write(root.resolve(TRAIN_IMAGES), IdxFiles.images(2));
         IdxFiles.write(root.resolve(TRAIN_LABELS), IdxFiles.ubyte(new byte[] {1, 12}, 2));
-        e = assertThrows(UncheckedIOException.class, () -> new FashionMNIST(isolated().root(root).download(false)));
-        assertEquals("FashionMNIST: " + root.resolve(TRAIN_LABELS) + " has label 12.0 at position 1, expected a class "
-                + "index in [0, 10)", e.getMessage());
+        e = assertThrows(
+                UncheckedIOException.class,
+                () -> new FashionMNIST(isolated().root(root).download(false)));
+        assertEquals(
+                "FashionMNIST: " + root.resolve(TRAIN_LABELS) + " has label 12.0 at position 1, expected a class "
+                        + "index in [0, 10)",
+                e.getMessage());
     }
 
     @Test
@@ -178,17 +208,24 @@ class FashionMNISTTest {
             System.setProperty(DatasetOptions.MIRROR_PROPERTY, "http://127.0.0.1:8/data");
             assertEquals(tmp.resolve("mnist"), o.cacheDirFor("mnist"));
             assertEquals("http://127.0.0.1:8/data/mnist/", o.mirrorFor("mnist", MNIST.DEFAULT_MIRROR));
-            assertEquals("http://h/x/", o.mirror("http://h/x").mirrorFor("mnist", MNIST.DEFAULT_MIRROR),
+            assertEquals(
+                    "http://h/x/",
+                    o.mirror("http://h/x").mirrorFor("mnist", MNIST.DEFAULT_MIRROR),
                     "an explicit mirror wins");
         } finally {
             System.clearProperty(DatasetOptions.CACHE_PROPERTY);
             System.clearProperty(DatasetOptions.MIRROR_PROPERTY);
         }
-        assertEquals(Path.of(System.getProperty("user.home"), ".grad4j", "datasets", "mnist"),
+        assertEquals(
+                Path.of(System.getProperty("user.home"), ".grad4j", "datasets", "mnist"),
                 new DatasetOptions().cacheDirFor("mnist"));
         assertEquals(MNIST.DEFAULT_MIRROR, new DatasetOptions().mirrorFor("mnist", MNIST.DEFAULT_MIRROR));
-        assertEquals(Arrays.asList(FashionMNIST.SHA256.keySet().stream().sorted().toArray()),
-                List.of("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz",
+        assertEquals(
+                Arrays.asList(FashionMNIST.SHA256.keySet().stream().sorted().toArray()),
+                List.of(
+                        "t10k-images-idx3-ubyte.gz",
+                        "t10k-labels-idx1-ubyte.gz",
+                        "train-images-idx3-ubyte.gz",
                         "train-labels-idx1-ubyte.gz"));
     }
 }

@@ -10,8 +10,7 @@ import java.util.zip.GZIPOutputStream;
 
 /** Builds small IDX files for tests. */
 final class IdxFiles {
-    private IdxFiles() {
-    }
+    private IdxFiles() {}
 
     /** An unsigned-byte IDX file: magic 0x000008RR, the dims, then the values. */
     static byte[] ubyte(byte[] values, int... dims) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +25,8 @@ class IdxReaderTest {
 
     private String failure(String name, byte[] bytes) {
         Path f = IdxFiles.write(dir.resolve(name), bytes);
-        String message = assertThrows(IOException.class, () -> IdxReader.read(f)).getMessage();
+        String message =
+                assertThrows(IOException.class, () -> IdxReader.read(f)).getMessage();
         assertTrue(message.startsWith("IdxReader: " + f + " "), message);
         return message.substring(("IdxReader: " + f + " ").length());
     }
@@ -40,8 +41,9 @@ class IdxReaderTest {
     @Test
     void readsUnsignedBytesAsStoredPlainOrGzip() throws IOException {
         byte[] file = IdxFiles.ubyte(PIXELS, 3, 1, 2);
-        for (Path f : new Path[] {IdxFiles.write(dir.resolve("plain"), file),
-            IdxFiles.write(dir.resolve("compressed"), IdxFiles.gzip(file))}) {
+        for (Path f : new Path[] {
+            IdxFiles.write(dir.resolve("plain"), file), IdxFiles.write(dir.resolve("compressed"), IdxFiles.gzip(file))
+        }) {
             IdxReader.UnsignedBytes b = IdxReader.readUnsignedBytes(f);
             assertArrayEquals(new int[] {3, 1, 2}, b.shape(), f.toString());
             assertArrayEquals(PIXELS, b.data(), f.toString());
@@ -51,17 +53,25 @@ class IdxReaderTest {
 
     @Test
     void readUnsignedBytesRejectsOtherTypesNamingTheFileAndTheType() throws IOException {
-        byte[] shorts = ByteBuffer.allocate(12).putInt(0x00000B01).putInt(2).putShort((short) -3).putShort((short) 300)
+        byte[] shorts = ByteBuffer.allocate(12)
+                .putInt(0x00000B01)
+                .putInt(2)
+                .putShort((short) -3)
+                .putShort((short) 300)
                 .array();
         Path f = IdxFiles.write(dir.resolve("shorts"), shorts);
-        assertEquals("IdxReader: " + f + " has data type 0x0B (short) in magic number 0x00000B01; expected 0x08 "
-                + "(unsigned byte)",
-                assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(f)).getMessage());
+        assertEquals(
+                "IdxReader: " + f + " has data type 0x0B (short) in magic number 0x00000B01; expected 0x08 "
+                        + "(unsigned byte)",
+                assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(f))
+                        .getMessage());
         assertArrayEquals(new float[] {-3, 300}, IdxReader.read(f).toArray(), "read takes every type");
         Path signed = IdxFiles.write(dir.resolve("signed.gz"), IdxFiles.gzip(IdxFiles.header(0x00000902, 1, 1)));
-        assertEquals("IdxReader: " + signed + " has data type 0x09 (byte) in magic number 0x00000902; expected 0x08 "
-                + "(unsigned byte)", assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(signed))
-                .getMessage());
+        assertEquals(
+                "IdxReader: " + signed + " has data type 0x09 (byte) in magic number 0x00000902; expected 0x08 "
+                        + "(unsigned byte)",
+                assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(signed))
+                        .getMessage());
     }
 
     /** Hostile unsigned-byte files: readUnsignedBytes rejects each as read does, without allocating from the header. */
@@ -94,8 +104,10 @@ class IdxReaderTest {
             String viaRead = failure(name, bytes);
             Path f = dir.resolve(name);
             long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
-            String viaBytes = assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(f)).getMessage();
-            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            String viaBytes = assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(f))
+                    .getMessage();
+            long allocated =
+                    threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
             assertEquals("IdxReader: " + f + " " + viaRead, viaBytes, name);
             assertTrue(allocated < 16_000_000, allocated + " bytes allocated to reject " + name + ": " + viaBytes);
         });
@@ -111,19 +123,34 @@ class IdxReaderTest {
 
     @Test
     void readsTheWiderTypesBigEndian() throws IOException {
-        byte[] shorts = ByteBuffer.allocate(12).putInt(0x00000B01).putInt(2).putShort((short) -3).putShort((short) 300)
+        byte[] shorts = ByteBuffer.allocate(12)
+                .putInt(0x00000B01)
+                .putInt(2)
+                .putShort((short) -3)
+                .putShort((short) 300)
                 .array();
-        assertArrayEquals(new float[] {-3, 300}, IdxReader.read(IdxFiles.write(dir.resolve("s"), shorts)).toArray());
-        byte[] floats = ByteBuffer.allocate(16).putInt(0x00000D01).putInt(2).putFloat(1.5f).putFloat(-2f).array();
-        assertArrayEquals(new float[] {1.5f, -2f}, IdxReader.read(IdxFiles.write(dir.resolve("f"), floats)).toArray());
+        assertArrayEquals(
+                new float[] {-3, 300},
+                IdxReader.read(IdxFiles.write(dir.resolve("s"), shorts)).toArray());
+        byte[] floats = ByteBuffer.allocate(16)
+                .putInt(0x00000D01)
+                .putInt(2)
+                .putFloat(1.5f)
+                .putFloat(-2f)
+                .array();
+        assertArrayEquals(
+                new float[] {1.5f, -2f},
+                IdxReader.read(IdxFiles.write(dir.resolve("f"), floats)).toArray());
     }
 
     @Test
     void truncatedFilesAreRejected() {
         byte[] full = IdxFiles.ubyte(PIXELS, 6);
-        assertEquals("is truncated: its header claims dimensions [6] = 6 bytes of data but only 4 follow the header",
+        assertEquals(
+                "is truncated: its header claims dimensions [6] = 6 bytes of data but only 4 follow the header",
                 failure("short", Arrays.copyOf(full, full.length - 2)));
-        assertEquals("is truncated: it ends inside the header (1 dimensions, 2 of 4 bytes)",
+        assertEquals(
+                "is truncated: it ends inside the header (1 dimensions, 2 of 4 bytes)",
                 failure("header", Arrays.copyOf(full, 6)));
         byte[] gz = IdxFiles.gzip(full);
         String m = failure("short.gz", Arrays.copyOf(gz, gz.length - 12));
@@ -134,34 +161,43 @@ class IdxReaderTest {
     void gzipDataShorterThanItsHeaderClaimsIsTruncated() {
         byte[] claimsSix = IdxFiles.ubyte(new byte[] {1, 2, 3}, 3);
         claimsSix[7] = 6;
-        assertEquals("is truncated: its header claims dimensions [6] = 6 bytes of data but the data ends after 3 bytes",
+        assertEquals(
+                "is truncated: its header claims dimensions [6] = 6 bytes of data but the data ends after 3 bytes",
                 failure("claims.gz", IdxFiles.gzip(claimsSix)));
     }
 
     @Test
     void wrongMagicIsRejected() {
-        assertEquals("is not an IDX file: magic number 0x89504E47 does not start with two zero bytes "
-                + "(MNIST images have 0x00000803, labels 0x00000801)",
+        assertEquals(
+                "is not an IDX file: magic number 0x89504E47 does not start with two zero bytes "
+                        + "(MNIST images have 0x00000803, labels 0x00000801)",
                 failure("png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0}));
-        assertEquals("has unsupported data type 0x0A in magic number 0x00000A01 (supported: 0x08 unsigned byte, "
-                + "0x09 byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double)",
+        assertEquals(
+                "has unsupported data type 0x0A in magic number 0x00000A01 (supported: 0x08 unsigned byte, "
+                        + "0x09 byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double)",
                 failure("type", IdxFiles.header(0x00000A01, 1)));
         assertEquals("has rank 0 in magic number 0x00000800; expected 1 to 8", failure("rank", IdxFiles.header(0x800)));
-        assertEquals("has dimensions [3, 0]: dimension 1 is 0; every dimension must be > 0",
+        assertEquals(
+                "has dimensions [3, 0]: dimension 1 is 0; every dimension must be > 0",
                 failure("zero", IdxFiles.header(0x802, 3, 0)));
     }
 
     @Test
     void hugeClaimedDimensionsFailBeforeAnyAllocation() {
-        assertEquals("is too large or corrupt: its header claims dimensions [4294967295, 4294967295, 4294967295] = "
-                + "79228162458924105385300197375 bytes of data, more than the limit of 1073741824 bytes",
+        assertEquals(
+                "is too large or corrupt: its header claims dimensions [4294967295, 4294967295, 4294967295] = "
+                        + "79228162458924105385300197375 bytes of data, more than the limit of 1073741824 bytes",
                 failure("huge", IdxFiles.header(0x803, -1, -1, -1)));
         // within the limit, but not what the file holds
-        assertEquals("is truncated: its header claims dimensions [60000, 28, 28] = 47040000 bytes of data but only 0 "
-                + "follow the header", failure("plain", IdxFiles.header(0x803, 60000, 28, 28)));
+        assertEquals(
+                "is truncated: its header claims dimensions [60000, 28, 28] = 47040000 bytes of data but only 0 "
+                        + "follow the header",
+                failure("plain", IdxFiles.header(0x803, 60000, 28, 28)));
         String m = failure("bomb.gz", IdxFiles.gzip(IdxFiles.header(0x803, 60000, 28, 28)));
-        assertTrue(m.matches("is corrupt: its header claims dimensions \\[60000, 28, 28] = 47040000 bytes of data, "
-                + "more than a gzip file of \\d+ bytes can hold"), m);
+        assertTrue(
+                m.matches("is corrupt: its header claims dimensions \\[60000, 28, 28] = 47040000 bytes of data, "
+                        + "more than a gzip file of \\d+ bytes can hold"),
+                m);
     }
 
     @Test
@@ -172,7 +208,8 @@ class IdxReaderTest {
         for (byte[] file : new byte[][] {claims2gb, IdxFiles.gzip(claims2gb), IdxFiles.gzip(claims1gb)}) {
             long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
             String m = failure("claims-2gb", file);
-            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            long allocated =
+                    threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
             assertTrue(m.startsWith("is too large or corrupt") || m.startsWith("is corrupt"), m);
             assertTrue(allocated < 16_000_000, allocated + " bytes allocated to reject: " + m);
         }
@@ -195,7 +232,8 @@ class IdxReaderTest {
             byte[] file = random.nextInt(4) == 0 ? IdxFiles.gzip(bytes) : bytes;
             assertTrue(failure("random-" + i, file).length() > 0);
             Path f = dir.resolve("random-" + i);
-            String m = assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(f)).getMessage();
+            String m = assertThrows(IOException.class, () -> IdxReader.readUnsignedBytes(f))
+                    .getMessage();
             assertTrue(m.startsWith("IdxReader: " + f + " "), m);
         }
     }
@@ -203,9 +241,11 @@ class IdxReaderTest {
     @Test
     void trailingBytesAreRejected() {
         byte[] extra = Arrays.copyOf(IdxFiles.ubyte(PIXELS, 6), 4 + 4 + 6 + 3);
-        assertEquals("has 3 trailing bytes: its header claims dimensions [6] = 6 bytes of data but 9 follow the header",
+        assertEquals(
+                "has 3 trailing bytes: its header claims dimensions [6] = 6 bytes of data but 9 follow the header",
                 failure("trailing", extra));
-        assertEquals("has trailing bytes: its header claims dimensions [6] = 6 bytes of data but more data follows",
+        assertEquals(
+                "has trailing bytes: its header claims dimensions [6] = 6 bytes of data but more data follows",
                 failure("trailing.gz", IdxFiles.gzip(extra)));
     }
 }

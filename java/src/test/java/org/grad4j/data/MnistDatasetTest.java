@@ -25,6 +25,7 @@ class MnistDatasetTest {
 
     /** Image i, pixel p holds (97 i + p) mod 256: every byte value, at other places in each image. */
     private final byte[] pixels = new byte[N * PIXELS];
+
     private final byte[] labels = {7, 0, 9};
     private FashionMNIST ds;
 
@@ -39,8 +40,12 @@ class MnistDatasetTest {
     }
 
     private DatasetOptions options() {
-        return new DatasetOptions().root(tmp.resolve("root")).cacheDir(tmp.resolve("cache"))
-                .systemDir(tmp.resolve("system")).download(false).progress(null);
+        return new DatasetOptions()
+                .root(tmp.resolve("root"))
+                .cacheDir(tmp.resolve("cache"))
+                .systemDir(tmp.resolve("system"))
+                .download(false)
+                .progress(null);
     }
 
     /** The pixels of images {@code indices}, each byte as v / 255f. */
@@ -127,23 +132,33 @@ class MnistDatasetTest {
 
     @Test
     void badIndicesAreRejectedNamingTheDataset() {
-        assertEquals("FashionMNIST.getBatch: expects at least one index",
-                assertThrows(IllegalArgumentException.class, () -> ds.getBatch(new int[0])).getMessage());
-        assertEquals("FashionMNIST: index 3 out of range for a dataset of size 3",
-                assertThrows(IllegalArgumentException.class, () -> ds.getBatch(new int[] {0, 3})).getMessage());
-        assertEquals("FashionMNIST: index -1 out of range for a dataset of size 3",
+        assertEquals(
+                "FashionMNIST.getBatch: expects at least one index",
+                assertThrows(IllegalArgumentException.class, () -> ds.getBatch(new int[0]))
+                        .getMessage());
+        assertEquals(
+                "FashionMNIST: index 3 out of range for a dataset of size 3",
+                assertThrows(IllegalArgumentException.class, () -> ds.getBatch(new int[] {0, 3}))
+                        .getMessage());
+        assertEquals(
+                "FashionMNIST: index -1 out of range for a dataset of size 3",
                 assertThrows(IllegalArgumentException.class, () -> ds.get(-1)).getMessage());
     }
 
     @Test
     void imagesStoredAsAnotherTypeAreRejectedNamingFileAndType() {
         Path images = tmp.resolve("root/train-images-idx3-ubyte");
-        ByteBuffer floats = ByteBuffer.allocate(16 + 4 * N * PIXELS).putInt(0x00000D03).putInt(N).putInt(28)
+        ByteBuffer floats = ByteBuffer.allocate(16 + 4 * N * PIXELS)
+                .putInt(0x00000D03)
+                .putInt(N)
+                .putInt(28)
                 .putInt(28);
         IdxFiles.write(images, floats.array());
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> new FashionMNIST(options()));
-        assertEquals("IdxReader: " + images + " has data type 0x0D (float) in magic number 0x00000D03; expected 0x08 "
-                + "(unsigned byte)", e.getMessage());
+        assertEquals(
+                "IdxReader: " + images + " has data type 0x0D (float) in magic number 0x00000D03; expected 0x08 "
+                        + "(unsigned byte)",
+                e.getMessage());
     }
 
     @Test

@@ -64,9 +64,10 @@ class TensorDatasetTest {
 
     @Test
     void badInputsNameTheClassAndShapes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TensorDataset(Tensor.zeros(3, 2), Tensor.zeros(4)));
-        assertEquals("TensorDataset: tensors must have rank >= 1 and the same size of dim 0, got [3, 2], [4]",
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new TensorDataset(Tensor.zeros(3, 2), Tensor.zeros(4)));
+        assertEquals(
+                "TensorDataset: tensors must have rank >= 1 and the same size of dim 0, got [3, 2], [4]",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> pairs(3).get(3));
         assertEquals("TensorDataset: index 3 out of range for a dataset of size 3", e.getMessage());
@@ -86,10 +87,12 @@ class TensorDatasetTest {
                 return new Tensor[] {Tensor.zeros(i + 1)};
             }
         };
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ragged.getBatch(new int[] {0, 1}));
-        assertEquals("Dataset.getBatch: field 0 of sample 1 has shape [2] but sample 0 has [1]; samples must match "
-                + "to be stacked", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ragged.getBatch(new int[] {0, 1}));
+        assertEquals(
+                "Dataset.getBatch: field 0 of sample 1 has shape [2] but sample 0 has [1]; samples must match "
+                        + "to be stacked",
+                e.getMessage());
     }
 
     @Test
@@ -129,10 +132,12 @@ class TensorDatasetTest {
 
     @Test
     void randomSplitRejectsBadLengths() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Datasets.randomSplit(pairs(10), new int[] {5, 4}, new Generator(0)));
         assertEquals("randomSplit: lengths [5, 4] add up to 9, not to the dataset's size 10", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Datasets.randomSplit(pairs(10), new double[] {0.5, 0.4}, new Generator(0)));
         assertTrue(e.getMessage().startsWith("randomSplit: fractions [0.5, 0.4] must add up to 1"), e.getMessage());
     }
@@ -145,8 +150,8 @@ class TensorDatasetTest {
         assertArrayEquals(new int[] {4, 3}, b.input().shape());
         assertArrayEquals(new int[] {4}, b.target().shape());
         assertEquals("Batch(size=4, fields=[[4, 3], [4]])", b.toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Batch(Tensor.zeros(4)).target());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Batch(Tensor.zeros(4)).target());
         assertEquals("Batch: target() is field 1, but this batch has only one field [[4]]", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Batch(Tensor.zeros(4), Tensor.zeros(3)));
     }

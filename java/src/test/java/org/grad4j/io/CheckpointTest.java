@@ -26,8 +26,8 @@ class CheckpointTest {
 
     private static Module model(long seed) {
         Generator gen = new Generator(seed);
-        return new Sequential(new Linear(6, 16, true, gen), new BatchNorm1d(16), new ReLU(),
-                new Linear(16, 3, true, gen));
+        return new Sequential(
+                new Linear(6, 16, true, gen), new BatchNorm1d(16), new ReLU(), new Linear(16, 3, true, gen));
     }
 
     private static void train(Module model, Optimizer opt, int from, int to) {
@@ -55,7 +55,11 @@ class CheckpointTest {
         Adam beforeOpt = new Adam(before.parameters(), 0.01).weightDecay(1e-3);
         train(before, beforeOpt, 0, 5);
         Path file = dir.resolve("ckpt.safetensors");
-        Checkpoint.builder().model("model", before).optimizer("optimizer", beforeOpt).metadata("step", "5").save(file);
+        Checkpoint.builder()
+                .model("model", before)
+                .optimizer("optimizer", beforeOpt)
+                .metadata("step", "5")
+                .save(file);
 
         Module after = model(42);
         Adam afterOpt = new Adam(after.parameters(), 0.5);
@@ -65,8 +69,10 @@ class CheckpointTest {
         int step = Integer.parseInt(c.metadata().get("step"));
         train(after, afterOpt, step, 12);
 
-        uninterrupted.stateDict().forEach((name, t) -> assertArrayEquals(t.toArray(),
-                after.stateDict().get(name).toArray(), 0f, name));
+        uninterrupted
+                .stateDict()
+                .forEach((name, t) -> assertArrayEquals(
+                        t.toArray(), after.stateDict().get(name).toArray(), 0f, name));
         assertEquals(0.01, afterOpt.paramGroups().get(0).lr());
     }
 

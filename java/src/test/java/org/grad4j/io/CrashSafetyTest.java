@@ -25,10 +25,16 @@ class CrashSafetyTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         SplittableRandom random = new SplittableRandom(3);
         for (int kill = 0; kill < 20; kill++) {
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    CheckpointWriterMain.class.getName(), file.toString()).redirectErrorStream(true).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            Process child = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CheckpointWriterMain.class.getName(),
+                            file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 int saves = 1 + random.nextInt(5);
                 for (int i = 0; i < saves; i++) {
                     String line = out.readLine();

@@ -60,11 +60,18 @@ class SafetensorsTest {
         tensors.put("w", Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3).t());
         tensors.put("b", Tensor.scalar(-1.5f));
         Safetensors.save(f, tensors, Map.of("epoch", "3"));
-        byte[] expected = file("{\"__metadata__\":{\"epoch\":\"3\"},"
-                + "\"b\":{\"dtype\":\"F32\",\"shape\":[],\"data_offsets\":[0,4]},"
-                + "\"w\":{\"dtype\":\"F32\",\"shape\":[3,2],\"data_offsets\":[4,28]}}",
-                le(4, Float.floatToIntBits(-1.5f), Float.floatToIntBits(1), Float.floatToIntBits(4),
-                        Float.floatToIntBits(2), Float.floatToIntBits(5), Float.floatToIntBits(3),
+        byte[] expected = file(
+                "{\"__metadata__\":{\"epoch\":\"3\"},"
+                        + "\"b\":{\"dtype\":\"F32\",\"shape\":[],\"data_offsets\":[0,4]},"
+                        + "\"w\":{\"dtype\":\"F32\",\"shape\":[3,2],\"data_offsets\":[4,28]}}",
+                le(
+                        4,
+                        Float.floatToIntBits(-1.5f),
+                        Float.floatToIntBits(1),
+                        Float.floatToIntBits(4),
+                        Float.floatToIntBits(2),
+                        Float.floatToIntBits(5),
+                        Float.floatToIntBits(3),
                         Float.floatToIntBits(6)));
         assertArrayEquals(expected, Files.readAllBytes(f));
     }
@@ -72,8 +79,15 @@ class SafetensorsTest {
     @Test
     void roundTripsShapesValuesAndMetadata() throws IOException {
         Path f = dir.resolve("r.safetensors");
-        Map<String, Tensor> tensors = Map.of("x", Tensor.randn(1, 3, 4, 5), "empty", Tensor.zeros(0, 7),
-                "s", Tensor.scalar(2f), "quote\"name", Tensor.ones(1));
+        Map<String, Tensor> tensors = Map.of(
+                "x",
+                Tensor.randn(1, 3, 4, 5),
+                "empty",
+                Tensor.zeros(0, 7),
+                "s",
+                Tensor.scalar(2f),
+                "quote\"name",
+                Tensor.ones(1));
         Safetensors.save(f, tensors, Map.of("note", "line\nbreak \"quoted\" ü"));
         Safetensors.Contents c = Safetensors.load(f);
         assertEquals(tensors.keySet(), c.tensors().keySet());
@@ -93,7 +107,8 @@ class SafetensorsTest {
             Tensor t = Tensor.randn(2, 100, 10);
             Safetensors.save(f, Map.of("t", t), Map.of());
             assertTrue(Files.size(f) >= Safetensors.mmapThreshold);
-            assertArrayEquals(t.toArray(), Safetensors.load(f).tensors().get("t").toArray(), 0f);
+            assertArrayEquals(
+                    t.toArray(), Safetensors.load(f).tensors().get("t").toArray(), 0f);
         } finally {
             Safetensors.mmapThreshold = saved;
         }
@@ -114,8 +129,8 @@ class SafetensorsTest {
         Safetensors.Contents c = Safetensors.load(write(file(json, data.array())));
         assertArrayEquals(new float[] {1f, 0.1f}, c.tensors().get("d").toArray(), 0f);
         float[] h = c.tensors().get("h").toArray();
-        assertArrayEquals(new float[] {1f, -2.5f, 65504f, 0x1p-24f, Float.POSITIVE_INFINITY}, 
-                java.util.Arrays.copyOf(h, 5), 0f);
+        assertArrayEquals(
+                new float[] {1f, -2.5f, 65504f, 0x1p-24f, Float.POSITIVE_INFINITY}, java.util.Arrays.copyOf(h, 5), 0f);
         assertTrue(Float.isNaN(h[5]));
         assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(h[6]));
         assertArrayEquals(new float[] {1f, -2.5f}, c.tensors().get("b").toArray(), 0f);
@@ -137,21 +152,34 @@ class SafetensorsTest {
         rejects(java.util.Arrays.copyOf(good, 20), "header length");
         ByteBuffer huge = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(2_000_000_000L);
         rejects(huge.array(), "header length 2000000000");
-        ByteBuffer negative = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(-8);
+        ByteBuffer negative =
+                ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(-8);
         rejects(negative.array(), "header length 18446744073709551608");
         rejects(java.util.Arrays.copyOf(good, good.length - 1), "outside the data of 7 bytes");
         rejects(file("{\"x\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,4]}}", new byte[8]), "outside");
-        rejects(file("{" + OK + ",\"y\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]),
+        rejects(
+                file("{" + OK + ",\"y\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]),
                 "tensors 'x' and 'y' overlap");
-        rejects(file("{\"x\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", new byte[8]),
+        rejects(
+                file("{\"x\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", new byte[8]),
                 "needs 12 bytes, its data_offsets give 8");
-        rejects(file("{\"x\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", new byte[8]),
+        rejects(
+                file("{\"x\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", new byte[8]),
                 "malformed header JSON");
-        rejects(file("{\"x\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,4294967296],"
-                + "\"data_offsets\":[0,8]}}", new byte[8]), "too large");
-        rejects(file("{\"x\":{\"dtype\":\"F32\",\"shape\":[2147483647,2147483647,2147483647,2147483647],"
-                + "\"data_offsets\":[0,8]}}", new byte[8]), "overflows");
-        rejects(file("{\"x\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}}", new byte[8]),
+        rejects(
+                file(
+                        "{\"x\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,4294967296],"
+                                + "\"data_offsets\":[0,8]}}",
+                        new byte[8]),
+                "too large");
+        rejects(
+                file(
+                        "{\"x\":{\"dtype\":\"F32\",\"shape\":[2147483647,2147483647,2147483647,2147483647],"
+                                + "\"data_offsets\":[0,8]}}",
+                        new byte[8]),
+                "overflows");
+        rejects(
+                file("{\"x\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}}", new byte[8]),
                 "tensor 'x' has dtype I64; grad4j reads F32, F64, F16, BF16");
         rejects(file("not json at all", new byte[8]), "not a JSON object");
         rejects(file("{" + OK + "," + OK + "}", new byte[8]), "duplicate key \"x\"");
@@ -185,7 +213,10 @@ class SafetensorsTest {
         Path f = dir.resolve("claims-2gb.safetensors");
         try (RandomAccessFile file = new RandomAccessFile(f.toFile(), "rw")) {
             file.setLength(8 + 2_000_000_000L); // sparse: the file really is that long, so the claim fits it
-            file.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(2_000_000_000L).array());
+            file.write(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(2_000_000_000L)
+                    .array());
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());

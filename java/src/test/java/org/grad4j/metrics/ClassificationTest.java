@@ -17,14 +17,18 @@ class ClassificationTest {
     private static final Tensor TARGET = Tensor.of(new float[] {0, 0, 1, 1, 2, 2, 2}, 7);
     private static final Tensor PREDS = Tensor.of(new float[] {0, 1, 1, 1, 2, 0, 1}, 7);
     /** Scores whose argmax over dim 1 is PREDS. */
-    private static final Tensor LOGITS = Tensor.of(new float[] {
-        3, 1, 0,
-        0, 2, 1,
-        -1, 5, 2,
-        0, 0.5f, 0.2f,
-        1, 1, 4,
-        9, 2, 3,
-        0, 1, 0}, 7, 3);
+    private static final Tensor LOGITS = Tensor.of(
+            new float[] {
+                3, 1, 0,
+                0, 2, 1,
+                -1, 5, 2,
+                0, 0.5f, 0.2f,
+                1, 1, 4,
+                9, 2, 3,
+                0, 1, 0
+            },
+            7,
+            3);
 
     @Test
     void confusionMatrixCountsTargetsByRowAndPredictionsByColumn() {
@@ -33,7 +37,8 @@ class ClassificationTest {
         assertArrayEquals(new float[] {1, 1, 0, 0, 2, 0, 1, 1, 1}, cm.compute().toArray());
         assertEquals(7, cm.total());
         assertEquals(2, cm.count(1, 1));
-        assertArrayEquals(cm.toArray(), Classification.confusionMatrix(LOGITS, TARGET, 3).toArray(), "from logits");
+        assertArrayEquals(
+                cm.toArray(), Classification.confusionMatrix(LOGITS, TARGET, 3).toArray(), "from logits");
     }
 
     @Test
@@ -87,17 +92,20 @@ class ClassificationTest {
     void badInputsAreRejectedWithShapes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ConfusionMatrix(1));
         assertEquals("ConfusionMatrix: numClasses must be >= 2, got 1", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> Classification.accuracy(Tensor.zeros(3), Tensor.zeros(4)));
-        assertEquals("accuracy: preds [3] and target [4] do not match; expected preds of the target's shape [N, *] "
-                + "(class indices) or [N, C, *] (scores)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> Classification.confusionMatrix(Tensor.zeros(7, 4), TARGET, 3));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Classification.accuracy(Tensor.zeros(3), Tensor.zeros(4)));
+        assertEquals(
+                "accuracy: preds [3] and target [4] do not match; expected preds of the target's shape [N, *] "
+                        + "(class indices) or [N, C, *] (scores)",
+                e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Classification.confusionMatrix(Tensor.zeros(7, 4), TARGET, 3));
         assertEquals("ConfusionMatrix: scores [7, 4] have 4 classes in dim 1, expected 3", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> Classification.confusionMatrix(PREDS, Tensor.full(3, 7), 3));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Classification.confusionMatrix(PREDS, Tensor.full(3, 7), 3));
         assertEquals("ConfusionMatrix: target 3.0 at position 0 is not a class index in [0, 3)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Classification.accuracy(Tensor.of(new float[] {0.5f}, 1), Tensor.zeros(1)));
         assertEquals("accuracy: prediction 0.5 at position 0 is not a class index in [0, inf)", e.getMessage());
     }

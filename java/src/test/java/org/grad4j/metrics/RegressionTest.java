@@ -43,13 +43,13 @@ class RegressionTest {
 
     @Test
     void shapesMustMatch() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Regression.meanSquaredError(Tensor.zeros(3), Tensor.zeros(3, 1)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Regression.meanSquaredError(Tensor.zeros(3), Tensor.zeros(3, 1)));
         assertEquals("meanSquaredError: preds [3] and target [3, 1] must have the same shape", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Regression.r2Score(Tensor.zeros(1), Tensor.zeros(1)));
         assertEquals("r2Score: expects [N] or [N, D] with N >= 2, got [1]", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> Regression.meanAbsoluteError(Tensor.zeros(0), Tensor.zeros(0)));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Regression.meanAbsoluteError(Tensor.zeros(0), Tensor.zeros(0)));
         assertEquals("meanAbsoluteError: no samples (shape [0])", e.getMessage());
     }
 }

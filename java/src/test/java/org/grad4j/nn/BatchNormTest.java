@@ -94,8 +94,8 @@ class BatchNormTest {
         float[] rv = bn.runningVar.toArray();
         bn.eval();
         Tensor x = Tensor.randn(4, 5, 3);
-        float[] expected = normalize(x.unsqueeze(2), toDouble(rm), toDouble(rv), new float[] {1, 1, 1},
-                new float[] {0, 0, 0});
+        float[] expected =
+                normalize(x.unsqueeze(2), toDouble(rm), toDouble(rv), new float[] {1, 1, 1}, new float[] {0, 0, 0});
         assertArrayEquals(expected, bn.forward(x).toArray(), 1e-5f);
         assertArrayEquals(rm, bn.runningMean.toArray());
         assertArrayEquals(rv, bn.runningVar.toArray());
@@ -111,10 +111,9 @@ class BatchNormTest {
         Tensor b = Tensor.of(new float[] {5, 11}, 2, 1);
         bn.forward(a);
         bn.forward(b);
-        assertEquals(5f, bn.runningMean.item(), 1e-6f);   // (2 + 8) / 2
-        assertEquals(10f, bn.runningVar.item(), 1e-5f);   // (2 + 18) / 2, unbiased
-        assertEquals("BatchNorm1d(1, eps=1e-05, momentum=None, affine=True, track_running_stats=True)",
-                bn.toString());
+        assertEquals(5f, bn.runningMean.item(), 1e-6f); // (2 + 8) / 2
+        assertEquals(10f, bn.runningVar.item(), 1e-5f); // (2 + 18) / 2, unbiased
+        assertEquals("BatchNorm1d(1, eps=1e-05, momentum=None, affine=True, track_running_stats=True)", bn.toString());
     }
 
     @Test
@@ -149,9 +148,9 @@ class BatchNormTest {
 
     @Test
     void stateDictKeysFollowPyTorch() {
-        assertKeys(List.of("weight", "bias", "running_mean", "running_var", "num_batches_tracked"),
-                new BatchNorm2d(4));
-        assertKeys(List.of("running_mean", "running_var", "num_batches_tracked"),
+        assertKeys(List.of("weight", "bias", "running_mean", "running_var", "num_batches_tracked"), new BatchNorm2d(4));
+        assertKeys(
+                List.of("running_mean", "running_var", "num_batches_tracked"),
                 new BatchNorm1d(4, 1e-5, 0.1, false, true));
         BatchNorm2d bn = new BatchNorm2d(2);
         assertArrayEquals(new float[] {1, 1}, bn.weight.toArray());
@@ -163,20 +162,26 @@ class BatchNormTest {
 
     @Test
     void reprAndValidation() {
-        assertEquals("BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        assertEquals(
+                "BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
                 new BatchNorm2d(64).toString());
-        assertEquals("BatchNorm1d(8, eps=0.001, momentum=0.01, affine=False, track_running_stats=False)",
+        assertEquals(
+                "BatchNorm1d(8, eps=0.001, momentum=0.01, affine=False, track_running_stats=False)",
                 new BatchNorm1d(8, 1e-3, 0.01, false, false).toString());
         assertMessage("BatchNorm2d: numFeatures must be > 0, got 0", () -> new BatchNorm2d(0));
-        assertMessage("BatchNorm1d: eps must be finite and >= 0, got -1.0",
-                () -> new BatchNorm1d(2, -1, 0.1, true, true));
-        assertMessage("BatchNorm1d: momentum must be in [0, 1] or null, got 1.5",
+        assertMessage(
+                "BatchNorm1d: eps must be finite and >= 0, got -1.0", () -> new BatchNorm1d(2, -1, 0.1, true, true));
+        assertMessage(
+                "BatchNorm1d: momentum must be in [0, 1] or null, got 1.5",
                 () -> new BatchNorm1d(2, 1e-5, 1.5, true, true));
-        assertMessage("BatchNorm2d: expected input [N, 3, H, W], got [2, 3, 4]",
+        assertMessage(
+                "BatchNorm2d: expected input [N, 3, H, W], got [2, 3, 4]",
                 () -> new BatchNorm2d(3).forward(Tensor.zeros(2, 3, 4)));
-        assertMessage("BatchNorm1d: expected input [N, 3] or [N, 3, L], got [2, 4]",
+        assertMessage(
+                "BatchNorm1d: expected input [N, 3] or [N, 3, L], got [2, 4]",
                 () -> new BatchNorm1d(3).forward(Tensor.zeros(2, 4)));
-        assertMessage("BatchNorm1d: expected more than 1 value per channel when training, got input [1, 3]",
+        assertMessage(
+                "BatchNorm1d: expected more than 1 value per channel when training, got input [1, 3]",
                 () -> new BatchNorm1d(3).forward(Tensor.zeros(1, 3)));
     }
 

@@ -22,8 +22,8 @@ class ConcurrencyTest {
     private static final int ROUNDS = 20;
 
     private static Module model() {
-        return new Sequential(new Linear(64, 128, true, new Generator(1)), new ReLU(),
-                new Linear(128, 10, true, new Generator(2)));
+        return new Sequential(
+                new Linear(64, 128, true, new Generator(1)), new ReLU(), new Linear(128, 10, true, new Generator(2)));
     }
 
     @Test

@@ -19,13 +19,19 @@ import org.junit.jupiter.api.Test;
  * runs it against the native kernels too.
  */
 class DeterminismTest {
-    record Run(List<Float> losses, Map<String, Tensor> state) {
-    }
+    record Run(List<Float> losses, Map<String, Tensor> state) {}
 
     static Run train(long seed) {
         Generator gen = new Generator(seed);
-        Module model = new Sequential(new Conv2d(1, 4, 3, 1, 1, 1, 1, true, gen), new BatchNorm2d(4), new ReLU(),
-                new MaxPool2d(2), new Flatten(), new Dropout(0.25, gen), new Linear(64, 32, true, gen), new Tanh(),
+        Module model = new Sequential(
+                new Conv2d(1, 4, 3, 1, 1, 1, 1, true, gen),
+                new BatchNorm2d(4),
+                new ReLU(),
+                new MaxPool2d(2),
+                new Flatten(),
+                new Dropout(0.25, gen),
+                new Linear(64, 32, true, gen),
+                new Tanh(),
                 new Linear(32, 10, true, gen));
         Tensor images = Tensor.randn(gen, 64, 1, 8, 8);
         float[] classes = new float[64];
@@ -57,8 +63,9 @@ class DeterminismTest {
     static void assertBitIdentical(Run first, Run second) {
         assertEquals(first.losses(), second.losses());
         assertEquals(first.state().keySet(), second.state().keySet());
-        first.state().forEach((name, t) -> assertArrayEquals(t.toArray(), second.state().get(name).toArray(), 0f,
-                name));
+        first.state()
+                .forEach((name, t) ->
+                        assertArrayEquals(t.toArray(), second.state().get(name).toArray(), 0f, name));
     }
 
     @Test

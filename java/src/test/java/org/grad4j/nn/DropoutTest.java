@@ -53,10 +53,12 @@ class DropoutTest {
     void gradientFlowsThroughTheKeptElements() {
         Generator gen = new Generator(2);
         Dropout drop = new Dropout(0.4, gen);
-        GradCheck.check(in -> {
-            gen.reset();
-            return drop.forward(in[0]);
-        }, Layers.randn(3, 4, 6));
+        GradCheck.check(
+                in -> {
+                    gen.reset();
+                    return drop.forward(in[0]);
+                },
+                Layers.randn(3, 4, 6));
     }
 
     @Test

@@ -23,7 +23,8 @@ class EmbeddingTest {
         assertArrayEquals(new float[] {30, 31, 0, 1, 10, 11, 30, 31, 20, 21, 20, 21}, out.toArray());
         assertArrayEquals(new float[] {20, 21}, emb.forward(Tensor.scalar(2)).toArray());
         assertArrayEquals(new int[] {2}, emb.forward(Tensor.scalar(2)).shape());
-        assertArrayEquals(new float[] {0, 1, 20, 21}, emb.forward(idx.t().select(0, 1)).toArray());
+        assertArrayEquals(
+                new float[] {0, 1, 20, 21}, emb.forward(idx.t().select(0, 1)).toArray());
     }
 
     @Test
@@ -35,7 +36,9 @@ class EmbeddingTest {
         Tensor out = emb.forward(idx);
         assertArrayEquals(new float[3], out.select(0, 0).toArray());
         out.sum().backward();
-        assertArrayEquals(new float[] {0, 0, 0, 2, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0}, emb.weight.grad().toArray());
+        assertArrayEquals(
+                new float[] {0, 0, 0, 2, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0},
+                emb.weight.grad().toArray());
         // a padding row the user changed is returned as is, still without a gradient
         Layers.set(emb.weight.select(0, 4), 7, 8, 9);
         assertArrayEquals(new float[] {7, 8, 9}, emb.forward(Tensor.scalar(4)).toArray());
@@ -66,9 +69,8 @@ class EmbeddingTest {
         assertMessage("Embedding: numEmbeddings must be > 0, got 0", () -> new Embedding(0, 3));
         assertMessage("Embedding: embeddingDim must be > 0, got -1", () -> new Embedding(3, -1));
         assertMessage("Embedding: paddingIdx must be within [-10, 10), got 10", () -> new Embedding(10, 3, 10));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new Embedding(10, 3).forward(Tensor.of(new float[] {1, 10}, 2)));
-        assertTrue(e.getMessage().startsWith("Embedding: bad index in input [2] for 10 embeddings ("),
-                e.getMessage());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new Embedding(10, 3).forward(Tensor.of(new float[] {1, 10}, 2)));
+        assertTrue(e.getMessage().startsWith("Embedding: bad index in input [2] for 10 embeddings ("), e.getMessage());
     }
 }

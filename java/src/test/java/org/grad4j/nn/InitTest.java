@@ -71,7 +71,8 @@ class InitTest {
             {1, 2, 7, 9, 1 + 2 * 3.2604543, 2 * 0.2219860},
             {0, 1, -5, -4, -4.2168308, 0.1956790},
             {0, 1, 10, 10.5, 10.0952687, 0.0896808},
-            {0, 1, Double.NEGATIVE_INFINITY, 0, -Math.sqrt(2 / Math.PI), Math.sqrt(1 - 2 / Math.PI)}};
+            {0, 1, Double.NEGATIVE_INFINITY, 0, -Math.sqrt(2 / Math.PI), Math.sqrt(1 - 2 / Math.PI)}
+        };
         long seed = 3;
         for (double[] c : cases) {
             Tensor t = Init.truncNormal_(Tensor.zeros(50_000), c[0], c[1], c[2], c[3], new Generator(seed++));
@@ -110,10 +111,10 @@ class InitTest {
         // a = sqrt(5), as Linear and Conv2d use it: bound 1/sqrt(fanIn)
         double[] l = stats(Init.kaimingUniform_(Tensor.zeros(100, 400), Math.sqrt(5), new Generator(8)));
         assertTrue(l[3] <= 0.05 && l[3] > 0.0499, "max " + l[3]);
-        double[] leaky = stats(Init.kaimingUniform_(Tensor.zeros(100, 400), 0.2, "fan_out", "leaky_relu",
-                new Generator(9)));
+        double[] leaky =
+                stats(Init.kaimingUniform_(Tensor.zeros(100, 400), 0.2, "fan_out", "leaky_relu", new Generator(9)));
         assertEquals(Math.sqrt(2 / 1.04) * Math.sqrt(3.0 / 100), leaky[3], 0.01);
-        assertEquals(0, Init.kaimingNormal_(Tensor.zeros(0, 5)).numel());   // nothing to fill: a no-op, as in PyTorch
+        assertEquals(0, Init.kaimingNormal_(Tensor.zeros(0, 5)).numel()); // nothing to fill: a no-op, as in PyTorch
     }
 
     @Test
@@ -123,10 +124,11 @@ class InitTest {
         assertSameDraws(t -> Init.truncNormal_(t), t -> Init.truncNormal_(t, 0, 1, -2, 2, new Generator(11)));
         assertSameDraws(t -> Init.xavierUniform_(t), t -> Init.xavierUniform_(t, 1, new Generator(11)));
         assertSameDraws(t -> Init.xavierNormal_(t, 3), t -> Init.xavierNormal_(t, 3, new Generator(11)));
-        assertSameDraws(t -> Init.kaimingUniform_(t, 1, "fan_out", "leaky_relu"),
+        assertSameDraws(
+                t -> Init.kaimingUniform_(t, 1, "fan_out", "leaky_relu"),
                 t -> Init.kaimingUniform_(t, 1, "fan_out", "leaky_relu", new Generator(11)));
-        assertSameDraws(t -> Init.kaimingNormal_(t),
-                t -> Init.kaimingNormal_(t, 0, "fan_in", "leaky_relu", new Generator(11)));
+        assertSameDraws(
+                t -> Init.kaimingNormal_(t), t -> Init.kaimingNormal_(t, 0, "fan_in", "leaky_relu", new Generator(11)));
     }
 
     private static void assertSameDraws(Consumer<Tensor> withDefault, Consumer<Tensor> withGenerator) {
@@ -141,8 +143,16 @@ class InitTest {
 
     @Test
     void calculateGainFollowsPyTorchsTable() {
-        for (String linear : new String[] {"linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d",
-            "conv_transpose2d", "conv_transpose3d", "sigmoid"}) {
+        for (String linear : new String[] {
+            "linear",
+            "conv1d",
+            "conv2d",
+            "conv3d",
+            "conv_transpose1d",
+            "conv_transpose2d",
+            "conv_transpose3d",
+            "sigmoid"
+        }) {
             assertEquals(1.0, Init.calculateGain(linear), linear);
         }
         assertEquals(5.0 / 3, Init.calculateGain("tanh"), 1e-15);
@@ -157,18 +167,26 @@ class InitTest {
     @Test
     void validation() {
         assertMessage("calculateGain: unsupported nonlinearity 'swish'", () -> Init.calculateGain("swish"));
-        assertMessage("calculateGain: negative slope NaN is not a valid number",
+        assertMessage(
+                "calculateGain: negative slope NaN is not a valid number",
                 () -> Init.calculateGain("leaky_relu", Double.NaN));
-        assertMessage("kaimingUniform_: mode must be 'fan_in' or 'fan_out', got 'fanIn'",
+        assertMessage(
+                "kaimingUniform_: mode must be 'fan_in' or 'fan_out', got 'fanIn'",
                 () -> Init.kaimingUniform_(Tensor.zeros(2, 2), 0, "fanIn", "relu"));
-        assertMessage("fans: fan in and fan out need a tensor with at least 2 dims, got [5]",
+        assertMessage(
+                "fans: fan in and fan out need a tensor with at least 2 dims, got [5]",
                 () -> Init.xavierUniform_(Tensor.zeros(5)));
         assertMessage("uniform_: a must be <= b, got a 1.0, b 0.0", () -> Init.uniform_(Tensor.zeros(2), 1, 0));
-        assertMessage("normal_: mean must be finite and std finite and >= 0, got mean 0.0, std -1.0",
+        assertMessage(
+                "normal_: mean must be finite and std finite and >= 0, got mean 0.0, std -1.0",
                 () -> Init.normal_(Tensor.zeros(2), 0, -1));
-        assertMessage("truncNormal_: needs a finite mean, a finite std > 0 and a < b, got mean 0.0, std 1.0,"
-                + " a 2.0, b 2.0", () -> Init.truncNormal_(Tensor.zeros(2), 0, 1, 2, 2));
-        assertMessage("truncNormal_: [a, b] = [50.0, 60.0] lies too far in the tail of N(0.0, 1.0²) to sample"
-                + " (its probability underflows)", () -> Init.truncNormal_(Tensor.zeros(2), 0, 1, 50, 60));
+        assertMessage(
+                "truncNormal_: needs a finite mean, a finite std > 0 and a < b, got mean 0.0, std 1.0,"
+                        + " a 2.0, b 2.0",
+                () -> Init.truncNormal_(Tensor.zeros(2), 0, 1, 2, 2));
+        assertMessage(
+                "truncNormal_: [a, b] = [50.0, 60.0] lies too far in the tail of N(0.0, 1.0²) to sample"
+                        + " (its probability underflows)",
+                () -> Init.truncNormal_(Tensor.zeros(2), 0, 1, 50, 60));
     }
 }

@@ -55,15 +55,19 @@ class LayerNormTest {
         assertKeys(List.of(), new LayerNorm(new int[] {5}, 1e-5, false));
         assertArrayEquals(new float[] {1, 1, 1}, new LayerNorm(3).weight.toArray());
         assertEquals("LayerNorm((10,), eps=1e-05, elementwise_affine=True)", new LayerNorm(10).toString());
-        assertEquals("LayerNorm((2, 3), eps=0.001, elementwise_affine=False)",
+        assertEquals(
+                "LayerNorm((2, 3), eps=0.001, elementwise_affine=False)",
                 new LayerNorm(new int[] {2, 3}, 1e-3, false).toString());
-        assertMessage("LayerNorm: normalizedShape must be a non-empty list of sizes > 0, got []",
+        assertMessage(
+                "LayerNorm: normalizedShape must be a non-empty list of sizes > 0, got []",
                 () -> new LayerNorm(new int[0]));
-        assertMessage("LayerNorm: eps must be finite and >= 0, got NaN",
+        assertMessage(
+                "LayerNorm: eps must be finite and >= 0, got NaN",
                 () -> new LayerNorm(new int[] {2}, Double.NaN, true));
-        assertMessage("LayerNorm: expected input [*, 10], got [2, 5]",
-                () -> new LayerNorm(10).forward(Tensor.zeros(2, 5)));
-        assertMessage("LayerNorm: expected input [*, 2, 3], got [3]",
+        assertMessage(
+                "LayerNorm: expected input [*, 10], got [2, 5]", () -> new LayerNorm(10).forward(Tensor.zeros(2, 5)));
+        assertMessage(
+                "LayerNorm: expected input [*, 2, 3], got [3]",
                 () -> new LayerNorm(new int[] {2, 3}).forward(Tensor.zeros(3)));
     }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /** Small helpers shared by the layer tests. */
 final class Layers {
-    private Layers() {
-    }
+    private Layers() {}
 
     /** A leaf with uniform values in [-2, 2) at least {@code margin} away from 0 (a kink of relu-like layers). */
     static Tensor awayFromZero(long seed, float margin, int... shape) {
@@ -55,7 +54,8 @@ final class Layers {
 
     /** Asserts that {@code code} throws IllegalArgumentException with exactly this message. */
     static void assertMessage(String expected, Executable code) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, code).getMessage());
+        assertEquals(
+                expected, assertThrows(IllegalArgumentException.class, code).getMessage());
     }
 
     static void assertKeys(List<String> expected, Module m) {

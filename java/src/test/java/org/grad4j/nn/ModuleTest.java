@@ -2,7 +2,6 @@ package org.grad4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,8 +17,8 @@ class ModuleTest {
     /** A model with a named child, a Sequential and a buffer. */
     static final class Net extends Module {
         final Linear fc1 = registerModule("fc1", new Linear(4, 3, true, new Generator(1)));
-        final Sequential head = registerModule("head",
-                new Sequential(new ReLU(), new Linear(3, 2, false, new Generator(2))));
+        final Sequential head =
+                registerModule("head", new Sequential(new ReLU(), new Linear(3, 2, false, new Generator(2))));
         final Tensor steps = registerBuffer("steps", Tensor.zeros(1));
 
         @Override
@@ -31,8 +30,11 @@ class ModuleTest {
     @Test
     void namesFollowPyTorch() {
         Net net = new Net();
-        assertEquals(List.of("fc1.weight", "fc1.bias", "head.1.weight"), List.copyOf(net.namedParameters().keySet()));
-        assertEquals(List.of("steps", "fc1.weight", "fc1.bias", "head.1.weight"),
+        assertEquals(
+                List.of("fc1.weight", "fc1.bias", "head.1.weight"),
+                List.copyOf(net.namedParameters().keySet()));
+        assertEquals(
+                List.of("steps", "fc1.weight", "fc1.bias", "head.1.weight"),
                 List.copyOf(net.stateDict().keySet()));
         assertEquals(3, net.parameters().size());
         assertEquals(2, net.children().size());
@@ -41,13 +43,15 @@ class ModuleTest {
 
     @Test
     void toStringIsATree() {
-        assertEquals("Net(\n"
-                + "  (fc1): Linear(in_features=4, out_features=3, bias=True)\n"
-                + "  (head): Sequential(\n"
-                + "    (0): ReLU()\n"
-                + "    (1): Linear(in_features=3, out_features=2, bias=False)\n"
-                + "  )\n"
-                + ")", new Net().toString());
+        assertEquals(
+                "Net(\n"
+                        + "  (fc1): Linear(in_features=4, out_features=3, bias=True)\n"
+                        + "  (head): Sequential(\n"
+                        + "    (0): ReLU()\n"
+                        + "    (1): Linear(in_features=3, out_features=2, bias=False)\n"
+                        + "  )\n"
+                        + ")",
+                new Net().toString());
     }
 
     @Test
@@ -77,7 +81,9 @@ class ModuleTest {
         a.loadStateDict(b.stateDict());
         assertSame(before, a.fc1.weight);
         assertEquals(42f, a.fc1.weight.get(0, 0));
-        assertArrayEquals(b.forward(Tensor.ones(1, 4)).toArray(), a.forward(Tensor.ones(1, 4)).toArray());
+        assertArrayEquals(
+                b.forward(Tensor.ones(1, 4)).toArray(),
+                a.forward(Tensor.ones(1, 4)).toArray());
     }
 
     @Test
@@ -87,8 +93,10 @@ class ModuleTest {
         state.remove("fc1.bias");
         state.put("fc9.weight", Tensor.zeros(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.loadStateDict(state));
-        assertEquals("loadStateDict: error(s) loading the state of Net: missing keys [fc1.bias],"
-                + " unexpected keys [fc9.weight]", e.getMessage());
+        assertEquals(
+                "loadStateDict: error(s) loading the state of Net: missing keys [fc1.bias],"
+                        + " unexpected keys [fc9.weight]",
+                e.getMessage());
         Module.LoadResult r = net.loadStateDict(state, false);
         assertEquals(List.of("fc1.bias"), r.missingKeys());
         assertEquals(List.of("fc9.weight"), r.unexpectedKeys());
@@ -99,8 +107,8 @@ class ModuleTest {
         Net net = new Net();
         Map<String, Tensor> state = new java.util.LinkedHashMap<>(net.stateDict());
         state.put("fc1.bias", Tensor.zeros(5));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> net.loadStateDict(state, false));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> net.loadStateDict(state, false));
         assertEquals("loadStateDict: size mismatch for fc1.bias: the state has [5], the module [3]", e.getMessage());
     }
 
@@ -125,7 +133,8 @@ class ModuleTest {
         Tensor x = Tensor.randn(4, 2, 50);
         Tensor expected = x.matmul(fc.weight.t()).add(fc.bias);
         assertArrayEquals(expected.toArray(), fc.forward(x).toArray(), 1e-5f);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fc.forward(Tensor.zeros(2, 49)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> fc.forward(Tensor.zeros(2, 49)));
         assertEquals("Linear: expected input [*, 50], got [2, 49]", e.getMessage());
         assertNull(new Linear(2, 3, false).bias);
         assertTrue(new Linear(2, 3).weight.isLeaf());

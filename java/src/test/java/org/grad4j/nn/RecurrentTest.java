@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
  * their parameter names and shapes, gradients, errors, and a small sequence task.
  */
 class RecurrentTest {
-    private enum Kind { RNN, LSTM, GRU }
+    private enum Kind {
+        RNN,
+        LSTM,
+        GRU
+    }
 
     private static double sigmoid(double v) {
         return 1 / (1 + Math.exp(-v));
@@ -42,8 +46,8 @@ class RecurrentTest {
      * The reference: input [L][N][in] (time-major), zero initial states; returns the output
      * [L][N][D·H] and the final h per layer and direction.
      */
-    private static double[][][] reference(Kind kind, Map<String, Parameter> p, double[][][] input, int hidden,
-                                          int layers, boolean bidirectional) {
+    private static double[][][] reference(
+            Kind kind, Map<String, Parameter> p, double[][][] input, int hidden, int layers, boolean bidirectional) {
         int gates = kind == Kind.LSTM ? 4 : kind == Kind.GRU ? 3 : 1;
         int dirs = bidirectional ? 2 : 1;
         double[][][] x = input;
@@ -94,8 +98,8 @@ class RecurrentTest {
         return x;
     }
 
-    private static Recurrent make(Kind kind, int in, int hidden, int layers, boolean batchFirst, boolean bi,
-                                  long seed) {
+    private static Recurrent make(
+            Kind kind, int in, int hidden, int layers, boolean batchFirst, boolean bi, long seed) {
         Generator gen = new Generator(seed);
         return switch (kind) {
             case RNN -> new RNN(in, hidden, layers, "tanh", true, batchFirst, 0, bi, gen);
@@ -111,7 +115,8 @@ class RecurrentTest {
                 for (boolean batchFirst : new boolean[] {false, true}) {
                     Recurrent m = make(kind, 3, 4, 2, batchFirst, bi, 7);
                     Tensor timeMajor = Tensor.randn(11, 5, 2, 3);
-                    Tensor out = m.forward(batchFirst ? timeMajor.transpose(0, 1).contiguous() : timeMajor);
+                    Tensor out =
+                            m.forward(batchFirst ? timeMajor.transpose(0, 1).contiguous() : timeMajor);
                     Tensor got = batchFirst ? out.transpose(0, 1) : out;
                     double[][][] x = new double[5][2][3];
                     float[] v = timeMajor.toArray();
@@ -124,8 +129,12 @@ class RecurrentTest {
                     for (double[][] step : expected) {
                         for (double[] row : step) {
                             for (double e : row) {
-                                assertEquals(e, g[k++], 1e-5, kind + " bidirectional=" + bi + " batchFirst="
-                                        + batchFirst + " element " + (k - 1));
+                                assertEquals(
+                                        e,
+                                        g[k++],
+                                        1e-5,
+                                        kind + " bidirectional=" + bi + " batchFirst=" + batchFirst + " element "
+                                                + (k - 1));
                             }
                         }
                     }
@@ -138,13 +147,30 @@ class RecurrentTest {
     void parameterNamesAndShapesArePyTorchs() {
         LSTM lstm = new LSTM(10, 20, 2, true, false, 0, true);
         Map<String, Parameter> p = lstm.namedParameters();
-        assertEquals(List.of("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_ih_l0_reverse",
-                "weight_hh_l0_reverse", "bias_ih_l0_reverse", "bias_hh_l0_reverse", "weight_ih_l1", "weight_hh_l1",
-                "bias_ih_l1", "bias_hh_l1", "weight_ih_l1_reverse", "weight_hh_l1_reverse", "bias_ih_l1_reverse",
-                "bias_hh_l1_reverse"), List.copyOf(p.keySet()));
+        assertEquals(
+                List.of(
+                        "weight_ih_l0",
+                        "weight_hh_l0",
+                        "bias_ih_l0",
+                        "bias_hh_l0",
+                        "weight_ih_l0_reverse",
+                        "weight_hh_l0_reverse",
+                        "bias_ih_l0_reverse",
+                        "bias_hh_l0_reverse",
+                        "weight_ih_l1",
+                        "weight_hh_l1",
+                        "bias_ih_l1",
+                        "bias_hh_l1",
+                        "weight_ih_l1_reverse",
+                        "weight_hh_l1_reverse",
+                        "bias_ih_l1_reverse",
+                        "bias_hh_l1_reverse"),
+                List.copyOf(p.keySet()));
         assertArrayEquals(new int[] {80, 10}, p.get("weight_ih_l0").shape());
         assertArrayEquals(new int[] {80, 40}, p.get("weight_ih_l1").shape());
-        assertArrayEquals(new int[] {60, 20}, new GRU(10, 20).namedParameters().get("weight_hh_l0").shape());
+        assertArrayEquals(
+                new int[] {60, 20},
+                new GRU(10, 20).namedParameters().get("weight_hh_l0").shape());
         float bound = (float) (1 / Math.sqrt(20));
         for (float w : p.get("weight_hh_l1").toArray()) {
             assertTrue(Math.abs(w) <= bound);
@@ -159,14 +185,22 @@ class RecurrentTest {
         LSTM.Result r = lstm.forward(x, null, null);
         assertArrayEquals(new int[] {2, 5, 4}, r.output().shape());
         assertArrayEquals(new int[] {2, 2, 4}, r.h().shape());
-        assertArrayEquals(r.output().select(1, 4).toArray(), r.h().select(0, 1).toArray(), 0f,
+        assertArrayEquals(
+                r.output().select(1, 4).toArray(),
+                r.h().select(0, 1).toArray(),
+                0f,
                 "the last layer's final h is the last output");
         Tensor h0 = Tensor.randn(2, 2, 2, 4);
         Tensor c0 = Tensor.randn(3, 2, 2, 4);
-        LSTM.Result split = lstm.forward(x.narrow(1, 2, 3), lstm.forward(x.narrow(1, 0, 2), h0, c0).h(),
+        LSTM.Result split = lstm.forward(
+                x.narrow(1, 2, 3),
+                lstm.forward(x.narrow(1, 0, 2), h0, c0).h(),
                 lstm.forward(x.narrow(1, 0, 2), h0, c0).c());
-        assertArrayEquals(lstm.forward(x, h0, c0).output().narrow(1, 2, 3).contiguous().toArray(),
-                split.output().contiguous().toArray(), 1e-6f, "running in two pieces with the carried state");
+        assertArrayEquals(
+                lstm.forward(x, h0, c0).output().narrow(1, 2, 3).contiguous().toArray(),
+                split.output().contiguous().toArray(),
+                1e-6f,
+                "running in two pieces with the carried state");
         GRU gru = new GRU(3, 4);
         GRU.Result unbatched = gru.forward(Tensor.randn(4, 6, 3), null);
         assertArrayEquals(new int[] {6, 4}, unbatched.output().shape());
@@ -187,15 +221,24 @@ class RecurrentTest {
     @Test
     void badShapesAndOptionsAreNamed() {
         LSTM lstm = new LSTM(3, 4);
-        assertEquals("LSTM: expected input [L, N, 3] or [L, 3], got [2, 5, 4]",
-                assertThrows(IllegalArgumentException.class, () -> lstm.forward(Tensor.zeros(2, 5, 4))).getMessage());
-        assertEquals("LSTM: expected initial state [1, 5, 4], got [1, 4]", assertThrows(IllegalArgumentException.class,
-                () -> lstm.forward(Tensor.zeros(2, 5, 3), Tensor.zeros(1, 4), null)).getMessage());
-        assertEquals("RNN: nonlinearity must be \"tanh\" or \"relu\", got \"sigmoid\"",
-                assertThrows(IllegalArgumentException.class,
-                        () -> new RNN(3, 4, 1, "sigmoid", true, false, 0, false)).getMessage());
-        assertEquals("GRU: dropout must be in [0, 1], got 1.5", assertThrows(IllegalArgumentException.class,
-                () -> new GRU(3, 4, 2, true, false, 1.5, false)).getMessage());
+        assertEquals(
+                "LSTM: expected input [L, N, 3] or [L, 3], got [2, 5, 4]",
+                assertThrows(IllegalArgumentException.class, () -> lstm.forward(Tensor.zeros(2, 5, 4)))
+                        .getMessage());
+        assertEquals(
+                "LSTM: expected initial state [1, 5, 4], got [1, 4]",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> lstm.forward(Tensor.zeros(2, 5, 3), Tensor.zeros(1, 4), null))
+                        .getMessage());
+        assertEquals(
+                "RNN: nonlinearity must be \"tanh\" or \"relu\", got \"sigmoid\"",
+                assertThrows(IllegalArgumentException.class, () -> new RNN(3, 4, 1, "sigmoid", true, false, 0, false))
+                        .getMessage());
+        assertEquals(
+                "GRU: dropout must be in [0, 1], got 1.5",
+                assertThrows(IllegalArgumentException.class, () -> new GRU(3, 4, 2, true, false, 1.5, false))
+                        .getMessage());
     }
 
     @Test

@@ -18,18 +18,24 @@ class ShapeLayersTest {
         assertArrayEquals(x.toArray(), new Flatten().forward(x).toArray());
         assertArrayEquals(new int[] {6, 2, 2}, new Flatten(0, 1).forward(x).shape());
         assertArrayEquals(new int[] {2, 3, 4}, new Flatten(-2, -1).forward(x).shape());
-        assertArrayEquals(x.permute(0, 2, 3, 1).toArray(), new Flatten().forward(x.permute(0, 2, 3, 1)).toArray());
+        assertArrayEquals(
+                x.permute(0, 2, 3, 1).toArray(),
+                new Flatten().forward(x.permute(0, 2, 3, 1)).toArray());
     }
 
     @Test
     void unflattenSplitsADimAndInfersOneSize() {
         Tensor x = Tensor.arange(30).reshape(3, 10);
         assertArrayEquals(new int[] {3, 2, 5}, new Unflatten(1, 2, 5).forward(x).shape());
-        assertArrayEquals(new int[] {3, 2, 5}, new Unflatten(-1, -1, 5).forward(x).shape());
-        assertArrayEquals(new int[] {3, 1, 10}, new Unflatten(0, 3, 1).forward(x).shape());
+        assertArrayEquals(
+                new int[] {3, 2, 5}, new Unflatten(-1, -1, 5).forward(x).shape());
+        assertArrayEquals(
+                new int[] {3, 1, 10}, new Unflatten(0, 3, 1).forward(x).shape());
         assertArrayEquals(x.toArray(), new Unflatten(1, 5, 2).forward(x).toArray());
         Tensor y = Tensor.zeros(2, 3, 2, 2);
-        assertArrayEquals(y.shape(), new Unflatten(1, 3, 2, 2).forward(new Flatten().forward(y)).shape());
+        assertArrayEquals(
+                y.shape(),
+                new Unflatten(1, 3, 2, 2).forward(new Flatten().forward(y)).shape());
     }
 
     @Test
@@ -45,13 +51,16 @@ class ShapeLayersTest {
         assertKeys(List.of(), new Flatten());
         assertKeys(List.of(), new Unflatten(0, 1));
         assertMessage("Unflatten: sizes must not be empty", () -> new Unflatten(1));
-        assertMessage("Unflatten: sizes must be >= 0 with at most one -1, got (-1, -1)",
-                () -> new Unflatten(1, -1, -1));
-        assertMessage("Unflatten: sizes (2, 4) do not match size 10 of dim 1 of input [3, 10]",
+        assertMessage(
+                "Unflatten: sizes must be >= 0 with at most one -1, got (-1, -1)", () -> new Unflatten(1, -1, -1));
+        assertMessage(
+                "Unflatten: sizes (2, 4) do not match size 10 of dim 1 of input [3, 10]",
                 () -> new Unflatten(1, 2, 4).forward(Tensor.zeros(3, 10)));
-        assertMessage("Unflatten: sizes (-1, 3) do not match size 10 of dim 1 of input [3, 10]",
+        assertMessage(
+                "Unflatten: sizes (-1, 3) do not match size 10 of dim 1 of input [3, 10]",
                 () -> new Unflatten(1, -1, 3).forward(Tensor.zeros(3, 10)));
-        assertMessage("Unflatten: dim 2 out of range for a tensor of rank 2 (expected [-2, 1])",
+        assertMessage(
+                "Unflatten: dim 2 out of range for a tensor of rank 2 (expected [-2, 1])",
                 () -> new Unflatten(2, 1).forward(Tensor.zeros(3, 10)));
     }
 }

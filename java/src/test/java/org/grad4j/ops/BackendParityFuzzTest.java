@@ -21,8 +21,7 @@ class BackendParityFuzzTest {
     private static final Backend REFERENCE = new JavaBackend(2);
 
     /** A call's output and its inputs' gradients, or the exception it threw. */
-    private record Outcome(float[][] values, RuntimeException error) {
-    }
+    private record Outcome(float[][] values, RuntimeException error) {}
 
     private static Outcome run(Backend backend, FuzzTest.Op op, long seed) {
         try (Backend.Scope ignored = Backend.use(backend)) {
@@ -47,8 +46,9 @@ class BackendParityFuzzTest {
     }
 
     private static void same(String what, float[] expected, float[] actual) {
-        assertTrue(expected.length == actual.length, what + ": " + actual.length + " elements, expected "
-                + expected.length);
+        assertTrue(
+                expected.length == actual.length,
+                what + ": " + actual.length + " elements, expected " + expected.length);
         for (int i = 0; i < expected.length; i++) {
             float e = expected[i];
             float a = actual[i];
@@ -75,16 +75,19 @@ class BackendParityFuzzTest {
             Outcome expected = run(REFERENCE, op, seed);
             for (Backend other : others) {
                 Outcome got = run(other, op, seed);
-                String what = op.name() + " (seed " + seed + ") on " + other.name() + " with " + other.threads()
-                        + " threads";
+                String what =
+                        op.name() + " (seed " + seed + ") on " + other.name() + " with " + other.threads() + " threads";
                 if (expected.error() != null || got.error() != null) {
-                    assertTrue(expected.error() != null && got.error() != null, () -> what + ": java threw "
-                            + expected.error() + ", this backend " + got.error());
+                    assertTrue(
+                            expected.error() != null && got.error() != null,
+                            () -> what + ": java threw " + expected.error() + ", this backend " + got.error());
                     continue;
                 }
                 assertTrue(expected.values().length == got.values().length, what + ": gradient count");
                 for (int r = 0; r < expected.values().length; r++) {
-                    same(what + (r == 0 ? ", output" : ", gradient of input " + (r - 1)), expected.values()[r],
+                    same(
+                            what + (r == 0 ? ", output" : ", gradient of input " + (r - 1)),
+                            expected.values()[r],
                             got.values()[r]);
                 }
             }

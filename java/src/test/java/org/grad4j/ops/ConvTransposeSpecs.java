@@ -7,35 +7,69 @@ import org.grad4j.tensor.Tensor;
 
 /** convTranspose2d against a scatter-style double reference: each input pixel adds w times itself. */
 final class ConvTransposeSpecs {
-    private ConvTransposeSpecs() {
-    }
+    private ConvTransposeSpecs() {}
 
     static List<OpSpec> all() {
         return List.of(OpSpec.op("convTranspose2d")
-                .sample("stride 2, padding 1, bias", in -> in[0].convTranspose2d(in[1], in[2], 2, 1),
-                        new int[] {2, 3, 5, 7}, in -> reference(in, 2, 1, 0, 1, 1, true),
-                        randn(2, 4, 3, 4), randn(4, 3, 3, 3), randn(3))
-                .sample("output padding, dilation, groups",
-                        in -> in[0].convTranspose2d(in[1], null, new int[] {2, 2}, new int[] {0, 0},
-                                new int[] {1, 1}, new int[] {2, 2}, 2),
-                        new int[] {1, 4, 8, 8}, in -> reference(in, 2, 0, 1, 2, 2, false),
-                        randn(1, 2, 3, 3), randn(2, 2, 2, 2))
-                .sample("1x1 input", in -> in[0].convTranspose2d(in[1], null, 1, 0), new int[] {1, 2, 3, 3},
-                        in -> reference(in, 1, 0, 0, 1, 1, false), randn(1, 1, 1, 1), randn(1, 2, 3, 3))
-                .error("3-D input", () -> Tensor.zeros(4, 3, 3).convTranspose2d(Tensor.zeros(4, 2, 3, 3), null, 1, 0),
+                .sample(
+                        "stride 2, padding 1, bias",
+                        in -> in[0].convTranspose2d(in[1], in[2], 2, 1),
+                        new int[] {2, 3, 5, 7},
+                        in -> reference(in, 2, 1, 0, 1, 1, true),
+                        randn(2, 4, 3, 4),
+                        randn(4, 3, 3, 3),
+                        randn(3))
+                .sample(
+                        "output padding, dilation, groups",
+                        in -> in[0].convTranspose2d(
+                                in[1], null, new int[] {2, 2}, new int[] {0, 0}, new int[] {1, 1}, new int[] {2, 2}, 2),
+                        new int[] {1, 4, 8, 8},
+                        in -> reference(in, 2, 0, 1, 2, 2, false),
+                        randn(1, 2, 3, 3),
+                        randn(2, 2, 2, 2))
+                .sample(
+                        "1x1 input",
+                        in -> in[0].convTranspose2d(in[1], null, 1, 0),
+                        new int[] {1, 2, 3, 3},
+                        in -> reference(in, 1, 0, 0, 1, 1, false),
+                        randn(1, 1, 1, 1),
+                        randn(1, 2, 3, 3))
+                .error(
+                        "3-D input",
+                        () -> Tensor.zeros(4, 3, 3).convTranspose2d(Tensor.zeros(4, 2, 3, 3), null, 1, 0),
                         "convTranspose2d: input must be 4-D")
-                .error("channel mismatch",
+                .error(
+                        "channel mismatch",
                         () -> Tensor.zeros(1, 4, 3, 3).convTranspose2d(Tensor.zeros(3, 2, 3, 3), null, 1, 0),
                         "convTranspose2d: weight expects 3 input channels but the input has 4")
-                .error("output padding too large", () -> Tensor.zeros(1, 1, 3, 3).convTranspose2d(
-                        Tensor.zeros(1, 1, 3, 3), null, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1},
-                        new int[] {1, 1}, 1), "outputPadding [1, 1] must be smaller than stride [1, 1]")
-                .error("output padding below dilation but not stride", () -> Tensor.zeros(1, 1, 3, 3)
-                        .convTranspose2d(Tensor.zeros(1, 1, 2, 2), null, new int[] {1, 1}, new int[] {0, 0},
-                                new int[] {1, 1}, new int[] {3, 3}, 1),
+                .error(
+                        "output padding too large",
+                        () -> Tensor.zeros(1, 1, 3, 3)
+                                .convTranspose2d(
+                                        Tensor.zeros(1, 1, 3, 3),
+                                        null,
+                                        new int[] {1, 1},
+                                        new int[] {0, 0},
+                                        new int[] {1, 1},
+                                        new int[] {1, 1},
+                                        1),
+                        "outputPadding [1, 1] must be smaller than stride [1, 1]")
+                .error(
+                        "output padding below dilation but not stride",
+                        () -> Tensor.zeros(1, 1, 3, 3)
+                                .convTranspose2d(
+                                        Tensor.zeros(1, 1, 2, 2),
+                                        null,
+                                        new int[] {1, 1},
+                                        new int[] {0, 0},
+                                        new int[] {1, 1},
+                                        new int[] {3, 3},
+                                        1),
                         "outputPadding [1, 1] must be smaller than stride")
-                .error("bias shape", () -> Tensor.zeros(1, 1, 3, 3).convTranspose2d(Tensor.zeros(1, 2, 3, 3),
-                        Tensor.zeros(3), 1, 0), "convTranspose2d: bias must have shape [2], got [3]"));
+                .error(
+                        "bias shape",
+                        () -> Tensor.zeros(1, 1, 3, 3).convTranspose2d(Tensor.zeros(1, 2, 3, 3), Tensor.zeros(3), 1, 0),
+                        "convTranspose2d: bias must have shape [2], got [3]"));
     }
 
     /** y[n, g·og + o, i·s − p + a·d, j·s − p + b·d] += x[n, g·cg + c, i, j] · w[g·cg + c, o, a, b]. */

@@ -91,8 +91,8 @@ class DropoutTest {
     void rejectsPOutsideZeroOne() {
         Tensor x = positive(3);
         for (float p : new float[] {-0.1f, 1.5f, Float.NaN}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> x.dropout(p, true, new Generator(1)));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> x.dropout(p, true, new Generator(1)));
             assertTrue(e.getMessage().startsWith("dropout: p must be in [0, 1], got "), e.getMessage());
         }
     }

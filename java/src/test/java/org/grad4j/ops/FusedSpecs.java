@@ -7,41 +7,80 @@ import org.grad4j.tensor.Tensor;
 
 /** The fused primitives: softmax, logSoftmax and crossEntropy, including large logits. */
 final class FusedSpecs {
-    private FusedSpecs() {
-    }
+    private FusedSpecs() {}
 
     static List<OpSpec> all() {
         Tensor targets = Tensor.of(new float[] {2, 0, 1, 2}, 4);
         return List.of(
                 OpSpec.op("softmax")
-                        .sample("last dim", in -> in[0].softmax(-1), new int[] {3, 4}, in -> softmax(in, false, 3, 4),
+                        .sample(
+                                "last dim",
+                                in -> in[0].softmax(-1),
+                                new int[] {3, 4},
+                                in -> softmax(in, false, 3, 4),
                                 randn(3, 4))
-                        .sample("dim 0 of a transposed input", in -> in[0].softmax(0), new int[] {4, 3},
-                                in -> transposedSoftmax(in, false), Inputs.transposed(4, 3))
-                        .sample("size-1 dim", in -> in[0].softmax(1), new int[] {3, 1}, in -> new double[] {1, 1, 1},
+                        .sample(
+                                "dim 0 of a transposed input",
+                                in -> in[0].softmax(0),
+                                new int[] {4, 3},
+                                in -> transposedSoftmax(in, false),
+                                Inputs.transposed(4, 3))
+                        .sample(
+                                "size-1 dim",
+                                in -> in[0].softmax(1),
+                                new int[] {3, 1},
+                                in -> new double[] {1, 1, 1},
                                 randn(3, 1))
                         .error("dim out of range", () -> Tensor.zeros(2, 3).softmax(2), "softmax: dim 2 out of range"),
                 OpSpec.op("logSoftmax")
-                        .sample("last dim", in -> in[0].logSoftmax(1), new int[] {3, 4}, in -> softmax(in, true, 3, 4),
+                        .sample(
+                                "last dim",
+                                in -> in[0].logSoftmax(1),
+                                new int[] {3, 4},
+                                in -> softmax(in, true, 3, 4),
                                 randn(3, 4))
-                        .sample("dim 0 of a transposed input", in -> in[0].logSoftmax(0), new int[] {4, 3},
-                                in -> transposedSoftmax(in, true), Inputs.transposed(4, 3))
-                        .forwardOnly("logits of ±1000 stay finite", in -> in[0].logSoftmax(1), new int[] {2, 3},
+                        .sample(
+                                "dim 0 of a transposed input",
+                                in -> in[0].logSoftmax(0),
+                                new int[] {4, 3},
+                                in -> transposedSoftmax(in, true),
+                                Inputs.transposed(4, 3))
+                        .forwardOnly(
+                                "logits of ±1000 stay finite",
+                                in -> in[0].logSoftmax(1),
+                                new int[] {2, 3},
                                 in -> softmax(in, true, 2, 3),
                                 Tensor.of(new float[] {1000, 0, -1000, -1000, 999, 1000}, 2, 3))
-                        .error("dim out of range", () -> Tensor.zeros(2, 3).logSoftmax(-3),
+                        .error(
+                                "dim out of range",
+                                () -> Tensor.zeros(2, 3).logSoftmax(-3),
                                 "logSoftmax: dim -3 out of range"),
                 OpSpec.op("crossEntropy")
-                        .sample("mean over rows", in -> in[0].crossEntropy(targets), new int[] {},
-                                in -> crossEntropy(in, targets), randn(4, 3))
-                        .sample("transposed logits", in -> in[0].crossEntropy(targets), new int[] {},
-                                in -> crossEntropy(in, targets), Inputs.transposed(4, 3))
-                        .forwardOnly("large logits", in -> in[0].crossEntropy(targets), new int[] {},
+                        .sample(
+                                "mean over rows",
+                                in -> in[0].crossEntropy(targets),
+                                new int[] {},
+                                in -> crossEntropy(in, targets),
+                                randn(4, 3))
+                        .sample(
+                                "transposed logits",
+                                in -> in[0].crossEntropy(targets),
+                                new int[] {},
+                                in -> crossEntropy(in, targets),
+                                Inputs.transposed(4, 3))
+                        .forwardOnly(
+                                "large logits",
+                                in -> in[0].crossEntropy(targets),
+                                new int[] {},
                                 in -> crossEntropy(in, targets),
                                 Tensor.of(new float[] {1000, 0, -1000, 5, 1000, 0, 0, 0, 0, -500, 500, 0}, 4, 3))
-                        .error("target length", () -> Tensor.zeros(4, 3).crossEntropy(Tensor.zeros(3)),
+                        .error(
+                                "target length",
+                                () -> Tensor.zeros(4, 3).crossEntropy(Tensor.zeros(3)),
                                 "crossEntropy: expects logits [N, C] with C > 0 and targets [N], got [4, 3] and [3]")
-                        .error("target out of range", () -> Tensor.zeros(1, 3).crossEntropy(Tensor.of(new float[] {3}, 1)),
+                        .error(
+                                "target out of range",
+                                () -> Tensor.zeros(1, 3).crossEntropy(Tensor.of(new float[] {3}, 1)),
                                 "crossEntropy: index 3.0 out of range [0, 3)"));
     }
 

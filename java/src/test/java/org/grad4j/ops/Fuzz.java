@@ -110,8 +110,9 @@ public final class Fuzz {
 
     /** Whether a message names a primitive that composites and layers call (stack's unsqueeze, Linear's matmul). */
     public static boolean namesAnInnerOp(String message) {
-        return message.matches("^(reshape|narrow|unsqueeze|squeeze|permute|expand|select|size|sum|mean|max|min|"
-                + "cat|where|clamp|dropout|transpose|flatten|split|stack|view|slice|matmul|linear|tensor\\.of|uniform)[:( ].*");
+        return message.matches(
+                "^(reshape|narrow|unsqueeze|squeeze|permute|expand|select|size|sum|mean|max|min|"
+                        + "cat|where|clamp|dropout|transpose|flatten|split|stack|view|slice|matmul|linear|tensor\\.of|uniform)[:( ].*");
     }
 
     /**
@@ -120,8 +121,8 @@ public final class Fuzz {
      * flows back) or in an IllegalArgumentException/IllegalStateException naming it or an inner
      * op; anything else fails the test. Both outcomes must be common, so the fuzz is not all one.
      */
-    public void expectResultsOrNamedErrors(List<String> names, List<Function<Fuzz, Tensor>> calls,
-                                           int cases, String what) {
+    public void expectResultsOrNamedErrors(
+            List<String> names, List<Function<Fuzz, Tensor>> calls, int cases, String what) {
         int results = 0;
         int rejected = 0;
         for (int i = 0; i < cases; i++) {
@@ -135,11 +136,13 @@ public final class Fuzz {
                 results++;
             } catch (IllegalArgumentException | IllegalStateException e) {
                 String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-                assertTrue(message.contains(name.toLowerCase(Locale.ROOT)) || namesAnInnerOp(message),
+                assertTrue(
+                        message.contains(name.toLowerCase(Locale.ROOT)) || namesAnInnerOp(message),
                         () -> "case " + name + ": message does not name the " + what + ": " + e.getMessage());
                 rejected++;
             } catch (RuntimeException | Error e) {
-                throw new AssertionError("case " + name + " on " + Backend.current().name() + " threw " + e, e);
+                throw new AssertionError(
+                        "case " + name + " on " + Backend.current().name() + " threw " + e, e);
             }
         }
         assertTrue(results > cases / 5 && rejected > cases / 20, results + " results, " + rejected + " rejections");

@@ -18,8 +18,7 @@ class FuzzTest {
     static final int CASES = 10_000;
 
     /** One op: its name (as its messages spell it) and a random call. */
-    record Op(String name, Function<Fuzz, Tensor> call) {
-    }
+    record Op(String name, Function<Fuzz, Tensor> call) {}
 
     static List<Op> ops() {
         List<Op> ops = new ArrayList<>();
@@ -62,8 +61,8 @@ class FuzzTest {
         ops.add(new Op("linear", f -> {
             int in = f.random.nextInt(0, 4);
             int out = f.random.nextInt(0, 4);
-            return f.tensor(new int[] {f.random.nextInt(0, 4), in}).linear(f.tensor(new int[] {out, in}),
-                    f.random.nextBoolean() ? null : f.tensor(new int[] {out}));
+            return f.tensor(new int[] {f.random.nextInt(0, 4), in})
+                    .linear(f.tensor(new int[] {out, in}), f.random.nextBoolean() ? null : f.tensor(new int[] {out}));
         }));
         ops.add(new Op("reshape", f -> f.tensor().reshape(f.ints(f.random.nextInt(4), -1, 5))));
         ops.add(new Op("view", f -> f.tensor().view(f.ints(f.random.nextInt(4), -1, 5))));
@@ -100,9 +99,15 @@ class FuzzTest {
         ops.add(new Op("conv2d", f -> {
             int c = f.random.nextInt(1, 4);
             Tensor x = f.tensor(new int[] {f.random.nextInt(0, 3), c, f.random.nextInt(0, 7), f.random.nextInt(0, 7)});
-            Tensor w = f.tensor(new int[] {f.random.nextInt(1, 4), f.random.nextInt(1, 4), f.random.nextInt(0, 4),
-                f.random.nextInt(1, 4)});
-            return x.conv2d(w, null, f.random.nextInt(0, 3), f.random.nextInt(-1, 3), f.random.nextInt(0, 3),
+            Tensor w = f.tensor(new int[] {
+                f.random.nextInt(1, 4), f.random.nextInt(1, 4), f.random.nextInt(0, 4), f.random.nextInt(1, 4)
+            });
+            return x.conv2d(
+                    w,
+                    null,
+                    f.random.nextInt(0, 3),
+                    f.random.nextInt(-1, 3),
+                    f.random.nextInt(0, 3),
                     f.random.nextInt(0, 3));
         }));
         ops.add(new Op("convTranspose2d", f -> {
@@ -110,8 +115,10 @@ class FuzzTest {
             Tensor w = f.tensor(new int[] {f.random.nextInt(1, 3), 2, f.random.nextInt(1, 4), 2});
             return x.convTranspose2d(w, null, f.random.nextInt(0, 3), f.random.nextInt(-1, 2));
         }));
-        ops.add(new Op("maxPool2d", f -> f.tensor(f.shape(5)).maxPool2d(f.random.nextInt(0, 4),
-                f.random.nextInt(0, 3), f.random.nextInt(-1, 3))));
+        ops.add(new Op(
+                "maxPool2d",
+                f -> f.tensor(f.shape(5))
+                        .maxPool2d(f.random.nextInt(0, 4), f.random.nextInt(0, 3), f.random.nextInt(-1, 3))));
         ops.add(new Op("avgPool2d", f -> f.tensor(f.shape(5)).avgPool2d(f.random.nextInt(0, 4))));
         ops.add(new Op("dropout", f -> f.tensor().dropout(f.value(), true, new org.grad4j.tensor.Generator(1))));
         return ops;
@@ -120,7 +127,11 @@ class FuzzTest {
     @Test
     void badArgumentsAreExceptionsNamingTheOp() {
         List<Op> all = ops();
-        new Fuzz(Long.getLong("grad4j.fuzz.seed", 20261125)).expectResultsOrNamedErrors(
-                all.stream().map(Op::name).toList(), all.stream().map(Op::call).toList(), CASES, "op");
+        new Fuzz(Long.getLong("grad4j.fuzz.seed", 20261125))
+                .expectResultsOrNamedErrors(
+                        all.stream().map(Op::name).toList(),
+                        all.stream().map(Op::call).toList(),
+                        CASES,
+                        "op");
     }
 }

@@ -6,8 +6,7 @@ import org.grad4j.tensor.Tensor;
 final class Inputs {
     private static long seed = 1;
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** Standard normal values, requiring grad. */
     static Tensor randn(int... shape) {
@@ -16,7 +15,8 @@ final class Inputs {
 
     /** Uniform values in [low, high), requiring grad. */
     static Tensor uniform(float low, float high, int... shape) {
-        return Tensor.uniform(new org.grad4j.tensor.Generator(seed++), low, high, shape).requiresGrad(true);
+        return Tensor.uniform(new org.grad4j.tensor.Generator(seed++), low, high, shape)
+                .requiresGrad(true);
     }
 
     /** A leaf whose layout is the transpose of a contiguous tensor (shape [rows, cols], strides [1, rows]). */
@@ -26,7 +26,10 @@ final class Inputs {
 
     /** A leaf that is every other column of a wider tensor (a strided, non-contiguous view). */
     static Tensor strided(int rows, int cols) {
-        return Tensor.randn(seed++, rows, 2 * cols).slice(1, 0, 2 * cols, 2).detach().requiresGrad(true);
+        return Tensor.randn(seed++, rows, 2 * cols)
+                .slice(1, 0, 2 * cols, 2)
+                .detach()
+                .requiresGrad(true);
     }
 
     /** A constant (no grad) tensor with given values. */

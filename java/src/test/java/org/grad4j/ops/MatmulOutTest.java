@@ -34,20 +34,28 @@ class MatmulOutTest {
     void rejectsAWrongShapeANonContiguousOutAndAliasing() {
         Tensor a = Tensor.ones(2, 3);
         Tensor b = Tensor.ones(3, 4);
-        assertEquals("matmul: out= needs a contiguous tensor of shape [2, 4] for [2, 3] @ [3, 4], got [4, 2]",
-                assertThrows(IllegalArgumentException.class, () -> a.matmul(b, Tensor.zeros(4, 2))).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> a.matmul(b, Tensor.zeros(4, 2).t()))
-                .getMessage().endsWith("(not contiguous)"));
+        assertEquals(
+                "matmul: out= needs a contiguous tensor of shape [2, 4] for [2, 3] @ [3, 4], got [4, 2]",
+                assertThrows(IllegalArgumentException.class, () -> a.matmul(b, Tensor.zeros(4, 2)))
+                        .getMessage());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> a.matmul(b, Tensor.zeros(4, 2).t()))
+                .getMessage()
+                .endsWith("(not contiguous)"));
         Tensor square = Tensor.ones(3, 3);
-        assertEquals("matmul: out= shares storage with an operand",
-                assertThrows(IllegalArgumentException.class, () -> square.matmul(square, square)).getMessage());
+        assertEquals(
+                "matmul: out= shares storage with an operand",
+                assertThrows(IllegalArgumentException.class, () -> square.matmul(square, square))
+                        .getMessage());
     }
 
     @Test
     void refusesOperandsThatRequireGradUnlessGradIsOff() {
         Tensor a = Tensor.ones(2, 2).requiresGrad(true);
         Tensor out = Tensor.zeros(2, 2);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> a.matmul(a.detach(), out)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> a.matmul(a.detach(), out))
+                .getMessage()
                 .startsWith("matmul: out= does not support autograd"));
         try (GradMode.Scope ignored = GradMode.noGrad()) {
             a.matmul(a.detach(), out);

@@ -29,12 +29,15 @@ final class OpSpec {
         }
     }
 
-    record Sample(String label, Function<Tensor[], Tensor> op, int[] shape, Reference reference, boolean gradcheck,
-                  Tensor[] inputs) {
-    }
+    record Sample(
+            String label,
+            Function<Tensor[], Tensor> op,
+            int[] shape,
+            Reference reference,
+            boolean gradcheck,
+            Tensor[] inputs) {}
 
-    record ErrorCase(String label, Executable call, String fragment) {
-    }
+    record ErrorCase(String label, Executable call, String fragment) {}
 
     final String name;
     final List<Sample> samples = new ArrayList<>();
@@ -55,8 +58,8 @@ final class OpSpec {
     }
 
     /** A sample without gradient (comparisons, argmax): forward vs reference and backend parity. */
-    OpSpec forwardOnly(String label, Function<Tensor[], Tensor> op, int[] shape, Reference reference,
-                       Tensor... inputs) {
+    OpSpec forwardOnly(
+            String label, Function<Tensor[], Tensor> op, int[] shape, Reference reference, Tensor... inputs) {
         samples.add(new Sample(label, op, shape, reference, false, inputs));
         return this;
     }

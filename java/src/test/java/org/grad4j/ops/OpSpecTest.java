@@ -42,7 +42,8 @@ class OpSpecTest {
         for (OpSpec.ErrorCase e : spec.errors) {
             tests.add(dynamicTest("rejects " + e.label(), () -> {
                 IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e.call());
-                assertTrue(ex.getMessage().contains(e.fragment()),
+                assertTrue(
+                        ex.getMessage().contains(e.fragment()),
                         () -> "message '" + ex.getMessage() + "' lacks '" + e.fragment() + "'");
             }));
         }
@@ -71,8 +72,8 @@ class OpSpecTest {
         for (int i = 0; i < got.length; i++) {
             double tol = 1e-5 + 1e-5 * Math.abs(expected[i]);
             if (!(Math.abs(got[i] - expected[i]) <= tol) && !(Double.isNaN(expected[i]) && Float.isNaN(got[i]))) {
-                throw new AssertionError(spec.name + " " + s.label() + ": element " + i + " expected " + expected[i]
-                        + " got " + got[i]);
+                throw new AssertionError(
+                        spec.name + " " + s.label() + ": element " + i + " expected " + expected[i] + " got " + got[i]);
             }
         }
     }
@@ -125,7 +126,8 @@ class OpSpecTest {
             }
             out.backward(out.dim() == 0 ? Tensor.scalar(v[0]) : Tensor.of(v, out.shape()));
             for (int i = 0; i < inputs.length; i++) {
-                result[i + 1] = inputs[i].grad() == null ? null : inputs[i].grad().toArray();
+                result[i + 1] =
+                        inputs[i].grad() == null ? null : inputs[i].grad().toArray();
             }
         }
         return result;

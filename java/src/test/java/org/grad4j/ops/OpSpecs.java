@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Every op's spec, gathered from the per-family files. */
 final class OpSpecs {
-    private OpSpecs() {
-    }
+    private OpSpecs() {}
 
     static List<OpSpec> all() {
         List<OpSpec> all = new ArrayList<>();

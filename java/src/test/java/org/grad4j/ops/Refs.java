@@ -6,8 +6,7 @@ import org.grad4j.tensor.Shapes;
 
 /** Naive double-precision references shared by the specs. */
 final class Refs {
-    private Refs() {
-    }
+    private Refs() {}
 
     static OpSpec.Reference unary(DoubleUnaryOperator f) {
         return in -> {
@@ -27,8 +26,8 @@ final class Refs {
             double[] out = new double[Shapes.numel(shape)];
             for (int i = 0; i < out.length; i++) {
                 int[] idx = unravel(i, shape);
-                out[i] = f.applyAsDouble(in.v(0)[broadcastIndex(idx, in.shape(0))],
-                        in.v(1)[broadcastIndex(idx, in.shape(1))]);
+                out[i] = f.applyAsDouble(
+                        in.v(0)[broadcastIndex(idx, in.shape(0))], in.v(1)[broadcastIndex(idx, in.shape(1))]);
             }
             return out;
         };

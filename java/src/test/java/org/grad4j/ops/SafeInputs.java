@@ -10,8 +10,7 @@ import org.grad4j.tensor.Tensor;
 final class SafeInputs {
     private static long seed = 1_000_003;
 
-    private SafeInputs() {
-    }
+    private SafeInputs() {}
 
     /** Uniform values in [-2, 2), each moved to at least {@code margin} from every kink. */
     static Tensor awayFrom(float margin, float[] kinks, int... shape) {

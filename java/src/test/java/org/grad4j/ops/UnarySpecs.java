@@ -16,29 +16,47 @@ import org.grad4j.tensor.Tensor;
 final class UnarySpecs {
     private static final double SQRT1_2 = Math.sqrt(0.5);
 
-    private UnarySpecs() {
-    }
+    private UnarySpecs() {}
 
     static List<OpSpec> all() {
         return List.of(
                 unary("exp", Math::exp, Tensor::exp, Inputs::randn)
-                        .sample("wide range", in -> in[0].exp(), new int[] {8}, Refs.unary(Math::exp),
+                        .sample(
+                                "wide range",
+                                in -> in[0].exp(),
+                                new int[] {8},
+                                Refs.unary(Math::exp),
                                 Inputs.uniform(-10f, 10f, 8))
                         .error("null input", () -> new Exp().apply((Tensor) null), "Exp: input 0 is null"),
                 unary("log", Math::log, Tensor::log, positive())
-                        .forwardOnly("negative gives NaN", in -> in[0].log(), new int[] {2}, Refs.unary(Math::log),
+                        .forwardOnly(
+                                "negative gives NaN",
+                                in -> in[0].log(),
+                                new int[] {2},
+                                Refs.unary(Math::log),
                                 constant(new float[] {-1f, -0.5f}, 2))
                         .error("null input", () -> new Log().apply((Tensor) null), "Log: input 0 is null"),
                 unary("sqrt", Math::sqrt, Tensor::sqrt, positive())
-                        .forwardOnly("negative gives NaN", in -> in[0].sqrt(), new int[] {2},
-                                Refs.unary(Math::sqrt), constant(new float[] {-1f, -4f}, 2))
+                        .forwardOnly(
+                                "negative gives NaN",
+                                in -> in[0].sqrt(),
+                                new int[] {2},
+                                Refs.unary(Math::sqrt),
+                                constant(new float[] {-1f, -4f}, 2))
                         .error("null input", () -> new Sqrt().apply((Tensor) null), "Sqrt: input 0 is null"),
                 unary("abs", Math::abs, Tensor::abs, awayFrom(0f))
                         .error("null input", () -> new Abs().apply((Tensor) null), "Abs: input 0 is null"),
                 unary("clamp", x -> Math.max(-0.5, Math.min(0.5, x)), x -> x.clamp(-0.5f, 0.5f), awayFrom(-0.5f, 0.5f))
-                        .sample("min equals max", in -> in[0].clamp(0.25f, 0.25f), new int[] {5},
-                                Refs.unary(x -> 0.25), Inputs.randn(5))
-                        .forwardOnly("NaN propagates", in -> in[0].clamp(-0.5f, 0.5f), new int[] {3},
+                        .sample(
+                                "min equals max",
+                                in -> in[0].clamp(0.25f, 0.25f),
+                                new int[] {5},
+                                Refs.unary(x -> 0.25),
+                                Inputs.randn(5))
+                        .forwardOnly(
+                                "NaN propagates",
+                                in -> in[0].clamp(-0.5f, 0.5f),
+                                new int[] {3},
                                 Refs.unary(x -> Math.max(-0.5, Math.min(0.5, x))),
                                 constant(new float[] {Float.NaN, -3f, 3f}, 3))
                         .error("min > max", () -> Tensor.ones(2).clamp(1f, -1f), "clamp: min 1.0 must be <= max -1.0")
@@ -48,41 +66,62 @@ final class UnarySpecs {
                 unary("clampMax", x -> Math.min(-0.2, x), x -> x.clampMax(-0.2f), awayFrom(-0.2f))
                         .error("NaN bound", () -> Tensor.ones(2).clampMax(Float.NaN), "must be <= max NaN"),
                 unary("tanh", Math::tanh, Tensor::tanh, Inputs::randn)
-                        .sample("saturated", in -> in[0].tanh(), new int[] {6}, Refs.unary(Math::tanh),
+                        .sample(
+                                "saturated",
+                                in -> in[0].tanh(),
+                                new int[] {6},
+                                Refs.unary(Math::tanh),
                                 Inputs.uniform(-12f, 12f, 6))
                         .error("null input", () -> new Tanh().apply((Tensor) null), "Tanh: input 0 is null"),
                 unary("sigmoid", UnarySpecs::sigmoid, Tensor::sigmoid, Inputs::randn)
-                        .sample("saturated", in -> in[0].sigmoid(), new int[] {6}, Refs.unary(UnarySpecs::sigmoid),
+                        .sample(
+                                "saturated",
+                                in -> in[0].sigmoid(),
+                                new int[] {6},
+                                Refs.unary(UnarySpecs::sigmoid),
                                 Inputs.uniform(-40f, 40f, 6))
                         .error("null input", () -> new Sigmoid().apply((Tensor) null), "Sigmoid: input 0 is null"),
                 unary("relu", x -> Math.max(x, 0), Tensor::relu, awayFrom(0f))
                         .error("null input", () -> new LeakyRelu(0f).apply((Tensor) null), "Relu: input 0 is null"),
                 unary("leakyRelu", x -> x > 0 ? x : 0.01 * x, Tensor::leakyRelu, awayFrom(0f))
-                        .error("null input", () -> new LeakyRelu(0.01f).apply((Tensor) null),
+                        .error(
+                                "null input",
+                                () -> new LeakyRelu(0.01f).apply((Tensor) null),
                                 "LeakyRelu: input 0 is null"),
                 unary("leakyRelu(0.2)", x -> x > 0 ? x : 0.2 * x, x -> x.leakyRelu(0.2f), awayFrom(0f)),
                 unary("softplus", UnarySpecs::softplus, Tensor::softplus, Inputs::randn)
-                        .sample("linear above 20", in -> in[0].softplus(), new int[] {6},
-                                Refs.unary(UnarySpecs::softplus), Inputs.uniform(20.5f, 40f, 6))
-                        .sample("large negative", in -> in[0].softplus(), new int[] {6},
-                                Refs.unary(UnarySpecs::softplus), Inputs.uniform(-40f, -15f, 6))
+                        .sample(
+                                "linear above 20",
+                                in -> in[0].softplus(),
+                                new int[] {6},
+                                Refs.unary(UnarySpecs::softplus),
+                                Inputs.uniform(20.5f, 40f, 6))
+                        .sample(
+                                "large negative",
+                                in -> in[0].softplus(),
+                                new int[] {6},
+                                Refs.unary(UnarySpecs::softplus),
+                                Inputs.uniform(-40f, -15f, 6))
                         .error("null input", () -> new Softplus().apply((Tensor) null), "Softplus: input 0 is null"),
                 unary("gelu", UnarySpecs::gelu, Tensor::gelu, Inputs::randn)
-                        .sample("tails", in -> in[0].gelu(), new int[] {12}, Refs.unary(UnarySpecs::gelu),
+                        .sample(
+                                "tails",
+                                in -> in[0].gelu(),
+                                new int[] {12},
+                                Refs.unary(UnarySpecs::gelu),
                                 Inputs.uniform(-8f, 8f, 12))
                         .error("null input", () -> new Gelu().apply((Tensor) null), "Gelu: input 0 is null"),
                 unary("elu", x -> x > 0 ? x : Math.expm1(x), Tensor::elu, Inputs::randn)
                         .error("null input", () -> new Elu(1f).apply((Tensor) null), "Elu: input 0 is null"),
                 unary("elu(0.5)", x -> x > 0 ? x : 0.5 * Math.expm1(x), x -> x.elu(0.5f), awayFrom(0f)),
-                unary("reciprocal", x -> 1 / x, Tensor::reciprocal,
-                        s -> SafeInputs.awayFrom(0.3f, new float[] {0f}, s))
+                unary("reciprocal", x -> 1 / x, Tensor::reciprocal, s -> SafeInputs.awayFrom(0.3f, new float[] {0f}, s))
                         .error("null input", () -> new PowScalar(-1f).apply((Tensor) null), "Pow: input 0 is null"),
                 unary("square", x -> x * x, Tensor::square, Inputs::randn));
     }
 
     /** The shared samples of an element-wise op; {@code domain} makes a contiguous leaf of a shape. */
-    private static OpSpec unary(String name, DoubleUnaryOperator ref, UnaryOperator<Tensor> op,
-                                Function<int[], Tensor> domain) {
+    private static OpSpec unary(
+            String name, DoubleUnaryOperator ref, UnaryOperator<Tensor> op, Function<int[], Tensor> domain) {
         OpSpec.Reference r = Refs.unary(ref);
         Function<Tensor[], Tensor> f = in -> op.apply(in[0]);
         return OpSpec.op(name)

@@ -83,29 +83,33 @@ class OptimizerStepsTest {
         double damp = 0.1;
         double wd = 0.01;
         double[] buf = new double[3];
-        assertFollows((t, p, g) -> {
-            for (int i = 0; i < 3; i++) {
-                double d = g[i] + wd * p[i];
-                buf[i] = t == 1 ? d : mu * buf[i] + (1 - damp) * d;
-                p[i] -= lr * buf[i];
-            }
-        }, run(p -> new SGD(List.of(p), lr).momentum(mu).dampening(damp).weightDecay(wd)));
+        assertFollows(
+                (t, p, g) -> {
+                    for (int i = 0; i < 3; i++) {
+                        double d = g[i] + wd * p[i];
+                        buf[i] = t == 1 ? d : mu * buf[i] + (1 - damp) * d;
+                        p[i] -= lr * buf[i];
+                    }
+                },
+                run(p -> new SGD(List.of(p), lr).momentum(mu).dampening(damp).weightDecay(wd)));
     }
 
     @Test
     void sgdNesterov() {
         double[] buf = new double[3];
-        assertFollows((t, p, g) -> {
-            for (int i = 0; i < 3; i++) {
-                double d = g[i] + 0.001 * p[i];
-                buf[i] = t == 1 ? d : 0.9 * buf[i] + d;
-                p[i] -= 0.1 * (d + 0.9 * buf[i]);
-            }
-        }, run(p -> new SGD(List.of(p), 0.1).momentum(0.9).nesterov(true).weightDecay(0.001)));
+        assertFollows(
+                (t, p, g) -> {
+                    for (int i = 0; i < 3; i++) {
+                        double d = g[i] + 0.001 * p[i];
+                        buf[i] = t == 1 ? d : 0.9 * buf[i] + d;
+                        p[i] -= 0.1 * (d + 0.9 * buf[i]);
+                    }
+                },
+                run(p -> new SGD(List.of(p), 0.1).momentum(0.9).nesterov(true).weightDecay(0.001)));
     }
 
-    private static Rule adam(double lr, double b1, double b2, double eps, double wd, boolean decoupled,
-                             boolean amsgrad) {
+    private static Rule adam(
+            double lr, double b1, double b2, double eps, double wd, boolean decoupled, boolean amsgrad) {
         double[] m = new double[3];
         double[] v = new double[3];
         double[] vMax = new double[3];
@@ -130,12 +134,15 @@ class OptimizerStepsTest {
     @Test
     void adamVariants() {
         assertFollows(adam(0.01, 0.9, 0.999, 1e-8, 0, false, false), run(p -> new Adam(List.of(p), 0.01)));
-        assertFollows(adam(0.02, 0.8, 0.99, 1e-6, 0.1, false, false),
+        assertFollows(
+                adam(0.02, 0.8, 0.99, 1e-6, 0.1, false, false),
                 run(p -> new Adam(List.of(p), 0.02).betas(0.8, 0.99).eps(1e-6).weightDecay(0.1)));
-        assertFollows(adam(0.01, 0.9, 0.999, 1e-8, 0.05, false, true),
+        assertFollows(
+                adam(0.01, 0.9, 0.999, 1e-8, 0.05, false, true),
                 run(p -> new Adam(List.of(p), 0.01).weightDecay(0.05).amsgrad(true)));
         assertFollows(adam(0.01, 0.9, 0.999, 1e-8, 0.01, true, false), run(p -> new AdamW(List.of(p), 0.01)));
-        assertFollows(adam(0.01, 0.9, 0.999, 1e-8, 0.2, true, true),
+        assertFollows(
+                adam(0.01, 0.9, 0.999, 1e-8, 0.2, true, true),
                 run(p -> new AdamW(List.of(p), 0.01).weightDecay(0.2).amsgrad(true)));
     }
 
@@ -144,49 +151,64 @@ class OptimizerStepsTest {
         double[] sq = new double[3];
         double[] avgG = new double[3];
         double[] buf = new double[3];
-        assertFollows((t, p, g) -> {
-            for (int i = 0; i < 3; i++) {
-                double d = g[i] + 0.01 * p[i];
-                sq[i] = 0.9 * sq[i] + 0.1 * d * d;
-                avgG[i] = 0.9 * avgG[i] + 0.1 * d;
-                double avg = Math.sqrt(sq[i] - avgG[i] * avgG[i]) + 1e-8;
-                buf[i] = 0.5 * buf[i] + d / avg;
-                p[i] -= 0.01 * buf[i];
-            }
-        }, run(p -> new RMSprop(List.of(p), 0.01).alpha(0.9).weightDecay(0.01).momentum(0.5).centered(true)));
+        assertFollows(
+                (t, p, g) -> {
+                    for (int i = 0; i < 3; i++) {
+                        double d = g[i] + 0.01 * p[i];
+                        sq[i] = 0.9 * sq[i] + 0.1 * d * d;
+                        avgG[i] = 0.9 * avgG[i] + 0.1 * d;
+                        double avg = Math.sqrt(sq[i] - avgG[i] * avgG[i]) + 1e-8;
+                        buf[i] = 0.5 * buf[i] + d / avg;
+                        p[i] -= 0.01 * buf[i];
+                    }
+                },
+                run(p -> new RMSprop(List.of(p), 0.01)
+                        .alpha(0.9)
+                        .weightDecay(0.01)
+                        .momentum(0.5)
+                        .centered(true)));
         double[] plain = new double[3];
-        assertFollows((t, p, g) -> {
-            for (int i = 0; i < 3; i++) {
-                plain[i] = 0.99 * plain[i] + 0.01 * g[i] * g[i];
-                p[i] -= 0.01 * g[i] / (Math.sqrt(plain[i]) + 1e-8);
-            }
-        }, run(p -> new RMSprop(List.of(p), 0.01)));
+        assertFollows(
+                (t, p, g) -> {
+                    for (int i = 0; i < 3; i++) {
+                        plain[i] = 0.99 * plain[i] + 0.01 * g[i] * g[i];
+                        p[i] -= 0.01 * g[i] / (Math.sqrt(plain[i]) + 1e-8);
+                    }
+                },
+                run(p -> new RMSprop(List.of(p), 0.01)));
     }
 
     @Test
     void adagrad() {
         double[] sum = {0.1, 0.1, 0.1};
-        assertFollows((t, p, g) -> {
-            for (int i = 0; i < 3; i++) {
-                double d = g[i] + 0.02 * p[i];
-                sum[i] += d * d;
-                p[i] -= 0.1 / (1 + (t - 1) * 0.05) * d / (Math.sqrt(sum[i]) + 1e-10);
-            }
-        }, run(p -> new Adagrad(List.of(p), 0.1).lrDecay(0.05).weightDecay(0.02).initialAccumulatorValue(0.1)));
+        assertFollows(
+                (t, p, g) -> {
+                    for (int i = 0; i < 3; i++) {
+                        double d = g[i] + 0.02 * p[i];
+                        sum[i] += d * d;
+                        p[i] -= 0.1 / (1 + (t - 1) * 0.05) * d / (Math.sqrt(sum[i]) + 1e-10);
+                    }
+                },
+                run(p -> new Adagrad(List.of(p), 0.1)
+                        .lrDecay(0.05)
+                        .weightDecay(0.02)
+                        .initialAccumulatorValue(0.1)));
     }
 
     @Test
     void adadelta() {
         double[] sq = new double[3];
         double[] acc = new double[3];
-        assertFollows((t, p, g) -> {
-            for (int i = 0; i < 3; i++) {
-                sq[i] = 0.9 * sq[i] + 0.1 * g[i] * g[i];
-                double delta = Math.sqrt(acc[i] + 1e-6) / Math.sqrt(sq[i] + 1e-6) * g[i];
-                acc[i] = 0.9 * acc[i] + 0.1 * delta * delta;
-                p[i] -= 1.0 * delta;
-            }
-        }, run(p -> new Adadelta(List.of(p))));
+        assertFollows(
+                (t, p, g) -> {
+                    for (int i = 0; i < 3; i++) {
+                        sq[i] = 0.9 * sq[i] + 0.1 * g[i] * g[i];
+                        double delta = Math.sqrt(acc[i] + 1e-6) / Math.sqrt(sq[i] + 1e-6) * g[i];
+                        acc[i] = 0.9 * acc[i] + 0.1 * delta * delta;
+                        p[i] -= 1.0 * delta;
+                    }
+                },
+                run(p -> new Adadelta(List.of(p))));
     }
 
     @Test
@@ -196,24 +218,27 @@ class OptimizerStepsTest {
         int[] rectified = {0};
         double[] m = new double[3];
         double[] v = new double[3];
-        assertFollows((t, p, g) -> {
-            double rhoInf = 2 / (1 - b2) - 1;
-            double c1 = 1 - Math.pow(b1, t);
-            double c2 = 1 - Math.pow(b2, t);
-            double rhoT = rhoInf - 2 * t * Math.pow(b2, t) / c2;
-            for (int i = 0; i < 3; i++) {
-                m[i] = b1 * m[i] + (1 - b1) * g[i];
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                double mHat = m[i] / c1;
-                if (rhoT > 5) {
-                    rectified[0] += i == 0 ? 1 : 0;
-                    double r = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
-                    p[i] -= 0.01 * mHat * r * Math.sqrt(c2) / (Math.sqrt(v[i]) + 1e-8);
-                } else {
-                    p[i] -= 0.01 * mHat;
-                }
-            }
-        }, run(p -> new RAdam(List.of(p), 0.01).betas(b1, b2)));
+        assertFollows(
+                (t, p, g) -> {
+                    double rhoInf = 2 / (1 - b2) - 1;
+                    double c1 = 1 - Math.pow(b1, t);
+                    double c2 = 1 - Math.pow(b2, t);
+                    double rhoT = rhoInf - 2 * t * Math.pow(b2, t) / c2;
+                    for (int i = 0; i < 3; i++) {
+                        m[i] = b1 * m[i] + (1 - b1) * g[i];
+                        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                        double mHat = m[i] / c1;
+                        if (rhoT > 5) {
+                            rectified[0] += i == 0 ? 1 : 0;
+                            double r =
+                                    Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+                            p[i] -= 0.01 * mHat * r * Math.sqrt(c2) / (Math.sqrt(v[i]) + 1e-8);
+                        } else {
+                            p[i] -= 0.01 * mHat;
+                        }
+                    }
+                },
+                run(p -> new RAdam(List.of(p), 0.01).betas(b1, b2)));
         assertEquals(1, rectified[0]);
     }
 }

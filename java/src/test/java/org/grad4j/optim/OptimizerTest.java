@@ -32,11 +32,14 @@ class OptimizerTest {
         assertEquals("RMSprop: eps must be >= 0, got -1.0E-9", message(() -> new RMSprop(List.of(p), 0.1).eps(-1e-9)));
         assertEquals("Adadelta: rho must be in [0, 1], got 2", message(() -> new Adadelta(List.of(p)).rho(2)));
         assertEquals("SGD: got an empty parameter list", message(() -> new SGD(List.<ParamGroup>of(), 0.1)));
-        assertEquals("SGD: param group 0 sets unknown option 'betas' (have [lr, momentum, dampening, weight_decay, "
-                + "nesterov])", message(() -> new SGD(List.of(new ParamGroup(List.of(p)).set("betas", 1)), 0.1)));
+        assertEquals(
+                "SGD: param group 0 sets unknown option 'betas' (have [lr, momentum, dampening, weight_decay, "
+                        + "nesterov])",
+                message(() -> new SGD(List.of(new ParamGroup(List.of(p)).set("betas", 1)), 0.1)));
         SGD nesterov = new SGD(List.of(p), 0.1).nesterov(true);
         p.setGrad(Tensor.ones(2));
-        assertEquals("SGD: nesterov requires momentum > 0 and dampening = 0, got momentum 0.0 and dampening 0.0",
+        assertEquals(
+                "SGD: nesterov requires momentum > 0 and dampening = 0, got momentum 0.0 and dampening 0.0",
                 message(nesterov::step));
         assertTrue(message(() -> new SGD(List.of(new ParamGroup(List.of(p)), new ParamGroup(List.of(p))), 0.1))
                 .contains("more than one param group"));
@@ -102,8 +105,10 @@ class OptimizerTest {
         after.loadStateDict(saved);
         trainSteps(resumed, after, 4, 10);
 
-        uninterrupted.stateDict().forEach((name, t) -> assertArrayEquals(t.toArray(),
-                resumed.stateDict().get(name).toArray(), 0f, before.name() + " " + name));
+        uninterrupted
+                .stateDict()
+                .forEach((name, t) -> assertArrayEquals(
+                        t.toArray(), resumed.stateDict().get(name).toArray(), 0f, before.name() + " " + name));
     }
 
     @Test
@@ -123,9 +128,21 @@ class OptimizerTest {
         Adam opt = new Adam(m.parameters(), 0.1 / 3).betas(0.85, 0.995);
         trainSteps(m, opt, 0, 1);
         OptimizerState s = opt.stateDict();
-        assertEquals(sorted(s.tensors().keySet()), sorted(List.of("state.0.step", "state.0.exp_avg", "state.0.exp_avg_sq",
-                "state.1.step", "state.1.exp_avg", "state.1.exp_avg_sq", "state.2.step", "state.2.exp_avg",
-                "state.2.exp_avg_sq", "state.3.step", "state.3.exp_avg", "state.3.exp_avg_sq")));
+        assertEquals(
+                sorted(s.tensors().keySet()),
+                sorted(List.of(
+                        "state.0.step",
+                        "state.0.exp_avg",
+                        "state.0.exp_avg_sq",
+                        "state.1.step",
+                        "state.1.exp_avg",
+                        "state.1.exp_avg_sq",
+                        "state.2.step",
+                        "state.2.exp_avg",
+                        "state.2.exp_avg_sq",
+                        "state.3.step",
+                        "state.3.exp_avg",
+                        "state.3.exp_avg_sq")));
         assertEquals(Double.toString(0.1 / 3), s.values().get("param_groups.0.lr"));
         assertEquals("4", s.values().get("param_groups.0.params"));
         assertEquals(1f, s.tensors().get("state.2.step").item());
@@ -142,15 +159,18 @@ class OptimizerTest {
         trainSteps(m, opt, 0, 1);
         OptimizerState s = opt.stateDict();
         Adam small = new Adam(List.of(new Parameter(Tensor.zeros(3))), 0.01);
-        assertEquals("Adam.loadStateDict: param group 0 has 4 parameters in the saved state, 1 here",
+        assertEquals(
+                "Adam.loadStateDict: param group 0 has 4 parameters in the saved state, 1 here",
                 message(() -> small.loadStateDict(s)));
         java.util.Map<String, Tensor> wrongShape = new java.util.HashMap<>(s.tensors());
         wrongShape.put("state.0.exp_avg", Tensor.zeros(2));
-        assertEquals("Adam.loadStateDict: 'state.0.exp_avg' has shape [2], expected [8, 3]",
+        assertEquals(
+                "Adam.loadStateDict: 'state.0.exp_avg' has shape [2], expected [8, 3]",
                 message(() -> opt.loadStateDict(new OptimizerState(wrongShape, s.values()))));
         java.util.Map<String, String> badValue = new java.util.HashMap<>(s.values());
         badValue.put("param_groups.0.lr", "-1");
-        assertEquals("Adam: lr must be >= 0, got -1",
+        assertEquals(
+                "Adam: lr must be >= 0, got -1",
                 message(() -> opt.loadStateDict(new OptimizerState(s.tensors(), badValue))));
         assertTrue(message(() -> new SGD(m.parameters(), 0.1).loadStateDict(s))
                 .startsWith("SGD.loadStateDict: unknown option"));
@@ -189,7 +209,8 @@ class OptimizerTest {
         a.setGrad(Tensor.of(new float[] {-3, 0.5f, 9}, 3));
         ClipGrad.clipGradValue(List.of(a), 1);
         assertArrayEquals(new float[] {-1, 0.5f, 1}, a.grad().toArray(), 0f);
-        assertEquals("clipGradValue: clipValue must be >= 0, got -1.0",
+        assertEquals(
+                "clipGradValue: clipValue must be >= 0, got -1.0",
                 message(() -> ClipGrad.clipGradValue(List.of(a), -1)));
     }
 }

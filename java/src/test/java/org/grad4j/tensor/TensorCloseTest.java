@@ -70,7 +70,9 @@ class TensorCloseTest {
         Tensor t = Tensor.zeros(33);
         float[] buffer = t.storage().data();
         t.close();
-        float[] elsewhere = CompletableFuture.supplyAsync(() -> Tensor.zeros(33).storage().data()).get();
+        float[] elsewhere = CompletableFuture.supplyAsync(
+                        () -> Tensor.zeros(33).storage().data())
+                .get();
         assertNotSame(buffer, elsewhere);
         assertSame(buffer, Tensor.zeros(33).storage().data());
     }
@@ -115,8 +117,8 @@ class TensorCloseTest {
     void theCapacityIsAWholeNumberOfMegabytes() {
         assertEquals(64L << 20, RecycledArrays.capacityBytes("64"));
         assertEquals(0, RecycledArrays.capacityBytes(" 0 "));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecycledArrays.capacityBytes("-1"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> RecycledArrays.capacityBytes("-1"));
         assertEquals("grad4j.recycledMegabytes must be a whole number of megabytes >= 0, got '-1'", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RecycledArrays.capacityBytes("1.5"));
     }

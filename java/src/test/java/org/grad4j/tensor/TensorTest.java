@@ -26,11 +26,10 @@ class TensorTest {
 
     @Test
     void ofRejectsAMismatchedLength() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Tensor.of(new float[5], 2, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[5], 2, 3));
         assertEquals("Tensor.of: 5 values cannot fill shape [2, 3] (6 elements)", e.getMessage());
-        IllegalArgumentException noShape = assertThrows(IllegalArgumentException.class,
-                () -> Tensor.of(new float[] {1, 2, 3}));
+        IllegalArgumentException noShape =
+                assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[] {1, 2, 3}));
         assertTrue(noShape.getMessage().endsWith("give the shape, e.g. Tensor.of(data, 3)"), noShape.getMessage());
         assertEquals(0, Tensor.of(new float[] {4}).dim());
         assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, -1));
@@ -42,7 +41,8 @@ class TensorTest {
         assertArrayEquals(new float[] {1, 1, 1}, Tensor.ones(3).toArray());
         assertArrayEquals(new float[] {7, 7}, Tensor.full(7f, 1, 2).toArray());
         assertArrayEquals(new float[] {0, 1, 2, 3}, Tensor.arange(4).toArray());
-        assertArrayEquals(new float[] {1, 1.5f, 2, 2.5f}, Tensor.arange(1, 3, 0.5f).toArray());
+        assertArrayEquals(
+                new float[] {1, 1.5f, 2, 2.5f}, Tensor.arange(1, 3, 0.5f).toArray());
         assertArrayEquals(new float[] {1, 0, 0, 1}, Tensor.eye(2).toArray());
         assertEquals(0, Tensor.scalar(3f).dim());
         assertEquals(3f, Tensor.scalar(3f).item());
@@ -52,7 +52,8 @@ class TensorTest {
     @Test
     void randomFactoriesAreReproducibleFromASeed() {
         assertArrayEquals(Tensor.randn(5, 10).toArray(), Tensor.randn(5, 10).toArray());
-        assertFalse(java.util.Arrays.equals(Tensor.randn(5, 10).toArray(), Tensor.randn(6, 10).toArray()));
+        assertFalse(java.util.Arrays.equals(
+                Tensor.randn(5, 10).toArray(), Tensor.randn(6, 10).toArray()));
         Generator gen = new Generator(3);
         float[] first = Tensor.rand(gen, 4).toArray();
         float[] second = Tensor.rand(gen, 4).toArray();
@@ -81,21 +82,28 @@ class TensorTest {
 
     @Test
     void itemAndGetValidate() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2).item());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Tensor.zeros(2).item());
         assertTrue(e.getMessage().startsWith("item: tensor of shape [2]"), e.getMessage());
-        IllegalArgumentException g = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).get(2, 0));
+        IllegalArgumentException g = assertThrows(
+                IllegalArgumentException.class, () -> Tensor.zeros(2, 3).get(2, 0));
         assertTrue(g.getMessage().contains("index 2 out of range for dim 0 of size 2"), g.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).get(1));
     }
 
     @Test
     void toStringPrintsLikePyTorch() {
-        assertEquals("tensor([[1., 2.],\n        [3., 4.]])", Tensor.of(new float[] {1, 2, 3, 4}, 2, 2).toString());
-        assertEquals("tensor([0.5000, 0.2500], requiresGrad=true)",
+        assertEquals(
+                "tensor([[1., 2.],\n        [3., 4.]])",
+                Tensor.of(new float[] {1, 2, 3, 4}, 2, 2).toString());
+        assertEquals(
+                "tensor([0.5000, 0.2500], requiresGrad=true)",
                 Tensor.of(new float[] {0.5f, 0.25f}, 2).requiresGrad(true).toString());
         assertEquals("tensor(3.)", Tensor.scalar(3f).toString());
         assertEquals("tensor([], shape=[0, 4])", Tensor.zeros(0, 4).toString());
-        assertEquals("tensor([nan, inf])", Tensor.of(new float[] {Float.NaN, Float.POSITIVE_INFINITY}, 2).toString());
+        assertEquals(
+                "tensor([nan, inf])",
+                Tensor.of(new float[] {Float.NaN, Float.POSITIVE_INFINITY}, 2).toString());
     }
 
     @Test
@@ -110,10 +118,12 @@ class TensorTest {
     @Test
     void wrapRejectsLayoutsOutsideTheStorage() {
         Tensor t = Tensor.zeros(6);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Tensor.wrap(t.storage(), new int[] {2, 3}, new int[] {3, 1}, 1));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Tensor.wrap(t.storage(), new int[] {2, 3}, new int[] {3, 1}, 1));
         assertTrue(e.getMessage().contains("does not fit a storage of 6 elements"), e.getMessage());
-        assertEquals(4, Tensor.wrap(t.storage(), new int[] {2, 2}, new int[] {3, 1}, 1).numel());
+        assertEquals(
+                4,
+                Tensor.wrap(t.storage(), new int[] {2, 2}, new int[] {3, 1}, 1).numel());
     }
 
     @Test

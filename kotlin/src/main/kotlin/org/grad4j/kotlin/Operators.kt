@@ -1,7 +1,7 @@
 /**
- * Kotlin operators for [Tensor]: `a + b`, `a - b`, `a * b`, `-a`, and scalars on either side
- * (`2f * a`, `1f - a`). Division needs nothing here: `a / b` already calls [Tensor.div].
- * Every operator is the differentiable Tensor method of the same meaning.
+ * Kotlin operators for [Tensor]: `a + b`, `a - b`, `a * b`, `-a`, and scalars on either side (`2f *
+ * a`, `1f - a`). Division needs nothing here: `a / b` already calls [Tensor.div]. Every operator is
+ * the differentiable Tensor method of the same meaning.
  */
 package org.grad4j.kotlin
 

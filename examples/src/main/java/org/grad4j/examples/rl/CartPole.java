@@ -60,8 +60,8 @@ public final class CartPole {
         double cos = Math.cos(theta);
         double sin = Math.sin(theta);
         double temp = (force + POLE_MOMENT * thetaDot * thetaDot * sin) / TOTAL_MASS;
-        double thetaAcc = (GRAVITY * sin - cos * temp)
-                / (HALF_LENGTH * (4.0 / 3.0 - POLE_MASS * cos * cos / TOTAL_MASS));
+        double thetaAcc =
+                (GRAVITY * sin - cos * temp) / (HALF_LENGTH * (4.0 / 3.0 - POLE_MASS * cos * cos / TOTAL_MASS));
         double xAcc = temp - POLE_MOMENT * thetaAcc * cos / TOTAL_MASS;
         x += TAU * xDot;
         xDot += TAU * xAcc;

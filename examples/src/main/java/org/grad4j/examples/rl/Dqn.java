@@ -55,8 +55,7 @@ public final class Dqn {
     private long updates;
 
     /** The outcome: the return of every training episode, their final moving mean, and the greedy mean. */
-    public record Result(List<Double> returns, double average, double greedyAverage, long steps) {
-    }
+    public record Result(List<Double> returns, double average, double greedyAverage, long steps) {}
 
     /** Builds the agent (its networks drawn from the default generator: seed it first). */
     Dqn(Options options) {
@@ -102,8 +101,13 @@ public final class Dqn {
 
     /** Trains until the goal or the budget, then evaluates greedily. */
     public Result train() {
-        System.out.printf(Locale.ROOT, "dqn: CartPole, up to %,d episodes, backend %s (%d threads)%n%s%n",
-                options.integer("episodes"), Backend.current().name(), Backend.current().threads(), online);
+        System.out.printf(
+                Locale.ROOT,
+                "dqn: CartPole, up to %,d episodes, backend %s (%d threads)%n%s%n",
+                options.integer("episodes"),
+                Backend.current().name(),
+                Backend.current().threads(),
+                online);
         MetricsLog log = newLog();
         while (!finished(Integer.MAX_VALUE)) {
             int first = returns.size() + 1;
@@ -121,8 +125,14 @@ public final class Dqn {
                     record(log, episodeReturn, movingAverage(), loss);
                 }
             }
-            System.out.printf(Locale.ROOT, "episode %d: mean return of the last %d %.1f, epsilon %.3f, %,d steps%n",
-                    returns.size(), Math.min(WINDOW, returns.size()), movingAverage(), epsilon(), steps);
+            System.out.printf(
+                    Locale.ROOT,
+                    "episode %d: mean return of the last %d %.1f, epsilon %.3f, %,d steps%n",
+                    returns.size(),
+                    Math.min(WINDOW, returns.size()),
+                    movingAverage(),
+                    epsilon(),
+                    steps);
             plot(log);
         }
         double greedy = evaluate(options.integer("eval-episodes"));
@@ -133,7 +143,8 @@ public final class Dqn {
     private boolean finished(int budget) {
         int maxSteps = options.integer("max-steps");
         boolean solved = returns.size() >= WINDOW && movingAverage() >= options.number("goal");
-        return solved || returns.size() >= Math.min(budget, options.integer("episodes"))
+        return solved
+                || returns.size() >= Math.min(budget, options.integer("episodes"))
                 || (maxSteps > 0 && steps >= maxSteps);
     }
 
@@ -166,7 +177,9 @@ public final class Dqn {
             Tensor notTerminal = batch.terminals().neg().add(1f);
             y = batch.rewards().add(nextValue.mul(notTerminal).mul((float) options.number("gamma")));
         }
-        Tensor q = online.forward(batch.states()).gather(1, batch.actions().unsqueeze(1)).squeeze(1);
+        Tensor q = online.forward(batch.states())
+                .gather(1, batch.actions().unsqueeze(1))
+                .squeeze(1);
         Tensor loss = criterion.forward(q, y);
         optimizer.zeroGrad();
         loss.backward();

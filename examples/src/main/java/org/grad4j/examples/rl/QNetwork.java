@@ -19,8 +19,14 @@ public final class QNetwork extends Module {
 
     public QNetwork(int stateSize, int hidden, int actions) {
         this.stateSize = stateSize;
-        this.layers = registerModule("layers", new Sequential(new Linear(stateSize, hidden), new ReLU(),
-                new Linear(hidden, hidden), new ReLU(), new Linear(hidden, actions)));
+        this.layers = registerModule(
+                "layers",
+                new Sequential(
+                        new Linear(stateSize, hidden),
+                        new ReLU(),
+                        new Linear(hidden, hidden),
+                        new ReLU(),
+                        new Linear(hidden, actions)));
     }
 
     @Override

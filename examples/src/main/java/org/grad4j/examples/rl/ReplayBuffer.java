@@ -30,13 +30,12 @@ public final class ReplayBuffer {
      * A batch of transitions. Shape: states and nextStates [B, stateSize]; actions (integer
      * values), rewards and terminals (1 where the episode ended by failure, else 0) [B].
      */
-    public record Sample(Tensor states, Tensor actions, Tensor rewards, Tensor nextStates, Tensor terminals) {
-    }
+    public record Sample(Tensor states, Tensor actions, Tensor rewards, Tensor nextStates, Tensor terminals) {}
 
     public ReplayBuffer(int capacity, int stateSize) {
         if (capacity < 1 || stateSize < 1) {
-            throw new IllegalArgumentException("ReplayBuffer: capacity and stateSize must be >= 1, got " + capacity
-                    + " and " + stateSize);
+            throw new IllegalArgumentException(
+                    "ReplayBuffer: capacity and stateSize must be >= 1, got " + capacity + " and " + stateSize);
         }
         this.capacity = capacity;
         this.stateSize = stateSize;
@@ -69,8 +68,8 @@ public final class ReplayBuffer {
     /** {@code batchSize} transitions drawn uniformly, with replacement, from those held. */
     public Sample sample(int batchSize, Generator gen) {
         if (size == 0 || batchSize < 1) {
-            throw new IllegalArgumentException("ReplayBuffer: cannot sample " + batchSize + " from " + size
-                    + " transitions");
+            throw new IllegalArgumentException(
+                    "ReplayBuffer: cannot sample " + batchSize + " from " + size + " transitions");
         }
         float[] s = new float[batchSize * stateSize];
         float[] s2 = new float[batchSize * stateSize];
@@ -85,8 +84,12 @@ public final class ReplayBuffer {
             r[i] = rewards[j];
             t[i] = terminals[j];
         }
-        return new Sample(Tensor.of(s, batchSize, stateSize), Tensor.of(a, batchSize), Tensor.of(r, batchSize),
-                Tensor.of(s2, batchSize, stateSize), Tensor.of(t, batchSize));
+        return new Sample(
+                Tensor.of(s, batchSize, stateSize),
+                Tensor.of(a, batchSize),
+                Tensor.of(r, batchSize),
+                Tensor.of(s2, batchSize, stateSize),
+                Tensor.of(t, batchSize));
     }
 
     /** The number of transitions held: at most the capacity. */

@@ -11,17 +11,21 @@ import org.grad4j.tensor.Generator
 import org.grad4j.tensor.Tensor
 
 /**
- * A fully connected layer written out with grad4j-kotlin's operators: `(x mm weight) + bias`,
- * the weight stored [in, out] so that the product needs no transpose. Both start uniform in
+ * A fully connected layer written out with grad4j-kotlin's operators: `(x mm weight) + bias`, the
+ * weight stored [in, out] so that the product needs no transpose. Both start uniform in
  * ±1/sqrt(in), as `torch.nn.Linear` (and grad4j's `Linear`) do.
  *
  * Shape: input [B, in]; output [B, out].
  */
 class Dense(private val inFeatures: Int, private val outFeatures: Int, gen: Generator) : Module() {
     private val bound = (1.0 / sqrt(inFeatures.toDouble())).toFloat()
-    val weight: Parameter = registerParameter("weight",
-        Parameter(Tensor.uniform(gen, -bound, bound, inFeatures, outFeatures)))
-    val bias: Parameter = registerParameter("bias", Parameter(Tensor.uniform(gen, -bound, bound, outFeatures)))
+    val weight: Parameter =
+        registerParameter(
+            "weight",
+            Parameter(Tensor.uniform(gen, -bound, bound, inFeatures, outFeatures)),
+        )
+    val bias: Parameter =
+        registerParameter("bias", Parameter(Tensor.uniform(gen, -bound, bound, outFeatures)))
 
     override fun forward(input: Tensor): Tensor = (input mm weight) + bias
 
@@ -47,8 +51,8 @@ class FashionMlp(gen: Generator) : Module() {
 }
 
 /**
- * Mean cross-entropy of logits [B, K] against class indices [B], written with the operators:
- * −mean over the batch of Σ_k onehot_k · log softmax_k.
+ * Mean cross-entropy of logits [B, K] against class indices [B], written with the operators: −mean
+ * over the batch of Σ_k onehot_k · log softmax_k.
  */
 fun crossEntropy(logits: Tensor, labels: Tensor): Tensor {
     val oneHot = Tensor.eye(logits.size(1)).indexSelect(0, labels)

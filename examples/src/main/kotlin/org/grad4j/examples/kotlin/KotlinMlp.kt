@@ -1,10 +1,10 @@
 /**
- * `java -jar grad4j-examples.jar kotlin-mlp`: the `mlp` example written in Kotlin. [FashionMlp]
- * and [crossEntropy] spell the model and loss with grad4j-kotlin's operators (`x mm w`, `a + b`,
- * `a * b`, `-a`), and the loop below is the plain zeroGrad / forward / loss / backward / step with
- * Adam lr 1e-3 and batches of 128 over Fashion-MNIST (5 epochs). It takes the common options,
- * shows a progress bar per epoch, writes metrics.csv and accuracy.png to `--out` and prints
- * `test accuracy: 0.8739` last.
+ * `java -jar grad4j-examples.jar kotlin-mlp`: the `mlp` example written in Kotlin. [FashionMlp] and
+ * [crossEntropy] spell the model and loss with grad4j-kotlin's operators (`x mm w`, `a + b`, `a *
+ * b`, `-a`), and the loop below is the plain zeroGrad / forward / loss / backward / step with Adam
+ * lr 1e-3 and batches of 128 over Fashion-MNIST (5 epochs). It takes the common options, shows a
+ * progress bar per epoch, writes metrics.csv and accuracy.png to `--out` and prints `test accuracy:
+ * 0.8739` last.
  */
 @file:JvmName("KotlinMlp")
 
@@ -39,20 +39,42 @@ fun train(options: Options, data: FashionData.Split): Double {
     val optimizer = Adam(model.parameters(), options.lr().toDouble())
     val loader = DataLoader(data.train(), options.batchSize(), true, gen)
     val testLoader = DataLoader(data.test(), 1000)
-    println(String.format(Locale.ROOT, "kotlin-mlp: %,d training images, %,d test images, backend %s (%d threads)%n%s",
-        data.train().size(), data.test().size(), Backend.current().name(), Backend.current().threads(), model))
+    println(
+        String.format(
+            Locale.ROOT,
+            "kotlin-mlp: %,d training images, %,d test images, backend %s (%d threads)%n%s",
+            data.train().size(),
+            data.test().size(),
+            Backend.current().name(),
+            Backend.current().threads(),
+            model,
+        )
+    )
     val log = MetricsLog(options.out(), "train loss", "test accuracy")
     var accuracy = 0.0
     for (epoch in 1..options.epochs()) {
         model.train()
-        val trainLoss = Progress("epoch $epoch/${options.epochs()}", loader.numBatches().toLong()).use { progress ->
-            for (batch in loader) {
-                progress.step(batch.size(), trainStep(model, optimizer, batch.input(), batch.target()))
+        val trainLoss =
+            Progress("epoch $epoch/${options.epochs()}", loader.numBatches().toLong()).use {
+                progress ->
+                for (batch in loader) {
+                    progress.step(
+                        batch.size(),
+                        trainStep(model, optimizer, batch.input(), batch.target()),
+                    )
+                }
+                progress.meanLoss()
             }
-            progress.meanLoss()
-        }
         accuracy = accuracy(model, testLoader)
-        println(String.format(Locale.ROOT, "epoch %d: train loss %.4f, test accuracy %.4f", epoch, trainLoss, accuracy))
+        println(
+            String.format(
+                Locale.ROOT,
+                "epoch %d: train loss %.4f, test accuracy %.4f",
+                epoch,
+                trainLoss,
+                accuracy,
+            )
+        )
         log.add(epoch, trainLoss, accuracy)
         log.plot("accuracy", "kotlin-mlp: test accuracy per epoch")
     }

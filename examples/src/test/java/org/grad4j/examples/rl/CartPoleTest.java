@@ -19,8 +19,15 @@ class CartPoleTest {
         double thetaAcc = (9.8 * sin - cos * temp) / (0.5 * (4.0 / 3 - 0.1 * cos * cos / 1.1));
         double xAcc = temp - 0.05 * thetaAcc * cos / 1.1;
         float[] next = env.step(1);
-        assertArrayEquals(new float[] {(float) (x + 0.02 * xDot), (float) (xDot + 0.02 * xAcc),
-            (float) (theta + 0.02 * thetaDot), (float) (thetaDot + 0.02 * thetaAcc)}, next, 1e-6f);
+        assertArrayEquals(
+                new float[] {
+                    (float) (x + 0.02 * xDot),
+                    (float) (xDot + 0.02 * xAcc),
+                    (float) (theta + 0.02 * thetaDot),
+                    (float) (thetaDot + 0.02 * thetaAcc)
+                },
+                next,
+                1e-6f);
     }
 
     @Test

@@ -26,9 +26,24 @@ class DqnTest {
 
     @Test
     void aShortRunBeatsARandomPolicy() throws Exception {
-        List<String> lines = run("dqn", "--max-steps", "3000", "--epsilon-steps", "1000", "--warmup", "200",
-                "--target-sync", "100", "--batch-size", "32", "--lr", "1e-3", "--eval-episodes", "10",
-                "--out", out.toString());
+        List<String> lines = run(
+                "dqn",
+                "--max-steps",
+                "3000",
+                "--epsilon-steps",
+                "1000",
+                "--warmup",
+                "200",
+                "--target-sync",
+                "100",
+                "--batch-size",
+                "32",
+                "--lr",
+                "1e-3",
+                "--eval-episodes",
+                "10",
+                "--out",
+                out.toString());
         String last = lines.get(lines.size() - 1);
         assertTrue(last.startsWith("average return: "), String.join("\n", lines));
         double average = Double.parseDouble(last.substring("average return: ".length()));
@@ -46,8 +61,10 @@ class DqnTest {
 
     /** Runs {@code java -jar grad4j-examples.jar args...} on this test's class path; returns its output lines. */
     static List<String> run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
         String backend = System.getProperty("grad4j.backend");
         if (backend != null) {
             command.add("-Dgrad4j.backend=" + backend);
@@ -56,7 +73,10 @@ class DqnTest {
         command.addAll(List.of(args));
         Path log = Files.createTempFile("grad4j-dqn", ".log");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             boolean ended = p.waitFor(5, TimeUnit.MINUTES);
             if (!ended) {
                 p.destroyForcibly();

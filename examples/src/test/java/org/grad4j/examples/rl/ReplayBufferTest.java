@@ -47,8 +47,10 @@ class ReplayBufferTest {
         for (int k = 0; k < 400; k++) {
             int i = (int) rewards[k];
             seen.add(i);
-            assertArrayEquals(new float[] {i, -i, i + 1, -i - 1},
-                    new float[] {states[2 * k], states[2 * k + 1], next[2 * k], next[2 * k + 1]}, "row " + k);
+            assertArrayEquals(
+                    new float[] {i, -i, i + 1, -i - 1},
+                    new float[] {states[2 * k], states[2 * k + 1], next[2 * k], next[2 * k + 1]},
+                    "row " + k);
             assertEquals(i % 2, actions[k]);
             assertEquals(i % 3 == 0 ? 1f : 0f, terminals[k]);
         }

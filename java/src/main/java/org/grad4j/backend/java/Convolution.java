@@ -27,15 +27,30 @@ final class Convolution {
                     int xImage = xOffset + (n * g.inChannels() + grp * cg) * g.inHeight() * g.inWidth();
                     im2col(g, x, xImage, col);
                     int yBlock = yOffset + (n * g.outChannels() + grp * og) * cols;
-                    gemm.gemmSerial(false, false, og, cols, rows, 1f, w, wOffset + grp * og * rows, rows,
-                            col, 0, cols, 0f, y, yBlock, cols);
+                    gemm.gemmSerial(
+                            false,
+                            false,
+                            og,
+                            cols,
+                            rows,
+                            1f,
+                            w,
+                            wOffset + grp * og * rows,
+                            rows,
+                            col,
+                            0,
+                            cols,
+                            0f,
+                            y,
+                            yBlock,
+                            cols);
                 }
             }
         });
     }
 
-    void backwardData(Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset, float[] gradX,
-                      int gradXOffset) {
+    void backwardData(
+            Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset, float[] gradX, int gradXOffset) {
         int cg = g.inChannelsPerGroup();
         int og = g.outChannelsPerGroup();
         int rows = cg * g.kernelHeight() * g.kernelWidth();
@@ -46,8 +61,23 @@ final class Convolution {
             for (int n = from; n < to; n++) {
                 for (int grp = 0; grp < g.groups(); grp++) {
                     int yBlock = gradYOffset + (n * g.outChannels() + grp * og) * cols;
-                    gemm.gemmSerial(true, false, rows, cols, og, 1f, w, wOffset + grp * og * rows, rows,
-                            gradY, yBlock, cols, 0f, col, 0, cols);
+                    gemm.gemmSerial(
+                            true,
+                            false,
+                            rows,
+                            cols,
+                            og,
+                            1f,
+                            w,
+                            wOffset + grp * og * rows,
+                            rows,
+                            gradY,
+                            yBlock,
+                            cols,
+                            0f,
+                            col,
+                            0,
+                            cols);
                     int xImage = gradXOffset + (n * g.inChannels() + grp * cg) * plane;
                     java.util.Arrays.fill(gradX, xImage, xImage + cg * plane, 0f);
                     col2im(g, col, gradX, xImage);
@@ -56,8 +86,8 @@ final class Convolution {
         });
     }
 
-    void backwardWeight(Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset, float[] gradW,
-                        int gradWOffset) {
+    void backwardWeight(
+            Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset, float[] gradW, int gradWOffset) {
         int cg = g.inChannelsPerGroup();
         int og = g.outChannelsPerGroup();
         int rows = cg * g.kernelHeight() * g.kernelWidth();
@@ -75,8 +105,23 @@ final class Convolution {
                     for (int grp = 0; grp < g.groups(); grp++) {
                         im2col(g, x, xOffset + (n * g.inChannels() + grp * cg) * g.inHeight() * g.inWidth(), col);
                         int yBlock = gradYOffset + (n * g.outChannels() + grp * og) * cols;
-                        gemm.gemmSerial(false, true, og, rows, cols, 1f, gradY, yBlock, cols, col, 0, cols, 1f,
-                                acc, grp * og * rows, rows);
+                        gemm.gemmSerial(
+                                false,
+                                true,
+                                og,
+                                rows,
+                                cols,
+                                1f,
+                                gradY,
+                                yBlock,
+                                cols,
+                                col,
+                                0,
+                                cols,
+                                1f,
+                                acc,
+                                grp * og * rows,
+                                rows);
                     }
                 }
                 partial[chunk] = acc;
@@ -106,7 +151,8 @@ final class Convolution {
                         int ih = i * g.strideH() - g.padH() + kh * g.dilationH();
                         for (int j = 0; j < ow; j++) {
                             int iw = j * g.strideW() - g.padW() + kw * g.dilationW();
-                            col[dst++] = ih >= 0 && ih < h && iw >= 0 && iw < w ? x[xImage + (c * h + ih) * w + iw] : 0f;
+                            col[dst++] =
+                                    ih >= 0 && ih < h && iw >= 0 && iw < w ? x[xImage + (c * h + ih) * w + iw] : 0f;
                         }
                     }
                 }

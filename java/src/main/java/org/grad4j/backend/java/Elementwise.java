@@ -12,8 +12,7 @@ final class Elementwise {
         this.parallel = parallel;
     }
 
-    void copy(int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset,
-              int[] dstStrides) {
+    void copy(int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset, int[] dstStrides) {
         if (StridedLoop.empty(shape)) {
             return;
         }
@@ -41,28 +40,66 @@ final class Elementwise {
         parallel.forRange(count, GRAIN, (from, to) -> unaryRange(op, alpha, beta, x, xOffset, y, yOffset, from, to));
     }
 
-    static void unaryRange(UnaryOp op, float alpha, float beta, float[] x, int xo, float[] y, int yo,
-                                   int from, int to) {
+    static void unaryRange(
+            UnaryOp op, float alpha, float beta, float[] x, int xo, float[] y, int yo, int from, int to) {
         switch (op) {
-            case NEG -> { for (int i = from; i < to; i++) y[yo + i] = -x[xo + i]; }
-            case EXP -> { for (int i = from; i < to; i++) y[yo + i] = (float) Math.exp(x[xo + i]); }
-            case LOG -> { for (int i = from; i < to; i++) y[yo + i] = (float) Math.log(x[xo + i]); }
-            case SQRT -> { for (int i = from; i < to; i++) y[yo + i] = (float) Math.sqrt(x[xo + i]); }
-            case ABS -> { for (int i = from; i < to; i++) y[yo + i] = Math.abs(x[xo + i]); }
-            case SIGN -> { for (int i = from; i < to; i++) y[yo + i] = Math.signum(x[xo + i]); }
-            case RECIPROCAL -> { for (int i = from; i < to; i++) y[yo + i] = 1f / x[xo + i]; }
-            case TANH -> { for (int i = from; i < to; i++) y[yo + i] = (float) Math.tanh(x[xo + i]); }
-            case SIGMOID -> { for (int i = from; i < to; i++) y[yo + i] = MathFunctions.sigmoid(x[xo + i]); }
-            case RELU -> { for (int i = from; i < to; i++) y[yo + i] = x[xo + i] > 0 ? x[xo + i] : 0f; }
-            case LEAKY_RELU -> { for (int i = from; i < to; i++) y[yo + i] = leaky(x[xo + i], alpha); }
-            case SOFTPLUS -> { for (int i = from; i < to; i++) y[yo + i] = MathFunctions.softplus(x[xo + i]); }
-            case GELU -> { for (int i = from; i < to; i++) y[yo + i] = MathFunctions.gelu(x[xo + i]); }
-            case ELU -> { for (int i = from; i < to; i++) y[yo + i] = elu(x[xo + i], alpha); }
-            case CLAMP -> { for (int i = from; i < to; i++) y[yo + i] = clamp(x[xo + i], alpha, beta); }
-            case POW -> { for (int i = from; i < to; i++) y[yo + i] = pow(x[xo + i], alpha); }
-            case LEAKY_RELU_GRAD -> { for (int i = from; i < to; i++) y[yo + i] = x[xo + i] > 0 ? 1f : alpha; }
-            case GELU_GRAD -> { for (int i = from; i < to; i++) y[yo + i] = MathFunctions.geluGrad(x[xo + i]); }
-            case ELU_GRAD -> { for (int i = from; i < to; i++) y[yo + i] = eluGrad(x[xo + i], alpha); }
+            case NEG -> {
+                for (int i = from; i < to; i++) y[yo + i] = -x[xo + i];
+            }
+            case EXP -> {
+                for (int i = from; i < to; i++) y[yo + i] = (float) Math.exp(x[xo + i]);
+            }
+            case LOG -> {
+                for (int i = from; i < to; i++) y[yo + i] = (float) Math.log(x[xo + i]);
+            }
+            case SQRT -> {
+                for (int i = from; i < to; i++) y[yo + i] = (float) Math.sqrt(x[xo + i]);
+            }
+            case ABS -> {
+                for (int i = from; i < to; i++) y[yo + i] = Math.abs(x[xo + i]);
+            }
+            case SIGN -> {
+                for (int i = from; i < to; i++) y[yo + i] = Math.signum(x[xo + i]);
+            }
+            case RECIPROCAL -> {
+                for (int i = from; i < to; i++) y[yo + i] = 1f / x[xo + i];
+            }
+            case TANH -> {
+                for (int i = from; i < to; i++) y[yo + i] = (float) Math.tanh(x[xo + i]);
+            }
+            case SIGMOID -> {
+                for (int i = from; i < to; i++) y[yo + i] = MathFunctions.sigmoid(x[xo + i]);
+            }
+            case RELU -> {
+                for (int i = from; i < to; i++) y[yo + i] = x[xo + i] > 0 ? x[xo + i] : 0f;
+            }
+            case LEAKY_RELU -> {
+                for (int i = from; i < to; i++) y[yo + i] = leaky(x[xo + i], alpha);
+            }
+            case SOFTPLUS -> {
+                for (int i = from; i < to; i++) y[yo + i] = MathFunctions.softplus(x[xo + i]);
+            }
+            case GELU -> {
+                for (int i = from; i < to; i++) y[yo + i] = MathFunctions.gelu(x[xo + i]);
+            }
+            case ELU -> {
+                for (int i = from; i < to; i++) y[yo + i] = elu(x[xo + i], alpha);
+            }
+            case CLAMP -> {
+                for (int i = from; i < to; i++) y[yo + i] = clamp(x[xo + i], alpha, beta);
+            }
+            case POW -> {
+                for (int i = from; i < to; i++) y[yo + i] = pow(x[xo + i], alpha);
+            }
+            case LEAKY_RELU_GRAD -> {
+                for (int i = from; i < to; i++) y[yo + i] = x[xo + i] > 0 ? 1f : alpha;
+            }
+            case GELU_GRAD -> {
+                for (int i = from; i < to; i++) y[yo + i] = MathFunctions.geluGrad(x[xo + i]);
+            }
+            case ELU_GRAD -> {
+                for (int i = from; i < to; i++) y[yo + i] = eluGrad(x[xo + i], alpha);
+            }
             case CLAMP_GRAD -> {
                 for (int i = from; i < to; i++) y[yo + i] = x[xo + i] >= alpha && x[xo + i] <= beta ? 1f : 0f;
             }
@@ -94,8 +131,17 @@ final class Elementwise {
         return (float) Math.pow(x, p);
     }
 
-    void binary(BinaryOp op, int[] shape, float[] a, int aOffset, int[] aStrides, float[] b, int bOffset,
-                int[] bStrides, float[] out, int outOffset) {
+    void binary(
+            BinaryOp op,
+            int[] shape,
+            float[] a,
+            int aOffset,
+            int[] aStrides,
+            float[] b,
+            int bOffset,
+            int[] bStrides,
+            float[] out,
+            int outOffset) {
         if (StridedLoop.empty(shape)) {
             return;
         }
@@ -114,24 +160,48 @@ final class Elementwise {
         });
     }
 
-    private static void binaryRow(BinaryOp op, int n, float[] a, int ao, int sa, float[] b, int bo, int sb,
-                                  float[] out, int oo) {
+    private static void binaryRow(
+            BinaryOp op, int n, float[] a, int ao, int sa, float[] b, int bo, int sb, float[] out, int oo) {
         if (sa == 1 && sb == 1) {
             switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + b[bo + i]; return; }
-                case SUB -> { for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - b[bo + i]; return; }
-                case MUL -> { for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * b[bo + i]; return; }
-                case DIV -> { for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / b[bo + i]; return; }
-                default -> { }
+                case ADD -> {
+                    for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + b[bo + i];
+                    return;
+                }
+                case SUB -> {
+                    for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - b[bo + i];
+                    return;
+                }
+                case MUL -> {
+                    for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * b[bo + i];
+                    return;
+                }
+                case DIV -> {
+                    for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / b[bo + i];
+                    return;
+                }
+                default -> {}
             }
         } else if (sa == 1 && sb == 0) {
             float s = b[bo];
             switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + s; return; }
-                case SUB -> { for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - s; return; }
-                case MUL -> { for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * s; return; }
-                case DIV -> { for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / s; return; }
-                default -> { }
+                case ADD -> {
+                    for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + s;
+                    return;
+                }
+                case SUB -> {
+                    for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - s;
+                    return;
+                }
+                case MUL -> {
+                    for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * s;
+                    return;
+                }
+                case DIV -> {
+                    for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / s;
+                    return;
+                }
+                default -> {}
             }
         }
         for (int i = 0, ia = ao, ib = bo; i < n; i++, ia += sa, ib += sb) {
@@ -158,8 +228,19 @@ final class Elementwise {
         };
     }
 
-    void where(int[] shape, float[] cond, int condOffset, int[] condStrides, float[] a, int aOffset, int[] aStrides,
-               float[] b, int bOffset, int[] bStrides, float[] out, int outOffset) {
+    void where(
+            int[] shape,
+            float[] cond,
+            int condOffset,
+            int[] condStrides,
+            float[] a,
+            int aOffset,
+            int[] aStrides,
+            float[] b,
+            int bOffset,
+            int[] bStrides,
+            float[] out,
+            int outOffset) {
         if (StridedLoop.empty(shape)) {
             return;
         }

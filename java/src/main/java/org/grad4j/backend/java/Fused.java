@@ -11,8 +11,17 @@ final class Fused {
         this.parallel = parallel;
     }
 
-    void biasActivation(UnaryOp act, float alpha, float[] x, int xOffset, float[] bias, int biasOffset, int rows,
-                        int cols, float[] y, int yOffset) {
+    void biasActivation(
+            UnaryOp act,
+            float alpha,
+            float[] x,
+            int xOffset,
+            float[] bias,
+            int biasOffset,
+            int rows,
+            int cols,
+            float[] y,
+            int yOffset) {
         parallel.forRange(rows, Math.max(1, GRAIN / Math.max(cols, 1)), (from, to) -> {
             for (int r = from; r < to; r++) {
                 int src = xOffset + r * cols;
@@ -48,8 +57,17 @@ final class Fused {
         });
     }
 
-    void softmaxBackward(boolean log, float[] y, int yOffset, float[] g, int gOffset, int outer, int size, int inner,
-                         float[] gx, int gxOffset) {
+    void softmaxBackward(
+            boolean log,
+            float[] y,
+            int yOffset,
+            float[] g,
+            int gOffset,
+            int outer,
+            int size,
+            int inner,
+            float[] gx,
+            int gxOffset) {
         parallel.forRange(outer * inner, Math.max(1, GRAIN / Math.max(size, 1)), (from, to) -> {
             for (int line = from; line < to; line++) {
                 int base = (line / inner) * size * inner + line % inner;
@@ -60,7 +78,8 @@ final class Fused {
                 }
                 for (int i = 0; i < size; i++) {
                     int at = base + i * inner;
-                    gx[gxOffset + at] = log ? (float) (g[gOffset + at] - Math.exp(y[yOffset + at]) * dot)
+                    gx[gxOffset + at] = log
+                            ? (float) (g[gOffset + at] - Math.exp(y[yOffset + at]) * dot)
                             : (float) (y[yOffset + at] * (g[gOffset + at] - dot));
                 }
             }
@@ -86,8 +105,15 @@ final class Fused {
         });
     }
 
-    void crossEntropyBackward(float[] x, int xOffset, int rows, int classes, int[] targets, float[] logSumExp,
-                              float[] gradLoss, float[] gradX) {
+    void crossEntropyBackward(
+            float[] x,
+            int xOffset,
+            int rows,
+            int classes,
+            int[] targets,
+            float[] logSumExp,
+            float[] gradLoss,
+            float[] gradX) {
         parallel.forRange(rows, Math.max(1, GRAIN / Math.max(classes, 1)), (from, to) -> {
             for (int r = from; r < to; r++) {
                 int base = r * classes;
@@ -100,8 +126,19 @@ final class Fused {
         });
     }
 
-    void sgdStep(float[] p, int pOffset, float[] g, int gOffset, float[] buf, int n, float lr, float momentum,
-                 float dampening, float weightDecay, boolean nesterov, boolean firstStep) {
+    void sgdStep(
+            float[] p,
+            int pOffset,
+            float[] g,
+            int gOffset,
+            float[] buf,
+            int n,
+            float lr,
+            float momentum,
+            float dampening,
+            float weightDecay,
+            boolean nesterov,
+            boolean firstStep) {
         parallel.forRange(n, GRAIN, (from, to) -> {
             for (int i = from; i < to; i++) {
                 float d = g[gOffset + i] + weightDecay * p[pOffset + i];
@@ -114,8 +151,21 @@ final class Fused {
         });
     }
 
-    void adamStep(float[] p, int pOffset, float[] g, int gOffset, float[] m, float[] v, int n, float lr, float beta1,
-                  float beta2, float eps, float weightDecay, int step, boolean decoupled) {
+    void adamStep(
+            float[] p,
+            int pOffset,
+            float[] g,
+            int gOffset,
+            float[] m,
+            float[] v,
+            int n,
+            float lr,
+            float beta1,
+            float beta2,
+            float eps,
+            float weightDecay,
+            int step,
+            boolean decoupled) {
         float c1 = (float) (1 - Math.pow(beta1, step));
         float sqrtC2 = (float) Math.sqrt(1 - Math.pow(beta2, step));
         float stepSize = lr / c1;

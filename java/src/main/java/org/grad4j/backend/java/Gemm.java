@@ -15,6 +15,7 @@ final class Gemm {
     private static final int NC = 4096;
     /** Multiply-adds below which a range is not worth handing to another thread. */
     private static final int GRAIN = 1 << 17;
+
     private static final Parallel SERIAL = new Parallel(1);
     // Packing buffers, grown as needed and kept per thread: every call and every worker would
     // otherwise allocate (and zero) them anew. Packing writes every element it later reads.
@@ -32,17 +33,49 @@ final class Gemm {
         this.kernel = kernel;
     }
 
-    void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-              float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-        run(parallel, new GemmCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
-                cOffset, ldc));
+    void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOffset,
+            int lda,
+            float[] b,
+            int bOffset,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc) {
+        run(
+                parallel,
+                new GemmCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
     }
 
     /** The same on the calling thread only, for callers that already split work over the threads. */
-    void gemmSerial(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-                    float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-        run(SERIAL, new GemmCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
-                cOffset, ldc));
+    void gemmSerial(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOffset,
+            int lda,
+            float[] b,
+            int bOffset,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc) {
+        run(
+                SERIAL,
+                new GemmCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
     }
 
     private void run(Parallel threads, GemmCall g) {
@@ -63,11 +96,14 @@ final class Gemm {
                 int kc = Math.min(KC, g.k() - k0);
                 int jb = j0;
                 int kb = k0;
-                threads.forRange(colPanels, GRAIN / (kc * nr), (from, to) -> GemmPacking.packB(g.transB(), g.b(),
-                        g.bOffset(), g.ldb(), g.n(), jb, from, to, nr, kb, kc, packedB));
+                threads.forRange(
+                        colPanels,
+                        GRAIN / (kc * nr),
+                        (from, to) -> GemmPacking.packB(
+                                g.transB(), g.b(), g.bOffset(), g.ldb(), g.n(), jb, from, to, nr, kb, kc, packedB));
                 int grain = (int) Math.max(1, GRAIN / ((long) mr * colPanels * nr * kc));
-                threads.forRange(rowPanels, grain, (from, to) -> multiplyRows(g, from, to, jb, colPanels, kb, kc,
-                        packedB));
+                threads.forRange(
+                        rowPanels, grain, (from, to) -> multiplyRows(g, from, to, jb, colPanels, kb, kc, packedB));
             }
         }
     }
@@ -88,8 +124,20 @@ final class Gemm {
                 int cols = Math.min(nr, g.n() - j);
                 for (int ip = 0; ip < panels; ip++) {
                     int i = (p0 + ip) * mr;
-                    kernel.tile(kc, packedA, ip * kc * mr, packedB, jp * kc * nr, g.alpha(), beta, g.c(),
-                            g.cOffset() + i * g.ldc() + j, g.ldc(), Math.min(mr, g.m() - i), cols, tile);
+                    kernel.tile(
+                            kc,
+                            packedA,
+                            ip * kc * mr,
+                            packedB,
+                            jp * kc * nr,
+                            g.alpha(),
+                            beta,
+                            g.c(),
+                            g.cOffset() + i * g.ldc() + j,
+                            g.ldc(),
+                            Math.min(mr, g.m() - i),
+                            cols,
+                            tile);
                 }
             }
         }
@@ -122,7 +170,21 @@ final class Gemm {
     }
 
     /** The arguments of one gemm call, as {@link org.grad4j.backend.Backend#gemm} documents them. */
-    private record GemmCall(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
-                            int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-    }
+    private record GemmCall(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOffset,
+            int lda,
+            float[] b,
+            int bOffset,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc) {}
 }

@@ -22,8 +22,20 @@ interface GemmKernel {
      * panel at a[aOffset] and B the kc × cols() panel at b[bOffset]; with beta = 0, C is not read.
      * t is this thread's {@link #scratch()}, overwritten.
      */
-    void tile(int kc, float[] a, int aOffset, float[] b, int bOffset, float alpha, float beta,
-              float[] c, int cOffset, int ldc, int m, int n, float[][] t);
+    void tile(
+            int kc,
+            float[] a,
+            int aOffset,
+            float[] b,
+            int bOffset,
+            float alpha,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc,
+            int m,
+            int n,
+            float[][] t);
 
     /** C[0 .. m, 0 .. n) = alpha · T + beta · C for the tile rows T = t[0 .. m); C not read when beta = 0. */
     static void update(float[][] t, float alpha, float beta, float[] c, int cOffset, int ldc, int m, int n) {

@@ -11,8 +11,7 @@ final class GemmKernels {
     private static final System.Logger LOG = System.getLogger("org.grad4j.backend");
     private static final GemmKernel BEST = select();
 
-    private GemmKernels() {
-    }
+    private GemmKernels() {}
 
     static GemmKernel best() {
         return BEST;
@@ -29,8 +28,10 @@ final class GemmKernels {
             return kernel;
         }
         GemmKernel kernel = new ScalarGemmKernel();
-        LOG.log(Level.INFO, "grad4j java backend GEMM: " + kernel.description()
-                + "; run java with --add-modules jdk.incubator.vector for the Vector API kernel");
+        LOG.log(
+                Level.INFO,
+                "grad4j java backend GEMM: " + kernel.description()
+                        + "; run java with --add-modules jdk.incubator.vector for the Vector API kernel");
         return kernel;
     }
 }

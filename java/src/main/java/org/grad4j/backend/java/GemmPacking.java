@@ -6,15 +6,24 @@ package org.grad4j.backend.java;
  * zero-padded to a whole panel so the kernels never see a short tile.
  */
 final class GemmPacking {
-    private GemmPacking() {
-    }
+    private GemmPacking() {}
 
     /**
      * Packs rows [i0, i0 + panels·mr) ∩ [0, m) and k [k0, k0 + kc) of op(A) (m × k) into {@code panels}
      * panels starting at packed[0].
      */
-    static void packA(boolean transA, float[] a, int aOffset, int lda, int m, int i0, int panels, int mr,
-                      int k0, int kc, float[] packed) {
+    static void packA(
+            boolean transA,
+            float[] a,
+            int aOffset,
+            int lda,
+            int m,
+            int i0,
+            int panels,
+            int mr,
+            int k0,
+            int kc,
+            float[] packed) {
         for (int panel = 0; panel < panels; panel++) {
             int first = i0 + panel * mr;
             int rows = Math.min(mr, m - first);
@@ -45,8 +54,19 @@ final class GemmPacking {
      * Packs panels [from, to) of columns [j0 + panel·nr, …) ∩ [0, n) and k [k0, k0 + kc) of op(B)
      * (k × n); panel p lands at packed[p·kc·nr].
      */
-    static void packB(boolean transB, float[] b, int bOffset, int ldb, int n, int j0, int from, int to, int nr,
-                      int k0, int kc, float[] packed) {
+    static void packB(
+            boolean transB,
+            float[] b,
+            int bOffset,
+            int ldb,
+            int n,
+            int j0,
+            int from,
+            int to,
+            int nr,
+            int k0,
+            int kc,
+            float[] packed) {
         for (int panel = from; panel < to; panel++) {
             int first = j0 + panel * nr;
             int cols = Math.min(nr, n - first);

@@ -65,8 +65,8 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public void copy(int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset,
-                     int[] dstStrides) {
+    public void copy(
+            int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset, int[] dstStrides) {
         elementwise.copy(shape, src, srcOffset, srcStrides, dst, dstOffset, dstStrides);
     }
 
@@ -76,51 +76,85 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public void unary(UnaryOp op, float alpha, float beta, float[] x, int xOffset, float[] y, int yOffset,
-                      int count) {
+    public void unary(UnaryOp op, float alpha, float beta, float[] x, int xOffset, float[] y, int yOffset, int count) {
         elementwise.unary(op, alpha, beta, x, xOffset, y, yOffset, count);
     }
 
     @Override
-    public void binary(BinaryOp op, int[] shape, float[] a, int aOffset, int[] aStrides, float[] b, int bOffset,
-                       int[] bStrides, float[] out, int outOffset) {
+    public void binary(
+            BinaryOp op,
+            int[] shape,
+            float[] a,
+            int aOffset,
+            int[] aStrides,
+            float[] b,
+            int bOffset,
+            int[] bStrides,
+            float[] out,
+            int outOffset) {
         elementwise.binary(op, shape, a, aOffset, aStrides, b, bOffset, bStrides, out, outOffset);
     }
 
     @Override
-    public void where(int[] shape, float[] cond, int condOffset, int[] condStrides, float[] a, int aOffset,
-                      int[] aStrides, float[] b, int bOffset, int[] bStrides, float[] out, int outOffset) {
-        elementwise.where(shape, cond, condOffset, condStrides, a, aOffset, aStrides, b, bOffset, bStrides, out,
-                outOffset);
+    public void where(
+            int[] shape,
+            float[] cond,
+            int condOffset,
+            int[] condStrides,
+            float[] a,
+            int aOffset,
+            int[] aStrides,
+            float[] b,
+            int bOffset,
+            int[] bStrides,
+            float[] out,
+            int outOffset) {
+        elementwise.where(
+                shape, cond, condOffset, condStrides, a, aOffset, aStrides, b, bOffset, bStrides, out, outOffset);
     }
 
     @Override
-    public void reduce(ReduceOp op, float[] x, int xOffset, int outer, int size, int inner, float[] out,
-                       int outOffset) {
+    public void reduce(
+            ReduceOp op, float[] x, int xOffset, int outer, int size, int inner, float[] out, int outOffset) {
         reductions.reduce(op, x, xOffset, outer, size, inner, out, outOffset);
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
-                     int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+    public void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOffset,
+            int lda,
+            float[] b,
+            int bOffset,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc) {
         gemm.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     }
 
     @Override
-    public void conv2dForward(Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y,
-                              int yOffset) {
+    public void conv2dForward(
+            Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y, int yOffset) {
         convolution.forward(g, x, xOffset, w, wOffset, y, yOffset);
     }
 
     @Override
-    public void conv2dBackwardData(Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset,
-                                   float[] gradX, int gradXOffset) {
+    public void conv2dBackwardData(
+            Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset, float[] gradX, int gradXOffset) {
         convolution.backwardData(g, gradY, gradYOffset, w, wOffset, gradX, gradXOffset);
     }
 
     @Override
-    public void conv2dBackwardWeight(Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset,
-                                     float[] gradW, int gradWOffset) {
+    public void conv2dBackwardWeight(
+            Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset, float[] gradW, int gradWOffset) {
         convolution.backwardWeight(g, x, xOffset, gradY, gradYOffset, gradW, gradWOffset);
     }
 
@@ -145,20 +179,45 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public void gather(float[] x, int xOffset, int outer, int size, int inner, int[] index, int count,
-                       boolean indexPerRow, float[] out) {
+    public void gather(
+            float[] x,
+            int xOffset,
+            int outer,
+            int size,
+            int inner,
+            int[] index,
+            int count,
+            boolean indexPerRow,
+            float[] out) {
         reductions.gather(x, xOffset, outer, size, inner, index, count, indexPerRow, out);
     }
 
     @Override
-    public void scatterAdd(float[] src, int srcOffset, int outer, int size, int inner, int[] index, int count,
-                           boolean indexPerRow, float[] dst) {
+    public void scatterAdd(
+            float[] src,
+            int srcOffset,
+            int outer,
+            int size,
+            int inner,
+            int[] index,
+            int count,
+            boolean indexPerRow,
+            float[] dst) {
         reductions.scatterAdd(src, srcOffset, outer, size, inner, index, count, indexPerRow, dst);
     }
 
     @Override
-    public void biasActivation(UnaryOp act, float alpha, float[] x, int xOffset, float[] bias, int biasOffset,
-                               int rows, int cols, float[] y, int yOffset) {
+    public void biasActivation(
+            UnaryOp act,
+            float alpha,
+            float[] x,
+            int xOffset,
+            float[] bias,
+            int biasOffset,
+            int rows,
+            int cols,
+            float[] y,
+            int yOffset) {
         fused.biasActivation(act, alpha, x, xOffset, bias, biasOffset, rows, cols, y, yOffset);
     }
 
@@ -168,36 +227,85 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public void softmaxBackward(boolean log, float[] y, int yOffset, float[] gradY, int gradYOffset, int outer,
-                                int size, int inner, float[] gradX, int gradXOffset) {
+    public void softmaxBackward(
+            boolean log,
+            float[] y,
+            int yOffset,
+            float[] gradY,
+            int gradYOffset,
+            int outer,
+            int size,
+            int inner,
+            float[] gradX,
+            int gradXOffset) {
         fused.softmaxBackward(log, y, yOffset, gradY, gradYOffset, outer, size, inner, gradX, gradXOffset);
     }
 
     @Override
-    public void crossEntropy(float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss,
-                             float[] logSumExp) {
+    public void crossEntropy(
+            float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss, float[] logSumExp) {
         fused.crossEntropy(logits, logitsOffset, rows, classes, targets, loss, logSumExp);
     }
 
     @Override
-    public void crossEntropyBackward(float[] logits, int logitsOffset, int rows, int classes, int[] targets,
-                                     float[] logSumExp, float[] gradLoss, float[] gradLogits) {
+    public void crossEntropyBackward(
+            float[] logits,
+            int logitsOffset,
+            int rows,
+            int classes,
+            int[] targets,
+            float[] logSumExp,
+            float[] gradLoss,
+            float[] gradLogits) {
         fused.crossEntropyBackward(logits, logitsOffset, rows, classes, targets, logSumExp, gradLoss, gradLogits);
     }
 
     @Override
-    public void sgdStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] momentumBuffer, int n,
-                        float lr, float momentum, float dampening, float weightDecay, boolean nesterov,
-                        boolean firstStep) {
-        fused.sgdStep(param, paramOffset, grad, gradOffset, momentumBuffer, n, lr, momentum, dampening, weightDecay,
-                nesterov, firstStep);
+    public void sgdStep(
+            float[] param,
+            int paramOffset,
+            float[] grad,
+            int gradOffset,
+            float[] momentumBuffer,
+            int n,
+            float lr,
+            float momentum,
+            float dampening,
+            float weightDecay,
+            boolean nesterov,
+            boolean firstStep) {
+        fused.sgdStep(
+                param,
+                paramOffset,
+                grad,
+                gradOffset,
+                momentumBuffer,
+                n,
+                lr,
+                momentum,
+                dampening,
+                weightDecay,
+                nesterov,
+                firstStep);
     }
 
     @Override
-    public void adamStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, float[] v, int n,
-                         float lr, float beta1, float beta2, float eps, float weightDecay, int step,
-                         boolean decoupled) {
-        fused.adamStep(param, paramOffset, grad, gradOffset, m, v, n, lr, beta1, beta2, eps, weightDecay, step,
-                decoupled);
+    public void adamStep(
+            float[] param,
+            int paramOffset,
+            float[] grad,
+            int gradOffset,
+            float[] m,
+            float[] v,
+            int n,
+            float lr,
+            float beta1,
+            float beta2,
+            float eps,
+            float weightDecay,
+            int step,
+            boolean decoupled) {
+        fused.adamStep(
+                param, paramOffset, grad, gradOffset, m, v, n, lr, beta1, beta2, eps, weightDecay, step, decoupled);
     }
 }

@@ -17,12 +17,18 @@ final class Parallel {
 
     Parallel(int threads) {
         this.threads = threads;
-        this.pool = threads <= 1 ? null : new ForkJoinPool(threads, p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setDaemon(true);
-            t.setName("grad4j-java-" + t.getPoolIndex());
-            return t;
-        }, null, false);
+        this.pool = threads <= 1
+                ? null
+                : new ForkJoinPool(
+                        threads,
+                        p -> {
+                            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+                            t.setDaemon(true);
+                            t.setName("grad4j-java-" + t.getPoolIndex());
+                            return t;
+                        },
+                        null,
+                        false);
     }
 
     int threads() {

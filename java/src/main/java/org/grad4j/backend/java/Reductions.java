@@ -88,8 +88,16 @@ final class Reductions {
         }
     }
 
-    void gather(float[] x, int xOffset, int outer, int size, int inner, int[] index, int count, boolean indexPerRow,
-                float[] out) {
+    void gather(
+            float[] x,
+            int xOffset,
+            int outer,
+            int size,
+            int inner,
+            int[] index,
+            int count,
+            boolean indexPerRow,
+            float[] out) {
         for (int o = 0; o < outer; o++) {
             for (int c = 0; c < count; c++) {
                 int dst = (o * count + c) * inner;
@@ -101,8 +109,16 @@ final class Reductions {
         }
     }
 
-    void scatterAdd(float[] src, int srcOffset, int outer, int size, int inner, int[] index, int count,
-                    boolean indexPerRow, float[] dst) {
+    void scatterAdd(
+            float[] src,
+            int srcOffset,
+            int outer,
+            int size,
+            int inner,
+            int[] index,
+            int count,
+            boolean indexPerRow,
+            float[] dst) {
         for (int o = 0; o < outer; o++) {
             for (int c = 0; c < count; c++) {
                 int s = (o * count + c) * inner;

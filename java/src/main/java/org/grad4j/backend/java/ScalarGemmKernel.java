@@ -33,8 +33,20 @@ final class ScalarGemmKernel implements GemmKernel {
     }
 
     @Override
-    public void tile(int kc, float[] a, int aOffset, float[] b, int bOffset, float alpha, float beta,
-                     float[] c, int cOffset, int ldc, int m, int n, float[][] t) {
+    public void tile(
+            int kc,
+            float[] a,
+            int aOffset,
+            float[] b,
+            int bOffset,
+            float alpha,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc,
+            int m,
+            int n,
+            float[][] t) {
         float[] t0 = t[0];
         float[] t1 = t[1];
         float[] t2 = t[2];

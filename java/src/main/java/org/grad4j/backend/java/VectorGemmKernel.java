@@ -38,8 +38,20 @@ final class VectorGemmKernel implements GemmKernel {
     }
 
     @Override
-    public void tile(int kc, float[] a, int aOffset, float[] b, int bOffset, float alpha, float beta,
-                     float[] c, int cOffset, int ldc, int m, int n, float[][] t) {
+    public void tile(
+            int kc,
+            float[] a,
+            int aOffset,
+            float[] b,
+            int bOffset,
+            float alpha,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc,
+            int m,
+            int n,
+            float[][] t) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero;
         FloatVector c01 = zero;

@@ -28,9 +28,12 @@ public final class BCEWithLogitsLoss extends Loss {
         requireSameShape(input, target);
         requireBroadcastable("weight", weight, input);
         requireBroadcastable("posWeight", posWeight, input);
-        Tensor logWeight = posWeight == null ? null : posWeight.sub(1f).mul(target).add(1f);
+        Tensor logWeight =
+                posWeight == null ? null : posWeight.sub(1f).mul(target).add(1f);
         Tensor softplus = input.neg().softplus();
-        Tensor loss = Tensor.ones(target.shape()).sub(target).mul(input)
+        Tensor loss = Tensor.ones(target.shape())
+                .sub(target)
+                .mul(input)
                 .add(logWeight == null ? softplus : softplus.mul(logWeight));
         return reduction.apply(weight == null ? loss : loss.mul(weight));
     }

@@ -8,8 +8,7 @@ import org.grad4j.tensor.Tensor;
  * becomes [N·d1·..., C] with its class-index target flattened to match.
  */
 final class ClassTargets {
-    private ClassTargets() {
-    }
+    private ClassTargets() {}
 
     static Tensor rows(String loss, Tensor input) {
         if (input.dim() == 0) {
@@ -32,8 +31,7 @@ final class ClassTargets {
     }
 
     /** A class-index target flattened to [rows], and whether any entry is the ignoreIndex. */
-    record Indices(Tensor flat, boolean anyIgnored) {
-    }
+    record Indices(Tensor flat, boolean anyIgnored) {}
 
     /**
      * The class-index target as [rows], checked against the input's shape; every entry must be a

@@ -25,8 +25,8 @@ public final class CrossEntropyLoss extends NLLLoss {
     public CrossEntropyLoss(Reduction reduction, Tensor weight, int ignoreIndex, double labelSmoothing) {
         super(reduction, weight, ignoreIndex);
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
-            throw new IllegalArgumentException("CrossEntropyLoss: labelSmoothing must be in [0, 1], got "
-                    + labelSmoothing);
+            throw new IllegalArgumentException(
+                    "CrossEntropyLoss: labelSmoothing must be in [0, 1], got " + labelSmoothing);
         }
         this.labelSmoothing = (float) labelSmoothing;
     }
@@ -48,12 +48,19 @@ public final class CrossEntropyLoss extends NLLLoss {
             return nll;
         }
         Tensor kept = targets.ne(ignoreIndex);
-        Tensor smooth = (weight == null ? logProbs : logProbs.mul(weight)).sum(1).neg().mul(kept);
+        Tensor smooth =
+                (weight == null ? logProbs : logProbs.mul(weight)).sum(1).neg().mul(kept);
         Tensor reduced = switch (reduction) {
             case NONE -> ClassTargets.unrows(smooth, input);
             case SUM -> smooth.sum();
-            case MEAN -> smooth.sum().div(weight == null ? kept.sum()
-                    : weight.indexSelect(0, Tensor.where(kept, targets, Tensor.zeros(1))).mul(kept).sum());
+            case MEAN ->
+                smooth.sum()
+                        .div(
+                                weight == null
+                                        ? kept.sum()
+                                        : weight.indexSelect(0, Tensor.where(kept, targets, Tensor.zeros(1)))
+                                                .mul(kept)
+                                                .sum());
         };
         return nll.mul(1 - labelSmoothing).add(reduced.mul(labelSmoothing / rows.size(1)));
     }
@@ -62,8 +69,8 @@ public final class CrossEntropyLoss extends NLLLoss {
     private Tensor probabilities(Tensor input, Tensor logits, Tensor probs) {
         int classes = logits.size(1);
         if (weight != null && weight.size(0) != classes) {
-            throw new IllegalArgumentException(name() + ": weight has " + weight.size(0) + " entries for " + classes
-                    + " classes");
+            throw new IllegalArgumentException(
+                    name() + ": weight has " + weight.size(0) + " entries for " + classes + " classes");
         }
         Tensor t = labelSmoothing == 0 ? probs : probs.mul(1 - labelSmoothing).add(labelSmoothing / classes);
         Tensor terms = logits.logSoftmax(1).mul(t);

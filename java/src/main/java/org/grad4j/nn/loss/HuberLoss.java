@@ -26,7 +26,8 @@ public final class HuberLoss extends Loss {
         requireSameShape(input, target);
         Tensor d = input.sub(target);
         Tensor abs = d.abs();
-        return reduction.apply(Tensor.where(abs.lt(delta), d.square().mul(0.5f), abs.sub(0.5f * delta).mul(delta)));
+        return reduction.apply(Tensor.where(
+                abs.lt(delta), d.square().mul(0.5f), abs.sub(0.5f * delta).mul(delta)));
     }
 
     @Override

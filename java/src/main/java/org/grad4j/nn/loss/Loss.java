@@ -41,7 +41,10 @@ public abstract class Loss extends Module {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "(" + (reduction == Reduction.MEAN ? "" : "reduction="
-                + reduction.name().toLowerCase(java.util.Locale.ROOT)) + ")";
+        return getClass().getSimpleName() + "("
+                + (reduction == Reduction.MEAN
+                        ? ""
+                        : "reduction=" + reduction.name().toLowerCase(java.util.Locale.ROOT))
+                + ")";
     }
 }

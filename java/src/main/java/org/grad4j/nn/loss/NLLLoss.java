@@ -28,7 +28,8 @@ public class NLLLoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        Tensor targets = ClassTargets.indices(name(), input, target, ignoreIndex).flat();
+        Tensor targets =
+                ClassTargets.indices(name(), input, target, ignoreIndex).flat();
         return nll(input, ClassTargets.rows(name(), input), targets);
     }
 
@@ -36,8 +37,8 @@ public class NLLLoss extends Loss {
     Tensor nll(Tensor input, Tensor logProbs, Tensor targets) {
         int classes = logProbs.size(1);
         if (weight != null && weight.size(0) != classes) {
-            throw new IllegalArgumentException(name() + ": weight has " + weight.size(0) + " entries for " + classes
-                    + " classes");
+            throw new IllegalArgumentException(
+                    name() + ": weight has " + weight.size(0) + " entries for " + classes + " classes");
         }
         Tensor kept = targets.ne(ignoreIndex);
         Tensor safe = Tensor.where(kept, targets, Tensor.zeros(1));

@@ -32,8 +32,10 @@ public final class CosineAnnealingLR extends LRScheduler {
             if ((lastEpoch - 1 - tMax) % (2 * tMax) == 0) {
                 lrs[g] += (baseLrs[g] - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
             } else {
-                lrs[g] = (1 + Math.cos(Math.PI * lastEpoch / tMax)) / (1 + Math.cos(Math.PI * (lastEpoch - 1) / tMax))
-                        * (lrs[g] - etaMin) + etaMin;
+                lrs[g] = (1 + Math.cos(Math.PI * lastEpoch / tMax))
+                                / (1 + Math.cos(Math.PI * (lastEpoch - 1) / tMax))
+                                * (lrs[g] - etaMin)
+                        + etaMin;
             }
         }
         return lrs;

@@ -10,7 +10,11 @@ import org.grad4j.optim.Optimizer;
  */
 public final class CyclicLR extends LRScheduler {
     /** How the amplitude changes from cycle to cycle. */
-    public enum Mode { TRIANGULAR, TRIANGULAR2, EXP_RANGE }
+    public enum Mode {
+        TRIANGULAR,
+        TRIANGULAR2,
+        EXP_RANGE
+    }
 
     private final double[] maxLrs;
     private final double totalSize;
@@ -22,11 +26,18 @@ public final class CyclicLR extends LRScheduler {
         this(optimizer, baseLr, maxLr, stepSizeUp, stepSizeUp, Mode.TRIANGULAR, 1.0);
     }
 
-    public CyclicLR(Optimizer optimizer, double baseLr, double maxLr, int stepSizeUp, int stepSizeDown, Mode mode,
-                    double gamma) {
+    public CyclicLR(
+            Optimizer optimizer,
+            double baseLr,
+            double maxLr,
+            int stepSizeUp,
+            int stepSizeDown,
+            Mode mode,
+            double gamma) {
         super(withBase(optimizer, baseLr));
-        check(stepSizeUp > 0 && stepSizeDown >= 0, "CyclicLR: stepSizeUp must be > 0 and stepSizeDown >= 0, got "
-                + stepSizeUp + " and " + stepSizeDown);
+        check(
+                stepSizeUp > 0 && stepSizeDown >= 0,
+                "CyclicLR: stepSizeUp must be > 0 and stepSizeDown >= 0, got " + stepSizeUp + " and " + stepSizeDown);
         java.util.Arrays.fill(baseLrs, baseLr);
         maxLrs = new double[baseLrs.length];
         java.util.Arrays.fill(maxLrs, maxLr);

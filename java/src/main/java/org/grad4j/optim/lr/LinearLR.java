@@ -34,8 +34,11 @@ public final class LinearLR extends LRScheduler {
         if (lastEpoch > totalIters) {
             return currentLrs();
         }
-        return scaled(currentLrs(), 1 + (endFactor - startFactor)
-                / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor)));
+        return scaled(
+                currentLrs(),
+                1
+                        + (endFactor - startFactor)
+                                / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor)));
     }
 
     @Override

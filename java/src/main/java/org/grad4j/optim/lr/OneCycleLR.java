@@ -20,8 +20,15 @@ public final class OneCycleLR extends LRScheduler {
         this(optimizer, maxLr, totalSteps, 0.3, true, 25, 1e4, false);
     }
 
-    public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps, double pctStart, boolean cosine,
-                      double divFactor, double finalDivFactor, boolean threePhase) {
+    public OneCycleLR(
+            Optimizer optimizer,
+            double maxLr,
+            int totalSteps,
+            double pctStart,
+            boolean cosine,
+            double divFactor,
+            double finalDivFactor,
+            boolean threePhase) {
         super(optimizer);
         check(totalSteps > 0, "OneCycleLR: totalSteps must be > 0, got " + totalSteps);
         check(pctStart >= 0 && pctStart <= 1, "OneCycleLR: pctStart must be in [0, 1], got " + pctStart);
@@ -45,8 +52,8 @@ public final class OneCycleLR extends LRScheduler {
     @Override
     protected double[] computeLr() {
         if (lastEpoch > totalSteps) {
-            throw new IllegalStateException("OneCycleLR: stepped " + lastEpoch + " times, more than totalSteps = "
-                    + totalSteps);
+            throw new IllegalStateException(
+                    "OneCycleLR: stepped " + lastEpoch + " times, more than totalSteps = " + totalSteps);
         }
         double start = 0;
         double lr = Double.NaN;

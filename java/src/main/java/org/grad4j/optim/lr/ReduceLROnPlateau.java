@@ -29,8 +29,16 @@ public final class ReduceLROnPlateau extends LRScheduler {
         this(optimizer, false, 0.1, 10, 1e-4, true, 0, 0, 1e-8);
     }
 
-    public ReduceLROnPlateau(Optimizer optimizer, boolean maxMode, double factor, int patience, double threshold,
-                             boolean relativeThreshold, int cooldown, double minLr, double eps) {
+    public ReduceLROnPlateau(
+            Optimizer optimizer,
+            boolean maxMode,
+            double factor,
+            int patience,
+            double threshold,
+            boolean relativeThreshold,
+            int cooldown,
+            double minLr,
+            double eps) {
         super(optimizer);
         check(factor < 1 && factor >= 0, "ReduceLROnPlateau: factor must be in [0, 1), got " + factor);
         check(patience >= 0 && cooldown >= 0, "ReduceLROnPlateau: patience and cooldown must be >= 0");

@@ -19,9 +19,11 @@ public final class SequentialLR extends LRScheduler {
 
     public SequentialLR(Optimizer optimizer, List<LRScheduler> schedulers, int[] milestones) {
         super(optimizer);
-        check(!schedulers.isEmpty() && milestones.length == schedulers.size() - 1, "SequentialLR: needs "
-                + (schedulers.size() - 1) + " milestones for " + schedulers.size() + " schedules, got "
-                + milestones.length);
+        check(
+                !schedulers.isEmpty() && milestones.length == schedulers.size() - 1,
+                "SequentialLR: needs "
+                        + (schedulers.size() - 1) + " milestones for " + schedulers.size() + " schedules, got "
+                        + milestones.length);
         for (LRScheduler s : schedulers) {
             check(s.optimizer == optimizer, "SequentialLR: every schedule must drive the same optimizer");
         }

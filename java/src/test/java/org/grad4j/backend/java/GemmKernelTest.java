@@ -19,8 +19,19 @@ import org.junit.jupiter.api.TestFactory;
  * alpha/beta cases of {@link org.grad4j.backend.Backend#gemm}.
  */
 class GemmKernelTest {
-    private static final int[][] SIZES = {{1, 1, 1}, {7, 13, 31}, {97, 31, 13}, {13, 97, 7}, {33, 65, 17},
-        {9, 70, 1031}, {65, 33, 257}, {1, 97, 300}, {97, 1, 300}, {8, 32, 256}, {16, 64, 512}};
+    private static final int[][] SIZES = {
+        {1, 1, 1},
+        {7, 13, 31},
+        {97, 31, 13},
+        {13, 97, 7},
+        {33, 65, 17},
+        {9, 70, 1031},
+        {65, 33, 257},
+        {1, 97, 300},
+        {97, 1, 300},
+        {8, 32, 256},
+        {16, 64, 512}
+    };
     private static final float[][] ALPHA_BETA = {{1f, 0f}, {0.5f, 2f}, {-1.5f, 1f}, {2f, -0.25f}};
 
     private static List<GemmKernel> kernels() {
@@ -63,20 +74,21 @@ class GemmKernelTest {
 
     @TestFactory
     Stream<DynamicTest> degenerateProductsOnlyScaleC() {
-        return kernels().stream().map(kernel -> DynamicTest.dynamicTest(kernel.getClass().getSimpleName(), () -> {
-            Gemm gemm = new Gemm(new Parallel(2), kernel);
-            Random random = new Random(1);
-            check(gemm, random, false, false, 13, 7, 0, 1f, 0.5f);
-            check(gemm, random, true, true, 13, 7, 0, 1f, 0f);
-            check(gemm, random, false, true, 13, 7, 5, 0f, 3f);
-            check(gemm, random, true, false, 13, 7, 5, 0f, 0f);
-            check(gemm, random, false, false, 0, 7, 5, 1f, 0f);
-        }));
+        return kernels().stream()
+                .map(kernel -> DynamicTest.dynamicTest(kernel.getClass().getSimpleName(), () -> {
+                    Gemm gemm = new Gemm(new Parallel(2), kernel);
+                    Random random = new Random(1);
+                    check(gemm, random, false, false, 13, 7, 0, 1f, 0.5f);
+                    check(gemm, random, true, true, 13, 7, 0, 1f, 0f);
+                    check(gemm, random, false, true, 13, 7, 5, 0f, 3f);
+                    check(gemm, random, true, false, 13, 7, 5, 0f, 0f);
+                    check(gemm, random, false, false, 0, 7, 5, 1f, 0f);
+                }));
     }
 
     /** C starts as NaN where beta = 0, to check that C is then written without being read. */
-    private static void check(Gemm gemm, Random random, boolean transA, boolean transB, int m, int n, int k,
-                              float alpha, float beta) {
+    private static void check(
+            Gemm gemm, Random random, boolean transA, boolean transB, int m, int n, int k, float alpha, float beta) {
         int lda = (transA ? m : k) + 3;
         int ldb = (transB ? k : n) + 2;
         int ldc = n + 5;
@@ -91,8 +103,8 @@ class GemmKernelTest {
         }
         float[] before = c.clone();
         gemm.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        String problem = "m=" + m + " n=" + n + " k=" + k + " transA=" + transA + " transB=" + transB
-                + " alpha=" + alpha + " beta=" + beta;
+        String problem = "m=" + m + " n=" + n + " k=" + k + " transA=" + transA + " transB=" + transB + " alpha="
+                + alpha + " beta=" + beta;
         for (int at = 0; at < c.length; at++) {
             int i = (at - cOffset) / ldc;
             int j = (at - cOffset) % ldc;

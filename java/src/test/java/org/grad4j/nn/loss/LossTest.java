@@ -24,10 +24,13 @@ class LossTest {
         assertEquals(1 + 3 + 1.5f, new L1Loss(Reduction.SUM).forward(X, Y).item(), 1e-6f);
         assertArrayEquals(new float[] {1, 3, 1.5f, 0}, values(new L1Loss(Reduction.NONE).forward(X, Y)), 1e-6f);
         // Huber, delta 1: |d| = 1, 3, 1.5, 0 -> 0.5, 2.5, 1.0, 0
-        assertArrayEquals(new float[] {0.5f, 2.5f, 1f, 0}, values(new HuberLoss(Reduction.NONE, 1).forward(X, Y)),
-                1e-6f);
+        assertArrayEquals(
+                new float[] {0.5f, 2.5f, 1f, 0}, values(new HuberLoss(Reduction.NONE, 1).forward(X, Y)), 1e-6f);
         // delta 2: 0.5, 2 * (3 - 1) = 4, 1.125, 0
-        assertEquals((0.5f + 4 + 1.125f) / 4, new HuberLoss(Reduction.MEAN, 2).forward(X, Y).item(), 1e-6f);
+        assertEquals(
+                (0.5f + 4 + 1.125f) / 4,
+                new HuberLoss(Reduction.MEAN, 2).forward(X, Y).item(),
+                1e-6f);
     }
 
     @Test
@@ -48,10 +51,16 @@ class LossTest {
             double p = 1 / (1 + Math.exp(-xs[i]));
             weighted -= 3 * ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
         }
-        assertEquals(weighted, new BCEWithLogitsLoss(Reduction.SUM, null, pos).forward(x, y).item(), 1e-5);
+        assertEquals(
+                weighted,
+                new BCEWithLogitsLoss(Reduction.SUM, null, pos).forward(x, y).item(),
+                1e-5);
         Tensor huge = Tensor.of(new float[] {1e4f, -1e4f}, 2);
-        assertArrayEquals(new float[] {1e4f, 0}, values(new BCEWithLogitsLoss(Reduction.NONE, null, null)
-                .forward(huge, Tensor.of(new float[] {0, 0}, 2))), 1e-3f);
+        assertArrayEquals(
+                new float[] {1e4f, 0},
+                values(new BCEWithLogitsLoss(Reduction.NONE, null, null)
+                        .forward(huge, Tensor.of(new float[] {0, 0}, 2))),
+                1e-3f);
     }
 
     /** −log softmax(row)[t] in double. */
@@ -79,8 +88,12 @@ class LossTest {
             mean += ce(LOGITS[i], t[i]) / 4;
         }
         assertEquals(mean, new CrossEntropyLoss().forward(INPUT, TARGET).item(), 1e-6);
-        assertEquals(ce(LOGITS[1], 2), new CrossEntropyLoss(Reduction.NONE, null, -100, 0)
-                .forward(INPUT, TARGET).toArray()[1], 1e-6);
+        assertEquals(
+                ce(LOGITS[1], 2),
+                new CrossEntropyLoss(Reduction.NONE, null, -100, 0)
+                        .forward(INPUT, TARGET)
+                        .toArray()[1],
+                1e-6);
         float[] w = {0.5f, 2f, 1f};
         double num = 0;
         double den = 0;
@@ -88,14 +101,28 @@ class LossTest {
             num += w[t[i]] * ce(LOGITS[i], t[i]);
             den += w[t[i]];
         }
-        assertEquals(num / den, new CrossEntropyLoss(Reduction.MEAN, Tensor.of(w, 3), -100, 0).forward(INPUT, TARGET)
-                .item(), 1e-6);
+        assertEquals(
+                num / den,
+                new CrossEntropyLoss(Reduction.MEAN, Tensor.of(w, 3), -100, 0)
+                        .forward(INPUT, TARGET)
+                        .item(),
+                1e-6);
         Tensor ignoring = Tensor.of(new float[] {0, -100, 2, -100}, 4);
-        assertEquals((ce(LOGITS[0], 0) + ce(LOGITS[2], 2)) / 2, new CrossEntropyLoss().forward(INPUT, ignoring)
-                .item(), 1e-6);
-        assertArrayEquals(new float[] {0, 0}, new float[] {
-            new NLLLoss(Reduction.NONE, null, -100).forward(INPUT.logSoftmax(1), ignoring).toArray()[1],
-            new NLLLoss(Reduction.NONE, null, -100).forward(INPUT.logSoftmax(1), ignoring).toArray()[3]}, 0f);
+        assertEquals(
+                (ce(LOGITS[0], 0) + ce(LOGITS[2], 2)) / 2,
+                new CrossEntropyLoss().forward(INPUT, ignoring).item(),
+                1e-6);
+        assertArrayEquals(
+                new float[] {0, 0},
+                new float[] {
+                    new NLLLoss(Reduction.NONE, null, -100)
+                            .forward(INPUT.logSoftmax(1), ignoring)
+                            .toArray()[1],
+                    new NLLLoss(Reduction.NONE, null, -100)
+                            .forward(INPUT.logSoftmax(1), ignoring)
+                            .toArray()[3]
+                },
+                0f);
     }
 
     @Test
@@ -110,14 +137,23 @@ class LossTest {
             }
             expected += ((1 - eps) * ce(LOGITS[i], t[i]) + eps / 3 * smooth) / 4;
         }
-        assertEquals(expected, new CrossEntropyLoss(Reduction.MEAN, null, -100, eps).forward(INPUT, TARGET).item(),
+        assertEquals(
+                expected,
+                new CrossEntropyLoss(Reduction.MEAN, null, -100, eps)
+                        .forward(INPUT, TARGET)
+                        .item(),
                 1e-6);
         Tensor oneHotSmoothed = Tensor.zeros(4, 3);
         for (int i = 0; i < 4; i++) {
             oneHotSmoothed.select(0, i).select(0, t[i]).fill_(1);
         }
-        assertEquals(expected, new CrossEntropyLoss(Reduction.MEAN, null, -100, eps).forward(INPUT, oneHotSmoothed)
-                .item(), 1e-6, "probability targets give the same loss");
+        assertEquals(
+                expected,
+                new CrossEntropyLoss(Reduction.MEAN, null, -100, eps)
+                        .forward(INPUT, oneHotSmoothed)
+                        .item(),
+                1e-6,
+                "probability targets give the same loss");
     }
 
     @Test
@@ -129,18 +165,22 @@ class LossTest {
         float[] xs = x.toArray();
         float[] pixel = {xs[3], xs[4 + 3], xs[8 + 3]}; // image 0, pixel (1, 1): x[0, c, 1, 1]
         assertEquals(ce(pixel, 1), perPixel.toArray()[3], 1e-5, "its target is t[0, 1, 1] = 1");
-        assertEquals(ce(LOGITS[2], 2), new CrossEntropyLoss().forward(Tensor.of(LOGITS[2], 3), Tensor.scalar(2))
-                .item(), 1e-6);
+        assertEquals(
+                ce(LOGITS[2], 2),
+                new CrossEntropyLoss()
+                        .forward(Tensor.of(LOGITS[2], 3), Tensor.scalar(2))
+                        .item(),
+                1e-6);
     }
 
     @Test
     void crossEntropyIsStableForLogitsFarApart() {
         Tensor x = Tensor.of(new float[] {1e4f, 0, -1e4f, -1e4f, 0, 1e4f}, 2, 3);
-        Tensor losses = new CrossEntropyLoss(Reduction.NONE, null, -100, 0).forward(x, Tensor.of(new float[] {0, 0},
-                2));
+        Tensor losses =
+                new CrossEntropyLoss(Reduction.NONE, null, -100, 0).forward(x, Tensor.of(new float[] {0, 0}, 2));
         assertArrayEquals(new float[] {0, 2e4f}, losses.toArray(), 1e-2f);
-        Tensor smoothed = new CrossEntropyLoss(Reduction.MEAN, null, -100, 0.1).forward(x, Tensor.of(new float[] {0,
-            0}, 2));
+        Tensor smoothed =
+                new CrossEntropyLoss(Reduction.MEAN, null, -100, 0.1).forward(x, Tensor.of(new float[] {0, 0}, 2));
         assertTrue(Float.isFinite(smoothed.item()));
     }
 
@@ -151,44 +191,73 @@ class LossTest {
         GradCheck.check(in -> new MSELoss().forward(in[0], y), x);
         GradCheck.check(in -> new L1Loss(Reduction.SUM).forward(in[0], y), x);
         GradCheck.check(in -> new HuberLoss(Reduction.MEAN, 0.7).forward(in[0], y), x);
-        GradCheck.check(in -> new BCEWithLogitsLoss(Reduction.MEAN, null, Tensor.of(new float[] {2, 1, 0.5f}, 3))
-                .forward(in[0], Tensor.rand(7, 4, 3)), x);
+        GradCheck.check(
+                in -> new BCEWithLogitsLoss(Reduction.MEAN, null, Tensor.of(new float[] {2, 1, 0.5f}, 3))
+                        .forward(in[0], Tensor.rand(7, 4, 3)),
+                x);
         Tensor logits = INPUT.clone().requiresGrad(true);
         Tensor w = Tensor.of(new float[] {0.5f, 2f, 1f}, 3);
         GradCheck.check(in -> new CrossEntropyLoss().forward(in[0], TARGET), logits);
         GradCheck.check(in -> new CrossEntropyLoss(Reduction.MEAN, w, 1, 0.3).forward(in[0], TARGET), logits);
-        GradCheck.check(in -> new CrossEntropyLoss(Reduction.SUM, w, -100, 0.1).forward(in[0], Tensor.rand(8, 4, 3)
-                .softmax(1)), logits);
+        GradCheck.check(
+                in -> new CrossEntropyLoss(Reduction.SUM, w, -100, 0.1)
+                        .forward(in[0], Tensor.rand(8, 4, 3).softmax(1)),
+                logits);
         GradCheck.check(in -> new NLLLoss(Reduction.MEAN, w, -100).forward(in[0].logSoftmax(1), TARGET), logits);
     }
 
     @Test
     void badArgumentsAreNamed() {
-        assertEquals("MSELoss: input [4] and target [2] must have the same shape",
+        assertEquals(
+                "MSELoss: input [4] and target [2] must have the same shape",
                 assertThrows(IllegalArgumentException.class, () -> new MSELoss().forward(X, Tensor.zeros(2)))
                         .getMessage());
-        assertEquals("CrossEntropyLoss: class-index target must have shape [4] for input [4, 3], got [3]",
-                assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss().forward(INPUT,
-                        Tensor.zeros(3))).getMessage());
-        assertEquals("CrossEntropyLoss: labelSmoothing must be in [0, 1], got 1.5",
-                assertThrows(IllegalArgumentException.class,
-                        () -> new CrossEntropyLoss(Reduction.MEAN, null, -100, 1.5)).getMessage());
-        assertEquals("HuberLoss: delta must be > 0, got 0.0",
-                assertThrows(IllegalArgumentException.class, () -> new HuberLoss(Reduction.MEAN, 0)).getMessage());
-        assertEquals("CrossEntropyLoss: target 3.0 at flat index 2 is out of range: not a class index in [0, 3) nor"
-                + " the ignoreIndex -100", assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss()
-                .forward(INPUT, Tensor.of(new float[] {0, 1, 3, 0}, 4))).getMessage());
+        assertEquals(
+                "CrossEntropyLoss: class-index target must have shape [4] for input [4, 3], got [3]",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new CrossEntropyLoss().forward(INPUT, Tensor.zeros(3)))
+                        .getMessage());
+        assertEquals(
+                "CrossEntropyLoss: labelSmoothing must be in [0, 1], got 1.5",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new CrossEntropyLoss(Reduction.MEAN, null, -100, 1.5))
+                        .getMessage());
+        assertEquals(
+                "HuberLoss: delta must be > 0, got 0.0",
+                assertThrows(IllegalArgumentException.class, () -> new HuberLoss(Reduction.MEAN, 0))
+                        .getMessage());
+        assertEquals(
+                "CrossEntropyLoss: target 3.0 at flat index 2 is out of range: not a class index in [0, 3) nor"
+                        + " the ignoreIndex -100",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new CrossEntropyLoss().forward(INPUT, Tensor.of(new float[] {0, 1, 3, 0}, 4)))
+                        .getMessage());
         // these three were once messages of the primitives inside (gather, mul) that did not name the loss
-        assertEquals("NLLLoss: target 0.5 at flat index 1 is out of range: not a class index in [0, 3) nor the"
-                + " ignoreIndex -100", assertThrows(IllegalArgumentException.class, () -> new NLLLoss()
-                .forward(INPUT, Tensor.of(new float[] {0, 0.5f, 1, 0}, 4))).getMessage());
-        assertEquals("CrossEntropyLoss: target -1.0 at flat index 0 is out of range: not a class index in [0, 3) nor"
-                + " the ignoreIndex -100", assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss(
-                Reduction.MEAN, Tensor.ones(3), -100, 0.1).forward(INPUT, Tensor.of(new float[] {-1, 0, 1, 0}, 4)))
-                .getMessage());
-        assertEquals("BCEWithLogitsLoss: weight [3] does not broadcast to the input [4]",
-                assertThrows(IllegalArgumentException.class, () -> new BCEWithLogitsLoss(Reduction.MEAN,
-                        Tensor.ones(3), null).forward(X, Tensor.zeros(4))).getMessage());
+        assertEquals(
+                "NLLLoss: target 0.5 at flat index 1 is out of range: not a class index in [0, 3) nor the"
+                        + " ignoreIndex -100",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new NLLLoss().forward(INPUT, Tensor.of(new float[] {0, 0.5f, 1, 0}, 4)))
+                        .getMessage());
+        assertEquals(
+                "CrossEntropyLoss: target -1.0 at flat index 0 is out of range: not a class index in [0, 3) nor"
+                        + " the ignoreIndex -100",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new CrossEntropyLoss(Reduction.MEAN, Tensor.ones(3), -100, 0.1)
+                                        .forward(INPUT, Tensor.of(new float[] {-1, 0, 1, 0}, 4)))
+                        .getMessage());
+        assertEquals(
+                "BCEWithLogitsLoss: weight [3] does not broadcast to the input [4]",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new BCEWithLogitsLoss(Reduction.MEAN, Tensor.ones(3), null)
+                                        .forward(X, Tensor.zeros(4)))
+                        .getMessage());
         assertThrows(UnsupportedOperationException.class, () -> new MSELoss().forward(X));
     }
 }

@@ -33,13 +33,19 @@ class LRSchedulerTest {
 
     @Test
     void stepMultiStepExponentialAndLinear() {
-        assertArrayEquals(new double[] {0.1, 0.1, 0.1, 0.01, 0.01, 0.01, 0.001, 0.001},
-                sequence(0.1, 8, o -> new StepLR(o, 3)), 1e-12);
-        assertArrayEquals(new double[] {1, 1, 0.5, 0.5, 0.5, 0.25, 0.25},
-                sequence(1, 7, o -> new MultiStepLR(o, new int[] {5, 2}, 0.5)), 1e-12);
+        assertArrayEquals(
+                new double[] {0.1, 0.1, 0.1, 0.01, 0.01, 0.01, 0.001, 0.001},
+                sequence(0.1, 8, o -> new StepLR(o, 3)),
+                1e-12);
+        assertArrayEquals(
+                new double[] {1, 1, 0.5, 0.5, 0.5, 0.25, 0.25},
+                sequence(1, 7, o -> new MultiStepLR(o, new int[] {5, 2}, 0.5)),
+                1e-12);
         assertArrayEquals(new double[] {1, 0.9, 0.81, 0.729}, sequence(1, 4, o -> new ExponentialLR(o, 0.9)), 1e-12);
-        assertArrayEquals(new double[] {0.25, 0.4375, 0.625, 0.8125, 1, 1},
-                sequence(1, 6, o -> new LinearLR(o, 0.25, 1, 4)), 1e-12);
+        assertArrayEquals(
+                new double[] {0.25, 0.4375, 0.625, 0.8125, 1, 1},
+                sequence(1, 6, o -> new LinearLR(o, 0.25, 1, 4)),
+                1e-12);
     }
 
     @Test
@@ -52,10 +58,14 @@ class LRSchedulerTest {
 
     @Test
     void cyclicModes() {
-        assertArrayEquals(new double[] {0.1, 0.55, 1, 0.55, 0.1, 0.55, 1},
-                sequence(5, 7, o -> new CyclicLR(o, 0.1, 1, 2)), 1e-12);
-        assertArrayEquals(new double[] {0.1, 0.55, 1, 0.55, 0.1, 0.325, 0.55, 0.325, 0.1},
-                sequence(5, 9, o -> new CyclicLR(o, 0.1, 1, 2, 2, CyclicLR.Mode.TRIANGULAR2, 1)), 1e-12);
+        assertArrayEquals(
+                new double[] {0.1, 0.55, 1, 0.55, 0.1, 0.55, 1},
+                sequence(5, 7, o -> new CyclicLR(o, 0.1, 1, 2)),
+                1e-12);
+        assertArrayEquals(
+                new double[] {0.1, 0.55, 1, 0.55, 0.1, 0.325, 0.55, 0.325, 0.1},
+                sequence(5, 9, o -> new CyclicLR(o, 0.1, 1, 2, 2, CyclicLR.Mode.TRIANGULAR2, 1)),
+                1e-12);
         double[] exp = sequence(5, 4, o -> new CyclicLR(o, 0.1, 1, 2, 2, CyclicLR.Mode.EXP_RANGE, 0.5));
         assertEquals(0.1 + 0.9 * 0.5 * 0.5, exp[1], 1e-12);
         assertEquals(0.1 + 0.9 * 0.25, exp[2], 1e-12);
@@ -95,18 +105,27 @@ class LRSchedulerTest {
 
     @Test
     void sequentialHandsOverAtTheMilestoneAndChainedCombines() {
-        assertArrayEquals(new double[] {0.1, 0.55, 1, 0.5, 0.25},
-                sequence(1, 5, o -> new SequentialLR(o, List.of(new LinearLR(o, 0.1, 1, 2), new ExponentialLR(o, 0.5)),
-                        new int[] {2})), 1e-12);
-        assertArrayEquals(new double[] {1, 0.9, 0.81, 0.0729, 0.06561},
+        assertArrayEquals(
+                new double[] {0.1, 0.55, 1, 0.5, 0.25},
+                sequence(
+                        1,
+                        5,
+                        o -> new SequentialLR(
+                                o, List.of(new LinearLR(o, 0.1, 1, 2), new ExponentialLR(o, 0.5)), new int[] {2})),
+                1e-12);
+        assertArrayEquals(
+                new double[] {1, 0.9, 0.81, 0.0729, 0.06561},
                 sequence(1, 5, o -> new ChainedScheduler(List.of(new ExponentialLR(o, 0.9), new StepLR(o, 3)))),
                 1e-12);
     }
 
     @Test
     void eachGroupKeepsItsOwnBaseRate() {
-        SGD opt = new SGD(List.of(new ParamGroup(List.of(new Parameter(Tensor.zeros(1)))),
-                new ParamGroup(List.of(new Parameter(Tensor.zeros(1)))).set("lr", 0.5)), 0.1);
+        SGD opt = new SGD(
+                List.of(
+                        new ParamGroup(List.of(new Parameter(Tensor.zeros(1)))),
+                        new ParamGroup(List.of(new Parameter(Tensor.zeros(1)))).set("lr", 0.5)),
+                0.1);
         StepLR s = new StepLR(opt, 1, 0.5);
         s.step();
         assertArrayEquals(new double[] {0.05, 0.25}, s.getLastLr(), 1e-12);
@@ -126,7 +145,9 @@ class LRSchedulerTest {
         s.step();
         resumed.step();
         assertEquals(s.getLastLr()[0], resumed.getLastLr()[0], 0);
-        assertEquals("StepLR: stepSize must be > 0, got 0",
-                assertThrows(IllegalArgumentException.class, () -> new StepLR(sgd(1), 0)).getMessage());
+        assertEquals(
+                "StepLR: stepSize must be > 0, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new StepLR(sgd(1), 0))
+                        .getMessage());
     }
 }

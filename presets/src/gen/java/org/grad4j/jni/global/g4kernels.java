@@ -37,37 +37,67 @@ public class g4kernels extends org.grad4j.jni.presets.g4kernels {
 // #endif
 
 // #ifndef G4_EXPORT
-// #  if defined(_WIN32)
-// #    define G4_EXPORT __declspec(dllexport)
-// #  else
-// #    define G4_EXPORT __attribute__((visibility("default")))
-// #  endif
+// #    if defined(_WIN32)
+// #        define G4_EXPORT __declspec(dllexport)
+// #    else
+// #        define G4_EXPORT __attribute__((visibility("default")))
+// #    endif
 // #endif
 // #define G4_PINNED
 
 /** enum g4_status */
-public static final int
-    G4_OK = 0,
-    G4_INVALID_ARGUMENT = 1,
-    G4_UNSUPPORTED = 2;
+public static final int G4_OK = 0, G4_INVALID_ARGUMENT = 1, G4_UNSUPPORTED = 2;
 
 /** enum g4_unary_op */
 public static final int
-    G4_UNARY_NEG = 0, G4_UNARY_EXP = 1, G4_UNARY_LOG = 2, G4_UNARY_SQRT = 3, G4_UNARY_ABS = 4, G4_UNARY_SIGN = 5,
-    G4_UNARY_RECIPROCAL = 6, G4_UNARY_TANH = 7, G4_UNARY_SIGMOID = 8, G4_UNARY_RELU = 9, G4_UNARY_LEAKY_RELU = 10,
-    G4_UNARY_SOFTPLUS = 11, G4_UNARY_GELU = 12, G4_UNARY_ELU = 13, G4_UNARY_CLAMP = 14, G4_UNARY_POW = 15,
-    G4_UNARY_LEAKY_RELU_GRAD = 16, G4_UNARY_GELU_GRAD = 17, G4_UNARY_ELU_GRAD = 18, G4_UNARY_CLAMP_GRAD = 19,
+    G4_UNARY_NEG = 0,
+    G4_UNARY_EXP = 1,
+    G4_UNARY_LOG = 2,
+    G4_UNARY_SQRT = 3,
+    G4_UNARY_ABS = 4,
+    G4_UNARY_SIGN = 5,
+    G4_UNARY_RECIPROCAL = 6,
+    G4_UNARY_TANH = 7,
+    G4_UNARY_SIGMOID = 8,
+    G4_UNARY_RELU = 9,
+    G4_UNARY_LEAKY_RELU = 10,
+    G4_UNARY_SOFTPLUS = 11,
+    G4_UNARY_GELU = 12,
+    G4_UNARY_ELU = 13,
+    G4_UNARY_CLAMP = 14,
+    G4_UNARY_POW = 15,
+    G4_UNARY_LEAKY_RELU_GRAD = 16,
+    G4_UNARY_GELU_GRAD = 17,
+    G4_UNARY_ELU_GRAD = 18,
+    G4_UNARY_CLAMP_GRAD = 19,
     G4_UNARY_COUNT = 20;
 
 /** enum g4_binary_op */
 public static final int
-    G4_BINARY_ADD = 0, G4_BINARY_SUB = 1, G4_BINARY_MUL = 2, G4_BINARY_DIV = 3, G4_BINARY_POW = 4, G4_BINARY_MAXIMUM = 5,
-    G4_BINARY_MINIMUM = 6, G4_BINARY_GT = 7, G4_BINARY_GE = 8, G4_BINARY_LT = 9, G4_BINARY_LE = 10, G4_BINARY_EQ = 11,
-    G4_BINARY_NE = 12, G4_BINARY_RELU_BACKWARD = 13, G4_BINARY_COUNT = 14;
+    G4_BINARY_ADD = 0,
+    G4_BINARY_SUB = 1,
+    G4_BINARY_MUL = 2,
+    G4_BINARY_DIV = 3,
+    G4_BINARY_POW = 4,
+    G4_BINARY_MAXIMUM = 5,
+    G4_BINARY_MINIMUM = 6,
+    G4_BINARY_GT = 7,
+    G4_BINARY_GE = 8,
+    G4_BINARY_LT = 9,
+    G4_BINARY_LE = 10,
+    G4_BINARY_EQ = 11,
+    G4_BINARY_NE = 12,
+    G4_BINARY_RELU_BACKWARD = 13,
+    G4_BINARY_COUNT = 14;
 
 /** enum g4_reduce_op */
 public static final int
-    G4_REDUCE_SUM = 0, G4_REDUCE_MAX = 1, G4_REDUCE_MIN = 2, G4_REDUCE_ARGMAX = 3, G4_REDUCE_ARGMIN = 4, G4_REDUCE_COUNT = 5;
+    G4_REDUCE_SUM = 0,
+    G4_REDUCE_MAX = 1,
+    G4_REDUCE_MIN = 2,
+    G4_REDUCE_ARGMAX = 3,
+    G4_REDUCE_ARGMIN = 4,
+    G4_REDUCE_COUNT = 5;
 
 /* Instruction sets, in the order the dispatcher prefers them. */
 /** enum g4_isa */
@@ -76,15 +106,39 @@ public static final int G4_ISA_SCALAR = 0, G4_ISA_AVX2 = 1, G4_ISA_AVX512 = 2;
 /* Positions in the int32 geometry arrays of convolution and pooling. */
 /** enum  */
 public static final int
-    G4_CONV_BATCH = 0, G4_CONV_IN_CHANNELS = 1, G4_CONV_IN_HEIGHT = 2, G4_CONV_IN_WIDTH = 3, G4_CONV_OUT_CHANNELS = 4,
-    G4_CONV_KERNEL_H = 5, G4_CONV_KERNEL_W = 6, G4_CONV_STRIDE_H = 7, G4_CONV_STRIDE_W = 8, G4_CONV_PAD_H = 9,
-    G4_CONV_PAD_W = 10, G4_CONV_DILATION_H = 11, G4_CONV_DILATION_W = 12, G4_CONV_GROUPS = 13, G4_CONV_OUT_HEIGHT = 14,
-    G4_CONV_OUT_WIDTH = 15, G4_CONV_GEOMETRY_SIZE = 16;
+    G4_CONV_BATCH = 0,
+    G4_CONV_IN_CHANNELS = 1,
+    G4_CONV_IN_HEIGHT = 2,
+    G4_CONV_IN_WIDTH = 3,
+    G4_CONV_OUT_CHANNELS = 4,
+    G4_CONV_KERNEL_H = 5,
+    G4_CONV_KERNEL_W = 6,
+    G4_CONV_STRIDE_H = 7,
+    G4_CONV_STRIDE_W = 8,
+    G4_CONV_PAD_H = 9,
+    G4_CONV_PAD_W = 10,
+    G4_CONV_DILATION_H = 11,
+    G4_CONV_DILATION_W = 12,
+    G4_CONV_GROUPS = 13,
+    G4_CONV_OUT_HEIGHT = 14,
+    G4_CONV_OUT_WIDTH = 15,
+    G4_CONV_GEOMETRY_SIZE = 16;
 /** enum  */
 public static final int
-    G4_POOL_BATCH = 0, G4_POOL_CHANNELS = 1, G4_POOL_IN_HEIGHT = 2, G4_POOL_IN_WIDTH = 3, G4_POOL_KERNEL_H = 4,
-    G4_POOL_KERNEL_W = 5, G4_POOL_STRIDE_H = 6, G4_POOL_STRIDE_W = 7, G4_POOL_PAD_H = 8, G4_POOL_PAD_W = 9,
-    G4_POOL_DILATION_H = 10, G4_POOL_DILATION_W = 11, G4_POOL_OUT_HEIGHT = 12, G4_POOL_OUT_WIDTH = 13,
+    G4_POOL_BATCH = 0,
+    G4_POOL_CHANNELS = 1,
+    G4_POOL_IN_HEIGHT = 2,
+    G4_POOL_IN_WIDTH = 3,
+    G4_POOL_KERNEL_H = 4,
+    G4_POOL_KERNEL_W = 5,
+    G4_POOL_STRIDE_H = 6,
+    G4_POOL_STRIDE_W = 7,
+    G4_POOL_PAD_H = 8,
+    G4_POOL_PAD_W = 9,
+    G4_POOL_DILATION_H = 10,
+    G4_POOL_DILATION_W = 11,
+    G4_POOL_OUT_HEIGHT = 12,
+    G4_POOL_OUT_WIDTH = 13,
     G4_POOL_GEOMETRY_SIZE = 14;
 
 /* ---- set-up ---------------------------------------------------------------------------- */
@@ -101,69 +155,60 @@ public static native int g4_get_num_threads();
 
 /* C = alpha op(A) op(B) + beta C, row-major, op(A) m x k, op(B) k x n; beta = 0 ignores C. */
 public static native @CriticalRegion int g4_f32_gemm(int trans_a, int trans_b, @Cast("int64_t") long m, @Cast("int64_t") long n, @Cast("int64_t") long k, float alpha,
-                                    @Const FloatPointer a, @Cast("int64_t") long a_off, @Cast("int64_t") long lda,
-                                    @Const FloatPointer b, @Cast("int64_t") long b_off, @Cast("int64_t") long ldb,
-                                    float beta, FloatPointer c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc);
+                                    @Const FloatPointer a, @Cast("int64_t") long a_off, @Cast("int64_t") long lda, @Const FloatPointer b, @Cast("int64_t") long b_off,
+                                    @Cast("int64_t") long ldb, float beta, FloatPointer c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc);
 public static native @CriticalRegion int g4_f32_gemm(int trans_a, int trans_b, @Cast("int64_t") long m, @Cast("int64_t") long n, @Cast("int64_t") long k, float alpha,
-                                    @Const FloatBuffer a, @Cast("int64_t") long a_off, @Cast("int64_t") long lda,
-                                    @Const FloatBuffer b, @Cast("int64_t") long b_off, @Cast("int64_t") long ldb,
-                                    float beta, FloatBuffer c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc);
+                                    @Const FloatBuffer a, @Cast("int64_t") long a_off, @Cast("int64_t") long lda, @Const FloatBuffer b, @Cast("int64_t") long b_off,
+                                    @Cast("int64_t") long ldb, float beta, FloatBuffer c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc);
 public static native @CriticalRegion int g4_f32_gemm(int trans_a, int trans_b, @Cast("int64_t") long m, @Cast("int64_t") long n, @Cast("int64_t") long k, float alpha,
-                                    @Const float[] a, @Cast("int64_t") long a_off, @Cast("int64_t") long lda,
-                                    @Const float[] b, @Cast("int64_t") long b_off, @Cast("int64_t") long ldb,
-                                    float beta, float[] c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc);
+                                    @Const float[] a, @Cast("int64_t") long a_off, @Cast("int64_t") long lda, @Const float[] b, @Cast("int64_t") long b_off,
+                                    @Cast("int64_t") long ldb, float beta, float[] c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc);
 
 /* ---- element-wise ---------------------------------------------------------------------- */
 
 /* y[i] = op(x[i]) for n contiguous elements; y may equal x. */
-public static native @CriticalRegion int g4_f32_unary(int op, float alpha, float beta, @Const FloatPointer x, @Cast("int64_t") long x_off,
-                                     FloatPointer y, @Cast("int64_t") long y_off, @Cast("int64_t") long n);
-public static native @CriticalRegion int g4_f32_unary(int op, float alpha, float beta, @Const FloatBuffer x, @Cast("int64_t") long x_off,
-                                     FloatBuffer y, @Cast("int64_t") long y_off, @Cast("int64_t") long n);
-public static native @CriticalRegion int g4_f32_unary(int op, float alpha, float beta, @Const float[] x, @Cast("int64_t") long x_off,
-                                     float[] y, @Cast("int64_t") long y_off, @Cast("int64_t") long n);
+public static native @CriticalRegion int g4_f32_unary(int op, float alpha, float beta, @Const FloatPointer x, @Cast("int64_t") long x_off, FloatPointer y,
+                                     @Cast("int64_t") long y_off, @Cast("int64_t") long n);
+public static native @CriticalRegion int g4_f32_unary(int op, float alpha, float beta, @Const FloatBuffer x, @Cast("int64_t") long x_off, FloatBuffer y,
+                                     @Cast("int64_t") long y_off, @Cast("int64_t") long n);
+public static native @CriticalRegion int g4_f32_unary(int op, float alpha, float beta, @Const float[] x, @Cast("int64_t") long x_off, float[] y,
+                                     @Cast("int64_t") long y_off, @Cast("int64_t") long n);
 
 /* out = op(a, b) over an n-d shape; a and b strided (0 broadcasts), out contiguous. */
-public static native @CriticalRegion int g4_f32_binary(int op, int rank, @Const IntPointer shape,
-                                      @Const FloatPointer a, @Cast("int64_t") long a_off, @Const IntPointer a_strides,
-                                      @Const FloatPointer b, @Cast("int64_t") long b_off, @Const IntPointer b_strides,
+public static native @CriticalRegion int g4_f32_binary(int op, int rank, @Const IntPointer shape, @Const FloatPointer a, @Cast("int64_t") long a_off,
+                                      @Const IntPointer a_strides, @Const FloatPointer b, @Cast("int64_t") long b_off, @Const IntPointer b_strides,
                                       FloatPointer out, @Cast("int64_t") long out_off);
-public static native @CriticalRegion int g4_f32_binary(int op, int rank, @Const IntBuffer shape,
-                                      @Const FloatBuffer a, @Cast("int64_t") long a_off, @Const IntBuffer a_strides,
-                                      @Const FloatBuffer b, @Cast("int64_t") long b_off, @Const IntBuffer b_strides,
+public static native @CriticalRegion int g4_f32_binary(int op, int rank, @Const IntBuffer shape, @Const FloatBuffer a, @Cast("int64_t") long a_off,
+                                      @Const IntBuffer a_strides, @Const FloatBuffer b, @Cast("int64_t") long b_off, @Const IntBuffer b_strides,
                                       FloatBuffer out, @Cast("int64_t") long out_off);
-public static native @CriticalRegion int g4_f32_binary(int op, int rank, @Const int[] shape,
-                                      @Const float[] a, @Cast("int64_t") long a_off, @Const int[] a_strides,
-                                      @Const float[] b, @Cast("int64_t") long b_off, @Const int[] b_strides,
+public static native @CriticalRegion int g4_f32_binary(int op, int rank, @Const int[] shape, @Const float[] a, @Cast("int64_t") long a_off,
+                                      @Const int[] a_strides, @Const float[] b, @Cast("int64_t") long b_off, @Const int[] b_strides,
                                       float[] out, @Cast("int64_t") long out_off);
 
 /* out = cond != 0 ? a : b over an n-d shape; inputs strided, out contiguous. */
-public static native @CriticalRegion int g4_f32_where(int rank, @Const IntPointer shape,
-                                     @Const FloatPointer cond, @Cast("int64_t") long cond_off, @Const IntPointer cond_strides,
-                                     @Const FloatPointer a, @Cast("int64_t") long a_off, @Const IntPointer a_strides,
-                                     @Const FloatPointer b, @Cast("int64_t") long b_off, @Const IntPointer b_strides,
+public static native @CriticalRegion int g4_f32_where(int rank, @Const IntPointer shape, @Const FloatPointer cond, @Cast("int64_t") long cond_off,
+                                     @Const IntPointer cond_strides, @Const FloatPointer a, @Cast("int64_t") long a_off,
+                                     @Const IntPointer a_strides, @Const FloatPointer b, @Cast("int64_t") long b_off, @Const IntPointer b_strides,
                                      FloatPointer out, @Cast("int64_t") long out_off);
-public static native @CriticalRegion int g4_f32_where(int rank, @Const IntBuffer shape,
-                                     @Const FloatBuffer cond, @Cast("int64_t") long cond_off, @Const IntBuffer cond_strides,
-                                     @Const FloatBuffer a, @Cast("int64_t") long a_off, @Const IntBuffer a_strides,
-                                     @Const FloatBuffer b, @Cast("int64_t") long b_off, @Const IntBuffer b_strides,
+public static native @CriticalRegion int g4_f32_where(int rank, @Const IntBuffer shape, @Const FloatBuffer cond, @Cast("int64_t") long cond_off,
+                                     @Const IntBuffer cond_strides, @Const FloatBuffer a, @Cast("int64_t") long a_off,
+                                     @Const IntBuffer a_strides, @Const FloatBuffer b, @Cast("int64_t") long b_off, @Const IntBuffer b_strides,
                                      FloatBuffer out, @Cast("int64_t") long out_off);
-public static native @CriticalRegion int g4_f32_where(int rank, @Const int[] shape,
-                                     @Const float[] cond, @Cast("int64_t") long cond_off, @Const int[] cond_strides,
-                                     @Const float[] a, @Cast("int64_t") long a_off, @Const int[] a_strides,
-                                     @Const float[] b, @Cast("int64_t") long b_off, @Const int[] b_strides,
+public static native @CriticalRegion int g4_f32_where(int rank, @Const int[] shape, @Const float[] cond, @Cast("int64_t") long cond_off,
+                                     @Const int[] cond_strides, @Const float[] a, @Cast("int64_t") long a_off,
+                                     @Const int[] a_strides, @Const float[] b, @Cast("int64_t") long b_off, @Const int[] b_strides,
                                      float[] out, @Cast("int64_t") long out_off);
 
 /* dst = src over an n-d shape, both strided. */
-public static native @CriticalRegion int g4_f32_copy(int rank, @Const IntPointer shape,
-                                    @Const FloatPointer src, @Cast("int64_t") long src_off, @Const IntPointer src_strides,
-                                    FloatPointer dst, @Cast("int64_t") long dst_off, @Const IntPointer dst_strides);
-public static native @CriticalRegion int g4_f32_copy(int rank, @Const IntBuffer shape,
-                                    @Const FloatBuffer src, @Cast("int64_t") long src_off, @Const IntBuffer src_strides,
-                                    FloatBuffer dst, @Cast("int64_t") long dst_off, @Const IntBuffer dst_strides);
-public static native @CriticalRegion int g4_f32_copy(int rank, @Const int[] shape,
-                                    @Const float[] src, @Cast("int64_t") long src_off, @Const int[] src_strides,
-                                    float[] dst, @Cast("int64_t") long dst_off, @Const int[] dst_strides);
+public static native @CriticalRegion int g4_f32_copy(int rank, @Const IntPointer shape, @Const FloatPointer src, @Cast("int64_t") long src_off,
+                                    @Const IntPointer src_strides, FloatPointer dst, @Cast("int64_t") long dst_off,
+                                    @Const IntPointer dst_strides);
+public static native @CriticalRegion int g4_f32_copy(int rank, @Const IntBuffer shape, @Const FloatBuffer src, @Cast("int64_t") long src_off,
+                                    @Const IntBuffer src_strides, FloatBuffer dst, @Cast("int64_t") long dst_off,
+                                    @Const IntBuffer dst_strides);
+public static native @CriticalRegion int g4_f32_copy(int rank, @Const int[] shape, @Const float[] src, @Cast("int64_t") long src_off,
+                                    @Const int[] src_strides, float[] dst, @Cast("int64_t") long dst_off,
+                                    @Const int[] dst_strides);
 
 public static native @CriticalRegion int g4_f32_fill(FloatPointer dst, @Cast("int64_t") long dst_off, @Cast("int64_t") long n, float value);
 public static native @CriticalRegion int g4_f32_fill(FloatBuffer dst, @Cast("int64_t") long dst_off, @Cast("int64_t") long n, float value);
@@ -172,12 +217,12 @@ public static native @CriticalRegion int g4_f32_fill(float[] dst, @Cast("int64_t
 /* ---- reductions and indexing ----------------------------------------------------------- */
 
 /* Contiguous x as [outer, size, inner] reduced over its middle axis into out [outer, inner]. */
-public static native @CriticalRegion int g4_f32_reduce(int op, @Const FloatPointer x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,
-                                      @Cast("int64_t") long inner, FloatPointer out, @Cast("int64_t") long out_off);
-public static native @CriticalRegion int g4_f32_reduce(int op, @Const FloatBuffer x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,
-                                      @Cast("int64_t") long inner, FloatBuffer out, @Cast("int64_t") long out_off);
-public static native @CriticalRegion int g4_f32_reduce(int op, @Const float[] x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,
-                                      @Cast("int64_t") long inner, float[] out, @Cast("int64_t") long out_off);
+public static native @CriticalRegion int g4_f32_reduce(int op, @Const FloatPointer x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size, @Cast("int64_t") long inner,
+                                      FloatPointer out, @Cast("int64_t") long out_off);
+public static native @CriticalRegion int g4_f32_reduce(int op, @Const FloatBuffer x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size, @Cast("int64_t") long inner,
+                                      FloatBuffer out, @Cast("int64_t") long out_off);
+public static native @CriticalRegion int g4_f32_reduce(int op, @Const float[] x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size, @Cast("int64_t") long inner,
+                                      float[] out, @Cast("int64_t") long out_off);
 
 /* out [outer, count, inner] = x [outer, size, inner] at index (per row, or one list for all). */
 public static native @CriticalRegion int g4_f32_gather(@Const FloatPointer x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size, @Cast("int64_t") long inner,
@@ -189,14 +234,14 @@ public static native @CriticalRegion int g4_f32_gather(@Const float[] x, @Cast("
 
 /* dst [outer, size, inner] += src [outer, count, inner] at index: the adjoint of gather. */
 public static native @CriticalRegion int g4_f32_scatter_add(@Const FloatPointer src, @Cast("int64_t") long src_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,
-                                           @Cast("int64_t") long inner, @Const IntPointer index, @Cast("int64_t") long count,
-                                           int index_per_row, FloatPointer dst);
+                                           @Cast("int64_t") long inner, @Const IntPointer index, @Cast("int64_t") long count, int index_per_row,
+                                           FloatPointer dst);
 public static native @CriticalRegion int g4_f32_scatter_add(@Const FloatBuffer src, @Cast("int64_t") long src_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,
-                                           @Cast("int64_t") long inner, @Const IntBuffer index, @Cast("int64_t") long count,
-                                           int index_per_row, FloatBuffer dst);
+                                           @Cast("int64_t") long inner, @Const IntBuffer index, @Cast("int64_t") long count, int index_per_row,
+                                           FloatBuffer dst);
 public static native @CriticalRegion int g4_f32_scatter_add(@Const float[] src, @Cast("int64_t") long src_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,
-                                           @Cast("int64_t") long inner, @Const int[] index, @Cast("int64_t") long count,
-                                           int index_per_row, float[] dst);
+                                           @Cast("int64_t") long inner, @Const int[] index, @Cast("int64_t") long count, int index_per_row,
+                                           float[] dst);
 
 /* ---- convolution and pooling (NCHW) ------------------------------------------------------ */
 
@@ -207,15 +252,15 @@ public static native @Cast("int64_t") long g4_f32_conv2d_workspace_size(@Const I
 public static native @Cast("int64_t") long g4_f32_conv2d_workspace_size(@Const IntBuffer geometry);
 public static native @Cast("int64_t") long g4_f32_conv2d_workspace_size(@Const int[] geometry);
 
-public static native @CriticalRegion int g4_f32_conv2d_fwd(@Const IntPointer geometry, @Const FloatPointer x, @Cast("int64_t") long x_off,
-                                          @Const FloatPointer w, @Cast("int64_t") long w_off, FloatPointer y, @Cast("int64_t") long y_off,
-                                          FloatPointer workspace, @Cast("int64_t") long workspace_floats);
-public static native @CriticalRegion int g4_f32_conv2d_fwd(@Const IntBuffer geometry, @Const FloatBuffer x, @Cast("int64_t") long x_off,
-                                          @Const FloatBuffer w, @Cast("int64_t") long w_off, FloatBuffer y, @Cast("int64_t") long y_off,
-                                          FloatBuffer workspace, @Cast("int64_t") long workspace_floats);
-public static native @CriticalRegion int g4_f32_conv2d_fwd(@Const int[] geometry, @Const float[] x, @Cast("int64_t") long x_off,
-                                          @Const float[] w, @Cast("int64_t") long w_off, float[] y, @Cast("int64_t") long y_off,
-                                          float[] workspace, @Cast("int64_t") long workspace_floats);
+public static native @CriticalRegion int g4_f32_conv2d_fwd(@Const IntPointer geometry, @Const FloatPointer x, @Cast("int64_t") long x_off, @Const FloatPointer w,
+                                          @Cast("int64_t") long w_off, FloatPointer y, @Cast("int64_t") long y_off, FloatPointer workspace,
+                                          @Cast("int64_t") long workspace_floats);
+public static native @CriticalRegion int g4_f32_conv2d_fwd(@Const IntBuffer geometry, @Const FloatBuffer x, @Cast("int64_t") long x_off, @Const FloatBuffer w,
+                                          @Cast("int64_t") long w_off, FloatBuffer y, @Cast("int64_t") long y_off, FloatBuffer workspace,
+                                          @Cast("int64_t") long workspace_floats);
+public static native @CriticalRegion int g4_f32_conv2d_fwd(@Const int[] geometry, @Const float[] x, @Cast("int64_t") long x_off, @Const float[] w,
+                                          @Cast("int64_t") long w_off, float[] y, @Cast("int64_t") long y_off, float[] workspace,
+                                          @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_data(@Const IntPointer geometry, @Const FloatPointer grad_y, @Cast("int64_t") long grad_y_off,
                                                @Const FloatPointer w, @Cast("int64_t") long w_off, FloatPointer grad_x, @Cast("int64_t") long grad_x_off,
                                                FloatPointer workspace, @Cast("int64_t") long workspace_floats);
@@ -226,30 +271,27 @@ public static native @CriticalRegion int g4_f32_conv2d_bwd_data(@Const int[] geo
                                                @Const float[] w, @Cast("int64_t") long w_off, float[] grad_x, @Cast("int64_t") long grad_x_off,
                                                float[] workspace, @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_weight(@Const IntPointer geometry, @Const FloatPointer x, @Cast("int64_t") long x_off,
-                                                 @Const FloatPointer grad_y, @Cast("int64_t") long grad_y_off,
-                                                 FloatPointer grad_w, @Cast("int64_t") long grad_w_off, FloatPointer workspace,
-                                                 @Cast("int64_t") long workspace_floats);
+                                                 @Const FloatPointer grad_y, @Cast("int64_t") long grad_y_off, FloatPointer grad_w,
+                                                 @Cast("int64_t") long grad_w_off, FloatPointer workspace, @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_weight(@Const IntBuffer geometry, @Const FloatBuffer x, @Cast("int64_t") long x_off,
-                                                 @Const FloatBuffer grad_y, @Cast("int64_t") long grad_y_off,
-                                                 FloatBuffer grad_w, @Cast("int64_t") long grad_w_off, FloatBuffer workspace,
-                                                 @Cast("int64_t") long workspace_floats);
+                                                 @Const FloatBuffer grad_y, @Cast("int64_t") long grad_y_off, FloatBuffer grad_w,
+                                                 @Cast("int64_t") long grad_w_off, FloatBuffer workspace, @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_conv2d_bwd_weight(@Const int[] geometry, @Const float[] x, @Cast("int64_t") long x_off,
-                                                 @Const float[] grad_y, @Cast("int64_t") long grad_y_off,
-                                                 float[] grad_w, @Cast("int64_t") long grad_w_off, float[] workspace,
-                                                 @Cast("int64_t") long workspace_floats);
+                                                 @Const float[] grad_y, @Cast("int64_t") long grad_y_off, float[] grad_w,
+                                                 @Cast("int64_t") long grad_w_off, float[] workspace, @Cast("int64_t") long workspace_floats);
 
-public static native @CriticalRegion int g4_f32_maxpool2d_fwd(@Const IntPointer geometry, @Const FloatPointer x, @Cast("int64_t") long x_off,
-                                             FloatPointer y, IntPointer argmax);
-public static native @CriticalRegion int g4_f32_maxpool2d_fwd(@Const IntBuffer geometry, @Const FloatBuffer x, @Cast("int64_t") long x_off,
-                                             FloatBuffer y, IntBuffer argmax);
-public static native @CriticalRegion int g4_f32_maxpool2d_fwd(@Const int[] geometry, @Const float[] x, @Cast("int64_t") long x_off,
-                                             float[] y, int[] argmax);
-public static native @CriticalRegion int g4_f32_maxpool2d_bwd(@Const IntPointer geometry, @Const FloatPointer grad_y,
-                                             @Const IntPointer argmax, FloatPointer grad_x);
-public static native @CriticalRegion int g4_f32_maxpool2d_bwd(@Const IntBuffer geometry, @Const FloatBuffer grad_y,
-                                             @Const IntBuffer argmax, FloatBuffer grad_x);
-public static native @CriticalRegion int g4_f32_maxpool2d_bwd(@Const int[] geometry, @Const float[] grad_y,
-                                             @Const int[] argmax, float[] grad_x);
+public static native @CriticalRegion int g4_f32_maxpool2d_fwd(@Const IntPointer geometry, @Const FloatPointer x, @Cast("int64_t") long x_off, FloatPointer y,
+                                             IntPointer argmax);
+public static native @CriticalRegion int g4_f32_maxpool2d_fwd(@Const IntBuffer geometry, @Const FloatBuffer x, @Cast("int64_t") long x_off, FloatBuffer y,
+                                             IntBuffer argmax);
+public static native @CriticalRegion int g4_f32_maxpool2d_fwd(@Const int[] geometry, @Const float[] x, @Cast("int64_t") long x_off, float[] y,
+                                             int[] argmax);
+public static native @CriticalRegion int g4_f32_maxpool2d_bwd(@Const IntPointer geometry, @Const FloatPointer grad_y, @Const IntPointer argmax,
+                                             FloatPointer grad_x);
+public static native @CriticalRegion int g4_f32_maxpool2d_bwd(@Const IntBuffer geometry, @Const FloatBuffer grad_y, @Const IntBuffer argmax,
+                                             FloatBuffer grad_x);
+public static native @CriticalRegion int g4_f32_maxpool2d_bwd(@Const int[] geometry, @Const float[] grad_y, @Const int[] argmax,
+                                             float[] grad_x);
 public static native @CriticalRegion int g4_f32_avgpool2d_fwd(@Const IntPointer geometry, @Const FloatPointer x, @Cast("int64_t") long x_off, FloatPointer y);
 public static native @CriticalRegion int g4_f32_avgpool2d_fwd(@Const IntBuffer geometry, @Const FloatBuffer x, @Cast("int64_t") long x_off, FloatBuffer y);
 public static native @CriticalRegion int g4_f32_avgpool2d_fwd(@Const int[] geometry, @Const float[] x, @Cast("int64_t") long x_off, float[] y);
@@ -295,14 +337,14 @@ public static native @CriticalRegion int g4_f32_cross_entropy(@Const float[] log
                                              @Const int[] targets, float[] loss, float[] log_sum_exp);
 
 /* grad_logits[r] = grad_loss[r] (softmax(x[r]) - onehot(target[r])). */
-public static native @CriticalRegion int g4_f32_cross_entropy_bwd(@Const FloatPointer logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows,
-                                                 @Cast("int64_t") long classes, @Const IntPointer targets, @Const FloatPointer log_sum_exp,
+public static native @CriticalRegion int g4_f32_cross_entropy_bwd(@Const FloatPointer logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows, @Cast("int64_t") long classes,
+                                                 @Const IntPointer targets, @Const FloatPointer log_sum_exp,
                                                  @Const FloatPointer grad_loss, FloatPointer grad_logits);
-public static native @CriticalRegion int g4_f32_cross_entropy_bwd(@Const FloatBuffer logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows,
-                                                 @Cast("int64_t") long classes, @Const IntBuffer targets, @Const FloatBuffer log_sum_exp,
+public static native @CriticalRegion int g4_f32_cross_entropy_bwd(@Const FloatBuffer logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows, @Cast("int64_t") long classes,
+                                                 @Const IntBuffer targets, @Const FloatBuffer log_sum_exp,
                                                  @Const FloatBuffer grad_loss, FloatBuffer grad_logits);
-public static native @CriticalRegion int g4_f32_cross_entropy_bwd(@Const float[] logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows,
-                                                 @Cast("int64_t") long classes, @Const int[] targets, @Const float[] log_sum_exp,
+public static native @CriticalRegion int g4_f32_cross_entropy_bwd(@Const float[] logits, @Cast("int64_t") long logits_off, @Cast("int64_t") long rows, @Cast("int64_t") long classes,
+                                                 @Const int[] targets, @Const float[] log_sum_exp,
                                                  @Const float[] grad_loss, float[] grad_logits);
 
 /* ---- optimizer updates (one pass, in place) ------------------------------------------------ */
@@ -320,14 +362,14 @@ public static native @CriticalRegion int g4_f32_sgd_step(float[] param, @Cast("i
                                         float weight_decay, int nesterov, int first_step);
 
 /* Adam (decoupled = 0) or AdamW (decoupled = 1) at step t >= 1. */
-public static native @CriticalRegion int g4_f32_adam_step(FloatPointer param, @Cast("int64_t") long param_off, @Const FloatPointer grad, @Cast("int64_t") long grad_off,
-                                         FloatPointer m, FloatPointer v, @Cast("int64_t") long n, float lr, float beta1, float beta2, float eps,
+public static native @CriticalRegion int g4_f32_adam_step(FloatPointer param, @Cast("int64_t") long param_off, @Const FloatPointer grad, @Cast("int64_t") long grad_off, FloatPointer m,
+                                         FloatPointer v, @Cast("int64_t") long n, float lr, float beta1, float beta2, float eps,
                                          float weight_decay, int step, int decoupled);
-public static native @CriticalRegion int g4_f32_adam_step(FloatBuffer param, @Cast("int64_t") long param_off, @Const FloatBuffer grad, @Cast("int64_t") long grad_off,
-                                         FloatBuffer m, FloatBuffer v, @Cast("int64_t") long n, float lr, float beta1, float beta2, float eps,
+public static native @CriticalRegion int g4_f32_adam_step(FloatBuffer param, @Cast("int64_t") long param_off, @Const FloatBuffer grad, @Cast("int64_t") long grad_off, FloatBuffer m,
+                                         FloatBuffer v, @Cast("int64_t") long n, float lr, float beta1, float beta2, float eps,
                                          float weight_decay, int step, int decoupled);
-public static native @CriticalRegion int g4_f32_adam_step(float[] param, @Cast("int64_t") long param_off, @Const float[] grad, @Cast("int64_t") long grad_off,
-                                         float[] m, float[] v, @Cast("int64_t") long n, float lr, float beta1, float beta2, float eps,
+public static native @CriticalRegion int g4_f32_adam_step(float[] param, @Cast("int64_t") long param_off, @Const float[] grad, @Cast("int64_t") long grad_off, float[] m,
+                                         float[] v, @Cast("int64_t") long n, float lr, float beta1, float beta2, float eps,
                                          float weight_decay, int step, int decoupled);
 
 // #ifdef __cplusplus

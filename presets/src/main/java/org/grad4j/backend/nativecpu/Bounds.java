@@ -8,8 +8,7 @@ import java.util.Arrays;
  * call from anywhere is an exception and never a crashed JVM. Each check is O(rank).
  */
 final class Bounds {
-    private Bounds() {
-    }
+    private Bounds() {}
 
     static IllegalArgumentException error(String kernel, String what) {
         return new IllegalArgumentException("native " + kernel + ": " + what);
@@ -18,8 +17,9 @@ final class Bounds {
     /** [offset, offset + count) must lie in an array of the given length. */
     static void range(String kernel, String name, int length, long offset, long count) {
         if (offset < 0 || count < 0 || offset + count > length) {
-            throw error(kernel, name + " needs elements [" + offset + ", " + (offset + count) + ") of an array of "
-                    + length);
+            throw error(
+                    kernel,
+                    name + " needs elements [" + offset + ", " + (offset + count) + ") of an array of " + length);
         }
     }
 
@@ -33,8 +33,10 @@ final class Bounds {
     /** An n-d strided layout from offset must lie in the array; strides must be >= 0. */
     static void strided(String kernel, String name, float[] array, int offset, int[] shape, int[] strides) {
         if (array == null || strides == null || strides.length != shape.length) {
-            throw error(kernel, name + ": array or strides missing, or strides " + Arrays.toString(strides)
-                    + " do not match shape " + Arrays.toString(shape));
+            throw error(
+                    kernel,
+                    name + ": array or strides missing, or strides " + Arrays.toString(strides) + " do not match shape "
+                            + Arrays.toString(shape));
         }
         long last = 0;
         for (int d = 0; d < shape.length; d++) {

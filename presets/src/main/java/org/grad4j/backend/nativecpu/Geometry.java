@@ -7,8 +7,7 @@ import org.grad4j.backend.Pool2dGeometry;
 
 /** Geometry records as the int arrays the native kernels take (positions named in kernels.h). */
 final class Geometry {
-    private Geometry() {
-    }
+    private Geometry() {}
 
     static int[] of(Conv2dGeometry g) {
         int[] a = new int[G4_CONV_GEOMETRY_SIZE];

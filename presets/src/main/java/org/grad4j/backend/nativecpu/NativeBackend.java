@@ -77,8 +77,8 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public void copy(int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset,
-                     int[] dstStrides) {
+    public void copy(
+            int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset, int[] dstStrides) {
         Bounds.shape("copy", shape);
         Bounds.strided("copy", "src", src, srcOffset, shape, srcStrides);
         Bounds.strided("copy", "dst", dst, dstOffset, shape, dstStrides);
@@ -92,39 +92,74 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public void unary(UnaryOp op, float alpha, float beta, float[] x, int xOffset, float[] y, int yOffset,
-                      int count) {
+    public void unary(UnaryOp op, float alpha, float beta, float[] x, int xOffset, float[] y, int yOffset, int count) {
         Bounds.range("unary", "x", x, xOffset, count);
         Bounds.range("unary", "y", y, yOffset, count);
         check(g4_f32_unary(op.ordinal(), alpha, beta, x, xOffset, y, yOffset, count), "unary " + op);
     }
 
     @Override
-    public void binary(BinaryOp op, int[] shape, float[] a, int aOffset, int[] aStrides, float[] b, int bOffset,
-                       int[] bStrides, float[] out, int outOffset) {
+    public void binary(
+            BinaryOp op,
+            int[] shape,
+            float[] a,
+            int aOffset,
+            int[] aStrides,
+            float[] b,
+            int bOffset,
+            int[] bStrides,
+            float[] out,
+            int outOffset) {
         Bounds.shape("binary", shape);
         Bounds.strided("binary", "a", a, aOffset, shape, aStrides);
         Bounds.strided("binary", "b", b, bOffset, shape, bStrides);
         Bounds.range("binary", "out", out, outOffset, Bounds.count(shape));
-        check(g4_f32_binary(op.ordinal(), shape.length, shape, a, aOffset, aStrides, b, bOffset, bStrides, out,
-                outOffset), "binary " + op);
+        check(
+                g4_f32_binary(
+                        op.ordinal(), shape.length, shape, a, aOffset, aStrides, b, bOffset, bStrides, out, outOffset),
+                "binary " + op);
     }
 
     @Override
-    public void where(int[] shape, float[] cond, int condOffset, int[] condStrides, float[] a, int aOffset,
-                      int[] aStrides, float[] b, int bOffset, int[] bStrides, float[] out, int outOffset) {
+    public void where(
+            int[] shape,
+            float[] cond,
+            int condOffset,
+            int[] condStrides,
+            float[] a,
+            int aOffset,
+            int[] aStrides,
+            float[] b,
+            int bOffset,
+            int[] bStrides,
+            float[] out,
+            int outOffset) {
         Bounds.shape("where", shape);
         Bounds.strided("where", "cond", cond, condOffset, shape, condStrides);
         Bounds.strided("where", "a", a, aOffset, shape, aStrides);
         Bounds.strided("where", "b", b, bOffset, shape, bStrides);
         Bounds.range("where", "out", out, outOffset, Bounds.count(shape));
-        check(g4_f32_where(shape.length, shape, cond, condOffset, condStrides, a, aOffset, aStrides, b, bOffset,
-                bStrides, out, outOffset), "where");
+        check(
+                g4_f32_where(
+                        shape.length,
+                        shape,
+                        cond,
+                        condOffset,
+                        condStrides,
+                        a,
+                        aOffset,
+                        aStrides,
+                        b,
+                        bOffset,
+                        bStrides,
+                        out,
+                        outOffset),
+                "where");
     }
 
     @Override
-    public void reduce(ReduceOp op, float[] x, int xOffset, int outer, int size, int inner, float[] out,
-                       int outOffset) {
+    public void reduce(
+            ReduceOp op, float[] x, int xOffset, int outer, int size, int inner, float[] out, int outOffset) {
         Bounds.range("reduce", "x", x, xOffset, (long) outer * size * inner);
         Bounds.range("reduce", "out", out, outOffset, (long) outer * inner);
         if (size == 0 && op != ReduceOp.SUM) {
@@ -134,21 +169,53 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
-                     int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+    public void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOffset,
+            int lda,
+            float[] b,
+            int bOffset,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc) {
         if (m < 0 || n < 0 || k < 0) {
             throw Bounds.error("gemm", "negative size m=" + m + " n=" + n + " k=" + k);
         }
         Bounds.matrix("gemm", "A", a, aOffset, transA ? k : m, transA ? m : k, lda);
         Bounds.matrix("gemm", "B", b, bOffset, transB ? n : k, transB ? k : n, ldb);
         Bounds.matrix("gemm", "C", c, cOffset, m, n, ldc);
-        check(g4_f32_gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
-                cOffset, ldc), "gemm");
+        check(
+                g4_f32_gemm(
+                        transA ? 1 : 0,
+                        transB ? 1 : 0,
+                        m,
+                        n,
+                        k,
+                        alpha,
+                        a,
+                        aOffset,
+                        lda,
+                        b,
+                        bOffset,
+                        ldb,
+                        beta,
+                        c,
+                        cOffset,
+                        ldc),
+                "gemm");
     }
 
     @Override
-    public void conv2dForward(Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y,
-                              int yOffset) {
+    public void conv2dForward(
+            Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y, int yOffset) {
         ConvBounds.check(g, x, xOffset, w, wOffset, y, yOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
@@ -156,23 +223,24 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public void conv2dBackwardData(Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset,
-                                   float[] gradX, int gradXOffset) {
+    public void conv2dBackwardData(
+            Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset, float[] gradX, int gradXOffset) {
         ConvBounds.check(g, gradX, gradXOffset, w, wOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
-        check(g4_f32_conv2d_bwd_data(geometry, gradY, gradYOffset, w, wOffset, gradX, gradXOffset, ws, ws.length),
+        check(
+                g4_f32_conv2d_bwd_data(geometry, gradY, gradYOffset, w, wOffset, gradX, gradXOffset, ws, ws.length),
                 "conv2d backward data");
     }
 
     @Override
-    public void conv2dBackwardWeight(Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset,
-                                     float[] gradW, int gradWOffset) {
+    public void conv2dBackwardWeight(
+            Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset, float[] gradW, int gradWOffset) {
         ConvBounds.check(g, x, xOffset, gradW, gradWOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
-        check(g4_f32_conv2d_bwd_weight(geometry, x, xOffset, gradY, gradYOffset, gradW, gradWOffset, ws,
-                ws.length),
+        check(
+                g4_f32_conv2d_bwd_weight(geometry, x, xOffset, gradY, gradYOffset, gradW, gradWOffset, ws, ws.length),
                 "conv2d backward weight");
     }
 
@@ -202,8 +270,16 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public void gather(float[] x, int xOffset, int outer, int size, int inner, int[] index, int count,
-                       boolean indexPerRow, float[] out) {
+    public void gather(
+            float[] x,
+            int xOffset,
+            int outer,
+            int size,
+            int inner,
+            int[] index,
+            int count,
+            boolean indexPerRow,
+            float[] out) {
         Bounds.range("gather", "x", x, xOffset, (long) outer * size * inner);
         Bounds.range("gather", "out", out, 0, (long) outer * count * inner);
         Bounds.indices("gather", index, indexPerRow ? (long) outer * count * inner : count, size);
@@ -211,23 +287,43 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public void scatterAdd(float[] src, int srcOffset, int outer, int size, int inner, int[] index, int count,
-                           boolean indexPerRow, float[] dst) {
+    public void scatterAdd(
+            float[] src,
+            int srcOffset,
+            int outer,
+            int size,
+            int inner,
+            int[] index,
+            int count,
+            boolean indexPerRow,
+            float[] dst) {
         Bounds.range("scatterAdd", "src", src, srcOffset, (long) outer * count * inner);
         Bounds.range("scatterAdd", "dst", dst, 0, (long) outer * size * inner);
         Bounds.indices("scatterAdd", index, indexPerRow ? (long) outer * count * inner : count, size);
-        check(g4_f32_scatter_add(src, srcOffset, outer, size, inner, index, count, indexPerRow ? 1 : 0, dst),
+        check(
+                g4_f32_scatter_add(src, srcOffset, outer, size, inner, index, count, indexPerRow ? 1 : 0, dst),
                 "scatterAdd");
     }
 
     @Override
-    public void biasActivation(UnaryOp act, float alpha, float[] x, int xOffset, float[] bias, int biasOffset,
-                               int rows, int cols, float[] y, int yOffset) {
+    public void biasActivation(
+            UnaryOp act,
+            float alpha,
+            float[] x,
+            int xOffset,
+            float[] bias,
+            int biasOffset,
+            int rows,
+            int cols,
+            float[] y,
+            int yOffset) {
         Bounds.range("biasActivation", "x", x, xOffset, (long) rows * cols);
         Bounds.range("biasActivation", "bias", bias, biasOffset, cols);
         Bounds.range("biasActivation", "y", y, yOffset, (long) rows * cols);
-        check(g4_f32_bias_activation(act == null ? -1 : act.ordinal(), alpha, x, xOffset, bias, biasOffset, rows,
-                cols, y, yOffset), "biasActivation");
+        check(
+                g4_f32_bias_activation(
+                        act == null ? -1 : act.ordinal(), alpha, x, xOffset, bias, biasOffset, rows, cols, y, yOffset),
+                "biasActivation");
     }
 
     @Override
@@ -238,19 +334,29 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public void softmaxBackward(boolean log, float[] y, int yOffset, float[] gradY, int gradYOffset, int outer,
-                                int size, int inner, float[] gradX, int gradXOffset) {
+    public void softmaxBackward(
+            boolean log,
+            float[] y,
+            int yOffset,
+            float[] gradY,
+            int gradYOffset,
+            int outer,
+            int size,
+            int inner,
+            float[] gradX,
+            int gradXOffset) {
         long n = (long) outer * size * inner;
         Bounds.range("softmax backward", "y", y, yOffset, n);
         Bounds.range("softmax backward", "gradY", gradY, gradYOffset, n);
         Bounds.range("softmax backward", "gradX", gradX, gradXOffset, n);
-        check(g4_f32_softmax_bwd(log ? 1 : 0, y, yOffset, gradY, gradYOffset, outer, size, inner, gradX,
-                gradXOffset), "softmax backward");
+        check(
+                g4_f32_softmax_bwd(log ? 1 : 0, y, yOffset, gradY, gradYOffset, outer, size, inner, gradX, gradXOffset),
+                "softmax backward");
     }
 
     @Override
-    public void crossEntropy(float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss,
-                             float[] logSumExp) {
+    public void crossEntropy(
+            float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss, float[] logSumExp) {
         Bounds.range("crossEntropy", "logits", logits, logitsOffset, (long) rows * classes);
         Bounds.range("crossEntropy", "loss", loss, 0, rows);
         Bounds.range("crossEntropy", "logSumExp", logSumExp, 0, rows);
@@ -259,34 +365,77 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public void crossEntropyBackward(float[] logits, int logitsOffset, int rows, int classes, int[] targets,
-                                     float[] logSumExp, float[] gradLoss, float[] gradLogits) {
+    public void crossEntropyBackward(
+            float[] logits,
+            int logitsOffset,
+            int rows,
+            int classes,
+            int[] targets,
+            float[] logSumExp,
+            float[] gradLoss,
+            float[] gradLogits) {
         Bounds.range("crossEntropy backward", "logits", logits, logitsOffset, (long) rows * classes);
         Bounds.range("crossEntropy backward", "logSumExp", logSumExp, 0, rows);
         Bounds.range("crossEntropy backward", "gradLoss", gradLoss, 0, rows);
         Bounds.range("crossEntropy backward", "gradLogits", gradLogits, 0, (long) rows * classes);
         Bounds.indices("crossEntropy backward", targets, rows, classes);
-        check(g4_f32_cross_entropy_bwd(logits, logitsOffset, rows, classes, targets, logSumExp, gradLoss,
-                gradLogits), "crossEntropy backward");
+        check(
+                g4_f32_cross_entropy_bwd(logits, logitsOffset, rows, classes, targets, logSumExp, gradLoss, gradLogits),
+                "crossEntropy backward");
     }
 
     @Override
-    public void sgdStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] momentumBuffer, int n,
-                        float lr, float momentum, float dampening, float weightDecay, boolean nesterov,
-                        boolean firstStep) {
+    public void sgdStep(
+            float[] param,
+            int paramOffset,
+            float[] grad,
+            int gradOffset,
+            float[] momentumBuffer,
+            int n,
+            float lr,
+            float momentum,
+            float dampening,
+            float weightDecay,
+            boolean nesterov,
+            boolean firstStep) {
         Bounds.range("sgdStep", "param", param, paramOffset, n);
         Bounds.range("sgdStep", "grad", grad, gradOffset, n);
         if (momentum != 0f) {
             Bounds.range("sgdStep", "momentumBuffer", momentumBuffer, 0, n);
         }
-        check(g4_f32_sgd_step(param, paramOffset, grad, gradOffset, momentumBuffer == null ? EMPTY : momentumBuffer,
-                n, lr, momentum, dampening, weightDecay, nesterov ? 1 : 0, firstStep ? 1 : 0), "sgdStep");
+        check(
+                g4_f32_sgd_step(
+                        param,
+                        paramOffset,
+                        grad,
+                        gradOffset,
+                        momentumBuffer == null ? EMPTY : momentumBuffer,
+                        n,
+                        lr,
+                        momentum,
+                        dampening,
+                        weightDecay,
+                        nesterov ? 1 : 0,
+                        firstStep ? 1 : 0),
+                "sgdStep");
     }
 
     @Override
-    public void adamStep(float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, float[] v, int n,
-                         float lr, float beta1, float beta2, float eps, float weightDecay, int step,
-                         boolean decoupled) {
+    public void adamStep(
+            float[] param,
+            int paramOffset,
+            float[] grad,
+            int gradOffset,
+            float[] m,
+            float[] v,
+            int n,
+            float lr,
+            float beta1,
+            float beta2,
+            float eps,
+            float weightDecay,
+            int step,
+            boolean decoupled) {
         Bounds.range("adamStep", "param", param, paramOffset, n);
         Bounds.range("adamStep", "grad", grad, gradOffset, n);
         Bounds.range("adamStep", "m", m, 0, n);
@@ -294,7 +443,22 @@ public final class NativeBackend implements Backend {
         if (step < 1) {
             throw Bounds.error("adamStep", "step must be >= 1, got " + step);
         }
-        check(g4_f32_adam_step(param, paramOffset, grad, gradOffset, m, v, n, lr, beta1, beta2, eps, weightDecay,
-                step, decoupled ? 1 : 0), "adamStep");
+        check(
+                g4_f32_adam_step(
+                        param,
+                        paramOffset,
+                        grad,
+                        gradOffset,
+                        m,
+                        v,
+                        n,
+                        lr,
+                        beta1,
+                        beta2,
+                        eps,
+                        weightDecay,
+                        step,
+                        decoupled ? 1 : 0),
+                "adamStep");
     }
 }

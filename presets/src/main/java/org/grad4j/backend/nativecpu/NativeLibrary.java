@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Loads the native libraries; kept apart so the provider itself never links JavaCPP. */
 final class NativeLibrary {
-    private NativeLibrary() {
-    }
+    private NativeLibrary() {}
 
     static void load() {
         org.bytedeco.javacpp.Loader.load(org.grad4j.jni.global.g4kernels.class);
@@ -19,9 +18,11 @@ final class NativeLibrary {
         }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String o = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "macosx"
-                : os.startsWith("windows") ? "windows" : os;
-        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+        String o = os.startsWith("linux")
+                ? "linux"
+                : os.startsWith("mac") ? "macosx" : os.startsWith("windows") ? "windows" : os;
+        String a = arch.equals("amd64") || arch.equals("x86_64")
+                ? "x86_64"
                 : arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : arch;
         return o + "-" + a;
     }

@@ -43,7 +43,7 @@ public class g4kernels implements InfoMapper, LoadEnabled {
     @Override
     public void map(InfoMap infoMap) {
         infoMap.put(new Info("G4_PINNED").annotations("@CriticalRegion"))
-               .put(new Info("G4_EXPORT").cppTypes().annotations())
-               .put(new Info("G4_KERNELS_H").skip());
+                .put(new Info("G4_EXPORT").cppTypes().annotations())
+                .put(new Info("G4_KERNELS_H").skip());
     }
 }

@@ -17,11 +17,21 @@ class ConvPoolParityTest {
         int done = 0;
         while (done < KernelParityTest.CASES) {
             int groups = 1 + c.random.nextInt(3);
-            Conv2dGeometry g = new Conv2dGeometry(1 + c.random.nextInt(3), groups * (1 + c.random.nextInt(3)),
-                    1 + c.random.nextInt(9), 1 + c.random.nextInt(9), groups * (1 + c.random.nextInt(3)),
-                    1 + c.random.nextInt(4), 1 + c.random.nextInt(4), 1 + c.random.nextInt(3),
-                    1 + c.random.nextInt(3), c.random.nextInt(3), c.random.nextInt(3), 1 + c.random.nextInt(2),
-                    1 + c.random.nextInt(2), groups);
+            Conv2dGeometry g = new Conv2dGeometry(
+                    1 + c.random.nextInt(3),
+                    groups * (1 + c.random.nextInt(3)),
+                    1 + c.random.nextInt(9),
+                    1 + c.random.nextInt(9),
+                    groups * (1 + c.random.nextInt(3)),
+                    1 + c.random.nextInt(4),
+                    1 + c.random.nextInt(4),
+                    1 + c.random.nextInt(3),
+                    1 + c.random.nextInt(3),
+                    c.random.nextInt(3),
+                    c.random.nextInt(3),
+                    1 + c.random.nextInt(2),
+                    1 + c.random.nextInt(2),
+                    groups);
             if (g.outHeight() <= 0 || g.outWidth() <= 0) {
                 continue;
             }
@@ -59,9 +69,19 @@ class ConvPoolParityTest {
             int kh = 1 + c.random.nextInt(4);
             int kw = 1 + c.random.nextInt(4);
             int dil = c.random.nextInt(4) == 0 ? 2 : 1;
-            Pool2dGeometry g = new Pool2dGeometry(1 + c.random.nextInt(3), 1 + c.random.nextInt(4),
-                    1 + c.random.nextInt(12), 1 + c.random.nextInt(12), kh, kw, 1 + c.random.nextInt(3),
-                    1 + c.random.nextInt(3), c.random.nextInt(kh / 2 + 1), c.random.nextInt(kw / 2 + 1), dil, dil);
+            Pool2dGeometry g = new Pool2dGeometry(
+                    1 + c.random.nextInt(3),
+                    1 + c.random.nextInt(4),
+                    1 + c.random.nextInt(12),
+                    1 + c.random.nextInt(12),
+                    kh,
+                    kw,
+                    1 + c.random.nextInt(3),
+                    1 + c.random.nextInt(3),
+                    c.random.nextInt(kh / 2 + 1),
+                    c.random.nextInt(kw / 2 + 1),
+                    dil,
+                    dil);
             if (g.outHeight() <= 0 || g.outWidth() <= 0) {
                 continue;
             }

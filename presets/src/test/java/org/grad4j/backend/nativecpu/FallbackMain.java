@@ -4,8 +4,7 @@ import org.grad4j.backend.Backend;
 
 /** Run in a child JVM by {@link FallbackTest}: prints which backend runs, or why none could. */
 public final class FallbackMain {
-    private FallbackMain() {
-    }
+    private FallbackMain() {}
 
     public static void main(String[] args) {
         try {

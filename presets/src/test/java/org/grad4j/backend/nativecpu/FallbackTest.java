@@ -22,7 +22,8 @@ class FallbackTest {
 
     private static String classPathWithout(Predicate<String> drop) {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(cp.split(File.pathSeparator)).filter(drop.negate())
+        return Arrays.stream(cp.split(File.pathSeparator))
+                .filter(drop.negate())
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
@@ -55,7 +56,8 @@ class FallbackTest {
 
     @Test
     void withoutJavaCppTheJavaBackendRuns() throws Exception {
-        String out = run(classPathWithout(e -> platformLibraries(e) || e.contains("javacpp") || e.contains("openblas")));
+        String out =
+                run(classPathWithout(e -> platformLibraries(e) || e.contains("javacpp") || e.contains("openblas")));
         assertTrue(out.contains("backend=java"), out);
         assertTrue(out.contains("'native' is not available"), out);
     }

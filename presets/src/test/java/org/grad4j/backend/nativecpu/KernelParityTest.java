@@ -40,12 +40,31 @@ class KernelParityTest {
             float beta = new float[] {0f, 1f, 0.5f}[c.random.nextInt(3)];
             float[] expected = cInit.clone();
             float[] actual = cInit.clone();
-            java.gemm(ta, tb, m, n, k, alpha, a, off, Math.max(lda, 1), b, off, Math.max(ldb, 1), beta, expected, off,
+            java.gemm(
+                    ta,
+                    tb,
+                    m,
+                    n,
+                    k,
+                    alpha,
+                    a,
+                    off,
+                    Math.max(lda, 1),
+                    b,
+                    off,
+                    Math.max(ldb, 1),
+                    beta,
+                    expected,
+                    off,
                     ldc);
-            nat.gemm(ta, tb, m, n, k, alpha, a, off, Math.max(lda, 1), b, off, Math.max(ldb, 1), beta, actual, off,
-                    ldc);
-            Parity.same("gemm case " + i + " m=" + m + " n=" + n + " k=" + k + " ta=" + ta + " tb=" + tb, expected,
-                    actual, 1e-4, 1e-4 * Math.sqrt(k + 1));
+            nat.gemm(
+                    ta, tb, m, n, k, alpha, a, off, Math.max(lda, 1), b, off, Math.max(ldb, 1), beta, actual, off, ldc);
+            Parity.same(
+                    "gemm case " + i + " m=" + m + " n=" + n + " k=" + k + " ta=" + ta + " tb=" + tb,
+                    expected,
+                    actual,
+                    1e-4,
+                    1e-4 * Math.sqrt(k + 1));
         }
     }
 
@@ -130,7 +149,11 @@ class KernelParityTest {
             float[] actual = new float[outer * inner];
             java.reduce(op, x, 1, outer, size, inner, expected, 0);
             nat.reduce(op, x, 1, outer, size, inner, actual, 0);
-            Parity.same("reduce " + op + " [" + outer + ", " + size + ", " + inner + "]", expected, actual, 1e-5,
+            Parity.same(
+                    "reduce " + op + " [" + outer + ", " + size + ", " + inner + "]",
+                    expected,
+                    actual,
+                    1e-5,
                     1e-5 * Math.sqrt(size));
         }
     }

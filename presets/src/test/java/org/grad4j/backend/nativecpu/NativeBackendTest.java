@@ -19,7 +19,8 @@ class NativeBackendTest {
     void serviceLoaderPicksTheNativeBackendWhenItLoads() {
         assertNull(new NativeBackendProvider().unavailableReason());
         assertEquals("native", Backend.current().name());
-        Tensor c = Tensor.of(new float[] {1, 2, 3, 4}, 2, 2).matmul(Tensor.eye(2).mul(2f));
+        Tensor c =
+                Tensor.of(new float[] {1, 2, 3, 4}, 2, 2).matmul(Tensor.eye(2).mul(2f));
         assertArrayEquals(new float[] {2, 4, 6, 8}, c.toArray());
     }
 

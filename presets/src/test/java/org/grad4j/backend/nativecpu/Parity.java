@@ -2,8 +2,7 @@ package org.grad4j.backend.nativecpu;
 
 /** Element-wise comparison of a native result with the Java backend's, within float tolerance. */
 final class Parity {
-    private Parity() {
-    }
+    private Parity() {}
 
     static void same(String what, float[] expected, float[] actual, double rtol, double atol) {
         if (expected.length != actual.length) {
