@@ -7,7 +7,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.FloatPointer;
-import org.grad4j.backend.java.JavaBackend;
+import org.grad4j.backend.Threads;
 
 /**
  * The ceiling: {@code cblas_sgemm} called directly on off-heap memory, on OpenBLAS's own threads,
@@ -19,7 +19,7 @@ final class OpenBlas {
 
     /** OpenBLAS on {@code grad4j.threads} threads (default: the core count), as the native backend. */
     static void useConfiguredThreads() {
-        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(JavaBackend.configuredThreads());
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(Threads.get());
     }
 
     static FloatPointer random(long n, long seed) {

@@ -1,7 +1,7 @@
 package org.grad4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.grad4j.backend.java.JavaBackend;
+import org.grad4j.backend.Threads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,7 +39,7 @@ public class TrainStepBench {
     @Setup
     public void setUp() {
         step = backend.equals("libtorch")
-                ? new LibtorchTrainStep(model, JavaBackend.configuredThreads())
+                ? new LibtorchTrainStep(model, Threads.get())
                 : new Grad4jTrainStep(backend, model);
     }
 

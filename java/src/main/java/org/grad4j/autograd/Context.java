@@ -1,6 +1,7 @@
 package org.grad4j.autograd;
 
-import org.grad4j.tensor.Shapes;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -34,7 +35,8 @@ public final class Context {
         saved = tensors.clone();
         savedVersions = new int[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
-            savedVersions[i] = tensors[i] == null ? 0 : tensors[i].storage().version();
+            savedVersions[i] =
+                    tensors[i] == null ? 0 : TensorInternals.storage(tensors[i]).version();
         }
     }
 
@@ -52,11 +54,11 @@ public final class Context {
             if (t != null && t.isClosed()) {
                 throw savedTensorError(t, "closed before backward");
             }
-            if (t != null && t.storage().version() != savedVersions[i]) {
+            if (t != null && TensorInternals.storage(t).version() != savedVersions[i]) {
                 throw savedTensorError(
                         t,
                         "modified by an in-place operation (version "
-                                + t.storage().version() + ", expected " + savedVersions[i] + ")");
+                                + TensorInternals.storage(t).version() + ", expected " + savedVersions[i] + ")");
             }
         }
         return saved;

@@ -1,5 +1,6 @@
 package org.grad4j.autograd;
 
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -41,12 +42,12 @@ public abstract class Function {
         }
         for (Tensor in : inputs) {
             if (out == in) {
-                out = out.alias();
+                out = out.detach();
                 break;
             }
         }
         if (recording && !ctx.isNonDifferentiable()) {
-            out.setGradFn(new Node(this, ctx, inputs));
+            TensorInternals.setGradFn(out, new Node(this, ctx, inputs));
         }
         Anomaly.checkForward(this, out);
         return out;
@@ -58,9 +59,21 @@ public abstract class Function {
     /** Computes one gradient per input from the output's gradient; called with grad mode off. */
     protected abstract Tensor[] backward(Context ctx, Tensor gradOutput);
 
-    /** The op's name in messages and in {@link Node#name()}. */
+    /**
+     * The op's name in messages and in {@link Node#name()}: grad4j's own ops give the public name
+     * ({@code "mul"}, {@code "matmul"}), a user's function its class name unless it overrides this.
+     */
     public String name() {
         return getClass().getSimpleName();
+    }
+
+    /**
+     * Whether {@link #backward} returns only tensors that nothing else holds (new tensors, or views of
+     * the gradient it was given), so that a leaf may keep one as its {@code grad} without a copy.
+     * False unless a function declares it: a function that keeps what it returns must not.
+     */
+    protected boolean backwardReturnsUnsharedGradients() {
+        return false;
     }
 
     private boolean anyRequiresGrad(Tensor[] inputs) {

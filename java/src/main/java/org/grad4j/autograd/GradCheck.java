@@ -1,8 +1,9 @@
 package org.grad4j.autograd;
 
 import java.util.function.Function;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Generator;
-import org.grad4j.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -78,7 +79,7 @@ public final class GradCheck {
     private void compare(int index, Tensor input, Function<Tensor[], Tensor> fn, Tensor[] inputs, double[] v) {
         float[] analytic =
                 input.grad() == null ? new float[input.numel()] : input.grad().toArray();
-        float[] data = input.storage().data();
+        float[] data = TensorInternals.data(input);
         int[] positions = positions(input);
         double worst = 0;
         String report = null;

@@ -32,7 +32,7 @@ public final class Node {
         }
     }
 
-    /** The op's name, e.g. {@code "Mul"}. */
+    /** The op's public name, e.g. {@code "mul"}. */
     public String name() {
         return function.name();
     }
@@ -54,6 +54,7 @@ public final class Node {
 
     @Override
     public String toString() {
-        return name() + "Backward";
+        String name = name();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Backward";
     }
 }

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
-import org.grad4j.backend.java.JavaBackendProvider;
+import org.grad4j.internal.backend.java.JavaBackendProvider;
 
 /** Chooses the backend once per JVM: the user's choice, else the best available provider. */
 final class BackendRegistry {

@@ -1,7 +1,7 @@
 package org.grad4j.nn;
 
 import java.util.Arrays;
-import org.grad4j.tensor.Shapes;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /** Hyper-parameter and input checks shared by the layers, with messages naming the layer. */

@@ -1,6 +1,6 @@
 package org.grad4j.nn;
 
-import org.grad4j.tensor.Shapes;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**

@@ -1,8 +1,8 @@
 package org.grad4j.nn;
 
 import org.grad4j.autograd.GradMode;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Generator;
-import org.grad4j.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.grad4j.autograd.GradMode;
-import org.grad4j.tensor.Shapes;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**

@@ -2,8 +2,8 @@ package org.grad4j.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Generator;
-import org.grad4j.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**

@@ -3,6 +3,7 @@ package org.grad4j.optim;
 import java.util.List;
 import java.util.Map;
 import org.grad4j.backend.Backend;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.nn.Parameter;
 import org.grad4j.tensor.Tensor;
 
@@ -95,12 +96,12 @@ public class Adam extends Optimizer {
         if (!flag(g, "amsgrad")) {
             Backend.current()
                     .adamStep(
-                            p.storage().data(),
+                            TensorInternals.data(p),
                             p.storageOffset(),
-                            d.storage().data(),
+                            TensorInternals.data(d),
                             d.storageOffset(),
-                            m.storage().data(),
-                            v.storage().data(),
+                            TensorInternals.data(m),
+                            TensorInternals.data(v),
                             p.numel(),
                             lr,
                             beta1,
@@ -123,7 +124,7 @@ public class Adam extends Optimizer {
             double sqrtC2 = Math.sqrt(1 - Math.pow(beta2, t));
             p.sub_(m.div(max.sqrt().div((float) sqrtC2).add(eps)).mul((float) (lr / c1)));
         }
-        m.storage().bumpVersion();
-        v.storage().bumpVersion();
+        TensorInternals.storage(m).bumpVersion();
+        TensorInternals.storage(v).bumpVersion();
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.grad4j.autograd.GradMode;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.nn.Parameter;
-import org.grad4j.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -78,7 +79,7 @@ public abstract class Optimizer {
                 for (Parameter p : g.params()) {
                     if (p.grad() != null) {
                         update(g, p, p.grad(), state.computeIfAbsent(p, k -> new LinkedHashMap<>()));
-                        p.storage().bumpVersion();
+                        TensorInternals.storage(p).bumpVersion();
                     }
                 }
             }

@@ -3,6 +3,7 @@ package org.grad4j.optim;
 import java.util.List;
 import java.util.Map;
 import org.grad4j.backend.Backend;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.nn.Parameter;
 import org.grad4j.tensor.Tensor;
 
@@ -73,11 +74,11 @@ public final class SGD extends Optimizer {
         Tensor buf = momentum == 0 ? null : state.computeIfAbsent("momentum_buffer", k -> zerosLike(p));
         Backend.current()
                 .sgdStep(
-                        p.storage().data(),
+                        TensorInternals.data(p),
                         p.storageOffset(),
-                        d.storage().data(),
+                        TensorInternals.data(d),
                         d.storageOffset(),
-                        buf == null ? null : buf.storage().data(),
+                        buf == null ? null : TensorInternals.data(buf),
                         p.numel(),
                         (float) g.lr(),
                         momentum,
@@ -86,7 +87,7 @@ public final class SGD extends Optimizer {
                         flag(g, "nesterov"),
                         first);
         if (buf != null) {
-            buf.storage().bumpVersion();
+            TensorInternals.storage(buf).bumpVersion();
         }
     }
 }

@@ -5,44 +5,47 @@ import java.util.Arrays;
 import java.util.List;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.ReduceOp;
-import org.grad4j.ops.Abs;
-import org.grad4j.ops.Add;
-import org.grad4j.ops.ArgReduce;
-import org.grad4j.ops.AvgPool2d;
-import org.grad4j.ops.Cat;
-import org.grad4j.ops.Clamp;
-import org.grad4j.ops.Compare;
-import org.grad4j.ops.Conv2d;
-import org.grad4j.ops.ConvTranspose2d;
-import org.grad4j.ops.Copy;
-import org.grad4j.ops.CrossEntropy;
-import org.grad4j.ops.Div;
-import org.grad4j.ops.Elu;
-import org.grad4j.ops.Exp;
-import org.grad4j.ops.Expand;
-import org.grad4j.ops.Extremum;
-import org.grad4j.ops.Gather;
-import org.grad4j.ops.Gelu;
-import org.grad4j.ops.IndexSelect;
-import org.grad4j.ops.LeakyRelu;
-import org.grad4j.ops.Log;
-import org.grad4j.ops.Matmul;
-import org.grad4j.ops.MaxPool2d;
-import org.grad4j.ops.Mul;
-import org.grad4j.ops.Neg;
-import org.grad4j.ops.Permute;
-import org.grad4j.ops.Pow;
-import org.grad4j.ops.PowScalar;
-import org.grad4j.ops.Reshape;
-import org.grad4j.ops.Sigmoid;
-import org.grad4j.ops.Slice;
-import org.grad4j.ops.Softmax;
-import org.grad4j.ops.Softplus;
-import org.grad4j.ops.Sqrt;
-import org.grad4j.ops.Sub;
-import org.grad4j.ops.Sum;
-import org.grad4j.ops.Tanh;
-import org.grad4j.ops.Where;
+import org.grad4j.internal.ops.Abs;
+import org.grad4j.internal.ops.Add;
+import org.grad4j.internal.ops.ArgReduce;
+import org.grad4j.internal.ops.AvgPool2d;
+import org.grad4j.internal.ops.Cat;
+import org.grad4j.internal.ops.Clamp;
+import org.grad4j.internal.ops.Compare;
+import org.grad4j.internal.ops.Conv2d;
+import org.grad4j.internal.ops.ConvTranspose2d;
+import org.grad4j.internal.ops.Copy;
+import org.grad4j.internal.ops.CrossEntropy;
+import org.grad4j.internal.ops.Div;
+import org.grad4j.internal.ops.Elu;
+import org.grad4j.internal.ops.Exp;
+import org.grad4j.internal.ops.Expand;
+import org.grad4j.internal.ops.Extremum;
+import org.grad4j.internal.ops.Gather;
+import org.grad4j.internal.ops.Gelu;
+import org.grad4j.internal.ops.IndexSelect;
+import org.grad4j.internal.ops.LeakyRelu;
+import org.grad4j.internal.ops.Log;
+import org.grad4j.internal.ops.Matmul;
+import org.grad4j.internal.ops.MaxPool2d;
+import org.grad4j.internal.ops.Mul;
+import org.grad4j.internal.ops.Neg;
+import org.grad4j.internal.ops.Permute;
+import org.grad4j.internal.ops.Pow;
+import org.grad4j.internal.ops.PowScalar;
+import org.grad4j.internal.ops.Reshape;
+import org.grad4j.internal.ops.Sigmoid;
+import org.grad4j.internal.ops.Slice;
+import org.grad4j.internal.ops.Softmax;
+import org.grad4j.internal.ops.Softplus;
+import org.grad4j.internal.ops.Sqrt;
+import org.grad4j.internal.ops.Sub;
+import org.grad4j.internal.ops.Sum;
+import org.grad4j.internal.ops.Tanh;
+import org.grad4j.internal.ops.Where;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.Storage;
+import org.grad4j.internal.tensor.TensorInternals;
 
 /**
  * An n-dimensional array of float32 values that records the operations made on it for
@@ -61,6 +64,10 @@ import org.grad4j.ops.Where;
  * }</pre>
  */
 public class Tensor extends TensorBase implements AutoCloseable {
+    static {
+        TensorInternals.install(new Internals());
+    }
+
     Tensor(Storage storage, int[] shape, int[] strides, int offset) {
         super(storage, shape, strides, offset);
     }
@@ -404,7 +411,7 @@ public class Tensor extends TensorBase implements AutoCloseable {
      */
     public Tensor matmul(Tensor other, Tensor out) {
         Matmul.into(this, other, out);
-        out.storage().bumpVersion();
+        out.storage.bumpVersion();
         return out;
     }
 

@@ -3,12 +3,14 @@ package org.grad4j.tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.grad4j.autograd.Engine;
+import org.grad4j.autograd.Autograd;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.autograd.Hook;
 import org.grad4j.autograd.Node;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.Storage;
 
 /**
  * The data and autograd half of {@link Tensor} (as PyTorch's {@code TensorBase}): storage, shape,
@@ -53,19 +55,16 @@ abstract class TensorBase {
                     + Shapes.str(shape) + " (" + n + " elements)"
                     + (shape.length == 0 ? "; give the shape, e.g. Tensor.of(data, " + data.length + ")" : ""));
         }
-        return new Tensor(new Storage(data.clone(), true), shape.clone(), Shapes.contiguousStrides(shape), 0);
+        return new Tensor(Storage.owning(data.clone()), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
     /** A 0-dimensional tensor. */
     public static Tensor scalar(float value) {
-        return new Tensor(new Storage(new float[] {value}, true), new int[0], new int[0], 0);
+        return new Tensor(Storage.owning(new float[] {value}), new int[0], new int[0], 0);
     }
 
-    /**
-     * A view of {@code storage} with the given layout; for ops and kernels. Fails unless every
-     * element lies inside the storage.
-     */
-    public static Tensor wrap(Storage storage, int[] shape, int[] strides, int offset) {
+    /** A view of {@code storage} with the given layout; fails unless every element lies inside the storage. */
+    static Tensor view(Storage storage, int[] shape, int[] strides, int offset) {
         int n = Shapes.numel(shape);
         long last = offset;
         for (int d = 0; d < shape.length; d++) {
@@ -82,20 +81,19 @@ abstract class TensorBase {
         return new Tensor(storage, shape.clone(), strides.clone(), offset);
     }
 
-    /** A new contiguous tensor over {@code data} without copying it; for ops and kernels. */
+    /**
+     * A contiguous tensor over {@code data} without copying it (as {@code torch.from_numpy}): writes
+     * to the array show in the tensor and the other way round.
+     */
     public static Tensor wrap(float[] data, int... shape) {
         if (data.length != Shapes.numel(shape)) {
             throw new IllegalArgumentException("wrap: " + data.length + " values for shape " + Shapes.str(shape));
         }
-        return new Tensor(new Storage(data, false), shape.clone(), Shapes.contiguousStrides(shape), 0);
+        return new Tensor(Storage.wrapping(data), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
     public static Tensor zeros(int... shape) {
-        return new Tensor(
-                new Storage(RecycledArrays.zeroed(Shapes.numel(shape)), true),
-                shape.clone(),
-                Shapes.contiguousStrides(shape),
-                0);
+        return new Tensor(Storage.zeroed(Shapes.numel(shape)), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
     public static Tensor ones(int... shape) {
@@ -222,10 +220,6 @@ abstract class TensorBase {
         return offset;
     }
 
-    public Storage storage() {
-        return storage;
-    }
-
     /**
      * Releases the values, as DJL's {@code NDArray.close()} does: the storage, which every view of
      * this tensor shares, serves the calling thread's next tensor of the same size (when grad4j
@@ -345,7 +339,7 @@ abstract class TensorBase {
     }
 
     /** Records the node that made this tensor; called by {@code Function.apply} only. */
-    public void setGradFn(Node node) {
+    void setGradFn(Node node) {
         if (gradFn != null) {
             throw new IllegalStateException("setGradFn: tensor already made by " + gradFn.name());
         }
@@ -374,16 +368,11 @@ abstract class TensorBase {
 
     /** Back-propagates, keeping the graph for another backward when {@code retainGraph} is true. */
     public void backward(Tensor gradient, boolean retainGraph) {
-        Engine.backward((Tensor) this, gradient, retainGraph);
+        Autograd.backward((Tensor) this, gradient, retainGraph);
     }
 
     /** The same values, cut from the graph (shares storage). */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset);
-    }
-
-    /** A new tensor object for the same view, outside the graph; used by {@code Function.apply}. */
-    public Tensor alias() {
         return new Tensor(storage, shape, strides, offset);
     }
 
@@ -414,8 +403,8 @@ abstract class TensorBase {
         return (Tensor) this;
     }
 
-    /** The hooks of a leaf; for the engine. */
-    public List<Hook> leafHooks() {
+    /** The hooks of a leaf; for the backward pass. */
+    List<Hook> leafHooks() {
         return leafHooks == null ? List.of() : leafHooks;
     }
 

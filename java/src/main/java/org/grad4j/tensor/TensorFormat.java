@@ -1,5 +1,7 @@
 package org.grad4j.tensor;
 
+import org.grad4j.internal.tensor.Shapes;
+
 /**
  * Renders tensors the way PyTorch prints them: nested brackets, aligned values, and for tensors
  * with more than {@value #THRESHOLD} elements only the first and last {@value #EDGE_ITEMS} per dim.

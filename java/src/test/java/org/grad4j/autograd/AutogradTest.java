@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,7 @@ class AutogradTest {
         w.mul_(2f);
         IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
         assertTrue(e.getMessage().contains("modified by an in-place operation"), e.getMessage());
-        assertTrue(e.getMessage().contains("Mul"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("mul: "), e.getMessage());
     }
 
     @Test
@@ -92,7 +93,7 @@ class AutogradTest {
         Tensor y = x.mul(w).sum();
         w.close();
         IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
-        assertEquals("Mul: a tensor of shape [2] saved for backward was closed before backward", e.getMessage());
+        assertEquals("mul: a tensor of shape [2] saved for backward was closed before backward", e.getMessage());
     }
 
     @Test
@@ -160,15 +161,15 @@ class AutogradTest {
         Tensor a = leaf(1, 2);
         Tensor b = leaf(3, 4);
         a.add(b).sum().backward();
-        assertFalse(a.grad().storage() == b.grad().storage());
+        assertFalse(TensorInternals.storage(a.grad()) == TensorInternals.storage(b.grad()));
     }
 
     @Test
     void gradFnNamesTheOpAndLinksToInputs() {
         Tensor x = leaf(1, 2);
         Tensor y = x.exp().mul(2f);
-        assertEquals("Mul", y.gradFn().name());
-        assertEquals("Exp", y.gradFn().nextFunctions().get(0).name());
+        assertEquals("mul", y.gradFn().name());
+        assertEquals("exp", y.gradFn().nextFunctions().get(0).name());
         assertTrue(x.isLeaf());
         assertFalse(y.isLeaf());
         assertTrue(y.toString().contains("gradFn=MulBackward"), y.toString());
@@ -187,7 +188,7 @@ class AutogradTest {
 
     @Test
     void functionInstancesRecordOneCall() {
-        Function f = new org.grad4j.ops.Exp();
+        Function f = new org.grad4j.internal.ops.Exp();
         f.apply(Tensor.ones(1));
         assertThrows(IllegalStateException.class, () -> f.apply(Tensor.ones(1)));
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.grad4j.backend.java.JavaBackend;
-import org.grad4j.backend.java.JavaBackendProvider;
+import org.grad4j.internal.backend.java.JavaBackend;
+import org.grad4j.internal.backend.java.JavaBackendProvider;
 import org.junit.jupiter.api.Test;
 
 class BackendSelectionTest {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.grad4j.autograd.GradMode;
+import org.grad4j.backend.Threads;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,17 @@ class DeterminismTest {
         first.state()
                 .forEach((name, t) ->
                         assertArrayEquals(t.toArray(), second.state().get(name).toArray(), 0f, name));
+    }
+
+    @Test
+    void theSameSeedGivesABitIdenticalRunOnOneThread() {
+        int before = Threads.get();
+        Threads.set(1);
+        try {
+            assertBitIdentical(train(7), train(7));
+        } finally {
+            Threads.set(before);
+        }
     }
 
     @Test

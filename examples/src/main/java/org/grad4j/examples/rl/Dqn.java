@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Backend;
+import org.grad4j.backend.Threads;
 import org.grad4j.examples.MetricsLog;
 import org.grad4j.examples.Options;
 import org.grad4j.examples.Progress;
@@ -88,10 +89,9 @@ public final class Dqn {
     public static void main(String[] args) {
         Options o = options();
         if (o.parse(args)) {
-            // Its 64x128 batches are too small for threads to pay: 300 episodes took 12.1 s on one
-            // thread and 14.6 s on two (same returns). -Dgrad4j.threads=N still wins.
-            if (System.getProperty("grad4j.threads") == null) {
-                System.setProperty("grad4j.threads", "1");
+            // Its 64x128 batches are too small for threads to pay (the README has the figures).
+            if (System.getProperty(Threads.PROPERTY) == null) {
+                Threads.set(1);
             }
             Generator.manualSeed(o.seed());
             Result result = new Dqn(o).train();

@@ -1,7 +1,7 @@
 package org.grad4j.nn.loss;
 
 import java.util.Arrays;
-import org.grad4j.ops.CrossEntropy;
+import org.grad4j.internal.ops.CrossEntropy;
 import org.grad4j.tensor.Tensor;
 
 /**

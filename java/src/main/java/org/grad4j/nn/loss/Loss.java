@@ -1,8 +1,8 @@
 package org.grad4j.nn.loss;
 
 import java.util.Arrays;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.nn.Module;
-import org.grad4j.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**

@@ -8,34 +8,40 @@ import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.Conv2dGeometry;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.backend.ReduceOp;
+import org.grad4j.backend.Threads;
 import org.grad4j.backend.UnaryOp;
-import org.grad4j.backend.java.JavaBackend;
 import org.grad4j.jni.global.g4kernels;
 
 /**
  * The native backend: GEMM and convolution in OpenBLAS, everything else in our C++ kernels
  * (native/), reached through JavaCPP. Arrays are pinned for the call, not copied. The ops have
  * validated every argument, so a non-zero status here is a bug and throws IllegalStateException.
- * {@code grad4j.threads} sizes the library's one thread pool (the calling thread included), which
+ * {@link Threads#get()} sizes the library's one thread pool (the calling thread included), which
  * runs OpenBLAS's threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our
  * kernels, one call at a time: a thread that finds it busy waits.
  */
 public final class NativeBackend implements Backend {
-    private final int threads;
     private static final float[] EMPTY = new float[0];
     private final ThreadLocal<float[]> workspace = ThreadLocal.withInitial(() -> new float[0]);
 
+    /** The thread count the native pool was last given; 0 before the first call. */
+    private static volatile int poolThreads;
+
     public NativeBackend() {
-        this(JavaBackend.configuredThreads());
+        Loader.load(g4kernels.class);
     }
 
-    public NativeBackend(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("NativeBackend: threads must be >= 1, got " + threads);
+    /** Gives the native pool {@link Threads#get()} threads if it has another count. */
+    private static void followThreadSetting() {
+        int wanted = Threads.get();
+        if (wanted != poolThreads) {
+            synchronized (NativeBackend.class) {
+                if (wanted != poolThreads) {
+                    g4_set_num_threads(wanted);
+                    poolThreads = wanted;
+                }
+            }
         }
-        Loader.load(g4kernels.class);
-        this.threads = threads;
-        g4_set_num_threads(threads);
     }
 
     @Override
@@ -45,7 +51,8 @@ public final class NativeBackend implements Backend {
 
     @Override
     public int threads() {
-        return threads;
+        followThreadSetting();
+        return g4_get_num_threads();
     }
 
     /** The instruction set the element-wise kernels run on: "scalar", "avx2" or "avx512". */
@@ -79,6 +86,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void copy(
             int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset, int[] dstStrides) {
+        followThreadSetting();
         Bounds.shape("copy", shape);
         Bounds.strided("copy", "src", src, srcOffset, shape, srcStrides);
         Bounds.strided("copy", "dst", dst, dstOffset, shape, dstStrides);
@@ -87,12 +95,14 @@ public final class NativeBackend implements Backend {
 
     @Override
     public void fill(float[] dst, int offset, int count, float value) {
+        followThreadSetting();
         Bounds.range("fill", "dst", dst, offset, count);
         check(g4_f32_fill(dst, offset, count, value), "fill");
     }
 
     @Override
     public void unary(UnaryOp op, float alpha, float beta, float[] x, int xOffset, float[] y, int yOffset, int count) {
+        followThreadSetting();
         Bounds.range("unary", "x", x, xOffset, count);
         Bounds.range("unary", "y", y, yOffset, count);
         check(g4_f32_unary(op.ordinal(), alpha, beta, x, xOffset, y, yOffset, count), "unary " + op);
@@ -110,6 +120,7 @@ public final class NativeBackend implements Backend {
             int[] bStrides,
             float[] out,
             int outOffset) {
+        followThreadSetting();
         Bounds.shape("binary", shape);
         Bounds.strided("binary", "a", a, aOffset, shape, aStrides);
         Bounds.strided("binary", "b", b, bOffset, shape, bStrides);
@@ -134,6 +145,7 @@ public final class NativeBackend implements Backend {
             int[] bStrides,
             float[] out,
             int outOffset) {
+        followThreadSetting();
         Bounds.shape("where", shape);
         Bounds.strided("where", "cond", cond, condOffset, shape, condStrides);
         Bounds.strided("where", "a", a, aOffset, shape, aStrides);
@@ -160,6 +172,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void reduce(
             ReduceOp op, float[] x, int xOffset, int outer, int size, int inner, float[] out, int outOffset) {
+        followThreadSetting();
         Bounds.range("reduce", "x", x, xOffset, (long) outer * size * inner);
         Bounds.range("reduce", "out", out, outOffset, (long) outer * inner);
         if (size == 0 && op != ReduceOp.SUM) {
@@ -186,6 +199,7 @@ public final class NativeBackend implements Backend {
             float[] c,
             int cOffset,
             int ldc) {
+        followThreadSetting();
         if (m < 0 || n < 0 || k < 0) {
             throw Bounds.error("gemm", "negative size m=" + m + " n=" + n + " k=" + k);
         }
@@ -216,6 +230,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void conv2dForward(
             Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y, int yOffset) {
+        followThreadSetting();
         ConvBounds.check(g, x, xOffset, w, wOffset, y, yOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
@@ -225,6 +240,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void conv2dBackwardData(
             Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset, float[] gradX, int gradXOffset) {
+        followThreadSetting();
         ConvBounds.check(g, gradX, gradXOffset, w, wOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
@@ -236,6 +252,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void conv2dBackwardWeight(
             Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset, float[] gradW, int gradWOffset) {
+        followThreadSetting();
         ConvBounds.check(g, x, xOffset, gradW, gradWOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
@@ -246,12 +263,14 @@ public final class NativeBackend implements Backend {
 
     @Override
     public void maxPool2dForward(Pool2dGeometry g, float[] x, int xOffset, float[] y, int[] argmax) {
+        followThreadSetting();
         ConvBounds.check(g, x, xOffset, y, argmax);
         check(g4_f32_maxpool2d_fwd(Geometry.of(g), x, xOffset, y, argmax), "maxPool2d forward");
     }
 
     @Override
     public void maxPool2dBackward(Pool2dGeometry g, float[] gradY, int[] argmax, float[] gradX) {
+        followThreadSetting();
         ConvBounds.check(g, gradX, 0, gradY, argmax);
         ConvBounds.positions(g, argmax);
         check(g4_f32_maxpool2d_bwd(Geometry.of(g), gradY, argmax, gradX), "maxPool2d backward");
@@ -259,12 +278,14 @@ public final class NativeBackend implements Backend {
 
     @Override
     public void avgPool2dForward(Pool2dGeometry g, float[] x, int xOffset, float[] y) {
+        followThreadSetting();
         ConvBounds.check(g, x, xOffset, y, null);
         check(g4_f32_avgpool2d_fwd(Geometry.of(g), x, xOffset, y), "avgPool2d forward");
     }
 
     @Override
     public void avgPool2dBackward(Pool2dGeometry g, float[] gradY, float[] gradX) {
+        followThreadSetting();
         ConvBounds.check(g, gradX, 0, gradY, null);
         check(g4_f32_avgpool2d_bwd(Geometry.of(g), gradY, gradX), "avgPool2d backward");
     }
@@ -280,6 +301,7 @@ public final class NativeBackend implements Backend {
             int count,
             boolean indexPerRow,
             float[] out) {
+        followThreadSetting();
         Bounds.range("gather", "x", x, xOffset, (long) outer * size * inner);
         Bounds.range("gather", "out", out, 0, (long) outer * count * inner);
         Bounds.indices("gather", index, indexPerRow ? (long) outer * count * inner : count, size);
@@ -297,6 +319,7 @@ public final class NativeBackend implements Backend {
             int count,
             boolean indexPerRow,
             float[] dst) {
+        followThreadSetting();
         Bounds.range("scatterAdd", "src", src, srcOffset, (long) outer * count * inner);
         Bounds.range("scatterAdd", "dst", dst, 0, (long) outer * size * inner);
         Bounds.indices("scatterAdd", index, indexPerRow ? (long) outer * count * inner : count, size);
@@ -317,6 +340,7 @@ public final class NativeBackend implements Backend {
             int cols,
             float[] y,
             int yOffset) {
+        followThreadSetting();
         Bounds.range("biasActivation", "x", x, xOffset, (long) rows * cols);
         Bounds.range("biasActivation", "bias", bias, biasOffset, cols);
         Bounds.range("biasActivation", "y", y, yOffset, (long) rows * cols);
@@ -328,6 +352,7 @@ public final class NativeBackend implements Backend {
 
     @Override
     public void softmax(boolean log, float[] x, int xOffset, int outer, int size, int inner, float[] y, int yOffset) {
+        followThreadSetting();
         Bounds.range("softmax", "x", x, xOffset, (long) outer * size * inner);
         Bounds.range("softmax", "y", y, yOffset, (long) outer * size * inner);
         check(g4_f32_softmax(log ? 1 : 0, x, xOffset, outer, size, inner, y, yOffset), "softmax");
@@ -345,6 +370,7 @@ public final class NativeBackend implements Backend {
             int inner,
             float[] gradX,
             int gradXOffset) {
+        followThreadSetting();
         long n = (long) outer * size * inner;
         Bounds.range("softmax backward", "y", y, yOffset, n);
         Bounds.range("softmax backward", "gradY", gradY, gradYOffset, n);
@@ -357,6 +383,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void crossEntropy(
             float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss, float[] logSumExp) {
+        followThreadSetting();
         Bounds.range("crossEntropy", "logits", logits, logitsOffset, (long) rows * classes);
         Bounds.range("crossEntropy", "loss", loss, 0, rows);
         Bounds.range("crossEntropy", "logSumExp", logSumExp, 0, rows);
@@ -374,6 +401,7 @@ public final class NativeBackend implements Backend {
             float[] logSumExp,
             float[] gradLoss,
             float[] gradLogits) {
+        followThreadSetting();
         Bounds.range("crossEntropy backward", "logits", logits, logitsOffset, (long) rows * classes);
         Bounds.range("crossEntropy backward", "logSumExp", logSumExp, 0, rows);
         Bounds.range("crossEntropy backward", "gradLoss", gradLoss, 0, rows);
@@ -398,6 +426,7 @@ public final class NativeBackend implements Backend {
             float weightDecay,
             boolean nesterov,
             boolean firstStep) {
+        followThreadSetting();
         Bounds.range("sgdStep", "param", param, paramOffset, n);
         Bounds.range("sgdStep", "grad", grad, gradOffset, n);
         if (momentum != 0f) {
@@ -436,6 +465,7 @@ public final class NativeBackend implements Backend {
             float weightDecay,
             int step,
             boolean decoupled) {
+        followThreadSetting();
         Bounds.range("adamStep", "param", param, paramOffset, n);
         Bounds.range("adamStep", "grad", grad, gradOffset, n);
         Bounds.range("adamStep", "m", m, 0, n);

@@ -31,7 +31,11 @@ public final class NativeBackendProvider implements BackendProvider {
             } catch (Throwable t) {
                 reason = "its libraries did not load (" + t + "); add the jar for this platform:"
                         + " org.grad4j:grad4j-native:<version>:" + NativeLibrary.platform()
-                        + ", or depend on org.grad4j:grad4j-platform";
+                        + ", or depend on org.grad4j:grad4j-platform"
+                        + (getClass().getModule().isNamed()
+                                ? "; on the module path, resolve the platform modules too (--add-modules"
+                                        + " ALL-MODULE-PATH)"
+                                : "");
             }
         }
         return reason;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /** Calls that would read or write outside their arrays are exceptions, never native crashes. */
 class BoundsTest {
-    private final NativeBackend nat = new NativeBackend(1);
+    private final NativeBackend nat = new NativeBackend();
 
     private static void rejected(String fragment, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);

@@ -3,13 +3,12 @@ package org.grad4j.backend.nativecpu;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.Conv2dGeometry;
 import org.grad4j.backend.Pool2dGeometry;
-import org.grad4j.backend.java.JavaBackend;
 import org.junit.jupiter.api.Test;
 
 /** Convolution and pooling kernels, native against Java, on random geometries. */
 class ConvPoolParityTest {
-    private final Backend java = new JavaBackend(2);
-    private final Backend nat = new NativeBackend(2);
+    private final Backend java = Parity.javaBackend();
+    private final Backend nat = new NativeBackend();
 
     @Test
     void conv2dForwardAndBothBackwards() {

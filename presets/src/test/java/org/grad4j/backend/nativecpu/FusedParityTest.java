@@ -2,13 +2,12 @@ package org.grad4j.backend.nativecpu;
 
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.UnaryOp;
-import org.grad4j.backend.java.JavaBackend;
 import org.junit.jupiter.api.Test;
 
 /** The fused kernels, native against Java, on {@value KernelParityTest#CASES} random cases each. */
 class FusedParityTest {
-    private final Backend java = new JavaBackend(2);
-    private final Backend nat = new NativeBackend(2);
+    private final Backend java = Parity.javaBackend();
+    private final Backend nat = new NativeBackend();
 
     @Test
     void biasActivation() {

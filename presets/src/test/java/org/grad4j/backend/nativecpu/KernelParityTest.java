@@ -7,7 +7,6 @@ import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.UnaryOp;
-import org.grad4j.backend.java.JavaBackend;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class KernelParityTest {
     static final int CASES = 1000;
-    private final Backend java = new JavaBackend(2);
-    private final Backend nat = new NativeBackend(2);
+    private final Backend java = Parity.javaBackend();
+    private final Backend nat = new NativeBackend();
 
     @Test
     void gemm() {

@@ -3,12 +3,18 @@ package org.grad4j.backend.nativecpu;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.ReduceOp;
+import org.grad4j.backend.Threads;
 import org.grad4j.backend.UnaryOp;
 import org.grad4j.jni.global.g4kernels;
 import org.grad4j.tensor.Tensor;
@@ -46,16 +52,39 @@ class NativeBackendTest {
     }
 
     @Test
-    void elementwiseKernelsUseTheBestInstructionSetOfTheCpu() {
-        String isa = new NativeBackend(1).isa();
-        assertTrue(isa.equals("scalar") || isa.equals("avx2") || isa.equals("avx512"), isa);
+    void elementwiseKernelsUseTheBestInstructionSetOfTheCpu() throws IOException {
+        Set<String> flags = new HashSet<>();
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("flags")) {
+                flags.addAll(
+                        List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
+                break;
+            }
+        }
+        String expected = flags.containsAll(List.of("avx512f", "avx512bw", "avx512vl"))
+                ? "avx512"
+                : flags.containsAll(List.of("avx2", "fma")) ? "avx2" : "scalar";
+        assertEquals(expected, new NativeBackend().isa(), "CPU flags " + flags);
     }
 
     @Test
-    void threadSettingReachesOpenBlas() {
-        new NativeBackend(1);
-        assertEquals(1, g4kernels.g4_get_num_threads());
-        new NativeBackend(2);
-        assertEquals(2, g4kernels.g4_get_num_threads());
+    void theNativePoolFollowsTheThreadSettingAndConstructionChangesNothing() {
+        int before = Threads.get();
+        NativeBackend backend = new NativeBackend();
+        try {
+            Threads.set(3);
+            assertEquals(3, backend.threads());
+            assertEquals(3, g4kernels.g4_get_num_threads());
+            new NativeBackend();
+            assertEquals(3, g4kernels.g4_get_num_threads(), "constructing a backend leaves the pool alone");
+            Threads.set(1);
+            Tensor a = Tensor.ones(64, 64);
+            try (Backend.Scope ignored = Backend.use(backend)) {
+                assertEquals(64f, a.matmul(a).get(0, 0));
+            }
+            assertEquals(1, g4kernels.g4_get_num_threads(), "the next kernel call resized the pool");
+        } finally {
+            Threads.set(before);
+        }
     }
 }

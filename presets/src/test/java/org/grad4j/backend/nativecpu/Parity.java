@@ -1,8 +1,18 @@
 package org.grad4j.backend.nativecpu;
 
+import org.grad4j.backend.Backend;
+
 /** Element-wise comparison of a native result with the Java backend's, within float tolerance. */
 final class Parity {
     private Parity() {}
+
+    /** The Java backend, the reference every native result is compared with. */
+    static Backend javaBackend() {
+        return Backend.available().stream()
+                .filter(b -> b.name().equals("java"))
+                .findFirst()
+                .orElseThrow();
+    }
 
     static void same(String what, float[] expected, float[] actual, double rtol, double atol) {
         if (expected.length != actual.length) {

@@ -1,0 +1,73 @@
+package org.grad4j.internal.ops;
+
+import org.grad4j.autograd.Context;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Tensor;
+
+/** The entries of x at a 1-D list of positions along one dim. Backward: g added back at those positions. */
+public final class IndexSelect extends Op {
+    private final int dim;
+    private final Tensor index;
+    private int[] inputShape;
+    private int axis;
+    private int[] positions;
+
+    public IndexSelect(int dim, Tensor index) {
+        this.dim = dim;
+        this.index = index;
+    }
+
+    @Override
+    public String name() {
+        return "indexSelect";
+    }
+
+    @Override
+    protected Tensor forward(Context ctx, Tensor... in) {
+        Tensor x = in[0];
+        inputShape = x.shape();
+        axis = Shapes.dim(name(), dim, Math.max(x.dim(), 1));
+        if (index.dim() > 1 || x.dim() == 0) {
+            throw new IllegalArgumentException("indexSelect: needs a 1-D index and an input of rank >= 1, got index "
+                    + Shapes.str(index.shape()) + " for input " + Shapes.str(inputShape));
+        }
+        positions = Kernels.indices(name(), index, inputShape[axis]);
+        Layout l = Layout.around(inputShape, axis);
+        int[] outShape = x.shape();
+        outShape[axis] = positions.length;
+        Tensor c = x.contiguous();
+        Tensor out = Tensor.zeros(outShape);
+        Kernels.backend()
+                .gather(
+                        TensorInternals.data(c),
+                        c.storageOffset(),
+                        l.outer(),
+                        l.size(),
+                        l.inner(),
+                        positions,
+                        positions.length,
+                        false,
+                        TensorInternals.data(out));
+        return out;
+    }
+
+    @Override
+    protected Tensor[] backward(Context ctx, Tensor grad) {
+        Layout l = Layout.around(inputShape, axis);
+        Tensor g = grad.contiguous();
+        Tensor out = Tensor.zeros(inputShape);
+        Kernels.backend()
+                .scatterAdd(
+                        TensorInternals.data(g),
+                        g.storageOffset(),
+                        l.outer(),
+                        l.size(),
+                        l.inner(),
+                        positions,
+                        positions.length,
+                        false,
+                        TensorInternals.data(out));
+        return new Tensor[] {out};
+    }
+}

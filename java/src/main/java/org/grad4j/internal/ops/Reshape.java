@@ -1,0 +1,71 @@
+package org.grad4j.internal.ops;
+
+import org.grad4j.autograd.Context;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Tensor;
+
+/** The same elements in a new shape: a view of a contiguous input, else a copy (view() refuses to copy). */
+public final class Reshape extends Op {
+    private final int[] requested;
+    private final boolean viewOnly;
+    private int[] inputShape;
+
+    public Reshape(int[] requested, boolean viewOnly) {
+        this.requested = requested.clone();
+        this.viewOnly = viewOnly;
+    }
+
+    @Override
+    public String name() {
+        return viewOnly ? "view" : "reshape";
+    }
+
+    @Override
+    protected Tensor forward(Context ctx, Tensor... in) {
+        Tensor x = in[0];
+        inputShape = x.shape();
+        int[] shape = resolve(x);
+        if (x.isContiguous()) {
+            return TensorInternals.view(x, shape, Shapes.contiguousStrides(shape), x.storageOffset());
+        }
+        if (viewOnly) {
+            throw new IllegalArgumentException("view: shape " + Shapes.str(requested) + " is not compatible with"
+                    + " the non-contiguous input of shape " + Shapes.str(inputShape) + " and strides "
+                    + Shapes.str(x.stride()) + "; use reshape(...) instead");
+        }
+        Tensor c = x.contiguous();
+        return TensorInternals.view(c, shape, Shapes.contiguousStrides(shape), c.storageOffset());
+    }
+
+    private int[] resolve(Tensor x) {
+        int[] shape = requested.clone();
+        int inferred = -1;
+        long known = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == -1 && inferred < 0) {
+                inferred = i;
+            } else if (shape[i] < 0) {
+                throw new IllegalArgumentException(name() + ": invalid shape " + Shapes.str(requested)
+                        + " (only one -1 is allowed and sizes must be >= 0)");
+            } else {
+                known *= shape[i];
+            }
+        }
+        int n = x.numel();
+        if (inferred >= 0 && known != 0 && n % known == 0) {
+            shape[inferred] = (int) (n / known);
+            known = n;
+        }
+        if (known != n || inferred >= 0 && shape[inferred] < 0) {
+            throw new IllegalArgumentException(name() + ": shape " + Shapes.str(requested) + " is invalid for input"
+                    + " of shape " + Shapes.str(inputShape) + " (" + n + " elements)");
+        }
+        return shape;
+    }
+
+    @Override
+    protected Tensor[] backward(Context ctx, Tensor grad) {
+        return new Tensor[] {grad.reshape(inputShape)};
+    }
+}

@@ -1,0 +1,86 @@
+package org.grad4j.internal.ops;
+
+import org.grad4j.autograd.Context;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * Elements start, start+step, ... before end along one dim (a view). With {@code strict}
+ * (narrow) the range must lie inside the dim; otherwise start and end are clipped as in Python.
+ * Backward: g written into zeros at the same positions.
+ */
+public final class Slice extends Op {
+    private final int dim;
+    private final int start;
+    private final int end;
+    private final int step;
+    private final boolean strict;
+    private int[] inputShape;
+    private int axis;
+    private int from;
+    private int length;
+
+    public Slice(int dim, int start, int end, int step, boolean strict) {
+        this.dim = dim;
+        this.start = start;
+        this.end = end;
+        this.step = step;
+        this.strict = strict;
+    }
+
+    @Override
+    public String name() {
+        return strict ? "narrow" : "slice";
+    }
+
+    @Override
+    protected Tensor forward(Context ctx, Tensor... in) {
+        Tensor x = in[0];
+        inputShape = x.shape();
+        axis = Shapes.dim(name(), dim, x.dim());
+        int size = inputShape[axis];
+        Shapes.checkArg(step > 0, name(), "step must be > 0, got " + step);
+        if (strict) {
+            from = start < 0 ? start + size : start;
+            length = end - start;
+            if (from < 0 || length < 0 || from + length > size) {
+                throw new IllegalArgumentException("narrow: start " + start + " and length " + length
+                        + " do not fit dim " + dim + " of size " + size + " in shape " + Shapes.str(inputShape));
+            }
+        } else {
+            from = clip(start, size);
+            int to = Math.max(from, clip(end, size));
+            length = (to - from + step - 1) / step;
+        }
+        int[] shape = x.shape();
+        int[] strides = x.stride();
+        shape[axis] = length;
+        int offset = x.storageOffset() + (length == 0 ? 0 : from * strides[axis]);
+        strides[axis] *= step;
+        return TensorInternals.view(x, shape, strides, offset);
+    }
+
+    private static int clip(int index, int size) {
+        int i = index < 0 ? index + size : index;
+        return Math.max(0, Math.min(size, i));
+    }
+
+    @Override
+    protected Tensor[] backward(Context ctx, Tensor grad) {
+        Tensor out = Tensor.zeros(inputShape);
+        int[] strides = out.stride();
+        int offset = from * strides[axis];
+        strides[axis] *= step;
+        Kernels.backend()
+                .copy(
+                        grad.shape(),
+                        TensorInternals.data(grad),
+                        grad.storageOffset(),
+                        grad.stride(),
+                        TensorInternals.data(out),
+                        offset,
+                        strides);
+        return new Tensor[] {out};
+    }
+}

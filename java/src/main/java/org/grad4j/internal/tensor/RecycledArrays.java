@@ -1,0 +1,101 @@
+package org.grad4j.internal.tensor;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Each thread's buffers released by {@link Tensor#close()}, handed out again, most recent first,
+ * for tensors of the same size: a buffer that was just in use is still in the cache, while fresh
+ * JVM memory is not (zeroing 16 KiB of it took 1.8 µs here, beside 10 µs for a 64 × 64 matrix
+ * product). At most {@code -Dgrad4j.recycledMegabytes} (default 64; 0 keeps none) are kept
+ * per thread; beyond that, the sizes least recently used are left to the garbage collector.
+ */
+final class RecycledArrays {
+    private static final ThreadLocal<RecycledArrays> OWN = ThreadLocal.withInitial(
+            () -> new RecycledArrays(capacityBytes(System.getProperty("grad4j.recycledMegabytes", "64"))));
+
+    private final long capacityBytes;
+    private final LinkedHashMap<Integer, ArrayDeque<float[]>> bySize = new LinkedHashMap<>(16, 0.75f, true);
+    private long bytes;
+
+    RecycledArrays(long capacityBytes) {
+        this.capacityBytes = capacityBytes;
+    }
+
+    /** Set once any tensor is closed, so that a program that never closes one skips the lookup. */
+    private static boolean anyGiven;
+
+    /** n zeros: a buffer this thread released if one has that size, else a new array. */
+    static float[] zeroed(int n) {
+        return anyGiven ? OWN.get().take(n) : new float[n];
+    }
+
+    /** Keeps a buffer no tensor uses any more for this thread's next tensor of its size. */
+    static void give(float[] a) {
+        anyGiven = true;
+        OWN.get().keep(a);
+    }
+
+    float[] take(int n) {
+        if (bytes > 0) {
+            ArrayDeque<float[]> free = bySize.get(n);
+            if (free != null && !free.isEmpty()) {
+                float[] a = free.pop();
+                bytes -= bytes(a);
+                Arrays.fill(a, 0f);
+                return a;
+            }
+        }
+        return new float[n];
+    }
+
+    void keep(float[] a) {
+        long size = bytes(a);
+        if (size == 0 || size > capacityBytes) {
+            return;
+        }
+        ArrayDeque<float[]> same = bySize.computeIfAbsent(a.length, k -> new ArrayDeque<>());
+        Iterator<Map.Entry<Integer, ArrayDeque<float[]>>> oldest =
+                bySize.entrySet().iterator();
+        while (bytes + size > capacityBytes) {
+            ArrayDeque<float[]> free = oldest.next().getValue();
+            if (free == same) {
+                while (bytes + size > capacityBytes) {
+                    bytes -= bytes(same.removeLast());
+                }
+            } else {
+                for (float[] f : free) {
+                    bytes -= bytes(f);
+                }
+                oldest.remove();
+            }
+        }
+        same.push(a);
+        bytes += size;
+    }
+
+    long keptBytes() {
+        return bytes;
+    }
+
+    private static long bytes(float[] a) {
+        return 4L * a.length;
+    }
+
+    /** The capacity {@code -Dgrad4j.recycledMegabytes} asks for, in bytes. */
+    static long capacityBytes(String megabytes) {
+        try {
+            long mb = Long.parseLong(megabytes.trim());
+            if (mb >= 0 && mb < 1L << 43) {
+                return mb << 20;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "grad4j.recycledMegabytes must be a whole number of megabytes >= 0, got '" + megabytes + "'");
+    }
+}

@@ -1,0 +1,83 @@
+package org.grad4j.internal.tensor;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * The float buffer behind one or more tensors (a tensor and all its views share one storage),
+ * with the version counter that in-place writes bump so autograd can detect a saved tensor
+ * that was modified before backward.
+ *
+ * <p>{@link Tensor#close()} releases the buffer: a buffer grad4j allocated goes to the calling
+ * thread's {@link RecycledArrays} for the next tensor of its size, and every tensor sharing the
+ * storage fails from then on instead of reading memory that is no longer its own.
+ */
+public final class Storage {
+    private static final VarHandle DATA;
+
+    static {
+        try {
+            DATA = MethodHandles.lookup().findVarHandle(Storage.class, "data", float[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private float[] data;
+    private final boolean recyclable;
+    private int version;
+
+    private Storage(float[] data, boolean recyclable) {
+        this.data = data;
+        this.recyclable = recyclable;
+    }
+
+    /** A storage of n zeros, in a buffer this thread's closed tensors left, when one fits. */
+    public static Storage zeroed(int n) {
+        return new Storage(RecycledArrays.zeroed(n), true);
+    }
+
+    /** A storage that owns {@code data}: no one else holds the array, so it may be reused once released. */
+    public static Storage owning(float[] data) {
+        return new Storage(data, true);
+    }
+
+    /** A storage over a caller's array, which is never handed to another tensor. */
+    public static Storage wrapping(float[] data) {
+        return new Storage(data, false);
+    }
+
+    /** The backing array; kernels read and write it directly. */
+    public float[] data() {
+        float[] d = data;
+        if (d == null) {
+            throw new IllegalStateException(
+                    "tensor used after close(): its storage (shared by all its views) was" + " released");
+        }
+        return d;
+    }
+
+    /** Whether {@link Tensor#close()} released this storage. */
+    public boolean isReleased() {
+        return data == null;
+    }
+
+    /** How many in-place writes this storage has seen. */
+    public int version() {
+        return version;
+    }
+
+    /** Records an in-place write; code that writes {@link #data()} directly calls it. */
+    public void bumpVersion() {
+        version++;
+    }
+
+    /** Drops the buffer; the first caller passes a buffer grad4j allocated on for reuse. */
+    public void release() {
+        float[] d = (float[]) DATA.getAndSet(this, (float[]) null);
+        if (d != null && recyclable) {
+            RecycledArrays.give(d);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.grad4j.internal.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.grad4j.autograd.GradMode;
+import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class MatmulOutTest {
+    @Test
+    void writesTheSameValuesAsMatmulIntoTheGivenTensor() {
+        Tensor a = Tensor.randn(1, 2, 3, 4);
+        Tensor b = Tensor.randn(2, 5, 4).transpose(0, 1);
+        Tensor out = Tensor.full(7f, 2, 3, 5);
+        int version = TensorInternals.storage(out).version();
+        assertSame(out, a.matmul(b, out));
+        assertArrayEquals(a.matmul(b).toArray(), out.toArray(), 0f);
+        assertTrue(TensorInternals.storage(out).version() > version, "an out= write bumps the version");
+    }
+
+    @Test
+    void writesAtTheOutputsOffset() {
+        Tensor big = Tensor.zeros(3, 2, 2);
+        Tensor out = big.select(0, 1);
+        Tensor.eye(2).matmul(Tensor.of(new float[] {1, 2, 3, 4}, 2, 2), out);
+        assertArrayEquals(new float[] {0, 0, 0, 0, 1, 2, 3, 4, 0, 0, 0, 0}, big.toArray(), 0f);
+    }
+
+    @Test
+    void rejectsAWrongShapeANonContiguousOutAndAliasing() {
+        Tensor a = Tensor.ones(2, 3);
+        Tensor b = Tensor.ones(3, 4);
+        assertEquals(
+                "matmul: out= needs a contiguous tensor of shape [2, 4] for [2, 3] @ [3, 4], got [4, 2]",
+                assertThrows(IllegalArgumentException.class, () -> a.matmul(b, Tensor.zeros(4, 2)))
+                        .getMessage());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> a.matmul(b, Tensor.zeros(4, 2).t()))
+                .getMessage()
+                .endsWith("(not contiguous)"));
+        Tensor square = Tensor.ones(3, 3);
+        assertEquals(
+                "matmul: out= shares storage with an operand",
+                assertThrows(IllegalArgumentException.class, () -> square.matmul(square, square))
+                        .getMessage());
+    }
+
+    @Test
+    void refusesOperandsThatRequireGradUnlessGradIsOff() {
+        Tensor a = Tensor.ones(2, 2).requiresGrad(true);
+        Tensor out = Tensor.zeros(2, 2);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> a.matmul(a.detach(), out))
+                .getMessage()
+                .startsWith("matmul: out= does not support autograd"));
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            a.matmul(a.detach(), out);
+        }
+        assertArrayEquals(new float[] {2, 2, 2, 2}, out.toArray(), 0f);
+    }
+}

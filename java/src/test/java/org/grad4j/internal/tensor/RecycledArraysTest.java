@@ -1,0 +1,65 @@
+package org.grad4j.internal.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class RecycledArraysTest {
+    @Test
+    void theMostRecentlyReleasedBufferComesBackFirst() {
+        RecycledArrays arrays = new RecycledArrays(1 << 20);
+        float[] first = new float[8];
+        float[] second = new float[8];
+        arrays.keep(first);
+        arrays.keep(second);
+        assertEquals(64, arrays.keptBytes());
+        assertSame(second, arrays.take(8));
+        assertSame(first, arrays.take(8));
+        assertEquals(0, arrays.keptBytes());
+        assertNotSame(first, arrays.take(8));
+    }
+
+    @Test
+    void beyondItsCapacityTheLeastRecentlyUsedSizesAreDropped() {
+        RecycledArrays arrays = new RecycledArrays(100);
+        float[] small = new float[4];
+        float[] medium = new float[8];
+        arrays.keep(small);
+        arrays.keep(medium);
+        assertEquals(48, arrays.keptBytes());
+        float[] large = new float[16];
+        arrays.keep(large);
+        assertEquals(96, arrays.keptBytes(), "the oldest size, 4, is dropped to make room");
+        assertNotSame(small, arrays.take(4));
+        assertSame(medium, arrays.take(8));
+        arrays.keep(new float[26]);
+        assertEquals(64, arrays.keptBytes(), "a buffer larger than the capacity is not kept");
+        float[] newer = new float[16];
+        arrays.keep(newer);
+        assertEquals(64, arrays.keptBytes(), "within a size, the oldest buffer is dropped");
+        assertSame(newer, arrays.take(16));
+        assertNotSame(large, arrays.take(16));
+    }
+
+    @Test
+    void theCapacityIsAWholeNumberOfMegabytes() {
+        assertEquals(64L << 20, RecycledArrays.capacityBytes("64"));
+        assertEquals(0, RecycledArrays.capacityBytes(" 0 "));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> RecycledArrays.capacityBytes("-1"));
+        assertEquals("grad4j.recycledMegabytes must be a whole number of megabytes >= 0, got '-1'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RecycledArrays.capacityBytes("1.5"));
+    }
+
+    @Test
+    void withNoCapacityNothingIsKept() {
+        RecycledArrays none = new RecycledArrays(0);
+        float[] buffer = new float[4];
+        none.keep(buffer);
+        assertEquals(0, none.keptBytes());
+        assertNotSame(buffer, none.take(4));
+    }
+}
