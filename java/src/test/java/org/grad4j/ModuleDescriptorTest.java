@@ -52,7 +52,8 @@ class ModuleDescriptorTest {
 
     private static Set<String> packagesIn(Path classes) throws IOException {
         try (Stream<Path> files = Files.walk(classes)) {
-            return files.filter(f -> f.toString().endsWith(".class") && !f.getParent().equals(classes))
+            return files.filter(f ->
+                            f.toString().endsWith(".class") && !f.getParent().equals(classes))
                     .map(f -> classes.relativize(f.getParent()).toString().replace(File.separatorChar, '.'))
                     .collect(Collectors.toCollection(TreeSet::new));
         }

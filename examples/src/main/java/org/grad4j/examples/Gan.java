@@ -50,8 +50,11 @@ public final class Gan {
         this.gen = new Generator(options.seed());
         this.generator = Dcgan.generator(latent, options.integer("width"), gen);
         this.discriminator = Dcgan.discriminator(options.integer("width"), gen);
-        this.optG = new Adam(generator.parameters(), options.lr()).betas(0.5, 0.999);
-        this.optD = new Adam(discriminator.parameters(), options.lr()).betas(0.5, 0.999);
+        this.optG = new Adam(
+                generator.parameters(), Adam.Options.defaults().lr(options.lr()).betas(0.5, 0.999));
+        this.optD = new Adam(
+                discriminator.parameters(),
+                Adam.Options.defaults().lr(options.lr()).betas(0.5, 0.999));
         this.fixedNoise = Tensor.randn(new Generator(options.seed() + 1), SAMPLES, latent);
     }
 

@@ -2,7 +2,6 @@ package org.grad4j.optim;
 
 import java.util.List;
 import java.util.Map;
-import org.grad4j.nn.Parameter;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -11,32 +10,63 @@ import org.grad4j.tensor.Tensor;
  * eps 1e-6, weight decay 0.
  */
 public final class Adadelta extends Optimizer {
-    public Adadelta(Iterable<Parameter> params) {
-        this(oneGroup(params), 1.0);
+    /**
+     * Adadelta's options, with PyTorch's names and defaults: lr 1.0, rho 0.9, eps 1e-6, weight
+     * decay 0.
+     *
+     * @param lr the coefficient of the update, &gt;= 0
+     * @param rho the decay of the running averages, in [0, 1]
+     * @param eps added inside the square roots, &gt;= 0
+     * @param weightDecay the L2 penalty, &gt;= 0
+     */
+    public record Options(double lr, double rho, double eps, double weightDecay) implements OptimizerOptions {
+        /** Checks every option, naming it. */
+        public Options {
+            Check.nonNegative("Adadelta", "lr", lr);
+            Check.closedUnitInterval("Adadelta", "rho", rho);
+            Check.nonNegative("Adadelta", "eps", eps);
+            Check.nonNegative("Adadelta", "weight_decay", weightDecay);
+        }
+
+        /** PyTorch's defaults. */
+        public static Options defaults() {
+            return new Options(1.0, 0.9, 1e-6, 0);
+        }
+
+        @Override
+        public Options lr(double value) {
+            return new Options(value, rho, eps, weightDecay);
+        }
+
+        /** These options with another rho. */
+        public Options rho(double value) {
+            return new Options(lr, value, eps, weightDecay);
+        }
+
+        /** These options with another eps. */
+        public Options eps(double value) {
+            return new Options(lr, rho, value, weightDecay);
+        }
+
+        /** These options with another weight decay. */
+        public Options weightDecay(double value) {
+            return new Options(lr, rho, eps, value);
+        }
     }
 
-    public Adadelta(List<ParamGroup> groups, double lr) {
-        super(groups, Defaults.of("lr", lr, "rho", 0.9, "eps", 1e-6, "weight_decay", 0));
+    /** Adadelta over {@code params} with the default options. */
+    public Adadelta(Iterable<? extends Tensor> params) {
+        this(params, Options.defaults());
     }
 
-    public Adadelta rho(double value) {
-        setDefault("rho", value);
-        return this;
+    /** Adadelta over {@code params} with {@code options}. */
+    public Adadelta(Iterable<? extends Tensor> params, Options options) {
+        this(oneGroup(params), options);
     }
 
-    public Adadelta eps(double value) {
-        setDefault("eps", value);
-        return this;
-    }
-
-    public Adadelta weightDecay(double value) {
-        setDefault("weight_decay", value);
-        return this;
-    }
-
-    @Override
-    protected String requirement(String option, double value) {
-        return option.equals("rho") ? (value >= 0 && value <= 1 ? null : "in [0, 1]") : Defaults.nonNegative(value);
+    /** Adadelta over param groups; a group without options of its own takes {@code defaults}. */
+    public Adadelta(List<ParamGroup> groups, Options defaults) {
+        super(groups, defaults);
     }
 
     @Override
@@ -45,11 +75,12 @@ public final class Adadelta extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g, Parameter p, Tensor grad, Map<String, Tensor> state) {
+    protected void update(OptimizerOptions options, Tensor p, Tensor grad, Map<String, Tensor> state) {
+        Options g = (Options) options;
         nextStep(state);
-        float rho = (float) g.get("rho");
-        float eps = (float) g.get("eps");
-        float wd = (float) g.get("weight_decay");
+        float rho = (float) g.rho();
+        float eps = (float) g.eps();
+        float wd = (float) g.weightDecay();
         Tensor d = wd != 0 ? grad.add(p.mul(wd)) : grad;
         Tensor squareAvg = state.computeIfAbsent("square_avg", k -> zerosLike(p));
         Tensor accDelta = state.computeIfAbsent("acc_delta", k -> zerosLike(p));

@@ -2,7 +2,6 @@ package org.grad4j.optim;
 
 import java.util.List;
 import java.util.Map;
-import org.grad4j.nn.Parameter;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -11,39 +10,76 @@ import org.grad4j.tensor.Tensor;
  * Defaults: lr 1e-2, lr_decay 0, weight decay 0, initial accumulator 0, eps 1e-10.
  */
 public final class Adagrad extends Optimizer {
-    public Adagrad(Iterable<Parameter> params, double lr) {
-        this(oneGroup(params), lr);
+    /**
+     * Adagrad's options, with PyTorch's names and defaults: lr 1e-2, lr decay 0, weight decay 0,
+     * initial accumulator 0, eps 1e-10.
+     *
+     * @param lr the learning rate, &gt;= 0
+     * @param lrDecay the learning-rate decay, &gt;= 0
+     * @param weightDecay the L2 penalty, &gt;= 0
+     * @param initialAccumulatorValue the start of the sum of squared gradients, &gt;= 0
+     * @param eps added to the denominator, &gt;= 0
+     */
+    public record Options(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps)
+            implements OptimizerOptions {
+        /** Checks every option, naming it. */
+        public Options {
+            Check.nonNegative("Adagrad", "lr", lr);
+            Check.nonNegative("Adagrad", "lr_decay", lrDecay);
+            Check.nonNegative("Adagrad", "weight_decay", weightDecay);
+            Check.nonNegative("Adagrad", "initial_accumulator_value", initialAccumulatorValue);
+            Check.nonNegative("Adagrad", "eps", eps);
+        }
+
+        /** PyTorch's defaults. */
+        public static Options defaults() {
+            return new Options(1e-2, 0, 0, 0, 1e-10);
+        }
+
+        @Override
+        public Options lr(double value) {
+            return new Options(value, lrDecay, weightDecay, initialAccumulatorValue, eps);
+        }
+
+        /** These options with another lr decay. */
+        public Options lrDecay(double value) {
+            return new Options(lr, value, weightDecay, initialAccumulatorValue, eps);
+        }
+
+        /** These options with another weight decay. */
+        public Options weightDecay(double value) {
+            return new Options(lr, lrDecay, value, initialAccumulatorValue, eps);
+        }
+
+        /** These options with another initial accumulator value. */
+        public Options initialAccumulatorValue(double value) {
+            return new Options(lr, lrDecay, weightDecay, value, eps);
+        }
+
+        /** These options with another eps. */
+        public Options eps(double value) {
+            return new Options(lr, lrDecay, weightDecay, initialAccumulatorValue, value);
+        }
     }
 
-    public Adagrad(List<ParamGroup> groups, double lr) {
-        super(
-                groups,
-                Defaults.of("lr", lr, "lr_decay", 0, "weight_decay", 0, "initial_accumulator_value", 0, "eps", 1e-10));
+    /** Adagrad over {@code params} with the default options. */
+    public Adagrad(Iterable<? extends Tensor> params) {
+        this(params, Options.defaults());
     }
 
-    public Adagrad lrDecay(double value) {
-        setDefault("lr_decay", value);
-        return this;
+    /** Adagrad over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    public Adagrad(Iterable<? extends Tensor> params, double lr) {
+        this(params, Options.defaults().lr(lr));
     }
 
-    public Adagrad weightDecay(double value) {
-        setDefault("weight_decay", value);
-        return this;
+    /** Adagrad over {@code params} with {@code options}. */
+    public Adagrad(Iterable<? extends Tensor> params, Options options) {
+        this(oneGroup(params), options);
     }
 
-    public Adagrad initialAccumulatorValue(double value) {
-        setDefault("initial_accumulator_value", value);
-        return this;
-    }
-
-    public Adagrad eps(double value) {
-        setDefault("eps", value);
-        return this;
-    }
-
-    @Override
-    protected String requirement(String option, double value) {
-        return Defaults.nonNegative(value);
+    /** Adagrad over param groups; a group without options of its own takes {@code defaults}. */
+    public Adagrad(List<ParamGroup> groups, Options defaults) {
+        super(groups, defaults);
     }
 
     @Override
@@ -52,14 +88,14 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g, Parameter p, Tensor grad, Map<String, Tensor> state) {
+    protected void update(OptimizerOptions options, Tensor p, Tensor grad, Map<String, Tensor> state) {
+        Options g = (Options) options;
         int t = nextStep(state);
-        float wd = (float) g.get("weight_decay");
+        float wd = (float) g.weightDecay();
         Tensor d = wd != 0 ? grad.add(p.mul(wd)) : grad;
-        Tensor sum =
-                state.computeIfAbsent("sum", k -> Tensor.full((float) g.get("initial_accumulator_value"), p.shape()));
+        Tensor sum = state.computeIfAbsent("sum", k -> Tensor.full((float) g.initialAccumulatorValue(), p.shape()));
         sum.add_(d.mul(d));
-        double clr = g.lr() / (1 + (t - 1) * g.get("lr_decay"));
-        p.sub_(d.div(sum.sqrt().add((float) g.get("eps"))).mul((float) clr));
+        double clr = g.lr() / (1 + (t - 1) * g.lrDecay());
+        p.sub_(d.div(sum.sqrt().add((float) g.eps())).mul((float) clr));
     }
 }

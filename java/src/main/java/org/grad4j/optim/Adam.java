@@ -2,9 +2,7 @@ package org.grad4j.optim;
 
 import java.util.List;
 import java.util.Map;
-import org.grad4j.backend.Backend;
-import org.grad4j.internal.tensor.TensorInternals;
-import org.grad4j.nn.Parameter;
+import org.grad4j.internal.ops.FusedUpdates;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -14,67 +12,89 @@ import org.grad4j.tensor.Tensor;
  * running maximum of v. Defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0.
  *
  * <pre>{@code
- * Adam opt = new Adam(model.parameters(), 1e-3).betas(0.9, 0.99).amsgrad(true);
+ * Adam opt = new Adam(model.parameters(), Adam.Options.defaults().betas(0.9, 0.99).amsgrad(true));
  * }</pre>
  */
 public class Adam extends Optimizer {
+    /**
+     * Adam's options, with PyTorch's names and defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8,
+     * weight decay 0, no AMSGrad.
+     *
+     * @param lr the learning rate, &gt;= 0
+     * @param beta1 the decay of the running mean of gradients, in [0, 1)
+     * @param beta2 the decay of the running mean of squared gradients, in [0, 1)
+     * @param eps added to the denominator, &gt;= 0
+     * @param weightDecay the weight decay, &gt;= 0 (added to the gradient by Adam, applied to the
+     *     parameter by AdamW)
+     * @param amsgrad whether to use the running maximum of the second moment
+     */
+    public record Options(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad)
+            implements OptimizerOptions {
+        /** Checks every option, naming it. */
+        public Options {
+            Check.nonNegative("Adam", "lr", lr);
+            Check.unitInterval("Adam", "beta1", beta1);
+            Check.unitInterval("Adam", "beta2", beta2);
+            Check.nonNegative("Adam", "eps", eps);
+            Check.nonNegative("Adam", "weight_decay", weightDecay);
+        }
+
+        /** PyTorch's defaults for Adam. */
+        public static Options defaults() {
+            return new Options(1e-3, 0.9, 0.999, 1e-8, 0, false);
+        }
+
+        @Override
+        public Options lr(double value) {
+            return new Options(value, beta1, beta2, eps, weightDecay, amsgrad);
+        }
+
+        /** These options with other betas. */
+        public Options betas(double b1, double b2) {
+            return new Options(lr, b1, b2, eps, weightDecay, amsgrad);
+        }
+
+        /** These options with another eps. */
+        public Options eps(double value) {
+            return new Options(lr, beta1, beta2, value, weightDecay, amsgrad);
+        }
+
+        /** These options with another weight decay. */
+        public Options weightDecay(double value) {
+            return new Options(lr, beta1, beta2, eps, value, amsgrad);
+        }
+
+        /** These options with AMSGrad on or off. */
+        public Options amsgrad(boolean value) {
+            return new Options(lr, beta1, beta2, eps, weightDecay, value);
+        }
+    }
+
     private final boolean decoupled;
 
-    public Adam(Iterable<Parameter> params, double lr) {
-        this(oneGroup(params), lr);
+    /** Adam over {@code params} with the default options. */
+    public Adam(Iterable<? extends Tensor> params) {
+        this(params, Options.defaults());
     }
 
-    public Adam(List<ParamGroup> groups, double lr) {
-        this(groups, lr, 0, false);
+    /** Adam over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    public Adam(Iterable<? extends Tensor> params, double lr) {
+        this(params, Options.defaults().lr(lr));
     }
 
-    Adam(List<ParamGroup> groups, double lr, double weightDecay, boolean decoupled) {
-        super(
-                groups,
-                Defaults.of(
-                        "lr",
-                        lr,
-                        "beta1",
-                        0.9,
-                        "beta2",
-                        0.999,
-                        "eps",
-                        1e-8,
-                        "weight_decay",
-                        weightDecay,
-                        "amsgrad",
-                        0));
+    /** Adam over {@code params} with {@code options}. */
+    public Adam(Iterable<? extends Tensor> params, Options options) {
+        this(oneGroup(params), options);
+    }
+
+    /** Adam over param groups; a group without options of its own takes {@code defaults}. */
+    public Adam(List<ParamGroup> groups, Options defaults) {
+        this(groups, defaults, false);
+    }
+
+    Adam(List<ParamGroup> groups, Options defaults, boolean decoupled) {
+        super(groups, defaults);
         this.decoupled = decoupled;
-    }
-
-    public Adam betas(double beta1, double beta2) {
-        setDefault("beta1", beta1);
-        setDefault("beta2", beta2);
-        return this;
-    }
-
-    public Adam eps(double value) {
-        setDefault("eps", value);
-        return this;
-    }
-
-    public Adam weightDecay(double value) {
-        setDefault("weight_decay", value);
-        return this;
-    }
-
-    public Adam amsgrad(boolean value) {
-        setDefault("amsgrad", value ? 1 : 0);
-        return this;
-    }
-
-    @Override
-    protected String requirement(String option, double value) {
-        return switch (option) {
-            case "beta1", "beta2" -> Defaults.unitInterval(value);
-            case "amsgrad" -> Defaults.bool(value);
-            default -> Defaults.nonNegative(value);
-        };
     }
 
     @Override
@@ -83,48 +103,32 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g, Parameter p, Tensor grad, Map<String, Tensor> state) {
-        Tensor d = Updates.contiguous(name(), p, grad);
+    protected void update(OptimizerOptions options, Tensor p, Tensor grad, Map<String, Tensor> state) {
+        Options o = (Options) options;
         int t = nextStep(state);
         Tensor m = state.computeIfAbsent("exp_avg", k -> zerosLike(p));
         Tensor v = state.computeIfAbsent("exp_avg_sq", k -> zerosLike(p));
-        float lr = (float) g.lr();
-        float beta1 = (float) g.get("beta1");
-        float beta2 = (float) g.get("beta2");
-        float eps = (float) g.get("eps");
-        float wd = (float) g.get("weight_decay");
-        if (!flag(g, "amsgrad")) {
-            Backend.current()
-                    .adamStep(
-                            TensorInternals.data(p),
-                            p.storageOffset(),
-                            TensorInternals.data(d),
-                            d.storageOffset(),
-                            TensorInternals.data(m),
-                            TensorInternals.data(v),
-                            p.numel(),
-                            lr,
-                            beta1,
-                            beta2,
-                            eps,
-                            wd,
-                            t,
-                            decoupled);
-        } else {
-            if (decoupled) {
-                p.mul_(1 - lr * wd);
-            } else if (wd != 0) {
-                d = d.add(p.mul(wd));
-            }
-            m.mul_(beta1).add_(d, 1 - beta1);
-            v.mul_(beta2).add_(d.mul(d), 1 - beta2);
-            Tensor max = state.computeIfAbsent("max_exp_avg_sq", k -> zerosLike(p));
-            max.copy_(Tensor.where(v.gt(max), v, max));
-            double c1 = 1 - Math.pow(beta1, t);
-            double sqrtC2 = Math.sqrt(1 - Math.pow(beta2, t));
-            p.sub_(m.div(max.sqrt().div((float) sqrtC2).add(eps)).mul((float) (lr / c1)));
+        float lr = (float) o.lr();
+        float beta1 = (float) o.beta1();
+        float beta2 = (float) o.beta2();
+        float eps = (float) o.eps();
+        float wd = (float) o.weightDecay();
+        if (!o.amsgrad()) {
+            FusedUpdates.adam(name(), p, grad, m, v, lr, beta1, beta2, eps, wd, t, decoupled);
+            return;
         }
-        TensorInternals.storage(m).bumpVersion();
-        TensorInternals.storage(v).bumpVersion();
+        Tensor d = grad;
+        if (decoupled) {
+            p.mul_(1 - lr * wd);
+        } else if (wd != 0) {
+            d = d.add(p.mul(wd));
+        }
+        m.mul_(beta1).add_(d, 1 - beta1);
+        v.mul_(beta2).add_(d.mul(d), 1 - beta2);
+        Tensor max = state.computeIfAbsent("max_exp_avg_sq", k -> zerosLike(p));
+        max.copy_(Tensor.where(v.gt(max), v, max));
+        double c1 = 1 - Math.pow(beta1, t);
+        double sqrtC2 = Math.sqrt(1 - Math.pow(beta2, t));
+        p.sub_(m.div(max.sqrt().div((float) sqrtC2).add(eps)).mul((float) (lr / c1)));
     }
 }

@@ -1,18 +1,31 @@
 package org.grad4j.optim;
 
 import java.util.List;
-import org.grad4j.nn.Parameter;
+import org.grad4j.tensor.Tensor;
 
 /**
  * Adam with decoupled weight decay, as {@code torch.optim.AdamW}: p −= lr·wd·p before the Adam
- * step, instead of adding wd·p to the gradient. Default weight decay 0.01.
+ * step, instead of adding wd·p to the gradient. Its options are {@link Adam.Options}, with a
+ * default weight decay of 0.01.
  */
 public final class AdamW extends Adam {
-    public AdamW(Iterable<Parameter> params, double lr) {
-        this(oneGroup(params), lr);
+    /** AdamW over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    public AdamW(Iterable<? extends Tensor> params, double lr) {
+        this(params, defaults().lr(lr));
     }
 
-    public AdamW(List<ParamGroup> groups, double lr) {
-        super(groups, lr, 0.01, true);
+    /** AdamW over {@code params} with {@code options}. */
+    public AdamW(Iterable<? extends Tensor> params, Options options) {
+        this(oneGroup(params), options);
+    }
+
+    /** AdamW over param groups; a group without options of its own takes {@code defaults}. */
+    public AdamW(List<ParamGroup> groups, Options defaults) {
+        super(groups, defaults, true);
+    }
+
+    /** PyTorch's defaults for AdamW: Adam's, with weight decay 0.01. */
+    public static Options defaults() {
+        return Options.defaults().weightDecay(0.01);
     }
 }

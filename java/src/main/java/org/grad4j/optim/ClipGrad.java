@@ -1,7 +1,6 @@
 package org.grad4j.optim;
 
 import org.grad4j.autograd.GradMode;
-import org.grad4j.nn.Parameter;
 import org.grad4j.tensor.Tensor;
 
 /** Gradient clipping, as {@code torch.nn.utils.clip_grad_norm_} and {@code clip_grad_value_}. */
@@ -9,7 +8,7 @@ public final class ClipGrad {
     private ClipGrad() {}
 
     /** Scales all gradients together so their 2-norm is at most maxNorm; returns the norm before. */
-    public static double clipGradNorm(Iterable<Parameter> params, double maxNorm) {
+    public static double clipGradNorm(Iterable<? extends Tensor> params, double maxNorm) {
         return clipGradNorm(params, maxNorm, 2, false);
     }
 
@@ -20,7 +19,7 @@ public final class ClipGrad {
      * {@code errorIfNonfinite}, a NaN or infinite norm is an exception instead of NaN gradients.
      */
     public static double clipGradNorm(
-            Iterable<Parameter> params, double maxNorm, double normType, boolean errorIfNonfinite) {
+            Iterable<? extends Tensor> params, double maxNorm, double normType, boolean errorIfNonfinite) {
         if (!(normType > 0)) {
             throw new IllegalArgumentException("clipGradNorm: normType must be > 0, got " + normType);
         }
@@ -29,7 +28,7 @@ public final class ClipGrad {
         }
         double total = 0;
         try (GradMode.Scope ignored = GradMode.noGrad()) {
-            for (Parameter p : params) {
+            for (Tensor p : params) {
                 if (p.grad() == null) {
                     continue;
                 }
@@ -50,7 +49,7 @@ public final class ClipGrad {
             }
             double coefficient = maxNorm / (total + 1e-6);
             if (coefficient < 1) {
-                for (Parameter p : params) {
+                for (Tensor p : params) {
                     if (p.grad() != null) {
                         p.grad().mul_((float) coefficient);
                     }
@@ -61,12 +60,12 @@ public final class ClipGrad {
     }
 
     /** Clamps every gradient element into [-clipValue, clipValue]. */
-    public static void clipGradValue(Iterable<Parameter> params, double clipValue) {
+    public static void clipGradValue(Iterable<? extends Tensor> params, double clipValue) {
         if (!(clipValue >= 0)) {
             throw new IllegalArgumentException("clipGradValue: clipValue must be >= 0, got " + clipValue);
         }
         try (GradMode.Scope ignored = GradMode.noGrad()) {
-            for (Parameter p : params) {
+            for (Tensor p : params) {
                 if (p.grad() != null) {
                     p.grad().copy_(p.grad().clamp((float) -clipValue, (float) clipValue));
                 }

@@ -2,54 +2,66 @@ package org.grad4j.optim;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.internal.tensor.Shapes;
-import org.grad4j.internal.tensor.TensorInternals;
-import org.grad4j.nn.Parameter;
 import org.grad4j.tensor.Tensor;
 
 /**
  * Updates parameters from their gradients, like {@code torch.optim.Optimizer}: param groups
  * with their own options, {@link #zeroGrad()}, {@link #step()}, and a state that can be saved
- * and loaded. Subclasses define the options (with PyTorch's names and defaults), their valid
- * ranges, and the update of one parameter.
+ * and loaded. Each optimizer has an options record (with PyTorch's names and defaults, checked
+ * when made) and defines the update of one parameter. Optimizers see tensors, not modules:
+ * {@code new Adam(model.parameters())} and {@code new Adam(List.of(w, b))} are the same.
  */
 public abstract class Optimizer {
     private final List<ParamGroup> groups;
-    private final Map<String, Double> defaults = new LinkedHashMap<>();
-    private final Map<Parameter, Map<String, Tensor>> state = new IdentityHashMap<>();
+    private final OptimizerOptions defaults;
+    private final Map<Tensor, Map<String, Tensor>> state = new IdentityHashMap<>();
 
-    protected Optimizer(List<ParamGroup> groups, Map<String, Double> defaults) {
+    /**
+     * An optimizer over {@code groups}; a group without options of its own takes {@code defaults}.
+     *
+     * @throws IllegalArgumentException if there are no groups, a parameter is in two groups, or a
+     *     group's options are of another optimizer's type
+     */
+    protected Optimizer(List<ParamGroup> groups, OptimizerOptions defaults) {
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
         if (groups.isEmpty()) {
             throw new IllegalArgumentException(name() + ": got an empty parameter list");
         }
         this.groups = List.copyOf(groups);
-        Set<Parameter> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        defaults.forEach(this::setDefault);
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int g = 0; g < this.groups.size(); g++) {
             ParamGroup group = this.groups.get(g);
-            group.defaults(this.defaults);
-            for (Parameter p : group.params()) {
+            if (group.options() == null) {
+                group.options(defaults);
+            } else if (group.options().getClass() != defaults.getClass()) {
+                throw new IllegalArgumentException(name() + ": param group " + g + " has options of type "
+                        + typeName(group.options()) + ", expected " + typeName(defaults));
+            }
+            for (Tensor p : group.params()) {
                 if (!seen.add(p)) {
                     throw new IllegalArgumentException(name() + ": a parameter appears in more than one param group");
                 }
             }
-            for (Map.Entry<String, Double> e : group.own().entrySet()) {
-                if (!this.defaults.containsKey(e.getKey())) {
-                    throw new IllegalArgumentException(name() + ": param group " + g + " sets unknown option '"
-                            + e.getKey() + "' (have " + this.defaults.keySet() + ")");
-                }
-                check(e.getKey(), e.getValue());
-            }
         }
     }
 
-    protected static List<ParamGroup> oneGroup(Iterable<Parameter> params) {
+    /** "SGD.Options": the options record's name inside this package. */
+    private static String typeName(OptimizerOptions options) {
+        String name = options.getClass().getName();
+        return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
+    }
+
+    /** One group holding {@code params}. */
+    protected static List<ParamGroup> oneGroup(Iterable<? extends Tensor> params) {
         return List.of(new ParamGroup(params));
     }
 
@@ -58,6 +70,7 @@ public abstract class Optimizer {
         return getClass().getSimpleName();
     }
 
+    /** The param groups, in order. */
     public List<ParamGroup> paramGroups() {
         return groups;
     }
@@ -65,7 +78,7 @@ public abstract class Optimizer {
     /** Clears every parameter's gradient (PyTorch's default, set_to_none=True). */
     public void zeroGrad() {
         for (ParamGroup g : groups) {
-            for (Parameter p : g.params()) {
+            for (Tensor p : g.params()) {
                 p.setGrad(null);
             }
         }
@@ -75,48 +88,23 @@ public abstract class Optimizer {
     public void step() {
         try (GradMode.Scope ignored = GradMode.noGrad()) {
             for (ParamGroup g : groups) {
-                checkGroup(g);
-                for (Parameter p : g.params()) {
+                for (Tensor p : g.params()) {
                     if (p.grad() != null) {
-                        update(g, p, p.grad(), state.computeIfAbsent(p, k -> new LinkedHashMap<>()));
-                        TensorInternals.storage(p).bumpVersion();
+                        update(g.options(), p, p.grad(), state.computeIfAbsent(p, k -> new LinkedHashMap<>()));
                     }
                 }
             }
         }
     }
 
-    /** Updates p in place from its gradient; {@code state} is p's own, empty before its first step. */
-    protected abstract void update(ParamGroup group, Parameter p, Tensor grad, Map<String, Tensor> state);
-
-    /** Null if {@code value} is valid for the option, else what it must be (">= 0", "in [0, 1)"). */
-    protected abstract String requirement(String option, double value);
-
-    /** Checks options that depend on each other; called before each step. */
-    protected void checkGroup(ParamGroup group) {}
+    /**
+     * Updates p in place from its gradient; {@code options} are its group's, of this optimizer's
+     * type, and {@code state} is p's own, empty before its first step.
+     */
+    protected abstract void update(OptimizerOptions options, Tensor p, Tensor grad, Map<String, Tensor> state);
 
     /** The names of the per-parameter state buffers, as PyTorch names them. */
     protected abstract List<String> stateNames();
-
-    /** Sets an option's default for every group that does not set its own. */
-    protected final void setDefault(String option, double value) {
-        check(option, value);
-        defaults.put(option, value);
-    }
-
-    protected final void check(String option, double value) {
-        String required = requirement(option, value);
-        if (required != null) {
-            throw new IllegalArgumentException(name() + ": " + option + " must be " + required + ", got "
-                    + (value == Math.rint(value) && Math.abs(value) < 1e15
-                            ? Long.toString((long) value)
-                            : Double.toString(value)));
-        }
-    }
-
-    protected static boolean flag(ParamGroup g, String option) {
-        return g.get(option) != 0;
-    }
 
     /** A new zero buffer shaped like p. */
     protected static Tensor zerosLike(Tensor p) {
@@ -136,7 +124,7 @@ public abstract class Optimizer {
     public OptimizerState stateDict() {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
-        List<Parameter> params = allParams();
+        List<Tensor> params = allParams();
         for (int i = 0; i < params.size(); i++) {
             Map<String, Tensor> s = state.get(params.get(i));
             if (s != null) {
@@ -146,21 +134,19 @@ public abstract class Optimizer {
             }
         }
         for (int g = 0; g < groups.size(); g++) {
+            String prefix = "param_groups." + g + ".";
             values.put(
-                    "param_groups." + g + ".params",
-                    Integer.toString(groups.get(g).params().size()));
-            for (Map.Entry<String, Double> e : groups.get(g).options().entrySet()) {
-                values.put("param_groups." + g + "." + e.getKey(), Double.toString(e.getValue()));
-            }
+                    prefix + "params", Integer.toString(groups.get(g).params().size()));
+            OptionValues.encode(groups.get(g).options()).forEach((k, v) -> values.put(prefix + k, v));
         }
         return new OptimizerState(tensors, values);
     }
 
     /** Replaces the state and group options with copies of a saved state's, after checking it fits. */
     public void loadStateDict(OptimizerState saved) {
-        List<Parameter> params = allParams();
-        List<Map<String, Double>> options = readGroups(saved.values());
-        Map<Parameter, Map<String, Tensor>> loaded = new IdentityHashMap<>();
+        List<Tensor> params = allParams();
+        List<OptimizerOptions> options = readGroups(saved.values());
+        Map<Tensor, Map<String, Tensor>> loaded = new IdentityHashMap<>();
         for (Map.Entry<String, Tensor> e : saved.tensors().entrySet()) {
             String[] key = e.getKey().split("\\.", 3);
             int index = key.length == 3 && key[0].equals("state") ? parseIndex(key[1]) : -1;
@@ -178,19 +164,16 @@ public abstract class Optimizer {
                     .put(key[2], e.getValue().clone());
         }
         for (int g = 0; g < groups.size(); g++) {
-            for (Map.Entry<String, Double> e : options.get(g).entrySet()) {
-                check(e.getKey(), e.getValue());
-                groups.get(g).set(e.getKey(), e.getValue());
-            }
+            groups.get(g).options(options.get(g));
         }
         state.clear();
         state.putAll(loaded);
     }
 
-    private List<Map<String, Double>> readGroups(Map<String, String> values) {
-        List<Map<String, Double>> options = new ArrayList<>();
+    private List<OptimizerOptions> readGroups(Map<String, String> values) {
+        List<Map<String, String>> byGroup = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            options.add(new LinkedHashMap<>());
+            byGroup.add(new LinkedHashMap<>());
         }
         for (Map.Entry<String, String> e : values.entrySet()) {
             String[] key = e.getKey().split("\\.", 3);
@@ -199,35 +182,31 @@ public abstract class Optimizer {
                 throw new IllegalArgumentException(name() + ".loadStateDict: unexpected key '" + e.getKey()
                         + "' for an optimizer with " + groups.size() + " param group(s)");
             }
-            double value = parseValue(e);
-            if (key[2].equals("params")) {
-                if (value != groups.get(g).params().size()) {
-                    throw new IllegalArgumentException(name() + ".loadStateDict: param group " + g + " has "
-                            + (long) value + " parameters in the saved state, "
-                            + groups.get(g).params().size()
-                            + " here");
-                }
-            } else if (!defaults.containsKey(key[2])) {
-                throw new IllegalArgumentException(name() + ".loadStateDict: unknown option '" + e.getKey() + "'");
-            } else {
-                options.get(g).put(key[2], value);
-            }
+            byGroup.get(g).put(key[2], e.getValue());
         }
+        Class<? extends OptimizerOptions> type = defaults.getClass();
+        Set<String> known = OptionValues.encode(defaults).keySet();
+        List<OptimizerOptions> options = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            if (!values.containsKey("param_groups." + g + ".params")) {
+            Map<String, String> saved = byGroup.get(g);
+            String count = saved.remove("params");
+            if (count == null) {
                 throw new IllegalArgumentException(name() + ".loadStateDict: the saved state has no param group " + g);
             }
+            if (!count.equals(Integer.toString(groups.get(g).params().size()))) {
+                throw new IllegalArgumentException(name() + ".loadStateDict: param group " + g + " has " + count
+                        + " parameters in the saved state, "
+                        + groups.get(g).params().size() + " here");
+            }
+            for (String option : saved.keySet()) {
+                if (!known.contains(option)) {
+                    throw new IllegalArgumentException(name() + ".loadStateDict: unknown option 'param_groups." + g
+                            + "." + option + "' (have " + known + ")");
+                }
+            }
+            options.add(OptionValues.decode(name() + ".loadStateDict", type, saved));
         }
         return options;
-    }
-
-    private double parseValue(Map.Entry<String, String> e) {
-        try {
-            return Double.parseDouble(e.getValue());
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(
-                    name() + ".loadStateDict: '" + e.getKey() + "' is not a number: '" + e.getValue() + "'");
-        }
     }
 
     private static int parseIndex(String s) {
@@ -238,8 +217,8 @@ public abstract class Optimizer {
         }
     }
 
-    private List<Parameter> allParams() {
-        List<Parameter> all = new ArrayList<>();
+    private List<Tensor> allParams() {
+        List<Tensor> all = new ArrayList<>();
         groups.forEach(g -> all.addAll(g.params()));
         return all;
     }

@@ -2,7 +2,6 @@ package org.grad4j.optim;
 
 import java.util.List;
 import java.util.Map;
-import org.grad4j.nn.Parameter;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -12,33 +11,71 @@ import org.grad4j.tensor.Tensor;
  * (0.9, 0.999), eps 1e-8, weight decay 0.
  */
 public final class RAdam extends Optimizer {
-    public RAdam(Iterable<Parameter> params, double lr) {
-        this(oneGroup(params), lr);
+    /**
+     * RAdam's options, with PyTorch's names and defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8,
+     * weight decay 0.
+     *
+     * @param lr the learning rate, &gt;= 0
+     * @param beta1 the decay of the running mean of gradients, in [0, 1)
+     * @param beta2 the decay of the running mean of squared gradients, in [0, 1)
+     * @param eps added to the denominator, &gt;= 0
+     * @param weightDecay the L2 penalty, &gt;= 0
+     */
+    public record Options(double lr, double beta1, double beta2, double eps, double weightDecay)
+            implements OptimizerOptions {
+        /** Checks every option, naming it. */
+        public Options {
+            Check.nonNegative("RAdam", "lr", lr);
+            Check.unitInterval("RAdam", "beta1", beta1);
+            Check.unitInterval("RAdam", "beta2", beta2);
+            Check.nonNegative("RAdam", "eps", eps);
+            Check.nonNegative("RAdam", "weight_decay", weightDecay);
+        }
+
+        /** PyTorch's defaults. */
+        public static Options defaults() {
+            return new Options(1e-3, 0.9, 0.999, 1e-8, 0);
+        }
+
+        @Override
+        public Options lr(double value) {
+            return new Options(value, beta1, beta2, eps, weightDecay);
+        }
+
+        /** These options with other betas. */
+        public Options betas(double b1, double b2) {
+            return new Options(lr, b1, b2, eps, weightDecay);
+        }
+
+        /** These options with another eps. */
+        public Options eps(double value) {
+            return new Options(lr, beta1, beta2, value, weightDecay);
+        }
+
+        /** These options with another weight decay. */
+        public Options weightDecay(double value) {
+            return new Options(lr, beta1, beta2, eps, value);
+        }
     }
 
-    public RAdam(List<ParamGroup> groups, double lr) {
-        super(groups, Defaults.of("lr", lr, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", 0));
+    /** RAdam over {@code params} with the default options. */
+    public RAdam(Iterable<? extends Tensor> params) {
+        this(params, Options.defaults());
     }
 
-    public RAdam betas(double beta1, double beta2) {
-        setDefault("beta1", beta1);
-        setDefault("beta2", beta2);
-        return this;
+    /** RAdam over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    public RAdam(Iterable<? extends Tensor> params, double lr) {
+        this(params, Options.defaults().lr(lr));
     }
 
-    public RAdam eps(double value) {
-        setDefault("eps", value);
-        return this;
+    /** RAdam over {@code params} with {@code options}. */
+    public RAdam(Iterable<? extends Tensor> params, Options options) {
+        this(oneGroup(params), options);
     }
 
-    public RAdam weightDecay(double value) {
-        setDefault("weight_decay", value);
-        return this;
-    }
-
-    @Override
-    protected String requirement(String option, double value) {
-        return option.startsWith("beta") ? Defaults.unitInterval(value) : Defaults.nonNegative(value);
+    /** RAdam over param groups; a group without options of its own takes {@code defaults}. */
+    public RAdam(List<ParamGroup> groups, Options defaults) {
+        super(groups, defaults);
     }
 
     @Override
@@ -47,11 +84,12 @@ public final class RAdam extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g, Parameter p, Tensor grad, Map<String, Tensor> state) {
+    protected void update(OptimizerOptions options, Tensor p, Tensor grad, Map<String, Tensor> state) {
+        Options g = (Options) options;
         int t = nextStep(state);
-        double beta1 = g.get("beta1");
-        double beta2 = g.get("beta2");
-        float wd = (float) g.get("weight_decay");
+        double beta1 = g.beta1();
+        double beta2 = g.beta2();
+        float wd = (float) g.weightDecay();
         Tensor d = wd != 0 ? grad.add(p.mul(wd)) : grad;
         Tensor m = state.computeIfAbsent("exp_avg", k -> zerosLike(p));
         Tensor v = state.computeIfAbsent("exp_avg_sq", k -> zerosLike(p));
@@ -64,7 +102,7 @@ public final class RAdam extends Optimizer {
         Tensor mHat = m.div((float) c1);
         if (rhoT > 5) {
             double rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
-            Tensor adaptive = v.sqrt().add((float) g.get("eps")).reciprocal().mul((float) Math.sqrt(c2));
+            Tensor adaptive = v.sqrt().add((float) g.eps()).reciprocal().mul((float) Math.sqrt(c2));
             p.sub_(mHat.mul(adaptive).mul((float) (g.lr() * rect)));
         } else {
             p.sub_(mHat.mul((float) g.lr()));

@@ -2,7 +2,6 @@ package org.grad4j.optim;
 
 import java.util.List;
 import java.util.Map;
-import org.grad4j.nn.Parameter;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -11,44 +10,82 @@ import org.grad4j.tensor.Tensor;
  * or through a momentum buffer b = μ·b + g/avg. Defaults: lr 1e-2, alpha 0.99, eps 1e-8.
  */
 public final class RMSprop extends Optimizer {
-    public RMSprop(Iterable<Parameter> params, double lr) {
-        this(oneGroup(params), lr);
+    /**
+     * RMSprop's options, with PyTorch's names and defaults: lr 1e-2, alpha 0.99, eps 1e-8, weight
+     * decay 0, momentum 0, not centered.
+     *
+     * @param lr the learning rate, &gt;= 0
+     * @param alpha the smoothing constant, &gt;= 0
+     * @param eps added to the denominator, &gt;= 0
+     * @param weightDecay the L2 penalty, &gt;= 0
+     * @param momentum the momentum factor, &gt;= 0
+     * @param centered whether to normalize by the estimated variance of the gradient
+     */
+    public record Options(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered)
+            implements OptimizerOptions {
+        /** Checks every option, naming it. */
+        public Options {
+            Check.nonNegative("RMSprop", "lr", lr);
+            Check.nonNegative("RMSprop", "alpha", alpha);
+            Check.nonNegative("RMSprop", "eps", eps);
+            Check.nonNegative("RMSprop", "weight_decay", weightDecay);
+            Check.nonNegative("RMSprop", "momentum", momentum);
+        }
+
+        /** PyTorch's defaults. */
+        public static Options defaults() {
+            return new Options(1e-2, 0.99, 1e-8, 0, 0, false);
+        }
+
+        @Override
+        public Options lr(double value) {
+            return new Options(value, alpha, eps, weightDecay, momentum, centered);
+        }
+
+        /** These options with another alpha. */
+        public Options alpha(double value) {
+            return new Options(lr, value, eps, weightDecay, momentum, centered);
+        }
+
+        /** These options with another eps. */
+        public Options eps(double value) {
+            return new Options(lr, alpha, value, weightDecay, momentum, centered);
+        }
+
+        /** These options with another weight decay. */
+        public Options weightDecay(double value) {
+            return new Options(lr, alpha, eps, value, momentum, centered);
+        }
+
+        /** These options with another momentum. */
+        public Options momentum(double value) {
+            return new Options(lr, alpha, eps, weightDecay, value, centered);
+        }
+
+        /** These options with another centered setting. */
+        public Options centered(boolean value) {
+            return new Options(lr, alpha, eps, weightDecay, momentum, value);
+        }
     }
 
-    public RMSprop(List<ParamGroup> groups, double lr) {
-        super(
-                groups,
-                Defaults.of("lr", lr, "alpha", 0.99, "eps", 1e-8, "weight_decay", 0, "momentum", 0, "centered", 0));
+    /** RMSprop over {@code params} with the default options. */
+    public RMSprop(Iterable<? extends Tensor> params) {
+        this(params, Options.defaults());
     }
 
-    public RMSprop alpha(double value) {
-        setDefault("alpha", value);
-        return this;
+    /** RMSprop over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    public RMSprop(Iterable<? extends Tensor> params, double lr) {
+        this(params, Options.defaults().lr(lr));
     }
 
-    public RMSprop eps(double value) {
-        setDefault("eps", value);
-        return this;
+    /** RMSprop over {@code params} with {@code options}. */
+    public RMSprop(Iterable<? extends Tensor> params, Options options) {
+        this(oneGroup(params), options);
     }
 
-    public RMSprop weightDecay(double value) {
-        setDefault("weight_decay", value);
-        return this;
-    }
-
-    public RMSprop momentum(double value) {
-        setDefault("momentum", value);
-        return this;
-    }
-
-    public RMSprop centered(boolean value) {
-        setDefault("centered", value ? 1 : 0);
-        return this;
-    }
-
-    @Override
-    protected String requirement(String option, double value) {
-        return option.equals("centered") ? Defaults.bool(value) : Defaults.nonNegative(value);
+    /** RMSprop over param groups; a group without options of its own takes {@code defaults}. */
+    public RMSprop(List<ParamGroup> groups, Options defaults) {
+        super(groups, defaults);
     }
 
     @Override
@@ -57,21 +94,22 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g, Parameter p, Tensor grad, Map<String, Tensor> state) {
+    protected void update(OptimizerOptions options, Tensor p, Tensor grad, Map<String, Tensor> state) {
+        Options g = (Options) options;
         nextStep(state);
-        float alpha = (float) g.get("alpha");
-        float wd = (float) g.get("weight_decay");
-        float momentum = (float) g.get("momentum");
+        float alpha = (float) g.alpha();
+        float wd = (float) g.weightDecay();
+        float momentum = (float) g.momentum();
         Tensor d = wd != 0 ? grad.add(p.mul(wd)) : grad;
         Tensor squareAvg = state.computeIfAbsent("square_avg", k -> zerosLike(p));
         squareAvg.mul_(alpha).add_(d.mul(d), 1 - alpha);
         Tensor avg;
-        if (flag(g, "centered")) {
+        if (g.centered()) {
             Tensor gradAvg = state.computeIfAbsent("grad_avg", k -> zerosLike(p));
             gradAvg.mul_(alpha).add_(d, 1 - alpha);
-            avg = squareAvg.sub(gradAvg.mul(gradAvg)).sqrt().add((float) g.get("eps"));
+            avg = squareAvg.sub(gradAvg.mul(gradAvg)).sqrt().add((float) g.eps());
         } else {
-            avg = squareAvg.sqrt().add((float) g.get("eps"));
+            avg = squareAvg.sqrt().add((float) g.eps());
         }
         if (momentum > 0) {
             Tensor buf = state.computeIfAbsent("momentum_buffer", k -> zerosLike(p));

@@ -2,63 +2,88 @@ package org.grad4j.optim;
 
 import java.util.List;
 import java.util.Map;
-import org.grad4j.backend.Backend;
-import org.grad4j.internal.tensor.TensorInternals;
-import org.grad4j.nn.Parameter;
+import org.grad4j.internal.ops.FusedUpdates;
 import org.grad4j.tensor.Tensor;
 
 /**
  * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and weight
  * decay, exactly as {@code torch.optim.SGD}: with d = g + wd·p, the buffer b = d on the first
- * step and μ·b + (1 − dampening)·d after; p −= lr·(nesterov ? d + μ·b : b).
+ * step and μ·b + (1 − dampening)·d after; p −= lr·(nesterov ? d + μ·b : b). Each parameter is
+ * updated by one fused kernel.
  *
  * <pre>{@code
- * SGD opt = new SGD(model.parameters(), 0.1).momentum(0.9).nesterov(true);
+ * SGD opt = new SGD(model.parameters(), SGD.Options.defaults().lr(0.1).momentum(0.9).nesterov(true));
  * }</pre>
  */
 public final class SGD extends Optimizer {
-    public SGD(Iterable<Parameter> params, double lr) {
-        this(oneGroup(params), lr);
-    }
-
-    public SGD(List<ParamGroup> groups, double lr) {
-        super(groups, Defaults.of("lr", lr, "momentum", 0, "dampening", 0, "weight_decay", 0, "nesterov", 0));
-    }
-
-    public SGD momentum(double value) {
-        setDefault("momentum", value);
-        return this;
-    }
-
-    public SGD dampening(double value) {
-        setDefault("dampening", value);
-        return this;
-    }
-
-    public SGD weightDecay(double value) {
-        setDefault("weight_decay", value);
-        return this;
-    }
-
-    public SGD nesterov(boolean value) {
-        setDefault("nesterov", value ? 1 : 0);
-        return this;
-    }
-
-    @Override
-    protected String requirement(String option, double value) {
-        return switch (option) {
-            case "nesterov" -> Defaults.bool(value);
-            default -> Defaults.nonNegative(value);
-        };
-    }
-
-    @Override
-    protected void checkGroup(ParamGroup g) {
-        if (flag(g, "nesterov") && (g.get("momentum") <= 0 || g.get("dampening") != 0)) {
-            throw new IllegalArgumentException("SGD: nesterov requires momentum > 0 and dampening = 0, got momentum "
-                    + g.get("momentum") + " and dampening " + g.get("dampening"));
+    /**
+     * SGD's options, with PyTorch's names and defaults: lr 1e-3, momentum 0, dampening 0,
+     * weight decay 0, no Nesterov momentum.
+     *
+     * @param lr the learning rate, &gt;= 0
+     * @param momentum the momentum factor μ, &gt;= 0
+     * @param dampening the dampening of momentum, &gt;= 0
+     * @param weightDecay the L2 penalty, &gt;= 0
+     * @param nesterov whether to use Nesterov momentum (needs momentum &gt; 0 and dampening 0)
+     */
+    public record Options(double lr, double momentum, double dampening, double weightDecay, boolean nesterov)
+            implements OptimizerOptions {
+        /** Checks every option, naming it. */
+        public Options {
+            Check.nonNegative("SGD", "lr", lr);
+            Check.nonNegative("SGD", "momentum", momentum);
+            Check.nonNegative("SGD", "dampening", dampening);
+            Check.nonNegative("SGD", "weight_decay", weightDecay);
+            if (nesterov && (momentum <= 0 || dampening != 0)) {
+                throw new IllegalArgumentException("SGD: nesterov requires momentum > 0 and dampening = 0, got"
+                        + " momentum " + momentum + " and dampening " + dampening);
+            }
         }
+
+        /** PyTorch's defaults. */
+        public static Options defaults() {
+            return new Options(1e-3, 0, 0, 0, false);
+        }
+
+        @Override
+        public Options lr(double value) {
+            return new Options(value, momentum, dampening, weightDecay, nesterov);
+        }
+
+        /** These options with another momentum factor. */
+        public Options momentum(double value) {
+            return new Options(lr, value, dampening, weightDecay, nesterov);
+        }
+
+        /** These options with another dampening. */
+        public Options dampening(double value) {
+            return new Options(lr, momentum, value, weightDecay, nesterov);
+        }
+
+        /** These options with another weight decay. */
+        public Options weightDecay(double value) {
+            return new Options(lr, momentum, dampening, value, nesterov);
+        }
+
+        /** These options with Nesterov momentum on or off. */
+        public Options nesterov(boolean value) {
+            return new Options(lr, momentum, dampening, weightDecay, value);
+        }
+    }
+
+    /** SGD over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    public SGD(Iterable<? extends Tensor> params, double lr) {
+        this(params, Options.defaults().lr(lr));
+    }
+
+    /** SGD over {@code params} with {@code options}. */
+    public SGD(Iterable<? extends Tensor> params, Options options) {
+        this(oneGroup(params), options);
+    }
+
+    /** SGD over param groups; a group without options of its own takes {@code defaults}. */
+    public SGD(List<ParamGroup> groups, Options defaults) {
+        super(groups, defaults);
     }
 
     @Override
@@ -67,27 +92,20 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g, Parameter p, Tensor grad, Map<String, Tensor> state) {
-        Tensor d = Updates.contiguous(name(), p, grad);
-        float momentum = (float) g.get("momentum");
-        boolean first = momentum != 0 && !state.containsKey("momentum_buffer");
-        Tensor buf = momentum == 0 ? null : state.computeIfAbsent("momentum_buffer", k -> zerosLike(p));
-        Backend.current()
-                .sgdStep(
-                        TensorInternals.data(p),
-                        p.storageOffset(),
-                        TensorInternals.data(d),
-                        d.storageOffset(),
-                        buf == null ? null : TensorInternals.data(buf),
-                        p.numel(),
-                        (float) g.lr(),
-                        momentum,
-                        (float) g.get("dampening"),
-                        (float) g.get("weight_decay"),
-                        flag(g, "nesterov"),
-                        first);
-        if (buf != null) {
-            TensorInternals.storage(buf).bumpVersion();
-        }
+    protected void update(OptimizerOptions options, Tensor p, Tensor grad, Map<String, Tensor> state) {
+        Options o = (Options) options;
+        boolean first = o.momentum() != 0 && !state.containsKey("momentum_buffer");
+        Tensor buf = o.momentum() == 0 ? null : state.computeIfAbsent("momentum_buffer", k -> zerosLike(p));
+        FusedUpdates.sgd(
+                name(),
+                p,
+                grad,
+                buf,
+                (float) o.lr(),
+                (float) o.momentum(),
+                (float) o.dampening(),
+                (float) o.weightDecay(),
+                o.nesterov(),
+                first);
     }
 }

@@ -49,10 +49,17 @@ class CheckpointTest {
     @Test
     void resumingFromACheckpointContinuesExactly() throws IOException {
         Module uninterrupted = model(1);
-        train(uninterrupted, new Adam(uninterrupted.parameters(), 0.01).weightDecay(1e-3), 0, 12);
+        train(
+                uninterrupted,
+                new Adam(
+                        uninterrupted.parameters(),
+                        Adam.Options.defaults().lr(0.01).weightDecay(1e-3)),
+                0,
+                12);
 
         Module before = model(1);
-        Adam beforeOpt = new Adam(before.parameters(), 0.01).weightDecay(1e-3);
+        Adam beforeOpt =
+                new Adam(before.parameters(), Adam.Options.defaults().lr(0.01).weightDecay(1e-3));
         train(before, beforeOpt, 0, 5);
         Path file = dir.resolve("ckpt.safetensors");
         Checkpoint.builder()

@@ -59,7 +59,7 @@ class OptimizerStepsTest {
     void sgdWithMomentumByHand() {
         // p = 1, g = 0.5 each step, lr 0.1, momentum 0.9: buffers 0.5, 0.95, 1.355
         Parameter p = new Parameter(Tensor.of(new float[] {1f}, 1));
-        SGD opt = new SGD(List.of(p), 0.1).momentum(0.9);
+        SGD opt = new SGD(List.of(p), SGD.Options.defaults().lr(0.1).momentum(0.9));
         float[] expected = {0.95f, 0.855f, 0.7195f};
         for (float e : expected) {
             p.setGrad(Tensor.of(new float[] {0.5f}, 1));
@@ -91,7 +91,13 @@ class OptimizerStepsTest {
                         p[i] -= lr * buf[i];
                     }
                 },
-                run(p -> new SGD(List.of(p), lr).momentum(mu).dampening(damp).weightDecay(wd)));
+                run(p -> new SGD(
+                        List.of(p),
+                        SGD.Options.defaults()
+                                .lr(lr)
+                                .momentum(mu)
+                                .dampening(damp)
+                                .weightDecay(wd))));
     }
 
     @Test
@@ -105,7 +111,13 @@ class OptimizerStepsTest {
                         p[i] -= 0.1 * (d + 0.9 * buf[i]);
                     }
                 },
-                run(p -> new SGD(List.of(p), 0.1).momentum(0.9).nesterov(true).weightDecay(0.001)));
+                run(p -> new SGD(
+                        List.of(p),
+                        SGD.Options.defaults()
+                                .lr(0.1)
+                                .momentum(0.9)
+                                .nesterov(true)
+                                .weightDecay(0.001))));
     }
 
     private static Rule adam(
@@ -136,14 +148,23 @@ class OptimizerStepsTest {
         assertFollows(adam(0.01, 0.9, 0.999, 1e-8, 0, false, false), run(p -> new Adam(List.of(p), 0.01)));
         assertFollows(
                 adam(0.02, 0.8, 0.99, 1e-6, 0.1, false, false),
-                run(p -> new Adam(List.of(p), 0.02).betas(0.8, 0.99).eps(1e-6).weightDecay(0.1)));
+                run(p -> new Adam(
+                        List.of(p),
+                        Adam.Options.defaults()
+                                .lr(0.02)
+                                .betas(0.8, 0.99)
+                                .eps(1e-6)
+                                .weightDecay(0.1))));
         assertFollows(
                 adam(0.01, 0.9, 0.999, 1e-8, 0.05, false, true),
-                run(p -> new Adam(List.of(p), 0.01).weightDecay(0.05).amsgrad(true)));
+                run(p -> new Adam(
+                        List.of(p),
+                        Adam.Options.defaults().lr(0.01).weightDecay(0.05).amsgrad(true))));
         assertFollows(adam(0.01, 0.9, 0.999, 1e-8, 0.01, true, false), run(p -> new AdamW(List.of(p), 0.01)));
         assertFollows(
                 adam(0.01, 0.9, 0.999, 1e-8, 0.2, true, true),
-                run(p -> new AdamW(List.of(p), 0.01).weightDecay(0.2).amsgrad(true)));
+                run(p -> new AdamW(
+                        List.of(p), AdamW.defaults().lr(0.01).weightDecay(0.2).amsgrad(true))));
     }
 
     @Test
@@ -162,11 +183,14 @@ class OptimizerStepsTest {
                         p[i] -= 0.01 * buf[i];
                     }
                 },
-                run(p -> new RMSprop(List.of(p), 0.01)
-                        .alpha(0.9)
-                        .weightDecay(0.01)
-                        .momentum(0.5)
-                        .centered(true)));
+                run(p -> new RMSprop(
+                        List.of(p),
+                        RMSprop.Options.defaults()
+                                .lr(0.01)
+                                .alpha(0.9)
+                                .weightDecay(0.01)
+                                .momentum(0.5)
+                                .centered(true))));
         double[] plain = new double[3];
         assertFollows(
                 (t, p, g) -> {
@@ -189,10 +213,13 @@ class OptimizerStepsTest {
                         p[i] -= 0.1 / (1 + (t - 1) * 0.05) * d / (Math.sqrt(sum[i]) + 1e-10);
                     }
                 },
-                run(p -> new Adagrad(List.of(p), 0.1)
-                        .lrDecay(0.05)
-                        .weightDecay(0.02)
-                        .initialAccumulatorValue(0.1)));
+                run(p -> new Adagrad(
+                        List.of(p),
+                        Adagrad.Options.defaults()
+                                .lr(0.1)
+                                .lrDecay(0.05)
+                                .weightDecay(0.02)
+                                .initialAccumulatorValue(0.1))));
     }
 
     @Test
@@ -238,7 +265,7 @@ class OptimizerStepsTest {
                         }
                     }
                 },
-                run(p -> new RAdam(List.of(p), 0.01).betas(b1, b2)));
+                run(p -> new RAdam(List.of(p), RAdam.Options.defaults().lr(0.01).betas(b1, b2))));
         assertEquals(1, rectified[0]);
     }
 }

@@ -27,21 +27,33 @@ class OptimizerTest {
     void hyperParametersAreValidatedWithTheirNames() {
         Parameter p = new Parameter(Tensor.zeros(2));
         assertEquals("Adam: lr must be >= 0, got -0.1", message(() -> new Adam(List.of(p), -0.1)));
-        assertEquals("Adam: beta2 must be in [0, 1), got 1", message(() -> new Adam(List.of(p), 0.1).betas(0.9, 1)));
-        assertEquals("SGD: momentum must be >= 0, got -0.5", message(() -> new SGD(List.of(p), 0.1).momentum(-0.5)));
-        assertEquals("RMSprop: eps must be >= 0, got -1.0E-9", message(() -> new RMSprop(List.of(p), 0.1).eps(-1e-9)));
-        assertEquals("Adadelta: rho must be in [0, 1], got 2", message(() -> new Adadelta(List.of(p)).rho(2)));
-        assertEquals("SGD: got an empty parameter list", message(() -> new SGD(List.<ParamGroup>of(), 0.1)));
         assertEquals(
-                "SGD: param group 0 sets unknown option 'betas' (have [lr, momentum, dampening, weight_decay, "
-                        + "nesterov])",
-                message(() -> new SGD(List.of(new ParamGroup(List.of(p)).set("betas", 1)), 0.1)));
-        SGD nesterov = new SGD(List.of(p), 0.1).nesterov(true);
-        p.setGrad(Tensor.ones(2));
+                "Adam: beta2 must be in [0, 1), got 1",
+                message(() ->
+                        new Adam(List.of(p), Adam.Options.defaults().lr(0.1).betas(0.9, 1))));
+        assertEquals(
+                "SGD: momentum must be >= 0, got -0.5",
+                message(() -> new SGD(List.of(p), SGD.Options.defaults().lr(0.1).momentum(-0.5))));
+        assertEquals(
+                "RMSprop: eps must be >= 0, got -1.0E-9",
+                message(() -> new RMSprop(
+                        List.of(p), RMSprop.Options.defaults().lr(0.1).eps(-1e-9))));
+        assertEquals(
+                "Adadelta: rho must be in [0, 1], got 2",
+                message(() ->
+                        new Adadelta(List.of(p), Adadelta.Options.defaults().rho(2))));
+        assertEquals(
+                "SGD: got an empty parameter list",
+                message(() -> new SGD(List.<ParamGroup>of(), SGD.Options.defaults())));
+        assertEquals(
+                "SGD: param group 0 has options of type Adam.Options, expected SGD.Options",
+                message(() ->
+                        new SGD(List.of(new ParamGroup(List.of(p), Adam.Options.defaults())), SGD.Options.defaults())));
         assertEquals(
                 "SGD: nesterov requires momentum > 0 and dampening = 0, got momentum 0.0 and dampening 0.0",
-                message(nesterov::step));
-        assertTrue(message(() -> new SGD(List.of(new ParamGroup(List.of(p)), new ParamGroup(List.of(p))), 0.1))
+                message(() -> SGD.Options.defaults().lr(0.1).nesterov(true)));
+        assertTrue(message(() -> new SGD(
+                        List.of(new ParamGroup(List.of(p)), new ParamGroup(List.of(p))), SGD.Options.defaults()))
                 .contains("more than one param group"));
     }
 
@@ -49,8 +61,8 @@ class OptimizerTest {
     void groupsUseTheirOwnLearningRateAndTheSharedDefaults() {
         Parameter a = new Parameter(Tensor.ones(1));
         Parameter b = new Parameter(Tensor.ones(1));
-        SGD opt = new SGD(List.of(new ParamGroup(List.of(a)), new ParamGroup(List.of(b)).set("lr", 0.5)), 0.1)
-                .weightDecay(1);
+        SGD.Options shared = SGD.Options.defaults().lr(0.1).weightDecay(1);
+        SGD opt = new SGD(List.of(new ParamGroup(List.of(a)), new ParamGroup(List.of(b), shared.lr(0.5))), shared);
         a.setGrad(Tensor.ones(1));
         b.setGrad(Tensor.ones(1));
         opt.step();
@@ -113,10 +125,14 @@ class OptimizerTest {
 
     @Test
     void loadingTheStateContinuesBitExactly() {
-        resumesBitExactly(m -> new SGD(m.parameters(), 0.05).momentum(0.9).nesterov(true));
-        resumesBitExactly(m -> new Adam(m.parameters(), 0.01).amsgrad(true));
+        resumesBitExactly(m -> new SGD(
+                m.parameters(), SGD.Options.defaults().lr(0.05).momentum(0.9).nesterov(true)));
+        resumesBitExactly(
+                m -> new Adam(m.parameters(), Adam.Options.defaults().lr(0.01).amsgrad(true)));
         resumesBitExactly(m -> new AdamW(m.parameters(), 0.01));
-        resumesBitExactly(m -> new RMSprop(m.parameters(), 0.01).centered(true).momentum(0.5));
+        resumesBitExactly(m -> new RMSprop(
+                m.parameters(),
+                RMSprop.Options.defaults().lr(0.01).centered(true).momentum(0.5)));
         resumesBitExactly(m -> new Adagrad(m.parameters(), 0.05));
         resumesBitExactly(m -> new Adadelta(m.parameters()));
         resumesBitExactly(m -> new RAdam(m.parameters(), 0.01));
@@ -125,7 +141,7 @@ class OptimizerTest {
     @Test
     void stateDictHoldsPyTorchNamesAndExactOptions() {
         Module m = net(1);
-        Adam opt = new Adam(m.parameters(), 0.1 / 3).betas(0.85, 0.995);
+        Adam opt = new Adam(m.parameters(), Adam.Options.defaults().lr(0.1 / 3).betas(0.85, 0.995));
         trainSteps(m, opt, 0, 1);
         OptimizerState s = opt.stateDict();
         assertEquals(
@@ -179,7 +195,8 @@ class OptimizerTest {
     @Test
     void aSmallRegressionConverges() {
         for (Function<Module, Optimizer> make : List.<Function<Module, Optimizer>>of(
-                m -> new SGD(m.parameters(), 0.05).momentum(0.9), m -> new Adam(m.parameters(), 0.01))) {
+                m -> new SGD(m.parameters(), SGD.Options.defaults().lr(0.05).momentum(0.9)),
+                m -> new Adam(m.parameters(), 0.01))) {
             Module m = net(3);
             float loss = trainSteps(m, make.apply(m), 0, 300);
             assertTrue(loss < 0.01, "final loss " + loss);

@@ -59,7 +59,7 @@ public final class OneCycleLR extends LRScheduler {
         double lr = Double.NaN;
         for (int i = 0; i < phaseEnds.length; i++) {
             if (lastEpoch <= phaseEnds[i] || i == phaseEnds.length - 1) {
-                double pct = (lastEpoch - start) / (phaseEnds[i] - start);
+                double pct = Math.min(1, (lastEpoch - start) / (phaseEnds[i] - start));
                 double from = phaseRates[i][0];
                 double to = phaseRates[i][1];
                 lr = cosine ? to + (from - to) / 2 * (Math.cos(Math.PI * pct) + 1) : (to - from) * pct + from;

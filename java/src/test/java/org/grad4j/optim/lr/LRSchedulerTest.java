@@ -124,8 +124,10 @@ class LRSchedulerTest {
         SGD opt = new SGD(
                 List.of(
                         new ParamGroup(List.of(new Parameter(Tensor.zeros(1)))),
-                        new ParamGroup(List.of(new Parameter(Tensor.zeros(1)))).set("lr", 0.5)),
-                0.1);
+                        new ParamGroup(
+                                List.of(new Parameter(Tensor.zeros(1))),
+                                SGD.Options.defaults().lr(0.5))),
+                SGD.Options.defaults().lr(0.1));
         StepLR s = new StepLR(opt, 1, 0.5);
         s.step();
         assertArrayEquals(new double[] {0.05, 0.25}, s.getLastLr(), 1e-12);
