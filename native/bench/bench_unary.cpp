@@ -17,9 +17,15 @@ struct Op {
     const char* name;
 };
 
-const Op kOps[] = {{G4_UNARY_RELU, "relu"}, {G4_UNARY_EXP, "exp"},           {G4_UNARY_LOG, "log"},
-                   {G4_UNARY_TANH, "tanh"}, {G4_UNARY_SIGMOID, "sigmoid"},   {G4_UNARY_SOFTPLUS, "softplus"},
-                   {G4_UNARY_ELU, "elu"},   {G4_UNARY_ELU_GRAD, "elu_grad"}, {G4_UNARY_GELU, "gelu"}};
+const Op kOps[] = {{G4_UNARY_LEAKY_RELU, "leaky_relu"},
+                   {G4_UNARY_EXP, "exp"},
+                   {G4_UNARY_LOG, "log"},
+                   {G4_UNARY_TANH, "tanh"},
+                   {G4_UNARY_SIGMOID, "sigmoid"},
+                   {G4_UNARY_SOFTPLUS, "softplus"},
+                   {G4_UNARY_ELU, "elu"},
+                   {G4_UNARY_ELU_GRAD, "elu_grad"},
+                   {G4_UNARY_GELU, "gelu"}};
 
 double ns_per_element(const Op& op, const std::vector<float>& x, std::vector<float>& y, int repeats) {
     const int64_t n = static_cast<int64_t>(x.size());

@@ -56,14 +56,10 @@ void unary(int op, float alpha, float beta, const float* __restrict x, float* y,
             G4_LOOP(std::fabs(v));
         case G4_UNARY_SIGN:
             G4_LOOP(sign(v));
-        case G4_UNARY_RECIPROCAL:
-            G4_LOOP(1.0f / v);
         case G4_UNARY_TANH:
             G4_LOOP(math::tanh(v));
         case G4_UNARY_SIGMOID:
             G4_LOOP(math::sigmoid(v));
-        case G4_UNARY_RELU:
-            G4_LOOP(v > 0 ? v : 0.0f);
         case G4_UNARY_LEAKY_RELU:
             G4_LOOP(v > 0 ? v : v * alpha);
         case G4_UNARY_SOFTPLUS:
@@ -102,10 +98,6 @@ inline float apply(int op, float x, float y) {
             return x / y;
         case G4_BINARY_POW:
             return static_cast<float>(std::pow(static_cast<double>(x), static_cast<double>(y)));
-        case G4_BINARY_MAXIMUM:
-            return std::isnan(x) || std::isnan(y) ? NAN : (x > y ? x : y);
-        case G4_BINARY_MINIMUM:
-            return std::isnan(x) || std::isnan(y) ? NAN : (x < y ? x : y);
         case G4_BINARY_GT:
             return x > y ? 1.0f : 0.0f;
         case G4_BINARY_GE:

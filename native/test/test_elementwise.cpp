@@ -25,14 +25,10 @@ double reference_unary(int op, double x, double alpha, double beta) {
             return std::fabs(x);
         case G4_UNARY_SIGN:
             return x > 0 ? 1 : x < 0 ? -1 : 0;
-        case G4_UNARY_RECIPROCAL:
-            return 1 / x;
         case G4_UNARY_TANH:
             return std::tanh(x);
         case G4_UNARY_SIGMOID:
             return 1 / (1 + std::exp(-x));
-        case G4_UNARY_RELU:
-            return x > 0 ? x : 0;
         case G4_UNARY_LEAKY_RELU:
             return x > 0 ? x : alpha * x;
         case G4_UNARY_SOFTPLUS:
@@ -70,10 +66,6 @@ double reference_binary(int op, double x, double y) {
             return x / y;
         case G4_BINARY_POW:
             return std::pow(x, y);
-        case G4_BINARY_MAXIMUM:
-            return std::fmax(x, y);
-        case G4_BINARY_MINIMUM:
-            return std::fmin(x, y);
         case G4_BINARY_GT:
             return x > y;
         case G4_BINARY_GE:

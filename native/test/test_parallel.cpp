@@ -46,7 +46,7 @@ void elementwise() {
     });
     same_on_threads("bias + relu", [&] {
         std::vector<float> y(1009 * 297);
-        g4_f32_bias_activation(G4_UNARY_RELU, 0, x.data(), 0, b.data(), 0, 1009, 297, y.data(), 0);
+        g4_f32_bias_activation(G4_UNARY_LEAKY_RELU, 0, x.data(), 0, b.data(), 0, 1009, 297, y.data(), 0);
         return y;
     });
 }

@@ -34,7 +34,7 @@ public class ElementwiseBench {
     private Tensor b;
     private Tensor row;
     private Tensor positive;
-    private Backend.Scope scope;
+    private org.grad4j.tensor.Scope scope;
 
     @Setup
     public void setUp() {

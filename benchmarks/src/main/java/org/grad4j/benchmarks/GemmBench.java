@@ -41,7 +41,7 @@ public class GemmBench {
     private FloatPointer pa;
     private FloatPointer pb;
     private FloatPointer pc;
-    private Backend.Scope scope;
+    private org.grad4j.tensor.Scope scope;
 
     @Setup
     public void setUp() {

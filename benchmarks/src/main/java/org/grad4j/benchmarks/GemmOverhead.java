@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.presets.openblas_nolapack;
 import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -47,7 +48,7 @@ public final class GemmOverhead {
         System.out.println("| n | matmul µs | matmul, closed µs | matmul(b, out) µs | cblas_sgemm µs "
                 + "| direct ÷ matmul | direct ÷ matmul, closed | direct ÷ matmul(b, out) | new float[n · n] µs |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        try (Backend.Scope ignored = Backend.use(nativeBackend)) {
+        try (Scope ignored = Backend.use(nativeBackend)) {
             for (int n : sizes) {
                 System.out.println(row(n, rounds, nativeBackend.threads()));
             }

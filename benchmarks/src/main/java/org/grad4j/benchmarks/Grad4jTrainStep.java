@@ -12,11 +12,12 @@ import org.grad4j.nn.loss.CrossEntropyLoss;
 import org.grad4j.optim.Adam;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /** The examples' models on one of grad4j's backends, written out here. */
 final class Grad4jTrainStep implements TrainStep {
-    private final Backend.Scope scope;
+    private final Scope scope;
     private final Module net;
     private final Optimizer optimizer;
     private final CrossEntropyLoss criterion = new CrossEntropyLoss();

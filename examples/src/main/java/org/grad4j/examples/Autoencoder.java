@@ -21,6 +21,7 @@ import org.grad4j.nn.loss.MSELoss;
 import org.grad4j.optim.Adam;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -135,7 +136,7 @@ public final class Autoencoder {
         MSELoss criterion = new MSELoss();
         double reconstructed = 0;
         double noisy = 0;
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             for (Batch batch : loader) {
                 Tensor clean = batch.input();
                 Tensor input = noisy(clean, noise, gen);
@@ -150,7 +151,7 @@ public final class Autoencoder {
     private static void writeGrid(Module model, Tensor originals, float noise, Generator gen, Options o)
             throws IOException {
         model.eval();
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             Tensor input = noisy(originals, noise, gen);
             Tensor rows = Tensor.cat(List.of(input, model.forward(input), originals), 0);
             ImageGrid.write(rows, originals.size(0), 2, o.out().resolve("reconstructions.png"));

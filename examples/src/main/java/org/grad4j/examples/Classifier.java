@@ -15,6 +15,7 @@ import org.grad4j.nn.loss.CrossEntropyLoss;
 import org.grad4j.optim.Adam;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -95,7 +96,7 @@ final class Classifier {
         model.eval();
         double lossSum = 0;
         long correct = 0;
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             for (Batch batch : loader) {
                 Tensor logits = model.forward(shape.apply(batch.input()));
                 lossSum += criterion.forward(logits, batch.target()).item() * batch.size();

@@ -14,6 +14,7 @@ import org.grad4j.nn.loss.BCEWithLogitsLoss;
 import org.grad4j.optim.Adam;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -143,7 +144,7 @@ public final class Gan {
     /** The generator's images for the fixed noise, in [0, 1] (eval mode, no graph). */
     Tensor samples() {
         generator.eval();
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             return generator.forward(fixedNoise).add(1f).mul(0.5f);
         } finally {
             generator.train();

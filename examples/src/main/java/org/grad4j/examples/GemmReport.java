@@ -2,6 +2,7 @@ package org.grad4j.examples;
 
 import java.util.Locale;
 import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -31,7 +32,7 @@ public final class GemmReport {
                 float[] bValues = b.toArray();
                 float[] c = new float[n * n];
                 double matmul;
-                try (Backend.Scope ignored = Backend.use(backend)) {
+                try (Scope ignored = Backend.use(backend)) {
                     matmul = millis(() -> a.matmul(b), seconds);
                 }
                 double raw = millis(

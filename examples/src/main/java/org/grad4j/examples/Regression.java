@@ -21,6 +21,7 @@ import org.grad4j.nn.loss.MSELoss;
 import org.grad4j.optim.Adam;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -132,7 +133,7 @@ public final class Regression {
 
     /** The model's colour for every position, without recording a graph. */
     static Tensor paint(Module model, Tensor positions) {
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             return model.forward(positions);
         }
     }

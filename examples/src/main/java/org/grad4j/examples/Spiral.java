@@ -3,6 +3,7 @@ package org.grad4j.examples;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Backend;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -55,7 +56,7 @@ public final class Spiral {
                 p.setGrad(null);
             }
             loss.backward();
-            try (GradMode.Scope ignored = GradMode.noGrad()) {
+            try (Scope ignored = GradMode.noGrad()) {
                 for (Tensor p : params) {
                     p.sub_(p.grad().mul(lr));
                 }
@@ -65,7 +66,7 @@ public final class Spiral {
                         "epoch %4d  loss %.4f  accuracy %.4f%n", epoch, loss.item(), accuracy(logits, labels));
             }
         }
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             return accuracy(x.matmul(w1).add(b1).relu().matmul(w2).add(b2), labels);
         }
     }

@@ -1,5 +1,6 @@
 package org.grad4j.autograd;
 
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -24,14 +25,14 @@ public final class Anomaly {
     }
 
     /** Enables detection on this thread until the returned scope is closed. */
-    public static GradMode.Scope detect() {
+    public static Scope detect() {
         boolean[] flag = ENABLED.get();
         boolean previous = flag[0];
         flag[0] = true;
         return () -> flag[0] = previous;
     }
 
-    static GradMode.Scope inBackward() {
+    static Scope inBackward() {
         boolean[] flag = ENABLED.get();
         boolean previous = flag[1];
         flag[1] = true;

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.Storage;
 import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -39,8 +40,8 @@ public final class Autograd {
             throw new IllegalArgumentException("backward: gradient shape " + Shapes.str(gradient.shape())
                     + " does not match the tensor's shape " + Shapes.str(root.shape()));
         }
-        try (GradMode.Scope ignored = GradMode.noGrad();
-                GradMode.Scope inBackward = Anomaly.inBackward()) {
+        try (Scope ignored = GradMode.noGrad();
+                Scope inBackward = Anomaly.inBackward()) {
             if (root.gradFn() == null) {
                 accumulate(root, gradient, false);
                 return;

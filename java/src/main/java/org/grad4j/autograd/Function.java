@@ -1,6 +1,7 @@
 package org.grad4j.autograd;
 
 import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -37,7 +38,7 @@ public abstract class Function {
         boolean recording = anyRequiresGrad(inputs) && GradMode.isEnabled();
         Context ctx = new Context(name(), inputs, recording);
         Tensor out;
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             out = forward(ctx, inputs);
         }
         for (Tensor in : inputs) {

@@ -4,6 +4,7 @@ import java.util.function.Function;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -108,7 +109,7 @@ public final class GradCheck {
     }
 
     private static double evaluate(Function<Tensor[], Tensor> fn, Tensor[] inputs, double[] v) {
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             float[] out = fn.apply(inputs).toArray();
             double s = 0;
             for (int i = 0; i < out.length; i++) {

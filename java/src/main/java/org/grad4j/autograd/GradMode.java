@@ -1,5 +1,7 @@
 package org.grad4j.autograd;
 
+import org.grad4j.tensor.Scope;
+
 /**
  * Whether operations on this thread record the graph for backward (on by default).
  *
@@ -33,12 +35,5 @@ public final class GradMode {
         boolean previous = flag[0];
         flag[0] = enabled;
         return () -> flag[0] = previous;
-    }
-
-    /** A scope that restores the previous mode when closed. */
-    @FunctionalInterface
-    public interface Scope extends AutoCloseable {
-        @Override
-        void close();
     }
 }

@@ -1,5 +1,7 @@
 package org.grad4j.backend;
 
+import org.grad4j.tensor.Scope;
+
 /**
  * The kernels the ops run on: raw float arrays with offsets, explicit sizes and element strides.
  * Callers (the ops) have validated every shape and index before the call, so implementations
@@ -28,13 +30,6 @@ public interface Backend {
     /** One instance of every backend that can load here, highest rank first. */
     static java.util.List<Backend> available() {
         return BackendRegistry.available();
-    }
-
-    /** Restores the previous backend when closed. */
-    @FunctionalInterface
-    interface Scope extends AutoCloseable {
-        @Override
-        void close();
     }
 
     /** {@code "java"} or {@code "native"}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import org.grad4j.internal.backend.java.JavaBackendProvider;
+import org.grad4j.tensor.Scope;
 
 /** Chooses the backend once per JVM: the user's choice, else the best available provider. */
 final class BackendRegistry {
@@ -46,7 +47,7 @@ final class BackendRegistry {
         return chosen;
     }
 
-    static Backend.Scope use(Backend backend) {
+    static Scope use(Backend backend) {
         java.util.Objects.requireNonNull(backend, "backend");
         Backend previous = OVERRIDE.get();
         OVERRIDE.set(backend);

@@ -10,8 +10,6 @@ public enum BinaryOp {
     MUL,
     DIV,
     POW,
-    MAXIMUM,
-    MINIMUM,
     GT,
     GE,
     LT,

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Scope;
 
 /**
  * One epoch of a {@link DataLoader}: yields its batches in order, prepared ahead on a daemon
@@ -155,7 +156,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
         @Override
         public void run() {
-            try (Backend.Scope ignored = Backend.use(backend)) {
+            try (Scope ignored = Backend.use(backend)) {
                 for (int k = 0; k < numBatches; k++) {
                     if (!deliver(source.load(k))) {
                         return;

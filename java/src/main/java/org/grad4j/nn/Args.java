@@ -1,6 +1,5 @@
 package org.grad4j.nn;
 
-import java.util.Arrays;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
@@ -8,22 +7,9 @@ import org.grad4j.tensor.Tensor;
 final class Args {
     private Args() {}
 
-    /** A (height, width) pair, both entries >= min; a copy. */
-    static int[] pair(String layer, String name, int[] value, int min) {
-        if (value == null || value.length != 2) {
-            throw new IllegalArgumentException(
-                    layer + ": " + name + " must be a (height, width) pair, got " + Arrays.toString(value));
-        }
-        if (value[0] < min || value[1] < min) {
-            throw new IllegalArgumentException(
-                    layer + ": " + name + " must be >= " + min + ", got " + Arrays.toString(value));
-        }
-        return value.clone();
-    }
-
     /** A pooling padding pair: >= 0 and at most half the kernel, as PyTorch requires. */
     static int[] poolPadding(String layer, int[] padding, int[] kernelSize) {
-        int[] p = pair(layer, "padding", padding, 0);
+        int[] p = Shapes.pair(layer, "padding", padding, 0);
         if (p[0] > kernelSize[0] / 2 || p[1] > kernelSize[1] / 2) {
             throw new IllegalArgumentException(layer + ": padding must be at most half the kernel size, got padding "
                     + Repr.tuple(p) + " and kernelSize " + Repr.tuple(kernelSize));

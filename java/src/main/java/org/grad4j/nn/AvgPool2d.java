@@ -1,5 +1,6 @@
 package org.grad4j.nn;
 
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -38,8 +39,8 @@ public class AvgPool2d extends Module {
     }
 
     private AvgPool2d(int[] kernelSize, int[] stride, int[] padding, boolean scalarArgs) {
-        this.kernelSize = Args.pair("AvgPool2d", "kernelSize", kernelSize, 1);
-        this.stride = Args.pair("AvgPool2d", "stride", stride, 1);
+        this.kernelSize = Shapes.pair("AvgPool2d", "kernelSize", kernelSize, 1);
+        this.stride = Shapes.pair("AvgPool2d", "stride", stride, 1);
         this.padding = Args.poolPadding("AvgPool2d", padding, this.kernelSize);
         this.scalarArgs = scalarArgs;
     }

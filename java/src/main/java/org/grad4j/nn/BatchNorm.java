@@ -3,6 +3,7 @@ package org.grad4j.nn;
 import java.util.Arrays;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -91,7 +92,7 @@ public abstract class BatchNorm extends Module {
     }
 
     private void updateRunningStats(Tensor mean, Tensor var, int m) {
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             numBatchesTracked.add_(1f);
             float factor = momentum == null ? 1f / numBatchesTracked.item() : momentum.floatValue();
             runningMean.mul_(1 - factor).add_(mean.reshape(numFeatures).mul(factor));

@@ -1,5 +1,6 @@
 package org.grad4j.nn;
 
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 
@@ -121,10 +122,10 @@ public class Conv2d extends Module {
             throw new IllegalArgumentException(name + ": inChannels and outChannels must be divisible by groups, got "
                     + inChannels + ", " + outChannels + " and groups " + groups);
         }
-        this.kernelSize = Args.pair(name, "kernelSize", kernelSize, 1);
-        this.stride = Args.pair(name, "stride", stride, 1);
-        this.padding = Args.pair(name, "padding", padding, 0);
-        this.dilation = Args.pair(name, "dilation", dilation, 1);
+        this.kernelSize = Shapes.pair(name, "kernelSize", kernelSize, 1);
+        this.stride = Shapes.pair(name, "stride", stride, 1);
+        this.padding = Shapes.pair(name, "padding", padding, 0);
+        this.dilation = Shapes.pair(name, "dilation", dilation, 1);
         this.weight = registerParameter(
                 "weight", new Parameter(Tensor.zeros(outChannels, inChannels / groups, kernelSize[0], kernelSize[1])));
         this.bias = registerParameter("bias", bias ? new Parameter(Tensor.zeros(outChannels)) : null);

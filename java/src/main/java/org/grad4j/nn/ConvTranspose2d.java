@@ -1,5 +1,6 @@
 package org.grad4j.nn;
 
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 
@@ -129,11 +130,11 @@ public class ConvTranspose2d extends Module {
             throw new IllegalArgumentException(name + ": inChannels and outChannels must be divisible by groups, got "
                     + inChannels + ", " + outChannels + " and groups " + groups);
         }
-        this.kernelSize = Args.pair(name, "kernelSize", kernelSize, 1);
-        this.stride = Args.pair(name, "stride", stride, 1);
-        this.padding = Args.pair(name, "padding", padding, 0);
-        this.outputPadding = Args.pair(name, "outputPadding", outputPadding, 0);
-        this.dilation = Args.pair(name, "dilation", dilation, 1);
+        this.kernelSize = Shapes.pair(name, "kernelSize", kernelSize, 1);
+        this.stride = Shapes.pair(name, "stride", stride, 1);
+        this.padding = Shapes.pair(name, "padding", padding, 0);
+        this.outputPadding = Shapes.pair(name, "outputPadding", outputPadding, 0);
+        this.dilation = Shapes.pair(name, "dilation", dilation, 1);
         for (int i = 0; i < 2; i++) {
             if (outputPadding[i] >= stride[i]) {
                 throw new IllegalArgumentException(name + ": outputPadding must be smaller than stride (PyTorch"

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -47,7 +48,7 @@ public class Embedding extends Module {
         this.weight = registerParameter("weight", new Parameter(Tensor.zeros(numEmbeddings, embeddingDim)));
         Init.normal_(weight, 0, 1, gen);
         if (this.paddingIdx != null) {
-            try (GradMode.Scope ignored = GradMode.noGrad()) {
+            try (Scope ignored = GradMode.noGrad()) {
                 weight.select(0, this.paddingIdx).zero_();
             }
         }

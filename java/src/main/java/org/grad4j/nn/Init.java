@@ -3,6 +3,7 @@ package org.grad4j.nn;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -32,7 +33,7 @@ public final class Init {
 
     /** Fills with {@code value}. */
     public static Tensor constant_(Tensor t, double value) {
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             return t.fill_((float) value);
         }
     }
@@ -51,7 +52,7 @@ public final class Init {
         if (!(a <= b)) {
             throw new IllegalArgumentException("uniform_: a must be <= b, got a " + a + ", b " + b);
         }
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             return t.copy_(Tensor.uniform(gen, (float) a, (float) b, t.shape()));
         }
     }
@@ -71,7 +72,7 @@ public final class Init {
             throw new IllegalArgumentException(
                     "normal_: mean must be finite and std finite and >= 0, got mean " + mean + ", std " + std);
         }
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             return t.copy_(Tensor.normal(gen, (float) mean, (float) std, t.shape()));
         }
     }
@@ -96,7 +97,7 @@ public final class Init {
                     + " mean " + mean + ", std " + std + ", a " + a + ", b " + b);
         }
         float[] values = TruncatedNormal.sample(t.numel(), mean, std, a, b, gen);
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             return t.copy_(Tensor.wrap(values, t.shape()));
         }
     }

@@ -1,5 +1,6 @@
 package org.grad4j.nn;
 
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -43,10 +44,10 @@ public class MaxPool2d extends Module {
     }
 
     private MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean scalarArgs) {
-        this.kernelSize = Args.pair("MaxPool2d", "kernelSize", kernelSize, 1);
-        this.stride = Args.pair("MaxPool2d", "stride", stride, 1);
+        this.kernelSize = Shapes.pair("MaxPool2d", "kernelSize", kernelSize, 1);
+        this.stride = Shapes.pair("MaxPool2d", "stride", stride, 1);
         this.padding = Args.poolPadding("MaxPool2d", padding, this.kernelSize);
-        this.dilation = Args.pair("MaxPool2d", "dilation", dilation, 1);
+        this.dilation = Shapes.pair("MaxPool2d", "dilation", dilation, 1);
         this.scalarArgs = scalarArgs;
     }
 

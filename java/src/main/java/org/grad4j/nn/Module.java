@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -202,7 +203,7 @@ public abstract class Module {
                         + Shapes.str(e.getValue().shape()));
             }
         }
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             for (Map.Entry<String, Tensor> e : own.entrySet()) {
                 Tensor source = state.get(e.getKey());
                 if (source != null) {

@@ -1,6 +1,7 @@
 package org.grad4j.optim;
 
 import org.grad4j.autograd.GradMode;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /** Gradient clipping, as {@code torch.nn.utils.clip_grad_norm_} and {@code clip_grad_value_}. */
@@ -27,7 +28,7 @@ public final class ClipGrad {
             throw new IllegalArgumentException("clipGradNorm: maxNorm must be >= 0, got " + maxNorm);
         }
         double total = 0;
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             for (Tensor p : params) {
                 if (p.grad() == null) {
                     continue;
@@ -64,7 +65,7 @@ public final class ClipGrad {
         if (!(clipValue >= 0)) {
             throw new IllegalArgumentException("clipGradValue: clipValue must be >= 0, got " + clipValue);
         }
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             for (Tensor p : params) {
                 if (p.grad() != null) {
                     p.grad().copy_(p.grad().clamp((float) -clipValue, (float) clipValue));

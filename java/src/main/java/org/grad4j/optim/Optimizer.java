@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -86,7 +87,7 @@ public abstract class Optimizer {
 
     /** One update of every parameter that has a gradient. */
     public void step() {
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             for (ParamGroup g : groups) {
                 for (Tensor p : g.params()) {
                     if (p.grad() != null) {

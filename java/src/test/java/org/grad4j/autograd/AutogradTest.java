@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -63,10 +64,10 @@ class AutogradTest {
     @Test
     void noGradScopeRecordsNothingAndRestoresTheMode() {
         Tensor x = leaf(1, 2);
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             Tensor y = x.mul(2f);
             assertFalse(y.requiresGrad());
-            try (GradMode.Scope inner = GradMode.enableGrad()) {
+            try (Scope inner = GradMode.enableGrad()) {
                 assertTrue(x.mul(2f).requiresGrad());
             }
             assertFalse(GradMode.isEnabled());
@@ -101,7 +102,7 @@ class AutogradTest {
         Tensor x = leaf(1, 2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> x.add_(Tensor.ones(2)));
         assertTrue(e.getMessage().contains("add_"), e.getMessage());
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             x.add_(Tensor.ones(2));
         }
         assertArrayEquals(new float[] {2, 3}, x.toArray());

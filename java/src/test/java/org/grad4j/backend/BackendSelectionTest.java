@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.grad4j.internal.backend.java.JavaBackend;
 import org.grad4j.internal.backend.java.JavaBackendProvider;
+import org.grad4j.tensor.Scope;
 import org.junit.jupiter.api.Test;
 
 class BackendSelectionTest {
@@ -75,7 +76,7 @@ class BackendSelectionTest {
     @Test
     void useOverridesTheBackendOnThisThreadOnly() throws Exception {
         Backend one = new JavaBackend(1);
-        try (Backend.Scope ignored = Backend.use(one)) {
+        try (Scope ignored = Backend.use(one)) {
             assertSame(one, Backend.current());
             Backend[] seen = new Backend[1];
             Thread t = new Thread(() -> seen[0] = Backend.current());

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ConcurrencyTest {
         Module model = model().eval();
         List<Tensor> inputs = new ArrayList<>();
         List<float[]> serial = new ArrayList<>();
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             for (int t = 0; t < THREADS; t++) {
                 inputs.add(Tensor.randn(100 + t, 32, 64));
                 serial.add(model.forward(inputs.get(t)).toArray());
@@ -44,7 +45,7 @@ class ConcurrencyTest {
                 Tensor x = inputs.get(t);
                 futures.add(pool.submit(() -> {
                     List<float[]> outs = new ArrayList<>();
-                    try (GradMode.Scope ignored = GradMode.noGrad()) {
+                    try (Scope ignored = GradMode.noGrad()) {
                         for (int r = 0; r < ROUNDS; r++) {
                             outs.add(model.forward(x).toArray());
                         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Threads;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class DeterminismTest {
             Tensor loss = model.forward(images.narrow(0, from, 16)).crossEntropy(labels.narrow(0, from, 16));
             model.zeroGrad();
             loss.backward();
-            try (GradMode.Scope ignored = GradMode.noGrad()) {
+            try (Scope ignored = GradMode.noGrad()) {
                 for (Parameter p : model.parameters()) {
                     p.sub_(p.grad().mul(0.1f));
                 }

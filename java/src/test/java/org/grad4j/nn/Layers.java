@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.function.Executable;
 
@@ -47,7 +48,7 @@ final class Layers {
 
     /** Overwrites a parameter's values (outside the graph). */
     static void set(Tensor t, float... values) {
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             t.copy_(Tensor.of(values, t.shape()));
         }
     }

@@ -16,6 +16,7 @@ import org.grad4j.optim.Adam;
 import org.grad4j.optim.ClipGrad;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -172,7 +173,7 @@ public final class Dqn {
     private float learn() {
         ReplayBuffer.Sample batch = buffer.sample(options.batchSize(), gen);
         Tensor y;
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             Tensor nextValue = target.forward(batch.nextStates()).max(1);
             Tensor notTerminal = batch.terminals().neg().add(1f);
             y = batch.rewards().add(nextValue.mul(notTerminal).mul((float) options.number("gamma")));

@@ -5,6 +5,7 @@ import org.grad4j.nn.Linear;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.ReLU;
 import org.grad4j.nn.Sequential;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -36,7 +37,7 @@ public final class QNetwork extends Module {
 
     /** The action of highest value in one state (no graph recorded). */
     public int greedyAction(float[] state) {
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             return (int) forward(Tensor.of(state, 1, stateSize)).argmax(1).item();
         }
     }

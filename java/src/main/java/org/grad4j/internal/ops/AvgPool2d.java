@@ -2,6 +2,7 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.Pool2dGeometry;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
@@ -16,9 +17,9 @@ public final class AvgPool2d extends Op {
     private Pool2dGeometry geometry;
 
     public AvgPool2d(int[] kernel, int[] stride, int[] padding) {
-        this.kernel = Pool2d.pair("avgPool2d", "kernel", kernel, 1);
-        this.stride = Pool2d.pair("avgPool2d", "stride", stride, 1);
-        this.padding = Pool2d.pair("avgPool2d", "padding", padding, 0);
+        this.kernel = Shapes.pair("avgPool2d", "kernel", kernel, 1);
+        this.stride = Shapes.pair("avgPool2d", "stride", stride, 1);
+        this.padding = Shapes.pair("avgPool2d", "padding", padding, 0);
     }
 
     @Override

@@ -18,9 +18,9 @@ public final class Conv2d extends Op {
     private Conv2dGeometry geometry;
 
     public Conv2d(int[] stride, int[] padding, int[] dilation, int groups) {
-        this.stride = Pool2d.pair("conv2d", "stride", stride, 1);
-        this.padding = Pool2d.pair("conv2d", "padding", padding, 0);
-        this.dilation = Pool2d.pair("conv2d", "dilation", dilation, 1);
+        this.stride = Shapes.pair("conv2d", "stride", stride, 1);
+        this.padding = Shapes.pair("conv2d", "padding", padding, 0);
+        this.dilation = Shapes.pair("conv2d", "dilation", dilation, 1);
         Shapes.checkArg(groups >= 1, "conv2d", "groups must be >= 1, got " + groups);
         this.groups = groups;
     }

@@ -21,10 +21,10 @@ public final class ConvTranspose2d extends Op {
     private Conv2dGeometry geometry;
 
     public ConvTranspose2d(int[] stride, int[] padding, int[] outputPadding, int[] dilation, int groups) {
-        this.stride = Pool2d.pair("convTranspose2d", "stride", stride, 1);
-        this.padding = Pool2d.pair("convTranspose2d", "padding", padding, 0);
-        this.outputPadding = Pool2d.pair("convTranspose2d", "outputPadding", outputPadding, 0);
-        this.dilation = Pool2d.pair("convTranspose2d", "dilation", dilation, 1);
+        this.stride = Shapes.pair("convTranspose2d", "stride", stride, 1);
+        this.padding = Shapes.pair("convTranspose2d", "padding", padding, 0);
+        this.outputPadding = Shapes.pair("convTranspose2d", "outputPadding", outputPadding, 0);
+        this.dilation = Shapes.pair("convTranspose2d", "dilation", dilation, 1);
         Shapes.checkArg(groups >= 1, "convTranspose2d", "groups must be >= 1, got " + groups);
         // PyTorch also accepts outputPadding below dilation; the kernels take the output size from
         // the conv2d geometry, whose floor division absorbs outputPadding only when it is below stride.

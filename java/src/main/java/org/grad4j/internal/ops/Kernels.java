@@ -88,26 +88,17 @@ public final class Kernels {
 
     /** Reduces one dim of x into a tensor of x's shape with that dim set to 1. */
     public static Tensor reduce(ReduceOp op, Tensor x, int dim) {
-        int[] shape = x.shape();
-        int outer = 1;
-        int inner = 1;
-        for (int d = 0; d < dim; d++) {
-            outer *= shape[d];
-        }
-        for (int d = dim + 1; d < shape.length; d++) {
-            inner *= shape[d];
-        }
+        Layout l = Layout.around(x.shape(), dim);
         Tensor c = x.contiguous();
-        shape[dim] = 1;
-        Tensor out = Tensor.zeros(shape);
+        Tensor out = Tensor.zeros(Layout.reduced(x.shape(), dim, true));
         backend()
                 .reduce(
                         op,
                         TensorInternals.data(c),
                         c.storageOffset(),
-                        outer,
-                        x.shape()[dim],
-                        inner,
+                        l.outer(),
+                        l.size(),
+                        l.inner(),
                         TensorInternals.data(out),
                         0);
         return out;

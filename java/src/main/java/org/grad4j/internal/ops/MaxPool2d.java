@@ -2,6 +2,7 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.Pool2dGeometry;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
@@ -15,10 +16,10 @@ public final class MaxPool2d extends Op {
     private int[] argmax;
 
     public MaxPool2d(int[] kernel, int[] stride, int[] padding, int[] dilation) {
-        this.kernel = Pool2d.pair("maxPool2d", "kernel", kernel, 1);
-        this.stride = Pool2d.pair("maxPool2d", "stride", stride, 1);
-        this.padding = Pool2d.pair("maxPool2d", "padding", padding, 0);
-        this.dilation = Pool2d.pair("maxPool2d", "dilation", dilation, 1);
+        this.kernel = Shapes.pair("maxPool2d", "kernel", kernel, 1);
+        this.stride = Shapes.pair("maxPool2d", "stride", stride, 1);
+        this.padding = Shapes.pair("maxPool2d", "padding", padding, 0);
+        this.dilation = Shapes.pair("maxPool2d", "dilation", dilation, 1);
     }
 
     @Override

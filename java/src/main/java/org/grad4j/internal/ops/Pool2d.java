@@ -8,19 +8,6 @@ import org.grad4j.tensor.Tensor;
 final class Pool2d {
     private Pool2d() {}
 
-    /** A (height, width) pair, every entry >= min. */
-    static int[] pair(String op, String what, int[] value, int min) {
-        if (value == null || value.length != 2) {
-            throw new IllegalArgumentException(
-                    op + ": " + what + " must be a (height, width) pair, got " + java.util.Arrays.toString(value));
-        }
-        if (value[0] < min || value[1] < min) {
-            throw new IllegalArgumentException(
-                    op + ": " + what + " must be >= " + min + ", got " + java.util.Arrays.toString(value));
-        }
-        return value.clone();
-    }
-
     static Pool2dGeometry geometry(String op, Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation) {
         Shapes.checkRank(op, "input", x, 4, "(N, C, H, W)");
         for (int i = 0; i < 2; i++) {

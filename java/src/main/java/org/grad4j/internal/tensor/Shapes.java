@@ -102,4 +102,17 @@ public final class Shapes {
             throw new IllegalArgumentException(op + ": " + message);
         }
     }
+
+    /** A (height, width) pair, both entries &gt;= min; a copy. */
+    public static int[] pair(String op, String what, int[] value, int min) {
+        if (value == null || value.length != 2) {
+            throw new IllegalArgumentException(
+                    op + ": " + what + " must be a (height, width) pair, got " + Arrays.toString(value));
+        }
+        if (value[0] < min || value[1] < min) {
+            throw new IllegalArgumentException(
+                    op + ": " + what + " must be >= " + min + ", got " + Arrays.toString(value));
+        }
+        return value.clone();
+    }
 }

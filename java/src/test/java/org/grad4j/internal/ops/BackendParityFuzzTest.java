@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.grad4j.backend.Backend;
 import org.grad4j.internal.backend.java.JavaBackend;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class BackendParityFuzzTest {
     private record Outcome(float[][] values, RuntimeException error) {}
 
     private static Outcome run(Backend backend, FuzzTest.Op op, long seed) {
-        try (Backend.Scope ignored = Backend.use(backend)) {
+        try (Scope ignored = Backend.use(backend)) {
             Fuzz fuzz = new Fuzz(seed);
             Tensor out = op.call().apply(fuzz);
             float[] forward = out.toArray();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.grad4j.autograd.GradMode;
 import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class MatmulOutTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> a.matmul(a.detach(), out))
                 .getMessage()
                 .startsWith("matmul: out= does not support autograd"));
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (Scope ignored = GradMode.noGrad()) {
             a.matmul(a.detach(), out);
         }
         assertArrayEquals(new float[] {2, 2, 2, 2}, out.toArray(), 0f);

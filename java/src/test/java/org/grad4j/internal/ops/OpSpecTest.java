@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.grad4j.autograd.GradCheck;
 import org.grad4j.backend.Backend;
 import org.grad4j.internal.backend.java.JavaBackend;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -52,7 +53,7 @@ class OpSpecTest {
 
     private static void forward(OpSpec spec, OpSpec.Sample s) {
         Tensor out;
-        try (Backend.Scope ignored = Backend.use(REFERENCE)) {
+        try (Scope ignored = Backend.use(REFERENCE)) {
             out = s.op().apply(s.inputs());
         }
         assertArrayEquals(s.shape(), out.shape(), spec.name + " " + s.label() + ": shape");
@@ -81,14 +82,14 @@ class OpSpecTest {
     /** Forward outputs and input gradients agree between the Java reference and every other backend. */
     private static void parity(OpSpec.Sample s) {
         float[][] reference;
-        try (Backend.Scope ignored = Backend.use(REFERENCE)) {
+        try (Scope ignored = Backend.use(REFERENCE)) {
             reference = run(s);
         }
         List<Backend> others = new ArrayList<>(Backend.available());
         others.add(new JavaBackend(1));
         for (Backend other : others) {
             float[][] got;
-            try (Backend.Scope ignored = Backend.use(other)) {
+            try (Scope ignored = Backend.use(other)) {
                 got = run(s);
             }
             for (int r = 0; r < reference.length; r++) {

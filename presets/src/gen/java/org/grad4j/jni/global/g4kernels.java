@@ -56,21 +56,19 @@ public static final int
     G4_UNARY_SQRT = 3,
     G4_UNARY_ABS = 4,
     G4_UNARY_SIGN = 5,
-    G4_UNARY_RECIPROCAL = 6,
-    G4_UNARY_TANH = 7,
-    G4_UNARY_SIGMOID = 8,
-    G4_UNARY_RELU = 9,
-    G4_UNARY_LEAKY_RELU = 10,
-    G4_UNARY_SOFTPLUS = 11,
-    G4_UNARY_GELU = 12,
-    G4_UNARY_ELU = 13,
-    G4_UNARY_CLAMP = 14,
-    G4_UNARY_POW = 15,
-    G4_UNARY_LEAKY_RELU_GRAD = 16,
-    G4_UNARY_GELU_GRAD = 17,
-    G4_UNARY_ELU_GRAD = 18,
-    G4_UNARY_CLAMP_GRAD = 19,
-    G4_UNARY_COUNT = 20;
+    G4_UNARY_TANH = 6,
+    G4_UNARY_SIGMOID = 7,
+    G4_UNARY_LEAKY_RELU = 8,
+    G4_UNARY_SOFTPLUS = 9,
+    G4_UNARY_GELU = 10,
+    G4_UNARY_ELU = 11,
+    G4_UNARY_CLAMP = 12,
+    G4_UNARY_POW = 13,
+    G4_UNARY_LEAKY_RELU_GRAD = 14,
+    G4_UNARY_GELU_GRAD = 15,
+    G4_UNARY_ELU_GRAD = 16,
+    G4_UNARY_CLAMP_GRAD = 17,
+    G4_UNARY_COUNT = 18;
 
 /** enum g4_binary_op */
 public static final int
@@ -79,16 +77,14 @@ public static final int
     G4_BINARY_MUL = 2,
     G4_BINARY_DIV = 3,
     G4_BINARY_POW = 4,
-    G4_BINARY_MAXIMUM = 5,
-    G4_BINARY_MINIMUM = 6,
-    G4_BINARY_GT = 7,
-    G4_BINARY_GE = 8,
-    G4_BINARY_LT = 9,
-    G4_BINARY_LE = 10,
-    G4_BINARY_EQ = 11,
-    G4_BINARY_NE = 12,
-    G4_BINARY_RELU_BACKWARD = 13,
-    G4_BINARY_COUNT = 14;
+    G4_BINARY_GT = 5,
+    G4_BINARY_GE = 6,
+    G4_BINARY_LT = 7,
+    G4_BINARY_LE = 8,
+    G4_BINARY_EQ = 9,
+    G4_BINARY_NE = 10,
+    G4_BINARY_RELU_BACKWARD = 11,
+    G4_BINARY_COUNT = 12;
 
 /** enum g4_reduce_op */
 public static final int

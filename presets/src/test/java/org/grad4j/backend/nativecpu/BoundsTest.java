@@ -9,6 +9,7 @@ import org.grad4j.backend.Conv2dGeometry;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.UnaryOp;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -93,7 +94,7 @@ class BoundsTest {
         Tensor b = Tensor.rand(2, 8, 8);
         Tensor out = Tensor.zeros(8, 8);
         b.close();
-        try (Backend.Scope ignored = Backend.use(nat)) {
+        try (Scope ignored = Backend.use(nat)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> a.matmul(b));
             assertTrue(e.getMessage().contains("used after close()"), e.getMessage());
             out.close();

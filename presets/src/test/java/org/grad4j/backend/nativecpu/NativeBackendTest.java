@@ -17,6 +17,7 @@ import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.Threads;
 import org.grad4j.backend.UnaryOp;
 import org.grad4j.jni.global.g4kernels;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +80,7 @@ class NativeBackendTest {
             assertEquals(3, g4kernels.g4_get_num_threads(), "constructing a backend leaves the pool alone");
             Threads.set(1);
             Tensor a = Tensor.ones(64, 64);
-            try (Backend.Scope ignored = Backend.use(backend)) {
+            try (Scope ignored = Backend.use(backend)) {
                 assertEquals(64f, a.matmul(a).get(0, 0));
             }
             assertEquals(1, g4kernels.g4_get_num_threads(), "the next kernel call resized the pool");

@@ -61,17 +61,11 @@ final class Elementwise {
             case SIGN -> {
                 for (int i = from; i < to; i++) y[yo + i] = Math.signum(x[xo + i]);
             }
-            case RECIPROCAL -> {
-                for (int i = from; i < to; i++) y[yo + i] = 1f / x[xo + i];
-            }
             case TANH -> {
                 for (int i = from; i < to; i++) y[yo + i] = (float) Math.tanh(x[xo + i]);
             }
             case SIGMOID -> {
                 for (int i = from; i < to; i++) y[yo + i] = MathFunctions.sigmoid(x[xo + i]);
-            }
-            case RELU -> {
-                for (int i = from; i < to; i++) y[yo + i] = x[xo + i] > 0 ? x[xo + i] : 0f;
             }
             case LEAKY_RELU -> {
                 for (int i = from; i < to; i++) y[yo + i] = leaky(x[xo + i], alpha);
@@ -216,8 +210,6 @@ final class Elementwise {
             case MUL -> x * y;
             case DIV -> x / y;
             case POW -> (float) Math.pow(x, y);
-            case MAXIMUM -> Float.isNaN(x) || Float.isNaN(y) ? Float.NaN : Math.max(x, y);
-            case MINIMUM -> Float.isNaN(x) || Float.isNaN(y) ? Float.NaN : Math.min(x, y);
             case GT -> x > y ? 1f : 0f;
             case GE -> x >= y ? 1f : 0f;
             case LT -> x < y ? 1f : 0f;
