@@ -167,8 +167,8 @@ void from_side(const Conv& p, const float* side, int64_t first, int64_t count, i
 // A part's GEMMs. Our AVX-512 GEMM, single-threaded on the part's packing buffer, where the CPU
 // has it; OpenBLAS through g4::sgemm otherwise: when one part has the whole batch on a pool of
 // several threads (g4::sgemm runs each GEMM on the pool instead), and for GEMMs so narrow that
-// more than a fifth of the packed GEMM's columns would be padding (the first layer's weight
-// gradient, 9 columns wide, runs 1.8 times faster on OpenBLAS).
+// more than a fifth of the packed GEMM's columns would be padding (such as the weight gradient of
+// a first layer with 3 x 3 kernels, 9 columns wide, where OpenBLAS is the faster).
 struct PartGemm {
     bool packed;
     float* pack;

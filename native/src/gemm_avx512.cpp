@@ -74,8 +74,8 @@ void pack_b(bool trans, const float* b, int64_t ldb, int64_t p0, int64_t kc, int
             }
         } else {
             // Column j of op(B) is row j of B. Steps of 32 along k read each row contiguously while
-            // the panel rows they write stay in cache; whole rows at a time were 1.3 times slower
-            // when B (a 56 × 56 image's columns) did not fit in L2.
+            // the panel rows they write stay in cache, which whole rows at a time do not once B
+            // outgrows L2.
             for (int64_t step = 0; step < kc; step += kTransposeStep) {
                 const int64_t end = std::min(kc, step + kTransposeStep);
                 for (int64_t j = 0; j < cols; j++) {

@@ -126,7 +126,8 @@ enum {
 G4_EXPORT int g4_isa_selected(void);
 /* Forces an instruction set (for tests); returns G4_UNSUPPORTED if the CPU lacks it. */
 G4_EXPORT int g4_isa_select(int isa);
-/* Threads OpenBLAS may use; our own kernels run on the calling thread. */
+/* The size of the library's one thread pool (the calling thread included), which runs OpenBLAS's
+   threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our kernels; process-wide. */
 G4_EXPORT void g4_set_num_threads(int threads);
 G4_EXPORT int g4_get_num_threads(void);
 

@@ -2,8 +2,8 @@ package org.grad4j.benchmarks;
 
 /**
  * The JVM options of every benchmark fork. The heap is fixed and pre-touched: a default heap grows
- * while a benchmark allocates results, and the page faults of its fresh memory (about 3 ms per
- * 4 MiB result here) would be timed as the op's cost. The Vector API lets the Java backend use
+ * while a benchmark allocates results, and the page faults of its fresh memory would be timed as
+ * the op's cost (docs/benchmarks.md). The Vector API lets the Java backend use
  * its vector GEMM kernel.
  */
 final class BenchmarkJvm {

@@ -28,8 +28,8 @@ import org.bytedeco.pytorch.TensorVector;
  *
  * <p>Threads: libtorch's own loops and oneDNN get as many as the native backend's pool would
  * ({@code grad4j.threads}; the native library is not loaded beside it), and its OpenBLAS calls
- * run on one. With OpenBLAS's threads as well, the MLP step took about 54 ms
- * instead of 6 here (OpenMP's and OpenBLAS's idle threads spin against each other on two cores).
+ * run on one: with OpenBLAS's threads as well, OpenMP's and OpenBLAS's idle threads spin against
+ * each other (docs/benchmarks.md has the figures).
  */
 final class LibtorchTrainStep implements TrainStep {
     private static final long[] ONE = {1, 1};

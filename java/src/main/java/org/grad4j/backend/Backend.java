@@ -4,9 +4,11 @@ import org.grad4j.tensor.Scope;
 
 /**
  * The kernels the ops run on: raw float arrays with offsets, explicit sizes and element strides.
- * Callers (the ops) have validated every shape and index before the call, so implementations
- * never check; outputs are written, inputs are never modified, and an output never aliases an
- * input unless the method says so.
+ * Callers (the ops) validate every shape and index before the call. The Java backend relies on
+ * that (a wrong call fails with an index exception at worst); a backend that runs native code
+ * checks every range again before it calls it, so that a wrong call from anywhere is an exception,
+ * never a crashed JVM. Outputs are written, inputs are never modified, and an output never aliases
+ * an input unless the method says so.
  *
  * <p>{@link #current()} is the backend in use: chosen once by {@code -Dgrad4j.backend=java|native}
  * or the {@code GRAD4J_BACKEND} environment variable, else the highest-ranked provider found by

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Each thread's buffers released by {@link Tensor#close()}, handed out again, most recent first,
  * for tensors of the same size: a buffer that was just in use is still in the cache, while fresh
- * JVM memory is not (zeroing 16 KiB of it took 1.8 µs here, beside 10 µs for a 64 × 64 matrix
- * product). At most {@code -Dgrad4j.recycledMegabytes} (default 64; 0 keeps none) are kept
+ * JVM memory is not, and the JVM must zero it (docs/benchmarks.md measures what that costs beside
+ * a matrix product). At most {@code -Dgrad4j.recycledMegabytes} (default 64; 0 keeps none) are kept
  * per thread; beyond that, the sizes least recently used are left to the garbage collector.
  */
 final class RecycledArrays {
