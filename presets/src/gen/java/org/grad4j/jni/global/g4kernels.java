@@ -143,7 +143,8 @@ public static final int
 public static native int g4_isa_selected();
 /* Forces an instruction set (for tests); returns G4_UNSUPPORTED if the CPU lacks it. */
 public static native int g4_isa_select(int isa);
-/* Threads OpenBLAS may use; our own kernels run on the calling thread. */
+/* The size of the library's one thread pool (the calling thread included), which runs OpenBLAS's
+   threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our kernels; process-wide. */
 public static native void g4_set_num_threads(int threads);
 public static native int g4_get_num_threads();
 
