@@ -44,7 +44,11 @@ class ModuleDescriptorTest {
         Set<String> hidden = packagesIn(Path.of("target/classes"));
         hidden.removeAll(exported);
         assertEquals(
-                Set.of("org.grad4j.internal.backend.java", "org.grad4j.internal.ops", "org.grad4j.internal.tensor"),
+                Set.of(
+                        "org.grad4j.internal.backend.java",
+                        "org.grad4j.internal.math",
+                        "org.grad4j.internal.ops",
+                        "org.grad4j.internal.tensor"),
                 hidden);
         assertEquals(Set.of("org.grad4j.backend.BackendProvider"), module.uses());
         assertTrue(module.opens().isEmpty(), "opens " + module.opens());

@@ -1,5 +1,6 @@
 package org.grad4j.nn;
 
+import org.grad4j.internal.math.Erf;
 import org.grad4j.tensor.Generator;
 
 /**
@@ -39,39 +40,7 @@ final class TruncatedNormal {
 
     /** Φ(z), the standard normal CDF. */
     static double cdf(double z) {
-        return 0.5 * erfc(-z / SQRT_2);
-    }
-
-    /**
-     * The complementary error function, from Numerical Recipes' Chebyshev fit (relative error
-     * below 1.2e-7 everywhere, far below float32 resolution of the samples).
-     */
-    static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double r = t
-                * Math.exp(
-                        -z * z
-                                - 1.26551223
-                                + t
-                                        * (1.00002368
-                                                + t
-                                                        * (0.37409196
-                                                                + t
-                                                                        * (0.09678418
-                                                                                + t
-                                                                                        * (-0.18628806
-                                                                                                + t
-                                                                                                        * (0.27886807
-                                                                                                                + t
-                                                                                                                        * (-1.13520398
-                                                                                                                                + t
-                                                                                                                                        * (1.48851587
-                                                                                                                                                + t
-                                                                                                                                                        * (-0.82215223
-                                                                                                                                                                + t
-                                                                                                                                                                        * 0.17087277)))))))));
-        return x >= 0 ? r : 2 - r;
+        return 0.5 * Erf.erfc(-z / SQRT_2);
     }
 
     /** z in [lo, hi] with Φ(z) = u: Newton steps, falling back to bisection when a step leaves the bracket. */
