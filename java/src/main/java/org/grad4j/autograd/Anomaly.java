@@ -20,11 +20,21 @@ public final class Anomaly {
 
     private Anomaly() {}
 
+    /**
+     * Whether anomaly detection is on for this thread, as {@code torch.is_anomaly_enabled}.
+     *
+     * @return true inside a {@link #detect()} scope
+     */
     public static boolean isEnabled() {
         return ENABLED.get()[0];
     }
 
-    /** Enables detection on this thread until the returned scope is closed. */
+    /**
+     * Enables detection on this thread until the returned scope is closed, as
+     * {@code torch.autograd.detect_anomaly()}.
+     *
+     * @return the scope; closing it restores the previous setting
+     */
     public static Scope detect() {
         boolean[] flag = ENABLED.get();
         boolean previous = flag[0];

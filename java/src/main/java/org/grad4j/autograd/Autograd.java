@@ -30,6 +30,9 @@ public final class Autograd {
      * @param root the tensor to differentiate, which requires grad
      * @param gradient the gradient of some scalar with respect to {@code root}, of its shape
      * @param retainGraph whether to keep the graph for another backward
+     * @throws IllegalStateException if {@code root} does not require grad, or the saved tensors it reads were freed
+     *     by an earlier backward
+     * @throws IllegalArgumentException if {@code gradient}'s shape differs from {@code root}'s
      */
     public static void backward(Tensor root, Tensor gradient, boolean retainGraph) {
         if (!root.requiresGrad()) {

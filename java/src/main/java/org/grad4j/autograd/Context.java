@@ -25,12 +25,23 @@ public final class Context {
         }
     }
 
-    /** Whether input {@code i} needs a gradient; backward may return null for the others. */
+    /**
+     * Whether input {@code i} needs a gradient, as {@code ctx.needs_input_grad[i]}; backward may
+     * return null for the others.
+     *
+     * @param i the position of the input
+     * @return true when the input requires grad and the call was recorded
+     */
     public boolean needsInputGrad(int i) {
         return needsInputGrad[i];
     }
 
-    /** Keeps tensors for backward; their storage versions are checked when they are read back. */
+    /**
+     * Keeps tensors for backward, as {@code ctx.save_for_backward}; their storage versions are
+     * checked when they are read back. A second call replaces the first one's tensors.
+     *
+     * @param tensors the tensors to keep; null entries are allowed
+     */
     public void saveForBackward(Tensor... tensors) {
         saved = tensors.clone();
         savedVersions = new int[tensors.length];
@@ -41,8 +52,11 @@ public final class Context {
     }
 
     /**
-     * The saved tensors, or an exception if the graph was freed or one was closed or modified in
-     * place.
+     * The saved tensors, as {@code ctx.saved_tensors}.
+     *
+     * @return the tensors given to {@link #saveForBackward}, in order
+     * @throws IllegalStateException if the graph was freed by a backward without {@code retainGraph},
+     *     or a saved tensor was closed or modified in place since it was saved
      */
     public Tensor[] savedTensors() {
         if (released) {
@@ -69,12 +83,21 @@ public final class Context {
                 op + ": a tensor of shape " + Shapes.str(t.shape()) + " saved for backward was " + what);
     }
 
-    /** Saved tensor {@code i}; see {@link #savedTensors()}. */
+    /**
+     * Saved tensor {@code i}; see {@link #savedTensors()}.
+     *
+     * @param i the position in the saved tensors
+     * @return that tensor
+     * @throws IllegalStateException as {@link #savedTensors()}
+     */
     public Tensor saved(int i) {
         return savedTensors()[i];
     }
 
-    /** Marks the output as carrying no gradient (comparisons, argmax). */
+    /**
+     * Marks the output as carrying no gradient (comparisons, argmax), as
+     * {@code ctx.mark_non_differentiable}.
+     */
     public void markNonDifferentiable() {
         nonDifferentiable = true;
     }

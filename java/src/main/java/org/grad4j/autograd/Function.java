@@ -5,9 +5,9 @@ import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
- * A differentiable operation: {@link #forward} and {@link #backward} side by side. Each
- * instance records one call; parameters of the op (a dim, a stride) are its constructor's
- * arguments and values needed by backward may be kept in fields.
+ * A differentiable operation: {@link #forward} and {@link #backward} side by side, as
+ * {@code torch.autograd.Function}. Each instance records one call; parameters of the op (a dim,
+ * a stride) are its constructor's arguments and values needed by backward may be kept in fields.
  *
  * <p>User-defined functions extend this class too:
  * <pre>{@code
@@ -29,7 +29,16 @@ import org.grad4j.tensor.Tensor;
 public abstract class Function {
     private boolean applied;
 
-    /** Runs forward and, when an input requires grad and grad mode is on, records the call. */
+    /**
+     * Runs forward and, when an input requires grad and grad mode is on, records the call, as
+     * {@code Function.apply} in PyTorch. An output that is one of the inputs is returned detached.
+     *
+     * @param inputs the op's inputs
+     * @return the output, with this call as its {@link Tensor#gradFn()} when recorded
+     * @throws IllegalArgumentException if an input is null
+     * @throws IllegalStateException if this instance was applied before, or anomaly detection is on
+     *     and the output holds NaN or infinity
+     */
     public final Tensor apply(Tensor... inputs) {
         if (applied) {
             throw new IllegalStateException(name() + ": a Function instance records one call; create a new one");
@@ -54,15 +63,29 @@ public abstract class Function {
         return out;
     }
 
-    /** Computes the output from the inputs; called with grad mode off. */
+    /**
+     * Computes the output from the inputs; called with grad mode off.
+     *
+     * @param ctx where to save what backward needs
+     * @param inputs the inputs given to {@link #apply}
+     * @return the output
+     */
     protected abstract Tensor forward(Context ctx, Tensor... inputs);
 
-    /** Computes one gradient per input from the output's gradient; called with grad mode off. */
+    /**
+     * Computes one gradient per input from the output's gradient; called with grad mode off.
+     *
+     * @param ctx the context that forward filled
+     * @param gradOutput the gradient with respect to the output, of the output's shape
+     * @return one gradient per input, of that input's shape, or null for an input that needs none
+     */
     protected abstract Tensor[] backward(Context ctx, Tensor gradOutput);
 
     /**
      * The op's name in messages and in {@link Node#name()}: grad4j's own ops give the public name
      * ({@code "mul"}, {@code "matmul"}), a user's function its class name unless it overrides this.
+     *
+     * @return the name
      */
     public String name() {
         return getClass().getSimpleName();
@@ -72,6 +95,8 @@ public abstract class Function {
      * Whether {@link #backward} returns only tensors that nothing else holds (new tensors, or views of
      * the gradient it was given), so that a leaf may keep one as its {@code grad} without a copy.
      * False unless a function declares it: a function that keeps what it returns must not.
+     *
+     * @return false here; true in a subclass that declares it
      */
     protected boolean backwardReturnsUnsharedGradients() {
         return false;

@@ -25,6 +25,15 @@ public final class GradCheck {
     private final double atol;
     private final double rtol;
 
+    /**
+     * A check with the given step and tolerances; a gradient element fails when it differs from the
+     * numeric one by more than {@code atol + rtol · |numeric|}, as in {@code torch.autograd.gradcheck}.
+     *
+     * @param eps the finite-difference step, &gt; 0
+     * @param atol the absolute tolerance, &ge; 0
+     * @param rtol the relative tolerance, &ge; 0
+     * @throws IllegalArgumentException if a value is out of range or NaN
+     */
     public GradCheck(double eps, double atol, double rtol) {
         if (!(eps > 0) || !(atol >= 0) || !(rtol >= 0)) {
             throw new IllegalArgumentException("GradCheck: eps must be > 0 and atol, rtol >= 0, got eps " + eps
@@ -35,14 +44,29 @@ public final class GradCheck {
         this.rtol = rtol;
     }
 
-    /** Checks with the default tolerances; throws {@link IllegalStateException} on a mismatch. */
+    /**
+     * Checks with the default tolerances (eps 1e-3, atol 1e-3, rtol 1e-2), as
+     * {@code torch.autograd.gradcheck}.
+     *
+     * @param fn the function to check, from the inputs to one output tensor
+     * @param inputs leaf tensors; those that require grad are checked
+     * @throws IllegalStateException on a mismatch, or if the output does not require grad
+     * @throws IllegalArgumentException if an input is not a leaf or has overlapping elements
+     */
     public static void check(Function<Tensor[], Tensor> fn, Tensor... inputs) {
         new GradCheck(1e-3, 1e-3, 1e-2).verify(fn, inputs);
     }
 
     /**
-     * Checks the gradient of every input that requires grad; throws {@link IllegalStateException}
-     * naming the input, element, analytic and numeric values of the worst mismatch.
+     * Checks the gradient of every input that requires grad. The inputs' {@code grad} is cleared
+     * first and holds the analytic gradient afterwards.
+     *
+     * @param fn the function to check, from the inputs to one output tensor
+     * @param inputs leaf tensors; those that require grad are checked
+     * @throws IllegalStateException naming the input, element, analytic and numeric values of the worst
+     *     mismatch, or if the output does not require grad
+     * @throws IllegalArgumentException if an input is not a leaf or has overlapping elements (a stride of
+     *     0 over a dim of size &gt; 1)
      */
     public void verify(Function<Tensor[], Tensor> fn, Tensor... inputs) {
         for (int i = 0; i < inputs.length; i++) {

@@ -16,16 +16,29 @@ public final class GradMode {
 
     private GradMode() {}
 
+    /**
+     * Whether ops on this thread are recorded, as {@code torch.is_grad_enabled}.
+     *
+     * @return true unless inside a {@link #noGrad()} scope
+     */
     public static boolean isEnabled() {
         return ENABLED.get()[0];
     }
 
-    /** Disables recording until the returned scope is closed (like {@code torch.no_grad()}). */
+    /**
+     * Disables recording until the returned scope is closed (like {@code torch.no_grad()}).
+     *
+     * @return the scope; closing it restores the previous mode
+     */
     public static Scope noGrad() {
         return set(false);
     }
 
-    /** Enables recording until the returned scope is closed (like {@code torch.enable_grad()}). */
+    /**
+     * Enables recording until the returned scope is closed (like {@code torch.enable_grad()}).
+     *
+     * @return the scope; closing it restores the previous mode
+     */
     public static Scope enableGrad() {
         return set(true);
     }

@@ -8,11 +8,18 @@ import org.grad4j.tensor.Tensor;
  */
 @FunctionalInterface
 public interface Hook {
+    /**
+     * Sees a gradient during backward.
+     *
+     * @param grad the gradient computed for the tensor
+     * @return a replacement of the same shape, or null to keep {@code grad}
+     */
     Tensor apply(Tensor grad);
 
     /** Removes a registered hook. */
     @FunctionalInterface
     interface Handle {
+        /** Unregisters the hook, so later backward passes no longer call it. */
         void remove();
     }
 }

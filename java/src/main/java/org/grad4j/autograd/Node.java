@@ -5,8 +5,9 @@ import java.util.List;
 import org.grad4j.tensor.Tensor;
 
 /**
- * One recorded call in the graph: the function and its context, and for each input where its
- * gradient goes (the node that made the input, or the leaf that accumulates it).
+ * One recorded call in the graph, as PyTorch's {@code grad_fn} objects: the function and its
+ * context, and for each input where its gradient goes (the node that made the input, or the leaf
+ * that accumulates it).
  */
 public final class Node {
     final Function function;
@@ -32,12 +33,21 @@ public final class Node {
         }
     }
 
-    /** The op's public name, e.g. {@code "mul"}. */
+    /**
+     * The op's public name, e.g. {@code "mul"}.
+     *
+     * @return the name of the function that made this node
+     */
     public String name() {
         return function.name();
     }
 
-    /** The nodes this one sends gradients to (null where an input is a leaf or needs none). */
+    /**
+     * The nodes this one sends gradients to, as {@code grad_fn.next_functions}.
+     *
+     * @return one entry per input: the node that made it, or null where the input is a leaf or needs
+     *     no gradient
+     */
     public List<Node> nextFunctions() {
         List<Node> out = new ArrayList<>();
         for (Node n : nextNodes) {
@@ -46,7 +56,12 @@ public final class Node {
         return out;
     }
 
-    /** Registers a hook on the gradient of this node's output. */
+    /**
+     * Registers a hook on the gradient of this node's output, as {@code grad_fn.register_hook}.
+     *
+     * @param hook called with the gradient before this node's backward
+     * @return a handle that removes the hook
+     */
     public Hook.Handle registerHook(Hook hook) {
         hooks.add(hook);
         return () -> hooks.remove(hook);

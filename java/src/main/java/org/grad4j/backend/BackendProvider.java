@@ -7,15 +7,31 @@ package org.grad4j.backend;
  */
 public interface BackendProvider {
 
-    /** The name users select it by: {@code "java"}, {@code "native"}. */
+    /**
+     * The name users select the backend by, with {@code -Dgrad4j.backend} or {@code GRAD4J_BACKEND}.
+     *
+     * @return e.g. {@code "java"} or {@code "native"}
+     */
     String name();
 
-    /** Higher wins when the user names no backend. */
+    /**
+     * The provider's priority when the user names no backend; higher wins.
+     *
+     * @return the rank
+     */
     int rank();
 
-    /** Null when the backend can be created here, else why not (e.g. which jar to add). */
+    /**
+     * Whether the backend can be created here.
+     *
+     * @return null when it can, else why not (e.g. which jar to add)
+     */
     String unavailableReason();
 
-    /** Creates the backend; called at most once, and only when {@link #unavailableReason()} is null. */
+    /**
+     * Creates the backend; called at most once, and only when {@link #unavailableReason()} is null.
+     *
+     * @return the new backend
+     */
     Backend create();
 }

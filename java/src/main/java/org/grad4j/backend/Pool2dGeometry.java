@@ -1,6 +1,22 @@
 package org.grad4j.backend;
 
-/** The sizes of one 2-D pooling over NCHW input; the output size is derived from them. */
+/**
+ * The sizes of one 2-D pooling over NCHW input; the output size is derived from them as
+ * {@code torch.nn.MaxPool2d} documents it.
+ *
+ * @param batch N, the number of samples
+ * @param channels C, the channels
+ * @param inHeight H, the input height
+ * @param inWidth W, the input width
+ * @param kernelHeight the window height
+ * @param kernelWidth the window width
+ * @param strideH the vertical step between windows
+ * @param strideW the horizontal step between windows
+ * @param padH the padding above and below
+ * @param padW the padding left and right
+ * @param dilationH the vertical spacing between window elements
+ * @param dilationW the horizontal spacing between window elements
+ */
 public record Pool2dGeometry(
         int batch,
         int channels,
@@ -15,10 +31,20 @@ public record Pool2dGeometry(
         int dilationH,
         int dilationW) {
 
+    /**
+     * The output height, floor((H + 2·padH − dilationH·(kernelHeight − 1) − 1) / strideH) + 1.
+     *
+     * @return OH
+     */
     public int outHeight() {
         return Math.floorDiv(inHeight + 2 * padH - dilationH * (kernelHeight - 1) - 1, strideH) + 1;
     }
 
+    /**
+     * The output width, floor((W + 2·padW − dilationW·(kernelWidth − 1) − 1) / strideW) + 1.
+     *
+     * @return OW
+     */
     public int outWidth() {
         return Math.floorDiv(inWidth + 2 * padW - dilationW * (kernelWidth - 1) - 1, strideW) + 1;
     }

@@ -6,19 +6,33 @@ package org.grad4j.backend;
  * {@code *_GRAD} entries are derivatives, used by the ops' backward.
  */
 public enum UnaryOp {
+    /** −x. */
     NEG,
+    /** e to the power x. */
     EXP,
+    /** Natural logarithm. */
     LOG,
+    /** Square root. */
     SQRT,
+    /** |x|. */
     ABS,
+    /** −1, 0 or 1 by the sign of x ({@code torch.sign}). */
     SIGN,
+    /** Hyperbolic tangent. */
     TANH,
+    /** 1 / (1 + exp(−x)). */
     SIGMOID,
+    /** x where x &gt; 0, else alpha · x. */
     LEAKY_RELU,
+    /** log(1 + exp(x)). */
     SOFTPLUS,
+    /** x · Φ(x) with the exact Gaussian CDF. */
     GELU,
+    /** x where x &gt; 0, else alpha · (exp(x) − 1). */
     ELU,
+    /** x limited to [alpha, beta]. */
     CLAMP,
+    /** x to the power alpha. */
     POW,
     /** 1 where x &gt; 0, else alpha (alpha = 0 gives the ReLU derivative). */
     LEAKY_RELU_GRAD,

@@ -19,7 +19,10 @@ public final class Batch {
     private final Tensor[] fields;
 
     /**
-     * @param fields at least one tensor, each of rank >= 1, all with the same size of dim 0
+     * A batch of the given fields, as the tuple {@code default_collate} returns in PyTorch.
+     *
+     * @param fields at least one tensor, each of rank &ge; 1, all with the same size of dim 0
+     * @throws IllegalArgumentException if no field is given, a field is 0-d or the first dims differ
      */
     public Batch(Tensor... fields) {
         if (fields.length == 0) {
@@ -34,7 +37,13 @@ public final class Batch {
         this.fields = fields.clone();
     }
 
-    /** Field {@code i}, shape {@code [B, *]}. */
+    /**
+     * Field {@code i}, as {@code batch[i]}.
+     *
+     * @param i the field's position, from 0
+     * @return the field, shape {@code [B, *]}
+     * @throws IllegalArgumentException if {@code i} is out of range
+     */
     public Tensor get(int i) {
         if (i < 0 || i >= fields.length) {
             throw new IllegalArgumentException("Batch: field " + i + " out of range for a batch of " + fields.length
@@ -43,12 +52,21 @@ public final class Batch {
         return fields[i];
     }
 
-    /** Field 0, by convention the model input. */
+    /**
+     * Field 0, by convention the model input.
+     *
+     * @return the first field, shape {@code [B, *]}
+     */
     public Tensor input() {
         return fields[0];
     }
 
-    /** Field 1, by convention the target (e.g. class indices). */
+    /**
+     * Field 1, by convention the target (e.g. class indices).
+     *
+     * @return the second field, shape {@code [B, *]}
+     * @throws IllegalArgumentException if the batch has only one field
+     */
     public Tensor target() {
         if (fields.length < 2) {
             throw new IllegalArgumentException(
@@ -57,12 +75,20 @@ public final class Batch {
         return fields[1];
     }
 
-    /** The number of samples B (dim 0 of every field). */
+    /**
+     * The number of samples B (dim 0 of every field).
+     *
+     * @return B
+     */
     public int size() {
         return fields[0].size(0);
     }
 
-    /** The number of fields. */
+    /**
+     * The number of fields.
+     *
+     * @return the count, at least 1
+     */
     public int numFields() {
         return fields.length;
     }

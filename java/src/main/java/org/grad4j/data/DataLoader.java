@@ -39,28 +39,47 @@ public final class DataLoader implements Iterable<Batch> {
     private final boolean dropLast;
     private final int prefetch;
 
-    /** Batches in dataset order, the last one possibly smaller. */
+    /**
+     * Batches in dataset order, the last one possibly smaller, as
+     * {@code torch.utils.data.DataLoader(dataset, batch_size)}.
+     *
+     * @param dataset the samples
+     * @param batchSize samples per batch, &ge; 1
+     * @throws IllegalArgumentException if {@code dataset} is null or {@code batchSize} is less than 1
+     */
     public DataLoader(Dataset dataset, int batchSize) {
         this(dataset, batchSize, false, null);
     }
 
     /**
+     * Batches in dataset or shuffled order, the last one possibly smaller, prefetched two ahead, as
+     * {@code torch.utils.data.DataLoader(dataset, batch_size, shuffle, generator=)}.
+     *
+     * @param dataset the samples
+     * @param batchSize samples per batch, &ge; 1
+     * @param shuffle whether each epoch visits the samples in a new random order
      * @param generator the source of the shuffling order; {@code null} uses
      *     {@link Generator#defaultGenerator()}
+     * @throws IllegalArgumentException if {@code dataset} is null or {@code batchSize} is less than 1
      */
     public DataLoader(Dataset dataset, int batchSize, boolean shuffle, Generator generator) {
         this(dataset, batchSize, shuffle, generator, false, DEFAULT_PREFETCH);
     }
 
     /**
+     * A loader with every option, as {@code torch.utils.data.DataLoader(dataset, batch_size, shuffle,
+     * generator=, drop_last=, prefetch_factor=)}.
+     *
      * @param dataset the samples
-     * @param batchSize samples per batch, >= 1
+     * @param batchSize samples per batch, &ge; 1
      * @param shuffle whether each epoch visits the samples in a new random order (default false)
      * @param generator the source of the shuffling order; {@code null} uses
      *     {@link Generator#defaultGenerator()}
      * @param dropLast whether to drop a last batch smaller than {@code batchSize} (default false)
-     * @param prefetch batches prepared ahead on a background thread, >= 0 (default 2; 0 loads
+     * @param prefetch batches prepared ahead on a background thread, &ge; 0 (default 2; 0 loads
      *     each batch in the caller's thread)
+     * @throws IllegalArgumentException if {@code dataset} is null, {@code batchSize} is less than 1 or
+     *     {@code prefetch} is negative
      */
     public DataLoader(
             Dataset dataset, int batchSize, boolean shuffle, Generator generator, boolean dropLast, int prefetch) {
@@ -81,16 +100,30 @@ public final class DataLoader implements Iterable<Batch> {
         this.prefetch = prefetch;
     }
 
-    /** The number of batches in one epoch ({@code len(loader)}). */
+    /**
+     * The number of batches in one epoch ({@code len(loader)}).
+     *
+     * @return the count, with the last batch dropped when dropLast says so
+     */
     public int numBatches() {
         int n = dataset.size();
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
+    /**
+     * The dataset the batches come from, as {@code loader.dataset}.
+     *
+     * @return the dataset
+     */
     public Dataset dataset() {
         return dataset;
     }
 
+    /**
+     * The number of samples per batch, as {@code loader.batch_size}.
+     *
+     * @return batchSize
+     */
     public int batchSize() {
         return batchSize;
     }
@@ -99,6 +132,8 @@ public final class DataLoader implements Iterable<Batch> {
      * Starts an epoch: fixes its sample order now and, with prefetch, starts the background
      * thread. Close the iterator to stop that thread early; an iterator dropped without closing
      * is closed when it is garbage-collected.
+     *
+     * @return the epoch's batches
      */
     @Override
     public BatchIterator iterator() {

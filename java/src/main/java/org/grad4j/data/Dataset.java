@@ -21,10 +21,20 @@ import org.grad4j.tensor.Tensor;
  */
 public interface Dataset {
 
-    /** The number of samples ({@code len(dataset)}). */
+    /**
+     * The number of samples ({@code len(dataset)}).
+     *
+     * @return the count
+     */
     int size();
 
-    /** The sample at {@code index} in [0, size()): one tensor per field. */
+    /**
+     * The sample at {@code index}, as {@code dataset[index]}.
+     *
+     * @param index the position, in [0, size())
+     * @return one tensor per field
+     * @throws IllegalArgumentException if {@code index} is out of range (in grad4j's datasets)
+     */
     Tensor[] get(int index);
 
     /**
@@ -33,6 +43,8 @@ public interface Dataset {
      *
      * <p>Shape: field {@code f} of the result is {@code [indices.length, *shape of field f]}.
      *
+     * @param indices the positions, each in [0, size()); repeats are allowed
+     * @return one tensor per field
      * @throws IllegalArgumentException if {@code indices} is empty, or samples differ in their
      *     number of fields or in the shape of a field
      */

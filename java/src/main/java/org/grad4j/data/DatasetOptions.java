@@ -34,13 +34,23 @@ public final class DatasetOptions {
     private boolean download = true;
     private PrintStream progress = System.err;
 
-    /** A directory to search first, like torchvision's {@code root}; default none. */
+    /**
+     * A directory to search first, like torchvision's {@code root}; default none.
+     *
+     * @param dir the directory, or null for none
+     * @return these options
+     */
     public DatasetOptions root(Path dir) {
         this.root = dir;
         return this;
     }
 
-    /** The training split (true, the default) or the test split (false). */
+    /**
+     * The training split (true, the default) or the test split (false), as torchvision's {@code train}.
+     *
+     * @param value which split to load
+     * @return these options
+     */
     public DatasetOptions train(boolean value) {
         this.train = value;
         return this;
@@ -49,13 +59,21 @@ public final class DatasetOptions {
     /**
      * The directory downloads are cached in; default {@code <grad4j.data.cache>/<name>} if that
      * property is set, else {@code ~/.grad4j/datasets/<name>}.
+     *
+     * @param dir the directory, or null for the default
+     * @return these options
      */
     public DatasetOptions cacheDir(Path dir) {
         this.cacheDir = dir;
         return this;
     }
 
-    /** The system-wide directory searched after the cache; default the dataset's (e.g. /usr/share/datasets/...). */
+    /**
+     * The system-wide directory searched after the cache; default the dataset's (e.g. /usr/share/datasets/...).
+     *
+     * @param dir the directory, or null for the default
+     * @return these options
+     */
     public DatasetOptions systemDir(Path dir) {
         this.systemDir = dir;
         return this;
@@ -64,25 +82,44 @@ public final class DatasetOptions {
     /**
      * The base URL the files are downloaded from ({@code <mirror><file name>}); default
      * {@code <grad4j.data.mirror>/<name>/} if that property is set, else the dataset's public address.
+     *
+     * @param baseUrl the URL; a missing trailing slash is added
+     * @return these options
      */
     public DatasetOptions mirror(String baseUrl) {
         this.mirror = baseUrl;
         return this;
     }
 
-    /** Expected SHA-256 (hex) of each downloadable file, by file name; default the dataset's published table. */
+    /**
+     * Expected SHA-256 (hex) of each downloadable file, by file name; default the dataset's published table.
+     *
+     * @param table hashes by file name (copied)
+     * @return these options
+     * @throws NullPointerException if {@code table} or an entry in it is null
+     */
     public DatasetOptions sha256(Map<String, String> table) {
         this.sha256 = Map.copyOf(table);
         return this;
     }
 
-    /** Whether a file found nowhere is downloaded (default true). */
+    /**
+     * Whether a file found nowhere is downloaded (default true), as torchvision's {@code download}.
+     *
+     * @param value false to fail instead of downloading
+     * @return these options
+     */
     public DatasetOptions download(boolean value) {
         this.download = value;
         return this;
     }
 
-    /** Where download progress is shown (default System.err; null for none). */
+    /**
+     * Where download progress is shown (default System.err).
+     *
+     * @param out the stream, or null for none
+     * @return these options
+     */
     public DatasetOptions progress(PrintStream out) {
         this.progress = out;
         return this;

@@ -20,7 +20,12 @@ public final class Datasets {
      * Splits a dataset into non-overlapping random subsets of the given lengths, like
      * {@code torch.utils.data.random_split}; the same generator seed gives the same split.
      *
-     * @param lengths sizes of the parts, each >= 0, adding up to {@code dataset.size()}
+     * @param dataset the dataset to split
+     * @param lengths sizes of the parts, each &ge; 0, adding up to {@code dataset.size()}
+     * @param generator the source of the permutation
+     * @return one subset per length, in order
+     * @throws IllegalArgumentException if a length is negative or the lengths do not add up to the
+     *     dataset's size
      */
     public static List<Subset> randomSplit(Dataset dataset, int[] lengths, Generator generator) {
         long total = 0;
@@ -50,7 +55,12 @@ public final class Datasets {
      * each part gets {@code floor(size * fraction)} samples and the remainder is handed out one
      * sample at a time to the parts in order.
      *
+     * @param dataset the dataset to split
      * @param fractions each in [0, 1], adding up to 1 (within 1e-6)
+     * @param generator the source of the permutation
+     * @return one subset per fraction, in order
+     * @throws IllegalArgumentException if {@code fractions} is empty, a fraction is out of range or they
+     *     do not add up to 1
      */
     public static List<Subset> randomSplit(Dataset dataset, double[] fractions, Generator generator) {
         double sum = 0;

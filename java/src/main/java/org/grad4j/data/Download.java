@@ -37,11 +37,15 @@ public final class Download {
     /**
      * Downloads {@code url} to {@code target}, showing progress on {@code progress} (one updating
      * line when it is the terminal's {@code System.err}, a few lines otherwise; {@code null} for
-     * none).
+     * none), as torchvision's {@code download_url} with a checksum.
      *
+     * @param url the address to download
+     * @param target the file to create or replace
      * @param expectedSha256 the file's SHA-256 in hex; a download without one is refused
+     * @param progress where to show progress, or null
      * @throws IOException if the server cannot be reached or answers other than 200, the body is
-     *     shorter than announced, or its SHA-256 differs; nothing is left at {@code target} then
+     *     shorter than announced, its SHA-256 differs or none is given; nothing is left at
+     *     {@code target} then
      */
     public static void fetch(URI url, Path target, String expectedSha256, PrintStream progress) throws IOException {
         boolean terminal = progress != null && progress == System.err && System.console() != null;

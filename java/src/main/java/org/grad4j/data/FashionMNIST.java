@@ -57,6 +57,9 @@ public final class FashionMNIST extends MnistDataset {
             " (on Debian or Ubuntu: apt-get install dataset-fashion-mnist)");
 
     /**
+     * One split, found or downloaded with the default options, as
+     * {@code torchvision.datasets.FashionMNIST(root, train, download=True)}.
+     *
      * @param root a directory to search first (may be null)
      * @param train the training split (true) or the test split (false)
      * @throws java.io.UncheckedIOException if the files cannot be found, downloaded or read
@@ -65,7 +68,12 @@ public final class FashionMNIST extends MnistDataset {
         this(new DatasetOptions().root(root).train(train));
     }
 
-    /** @throws java.io.UncheckedIOException if the files cannot be found, downloaded or read */
+    /**
+     * One split, found or downloaded as {@code options} say.
+     *
+     * @param options where to look, which split, and how to download
+     * @throws java.io.UncheckedIOException if the files cannot be found, downloaded or read
+     */
     public FashionMNIST(DatasetOptions options) {
         super(SPEC, options);
     }

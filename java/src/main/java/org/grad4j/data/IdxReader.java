@@ -62,6 +62,9 @@ public final class IdxReader {
      * <p>Shape: {@code shape()} is the file's dimensions, e.g. {@code [60000, 28, 28]}, and
      * {@code data().length} their product. The record holds the arrays as read, not copies; they
      * belong to the caller.
+     *
+     * @param shape the file's dimensions
+     * @param data the values, one byte each, in row-major order
      */
     public record UnsignedBytes(int[] shape, byte[] data) {}
 
@@ -71,6 +74,8 @@ public final class IdxReader {
     /**
      * Reads a whole IDX file into a float tensor.
      *
+     * @param file a plain or gzip-compressed IDX file
+     * @return a tensor of the file's dimensions, with the values as stored
      * @throws IOException if the file cannot be read, or is not a valid IDX file (the message
      *     names the file and the problem)
      */
@@ -83,6 +88,8 @@ public final class IdxReader {
      * Reads a whole unsigned-byte ({@code 0x08}) IDX file, such as MNIST's images or labels,
      * keeping the values as bytes: one byte per value where {@link #read(Path)} needs four.
      *
+     * @param file a plain or gzip-compressed IDX file
+     * @return the dimensions and the bytes
      * @throws IOException if the file cannot be read, is not a valid IDX file, or holds another
      *     data type (the message names the file and the problem)
      */

@@ -29,7 +29,10 @@ public final class MNIST extends MnistDataset {
     public static final String DEFAULT_MIRROR = "https://ossci-datasets.s3.amazonaws.com/mnist/";
     /** Searched after the cache. */
     public static final Path SYSTEM_DIR = Path.of("/usr/share/datasets/mnist");
-    /** SHA-256 of the original files (whose MD5s torchvision checks: f68b3c2d..., d53e105e..., 9fb629c4..., ec29112d...). */
+    /**
+     * SHA-256 of the original files (whose MD5s torchvision checks: f68b3c2d..., d53e105e...,
+     * 9fb629c4..., ec29112d...).
+     */
     public static final Map<String, String> SHA256 = Map.of(
             "train-images-idx3-ubyte.gz", "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
             "train-labels-idx1-ubyte.gz", "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
@@ -51,6 +54,9 @@ public final class MNIST extends MnistDataset {
     private static final Spec SPEC = new Spec("MNIST", NAME, DEFAULT_MIRROR, SYSTEM_DIR, SHA256, CLASSES, "");
 
     /**
+     * One split, found or downloaded with the default options, as
+     * {@code torchvision.datasets.MNIST(root, train, download=True)}.
+     *
      * @param root a directory to search first (may be null)
      * @param train the training split (true) or the test split (false)
      * @throws java.io.UncheckedIOException if the files cannot be found, downloaded or read
@@ -59,7 +65,12 @@ public final class MNIST extends MnistDataset {
         this(new DatasetOptions().root(root).train(train));
     }
 
-    /** @throws java.io.UncheckedIOException if the files cannot be found, downloaded or read */
+    /**
+     * One split, found or downloaded as {@code options} say.
+     *
+     * @param options where to look, which split, and how to download
+     * @throws java.io.UncheckedIOException if the files cannot be found, downloaded or read
+     */
     public MNIST(DatasetOptions options) {
         super(SPEC, options);
     }

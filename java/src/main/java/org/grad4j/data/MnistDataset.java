@@ -103,6 +103,8 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
      * All images, {@code [N, 1, 28, 28]} in [0, 1]: a new float tensor made at each call, of
      * {@code 4 * 784 * N} bytes (188 MB for the 60000 training images). To look at a few images,
      * {@link #getBatch(int[])} or {@link #get(int)} convert only those.
+     *
+     * @return a new tensor of every image
      */
     public Tensor images() {
         float[] all = new float[pixels.length];
@@ -113,6 +115,8 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     /**
      * All labels, {@code [N]} class indices in [0, classes().size()) as floats: a new tensor made
      * at each call, of {@code 4 * N} bytes.
+     *
+     * @return a new tensor of every label
      */
     public Tensor labels() {
         float[] all = new float[labels.length];
@@ -122,12 +126,20 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
         return Tensor.wrap(all, all.length);
     }
 
-    /** Whether this is the training split (else the test split). */
+    /**
+     * Whether this is the training split (else the test split), as torchvision's {@code train}.
+     *
+     * @return true for the training split
+     */
     public boolean isTrain() {
         return train;
     }
 
-    /** The class names, indexed by label. */
+    /**
+     * The class names, indexed by label, as torchvision's {@code classes}.
+     *
+     * @return an unmodifiable list
+     */
     public List<String> classes() {
         return classes;
     }

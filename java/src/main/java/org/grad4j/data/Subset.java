@@ -15,7 +15,11 @@ public final class Subset implements Dataset {
     private final int[] indices;
 
     /**
+     * The samples of {@code dataset} at {@code indices}, as {@code torch.utils.data.Subset(dataset, indices)}.
+     *
+     * @param dataset the underlying dataset, not null
      * @param indices positions in {@code dataset}, each in [0, dataset.size()); repeats are allowed
+     * @throws IllegalArgumentException if {@code dataset} is null or an index is out of range
      */
     public Subset(Dataset dataset, int[] indices) {
         if (dataset == null) {
@@ -51,12 +55,20 @@ public final class Subset implements Dataset {
         return dataset.getBatch(mapped);
     }
 
-    /** The underlying dataset. */
+    /**
+     * The underlying dataset.
+     *
+     * @return the dataset the subset reads from
+     */
     public Dataset dataset() {
         return dataset;
     }
 
-    /** The positions in the underlying dataset (a copy). */
+    /**
+     * The positions in the underlying dataset.
+     *
+     * @return a copy of the indices
+     */
     public int[] indices() {
         return indices.clone();
     }

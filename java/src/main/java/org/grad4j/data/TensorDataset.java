@@ -24,8 +24,11 @@ public class TensorDataset implements Dataset {
     private final Tensor[] tensors;
 
     /**
-     * @param tensors at least one tensor, each of rank >= 1, all with the same size of dim 0
-     * @throws IllegalArgumentException naming the shapes if the first dims differ
+     * A dataset whose field {@code f} is {@code tensors[f]}, as {@code torch.utils.data.TensorDataset(*tensors)}.
+     *
+     * @param tensors at least one tensor, each of rank &ge; 1, all with the same size of dim 0
+     * @throws IllegalArgumentException naming the shapes if the first dims differ, a tensor is 0-d or
+     *     none is given
      */
     public TensorDataset(Tensor... tensors) {
         if (tensors.length == 0) {
@@ -81,12 +84,22 @@ public class TensorDataset implements Dataset {
         return out;
     }
 
-    /** The number of fields (tensors). */
+    /**
+     * The number of fields (tensors).
+     *
+     * @return the count
+     */
     public int numFields() {
         return tensors.length;
     }
 
-    /** The whole tensor of field {@code field}, shape {@code [N, *]} (not a copy). */
+    /**
+     * The whole tensor of field {@code field}, as {@code dataset.tensors[field]}.
+     *
+     * @param field the field's position, from 0
+     * @return the tensor, shape {@code [N, *]} (not a copy)
+     * @throws IllegalArgumentException if {@code field} is out of range
+     */
     public Tensor tensor(int field) {
         if (field < 0 || field >= tensors.length) {
             throw new IllegalArgumentException(
@@ -95,7 +108,11 @@ public class TensorDataset implements Dataset {
         return tensors[field];
     }
 
-    /** All tensors, in field order (the array is a copy, the tensors are not). */
+    /**
+     * All tensors, in field order, as {@code dataset.tensors}.
+     *
+     * @return a copy of the array; the tensors are not copied
+     */
     public Tensor[] tensors() {
         return tensors.clone();
     }

@@ -31,31 +31,67 @@ public final class Checkpoint {
         this.metadata = metadata;
     }
 
+    /**
+     * Starts a checkpoint, as building the dict that {@code torch.save} writes.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Reads a checkpoint, as {@code torch.load}, checking the file as {@link Safetensors#load} does.
+     *
+     * @param file the safetensors file
+     * @return the checkpoint's sections and metadata
+     * @throws IOException if the file cannot be read
+     * @throws SafetensorsException if the file is not valid safetensors
+     */
     public static Checkpoint load(Path file) throws IOException {
         Safetensors.Contents contents = Safetensors.load(file);
         return new Checkpoint(contents.tensors(), contents.metadata());
     }
 
-    /** The tensors saved under {@code section}, with the section prefix removed. */
+    /**
+     * The tensors saved under {@code section}, with the section prefix removed.
+     *
+     * @param section the section name, e.g. {@code "model"}
+     * @return a new map, empty when the section is absent
+     */
     public Map<String, Tensor> section(String section) {
         return strip(tensors, section);
     }
 
-    /** Every metadata entry, sections' included (as "section.key"). */
+    /**
+     * Every metadata entry, sections' included (as "section.key").
+     *
+     * @return the metadata as read from the file
+     */
     public Map<String, String> metadata() {
         return metadata;
     }
 
-    /** Loads a section into a module, strictly (missing or unexpected keys are an error). */
+    /**
+     * Loads a section into a module, strictly (missing or unexpected keys are an error), as
+     * {@code model.load_state_dict(checkpoint[section])}.
+     *
+     * @param section the section the model was saved under
+     * @param model the module to fill
+     * @throws IllegalArgumentException if a key is missing or unexpected, or a shape differs
+     */
     public void loadModel(String section, Module model) {
         model.loadStateDict(section(section));
     }
 
-    /** Loads a section saved with {@link Builder#optimizer} into an optimizer. */
+    /**
+     * Loads a section saved with {@link Builder#optimizer} into an optimizer, as
+     * {@code optimizer.load_state_dict(checkpoint[section])}.
+     *
+     * @param section the section the optimizer was saved under
+     * @param optimizer the optimizer to fill
+     * @throws IllegalArgumentException if the saved state does not fit the optimizer
+     */
     public void loadOptimizer(String section, Optimizer optimizer) {
         optimizer.loadStateDict(new OptimizerState(section(section), strip(metadata, section)));
     }
@@ -78,16 +114,40 @@ public final class Checkpoint {
 
         private Builder() {}
 
-        /** Adds tensors under "section.", e.g. a state dict. */
+        /**
+         * Adds tensors under "section.", e.g. a state dict.
+         *
+         * @param section the section name
+         * @param sectionTensors the tensors by name
+         * @return this builder
+         * @throws IllegalArgumentException if a resulting key was added before
+         */
         public Builder put(String section, Map<String, Tensor> sectionTensors) {
             sectionTensors.forEach((k, v) -> add(tensors, section + "." + k, v));
             return this;
         }
 
+        /**
+         * Adds a module's state dict under "section.", as {@code checkpoint[section] = model.state_dict()}.
+         *
+         * @param section the section name, e.g. {@code "model"}
+         * @param model the module to save
+         * @return this builder
+         * @throws IllegalArgumentException if a resulting key was added before
+         */
         public Builder model(String section, Module model) {
             return put(section, model.stateDict());
         }
 
+        /**
+         * Adds an optimizer's state under "section.": its buffers as tensors, its param groups' options
+         * as metadata; as {@code checkpoint[section] = optimizer.state_dict()}.
+         *
+         * @param section the section name, e.g. {@code "optimizer"}
+         * @param optimizer the optimizer to save
+         * @return this builder
+         * @throws IllegalArgumentException if a resulting key was added before
+         */
         public Builder optimizer(String section, Optimizer optimizer) {
             OptimizerState state = optimizer.stateDict();
             put(section, state.tensors());
@@ -95,11 +155,25 @@ public final class Checkpoint {
             return this;
         }
 
+        /**
+         * Adds one metadata entry, such as the epoch.
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         * @throws IllegalArgumentException if the key was added before
+         */
         public Builder metadata(String key, String value) {
             add(metadata, key, value);
             return this;
         }
 
+        /**
+         * Writes everything added to one safetensors file, atomically, as {@code torch.save}.
+         *
+         * @param file the file to write; its directory is created if needed
+         * @throws IOException if the file cannot be written
+         */
         public void save(Path file) throws IOException {
             Safetensors.save(file, tensors, metadata);
         }

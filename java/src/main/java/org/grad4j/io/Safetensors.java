@@ -41,10 +41,24 @@ public final class Safetensors {
 
     private Safetensors() {}
 
-    /** What a file holds: its tensors in file order, and its free-form metadata. */
+    /**
+     * What a file holds: its tensors in file order, and its free-form metadata.
+     *
+     * @param tensors the tensors by name, as float32
+     * @param metadata the {@code __metadata__} entries, empty when the file has none
+     */
     public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
 
-    /** Writes tensors (as F32, contiguous, in name order) and string metadata to a file, atomically. */
+    /**
+     * Writes tensors (as F32, contiguous, in name order) and string metadata to a file, atomically,
+     * as {@code safetensors.torch.save_file}.
+     *
+     * @param file the file to write; its directory is created if needed
+     * @param tensors the tensors by name
+     * @param metadata free-form entries, written under {@code __metadata__}
+     * @throws IOException if the file cannot be written
+     * @throws IllegalArgumentException if a tensor is named {@code __metadata__}
+     */
     public static void save(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         List<Map.Entry<String, Tensor>> entries = new ArrayList<>(new java.util.TreeMap<>(tensors).entrySet());
         StringBuilder header = new StringBuilder("{");
@@ -103,7 +117,15 @@ public final class Safetensors {
         }
     }
 
-    /** Reads a file, checking it fully; tensors are float32 whatever the stored dtype. */
+    /**
+     * Reads a file, checking it fully; tensors are float32 whatever the stored dtype. As
+     * {@code safetensors.torch.load_file}.
+     *
+     * @param file the file to read
+     * @return the tensors and metadata
+     * @throws IOException if the file cannot be read
+     * @throws SafetensorsException if the file is malformed, truncated, over 2 GiB or of an unsupported dtype
+     */
     public static Contents load(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();

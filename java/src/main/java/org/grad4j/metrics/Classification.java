@@ -19,7 +19,16 @@ import org.grad4j.tensor.Tensor;
 public final class Classification {
     private Classification() {}
 
-    /** The fraction of predictions equal to the target (needs no number of classes). */
+    /**
+     * The fraction of predictions equal to the target (needs no number of classes), as
+     * {@code torchmetrics.functional.accuracy} and {@code sklearn.metrics.accuracy_score}.
+     *
+     * @param preds class indices of the target's shape, or scores [N, C, *]
+     * @param target class indices [N, *], whole numbers &ge; 0 stored as floats
+     * @return a value in [0, 1]
+     * @throws IllegalArgumentException if the shapes do not match, there are no samples or a value is
+     *     not a class index
+     */
     public static double accuracy(Tensor preds, Tensor target) {
         int[][] pt = Labels.predictionsAndTargets("accuracy", preds, target, 0);
         long correct = 0;
@@ -31,22 +40,65 @@ public final class Classification {
         return (double) correct / pt[0].length;
     }
 
-    /** The confusion matrix of one set of predictions (rows = target, columns = prediction). */
+    /**
+     * The confusion matrix of one set of predictions (rows = target, columns = prediction), as
+     * {@code sklearn.metrics.confusion_matrix}.
+     *
+     * @param preds class indices of the target's shape, or scores [N, C, *]
+     * @param target class indices [N, *] in [0, numClasses), stored as floats
+     * @param numClasses the number of classes C, &ge; 2
+     * @return a new matrix holding these counts
+     * @throws IllegalArgumentException if {@code numClasses} is less than 2, the shapes do not match,
+     *     there are no samples or a value is not a class index in range
+     */
     public static ConfusionMatrix confusionMatrix(Tensor preds, Tensor target, int numClasses) {
         return new ConfusionMatrix(numClasses).update(preds, target);
     }
 
-    /** TP / (TP + FP), averaged over classes. */
+    /**
+     * TP / (TP + FP), averaged over classes, as {@code torchmetrics.functional.precision} and
+     * {@code sklearn.metrics.precision_score}.
+     *
+     * @param preds class indices of the target's shape, or scores [N, C, *]
+     * @param target class indices [N, *] in [0, numClasses), stored as floats
+     * @param numClasses the number of classes C, &ge; 2
+     * @param average how per-class values become one
+     * @return a value in [0, 1]
+     * @throws IllegalArgumentException if {@code numClasses} is less than 2, the shapes do not match,
+     *     there are no samples or a value is not a class index in range
+     */
     public static double precision(Tensor preds, Tensor target, int numClasses, Average average) {
         return confusionMatrix(preds, target, numClasses).precision(average);
     }
 
-    /** TP / (TP + FN), averaged over classes. */
+    /**
+     * TP / (TP + FN), averaged over classes, as {@code torchmetrics.functional.recall} and
+     * {@code sklearn.metrics.recall_score}.
+     *
+     * @param preds class indices of the target's shape, or scores [N, C, *]
+     * @param target class indices [N, *] in [0, numClasses), stored as floats
+     * @param numClasses the number of classes C, &ge; 2
+     * @param average how per-class values become one
+     * @return a value in [0, 1]
+     * @throws IllegalArgumentException if {@code numClasses} is less than 2, the shapes do not match,
+     *     there are no samples or a value is not a class index in range
+     */
     public static double recall(Tensor preds, Tensor target, int numClasses, Average average) {
         return confusionMatrix(preds, target, numClasses).recall(average);
     }
 
-    /** 2 TP / (2 TP + FP + FN), averaged over classes. */
+    /**
+     * 2 TP / (2 TP + FP + FN), averaged over classes, as {@code torchmetrics.functional.f1_score} and
+     * {@code sklearn.metrics.f1_score}.
+     *
+     * @param preds class indices of the target's shape, or scores [N, C, *]
+     * @param target class indices [N, *] in [0, numClasses), stored as floats
+     * @param numClasses the number of classes C, &ge; 2
+     * @param average how per-class values become one
+     * @return a value in [0, 1]
+     * @throws IllegalArgumentException if {@code numClasses} is less than 2, the shapes do not match,
+     *     there are no samples or a value is not a class index in range
+     */
     public static double f1Score(Tensor preds, Tensor target, int numClasses, Average average) {
         return confusionMatrix(preds, target, numClasses).f1Score(average);
     }

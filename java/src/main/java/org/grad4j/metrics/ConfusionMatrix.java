@@ -26,7 +26,12 @@ public final class ConfusionMatrix {
     private final int numClasses;
     private final long[] counts;
 
-    /** @param numClasses the number of classes C, >= 2 */
+    /**
+     * An empty matrix, as {@code torchmetrics.classification.MulticlassConfusionMatrix(num_classes)}.
+     *
+     * @param numClasses the number of classes C, &ge; 2
+     * @throws IllegalArgumentException if {@code numClasses} is less than 2
+     */
     public ConfusionMatrix(int numClasses) {
         if (numClasses < 2) {
             throw new IllegalArgumentException("ConfusionMatrix: numClasses must be >= 2, got " + numClasses);
@@ -35,7 +40,15 @@ public final class ConfusionMatrix {
         this.counts = new long[numClasses * numClasses];
     }
 
-    /** Adds a batch of predictions (indices or scores) and targets; returns this. */
+    /**
+     * Adds a batch of predictions (indices or scores) and targets, as torchmetrics' {@code update}.
+     *
+     * @param preds class indices of the target's shape, or scores [N, C, *]
+     * @param target class indices [N, *] in [0, C), stored as floats
+     * @return this matrix
+     * @throws IllegalArgumentException if the shapes do not match, there are no samples or a value is
+     *     not a class index in range; nothing is counted then
+     */
     public ConfusionMatrix update(Tensor preds, Tensor target) {
         int[][] pt = Labels.predictionsAndTargets("ConfusionMatrix", preds, target, numClasses);
         for (int i = 0; i < pt[0].length; i++) {
@@ -44,16 +57,28 @@ public final class ConfusionMatrix {
         return this;
     }
 
-    /** Forgets every count. */
+    /** Forgets every count, as torchmetrics' {@code reset}. */
     public void reset() {
         Arrays.fill(counts, 0);
     }
 
+    /**
+     * The number of classes C.
+     *
+     * @return C
+     */
     public int numClasses() {
         return numClasses;
     }
 
-    /** How many samples of class {@code target} were predicted as {@code predicted}. */
+    /**
+     * How many samples of class {@code target} were predicted as {@code predicted}.
+     *
+     * @param target the target class, in [0, C)
+     * @param predicted the predicted class, in [0, C)
+     * @return the count
+     * @throws IllegalArgumentException if a class is out of range
+     */
     public long count(int target, int predicted) {
         if (target < 0 || target >= numClasses || predicted < 0 || predicted >= numClasses) {
             throw new IllegalArgumentException("ConfusionMatrix: classes (" + target + ", " + predicted
@@ -62,12 +87,20 @@ public final class ConfusionMatrix {
         return counts[target * numClasses + predicted];
     }
 
-    /** The number of samples counted. */
+    /**
+     * The number of samples counted.
+     *
+     * @return the sum of all counts
+     */
     public long total() {
         return Arrays.stream(counts).sum();
     }
 
-    /** The counts, {@code [C, C]}: row = target class, column = predicted class. */
+    /**
+     * The counts, {@code [C, C]}: row = target class, column = predicted class.
+     *
+     * @return a new array
+     */
     public long[][] toArray() {
         long[][] out = new long[numClasses][];
         for (int t = 0; t < numClasses; t++) {
@@ -76,7 +109,12 @@ public final class ConfusionMatrix {
         return out;
     }
 
-    /** The counts as a tensor of shape {@code [C, C]} (row = target, column = prediction). */
+    /**
+     * The counts as a tensor of shape {@code [C, C]} (row = target, column = prediction), as
+     * torchmetrics' {@code compute}.
+     *
+     * @return a new tensor
+     */
     public Tensor compute() {
         float[] v = new float[counts.length];
         for (int i = 0; i < v.length; i++) {
@@ -85,7 +123,12 @@ public final class ConfusionMatrix {
         return Tensor.wrap(v, numClasses, numClasses);
     }
 
-    /** Correct predictions / all predictions. */
+    /**
+     * Correct predictions / all predictions.
+     *
+     * @return a value in [0, 1]
+     * @throws IllegalStateException if no sample was counted
+     */
     public double accuracy() {
         long correct = 0;
         for (int c = 0; c < numClasses; c++) {
@@ -94,7 +137,11 @@ public final class ConfusionMatrix {
         return (double) correct / nonEmptyTotal("accuracy");
     }
 
-    /** Per class: TP / (TP + FP), shape [C]. */
+    /**
+     * Per class: TP / (TP + FP), shape [C] ({@code average=None} in torchmetrics).
+     *
+     * @return a new array, 0 for a class never predicted
+     */
     public double[] precision() {
         double[] out = new double[numClasses];
         for (int c = 0; c < numClasses; c++) {
@@ -103,7 +150,11 @@ public final class ConfusionMatrix {
         return out;
     }
 
-    /** Per class: TP / (TP + FN), shape [C]. */
+    /**
+     * Per class: TP / (TP + FN), shape [C] ({@code average=None} in torchmetrics).
+     *
+     * @return a new array, 0 for a class absent from the targets
+     */
     public double[] recall() {
         double[] out = new double[numClasses];
         for (int c = 0; c < numClasses; c++) {
@@ -112,7 +163,11 @@ public final class ConfusionMatrix {
         return out;
     }
 
-    /** Per class: 2 TP / (2 TP + FP + FN), the harmonic mean of precision and recall, shape [C]. */
+    /**
+     * Per class: 2 TP / (2 TP + FP + FN), the harmonic mean of precision and recall, shape [C].
+     *
+     * @return a new array, 0 for a class neither predicted nor in the targets
+     */
     public double[] f1Score() {
         double[] out = new double[numClasses];
         for (int c = 0; c < numClasses; c++) {
@@ -121,17 +176,35 @@ public final class ConfusionMatrix {
         return out;
     }
 
-    /** Precision averaged over classes. */
+    /**
+     * Precision averaged over classes.
+     *
+     * @param average how per-class values become one
+     * @return a value in [0, 1]
+     * @throws IllegalStateException if no sample was counted
+     */
     public double precision(Average average) {
         return average(average, precision());
     }
 
-    /** Recall averaged over classes. */
+    /**
+     * Recall averaged over classes.
+     *
+     * @param average how per-class values become one
+     * @return a value in [0, 1]
+     * @throws IllegalStateException if no sample was counted
+     */
     public double recall(Average average) {
         return average(average, recall());
     }
 
-    /** F1 averaged over classes (macro: the mean of per-class F1, as torchmetrics and scikit-learn). */
+    /**
+     * F1 averaged over classes (macro: the mean of per-class F1, as torchmetrics and scikit-learn).
+     *
+     * @param average how per-class values become one
+     * @return a value in [0, 1]
+     * @throws IllegalStateException if no sample was counted
+     */
     public double f1Score(Average average) {
         return average(average, f1Score());
     }

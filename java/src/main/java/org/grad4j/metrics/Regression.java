@@ -21,7 +21,15 @@ import org.grad4j.tensor.Tensor;
 public final class Regression {
     private Regression() {}
 
-    /** mean((preds - target)^2). */
+    /**
+     * mean((preds - target)^2), as {@code torchmetrics.functional.mean_squared_error} and
+     * {@code sklearn.metrics.mean_squared_error}.
+     *
+     * @param preds the predictions
+     * @param target the true values, of the predictions' shape
+     * @return the mean over all elements
+     * @throws IllegalArgumentException if the shapes differ or there are no elements
+     */
     public static double meanSquaredError(Tensor preds, Tensor target) {
         float[][] v = values("meanSquaredError", preds, target);
         double sum = 0;
@@ -32,7 +40,15 @@ public final class Regression {
         return sum / v[0].length;
     }
 
-    /** mean(|preds - target|). */
+    /**
+     * mean(|preds - target|), as {@code torchmetrics.functional.mean_absolute_error} and
+     * {@code sklearn.metrics.mean_absolute_error}.
+     *
+     * @param preds the predictions
+     * @param target the true values, of the predictions' shape
+     * @return the mean over all elements
+     * @throws IllegalArgumentException if the shapes differ or there are no elements
+     */
     public static double meanAbsoluteError(Tensor preds, Tensor target) {
         float[][] v = values("meanAbsoluteError", preds, target);
         double sum = 0;
@@ -43,8 +59,14 @@ public final class Regression {
     }
 
     /**
-     * The coefficient of determination 1 - SS_res / SS_tot, per output and averaged over outputs.
-     * As in scikit-learn, an output whose target is constant scores 1 if predicted exactly, else 0.
+     * The coefficient of determination 1 - SS_res / SS_tot, per output and averaged over outputs, as
+     * {@code torchmetrics.functional.r2_score} and {@code sklearn.metrics.r2_score}. As in
+     * scikit-learn, an output whose target is constant scores 1 if predicted exactly, else 0.
+     *
+     * @param preds the predictions, [N] or [N, D]
+     * @param target the true values, of the predictions' shape, with N &ge; 2
+     * @return the score, at most 1 (negative when worse than predicting the mean)
+     * @throws IllegalArgumentException if the shapes differ, are not [N] or [N, D], or N is less than 2
      */
     public static double r2Score(Tensor preds, Tensor target) {
         float[][] v = values("r2Score", preds, target);

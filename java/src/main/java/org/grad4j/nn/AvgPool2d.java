@@ -25,15 +25,36 @@ public class AvgPool2d extends Module {
     private final int[] padding;
     private final boolean scalarArgs;
 
+    /**
+     * Square windows with stride = kernelSize and no padding, as {@code torch.nn.AvgPool2d(kernel_size)}.
+     *
+     * @param kernelSize the window's height and width, &ge; 1
+     * @throws IllegalArgumentException if {@code kernelSize} is less than 1
+     */
     public AvgPool2d(int kernelSize) {
         this(kernelSize, kernelSize, 0);
     }
 
+    /**
+     * Square windows, as {@code torch.nn.AvgPool2d(kernel_size, stride, padding)}.
+     *
+     * @param kernelSize the window's height and width, &ge; 1
+     * @param stride the step between windows in both directions, &ge; 1
+     * @param padding the zeros added on each side, from 0 to half the kernel
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public AvgPool2d(int kernelSize, int stride, int padding) {
         this(Args.square(kernelSize), Args.square(stride), Args.square(padding), true);
     }
 
-    /** (height, width) pairs; a null stride means stride = kernelSize. */
+    /**
+     * Windows given as (height, width) pairs, as {@code torch.nn.AvgPool2d} with tuples.
+     *
+     * @param kernelSize the (height, width) of the window, each &ge; 1
+     * @param stride the (height, width) steps, each &ge; 1; null means stride = kernelSize
+     * @param padding the (height, width) zeros added on each side, each from 0 to half the kernel
+     * @throws IllegalArgumentException if an array is not a pair or a value is out of range
+     */
     public AvgPool2d(int[] kernelSize, int[] stride, int[] padding) {
         this(kernelSize, stride == null ? kernelSize : stride, padding, false);
     }
@@ -45,23 +66,42 @@ public class AvgPool2d extends Module {
         this.scalarArgs = scalarArgs;
     }
 
+    /**
+     * Averages each window.
+     *
+     * @param input [N, C, H, W] or [C, H, W]
+     * @return [N, C, H_out, W_out], or [C, H_out, W_out] for an unbatched input
+     * @throws IllegalArgumentException if the input is not 3-D or 4-D, or smaller than the window
+     */
     @Override
     public Tensor forward(Tensor input) {
         Tensor x = Args.images("AvgPool2d", input, -1);
         return Args.restore(input, x.avgPool2d(kernelSize, stride, padding));
     }
 
-    /** The (height, width) of the kernel (a copy). */
+    /**
+     * The (height, width) of the kernel.
+     *
+     * @return a copy of the pair
+     */
     public int[] kernelSize() {
         return kernelSize.clone();
     }
 
-    /** The (height, width) stride (a copy). */
+    /**
+     * The (height, width) stride.
+     *
+     * @return a copy of the pair
+     */
     public int[] stride() {
         return stride.clone();
     }
 
-    /** The (height, width) zero padding (a copy). */
+    /**
+     * The (height, width) zero padding.
+     *
+     * @return a copy of the pair
+     */
     public int[] padding() {
         return padding.clone();
     }

@@ -28,13 +28,30 @@ public abstract class BatchNorm extends Module {
     private final Double momentum;
     private final boolean affine;
     private final boolean trackRunningStats;
+    /** The learnable scale γ [numFeatures], starting at 1; null unless affine. */
     public final Parameter weight;
+    /** The learnable shift β [numFeatures], starting at 0; null unless affine. */
     public final Parameter bias;
+    /** The running mean [numFeatures] (buffer {@code running_mean}); null unless tracking running statistics. */
     public final Tensor runningMean;
+    /** The running variance [numFeatures] (buffer {@code running_var}); null unless tracking running statistics. */
     public final Tensor runningVar;
+    /**
+     * The number of training batches seen, a 0-d tensor (buffer {@code num_batches_tracked}); null
+     * unless tracking running statistics.
+     */
     public final Tensor numBatchesTracked;
 
-    /** Validates and registers weight = 1, bias = 0, running_mean = 0, running_var = 1, num_batches_tracked = 0. */
+    /**
+     * Validates and registers weight = 1, bias = 0, running_mean = 0, running_var = 1, num_batches_tracked = 0.
+     *
+     * @param numFeatures C, the number of channels, &gt; 0
+     * @param eps the value added to the variance, finite and &ge; 0
+     * @param momentum the running-average factor in [0, 1], or null for a cumulative average
+     * @param affine whether to learn a weight and bias
+     * @param trackRunningStats whether to keep running statistics and use them in eval mode
+     * @throws IllegalArgumentException if a value is out of range
+     */
     protected BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         String name = getClass().getSimpleName();
         this.numFeatures = Args.positive(name, "numFeatures", numFeatures);
@@ -55,9 +72,22 @@ public abstract class BatchNorm extends Module {
         this.numBatchesTracked = trackRunningStats ? registerBuffer("num_batches_tracked", Tensor.scalar(0f)) : null;
     }
 
-    /** Throws unless the input has a layout this layer accepts, with numFeatures channels in dim 1. */
+    /**
+     * Throws unless the input has a layout this layer accepts, with numFeatures channels in dim 1.
+     *
+     * @param input the input of {@link #forward}
+     * @throws IllegalArgumentException if the layout is wrong
+     */
     protected abstract void checkInput(Tensor input);
 
+    /**
+     * Normalizes each channel; in training mode also updates the running statistics.
+     *
+     * @param input a batch with C channels in dim 1
+     * @return the normalized batch, in the input's shape
+     * @throws IllegalArgumentException if the layout is wrong, or in training (or without running
+     *     statistics) a channel has only one value
+     */
     @Override
     public Tensor forward(Tensor input) {
         checkInput(input);
@@ -100,27 +130,47 @@ public abstract class BatchNorm extends Module {
         }
     }
 
-    /** The number of channels C. */
+    /**
+     * The number of channels C.
+     *
+     * @return C
+     */
     public int numFeatures() {
         return numFeatures;
     }
 
-    /** The value added to the variance for numerical stability. */
+    /**
+     * The value added to the variance for numerical stability.
+     *
+     * @return eps
+     */
     public double eps() {
         return eps;
     }
 
-    /** The running-average factor, or null for a cumulative average. */
+    /**
+     * The running-average factor.
+     *
+     * @return the factor, or null for a cumulative average
+     */
     public Double momentum() {
         return momentum;
     }
 
-    /** Whether the layer has a learnable weight and bias. */
+    /**
+     * Whether the layer has a learnable weight and bias.
+     *
+     * @return true when affine
+     */
     public boolean affine() {
         return affine;
     }
 
-    /** Whether running statistics are kept (and used in eval mode). */
+    /**
+     * Whether running statistics are kept (and used in eval mode).
+     *
+     * @return true when tracking
+     */
     public boolean trackRunningStats() {
         return trackRunningStats;
     }

@@ -29,17 +29,55 @@ public class ConvTranspose2d extends Module {
     private final int[] outputPadding;
     private final int groups;
     private final int[] dilation;
+    /** The kernels [C_in, C_out/groups, KH, KW]. */
     public final Parameter weight;
+    /** The bias [C_out], or null when the layer has none. */
     public final Parameter bias;
 
+    /**
+     * A square kernel with stride 1, no padding and a bias, as
+     * {@code torch.nn.ConvTranspose2d(in, out, kernel_size)}.
+     *
+     * @param inChannels C_in, the channels of the input, &gt; 0
+     * @param outChannels C_out, the channels of the output, &gt; 0
+     * @param kernelSize the kernel's height and width, &ge; 1
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize) {
         this(inChannels, outChannels, kernelSize, 1, 0);
     }
 
+    /**
+     * A square kernel with a bias, as
+     * {@code torch.nn.ConvTranspose2d(in, out, kernel_size, stride, padding)}.
+     *
+     * @param inChannels C_in, the channels of the input, &gt; 0
+     * @param outChannels C_out, the channels of the output, &gt; 0
+     * @param kernelSize the kernel's height and width, &ge; 1
+     * @param stride the step in both directions, &ge; 1
+     * @param padding the padding of the matching convolution, taken off each side of the output, &ge; 0
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
         this(inChannels, outChannels, kernelSize, stride, padding, 0, 1, true, 1);
     }
 
+    /**
+     * A square kernel, initialized from the default generator, with PyTorch's argument order, as
+     * {@code torch.nn.ConvTranspose2d}.
+     *
+     * @param inChannels C_in, the channels of the input, &gt; 0
+     * @param outChannels C_out, the channels of the output, &gt; 0
+     * @param kernelSize the kernel's height and width, &ge; 1
+     * @param stride the step in both directions, &ge; 1
+     * @param padding the padding of the matching convolution, taken off each side of the output, &ge; 0
+     * @param outputPadding the size added to one side of the output, smaller than the stride
+     * @param groups the number of groups the channels are split into; it divides both channel counts
+     * @param bias whether to learn an additive bias
+     * @param dilation the spacing between kernel elements, &ge; 1
+     * @throws IllegalArgumentException if a value is out of range or the channel counts are not
+     *     divisible by groups
+     */
     public ConvTranspose2d(
             int inChannels,
             int outChannels,
@@ -63,6 +101,22 @@ public class ConvTranspose2d extends Module {
                 Generator.defaultGenerator());
     }
 
+    /**
+     * A square kernel, initialized from {@code gen}, with PyTorch's argument order.
+     *
+     * @param inChannels C_in, the channels of the input, &gt; 0
+     * @param outChannels C_out, the channels of the output, &gt; 0
+     * @param kernelSize the kernel's height and width, &ge; 1
+     * @param stride the step in both directions, &ge; 1
+     * @param padding the padding of the matching convolution, taken off each side of the output, &ge; 0
+     * @param outputPadding the size added to one side of the output, smaller than the stride
+     * @param groups the number of groups the channels are split into; it divides both channel counts
+     * @param bias whether to learn an additive bias
+     * @param dilation the spacing between kernel elements, &ge; 1
+     * @param gen the source of the initial weight and bias
+     * @throws IllegalArgumentException if a value is out of range or the channel counts are not
+     *     divisible by groups
+     */
     public ConvTranspose2d(
             int inChannels,
             int outChannels,
@@ -87,6 +141,22 @@ public class ConvTranspose2d extends Module {
                 gen);
     }
 
+    /**
+     * (height, width) pairs, initialized from the default generator, as
+     * {@code torch.nn.ConvTranspose2d} with tuples.
+     *
+     * @param inChannels C_in, the channels of the input, &gt; 0
+     * @param outChannels C_out, the channels of the output, &gt; 0
+     * @param kernelSize the (height, width) of the kernel, each &ge; 1
+     * @param stride the (height, width) steps, each &ge; 1
+     * @param padding the (height, width) padding of the matching convolution, each &ge; 0
+     * @param outputPadding the (height, width) sizes added to one side of the output, each smaller than the stride
+     * @param groups the number of groups the channels are split into; it divides both channel counts
+     * @param bias whether to learn an additive bias
+     * @param dilation the (height, width) spacing between kernel elements, each &ge; 1
+     * @throws IllegalArgumentException if a value is out of range or the channel counts are not
+     *     divisible by groups, or an array is not a pair
+     */
     public ConvTranspose2d(
             int inChannels,
             int outChannels,
@@ -110,7 +180,23 @@ public class ConvTranspose2d extends Module {
                 Generator.defaultGenerator());
     }
 
-    /** The full form: (height, width) pairs for kernelSize, stride, padding, outputPadding and dilation. */
+    /**
+     * The full form: (height, width) pairs for kernelSize, stride, padding, outputPadding and
+     * dilation, initialized from {@code gen}.
+     *
+     * @param inChannels C_in, the channels of the input, &gt; 0
+     * @param outChannels C_out, the channels of the output, &gt; 0
+     * @param kernelSize the (height, width) of the kernel, each &ge; 1
+     * @param stride the (height, width) steps, each &ge; 1
+     * @param padding the (height, width) padding of the matching convolution, each &ge; 0
+     * @param outputPadding the (height, width) sizes added to one side of the output, each smaller than the stride
+     * @param groups the number of groups the channels are split into; it divides both channel counts
+     * @param bias whether to learn an additive bias
+     * @param dilation the (height, width) spacing between kernel elements, each &ge; 1
+     * @param gen the source of the initial weight and bias
+     * @throws IllegalArgumentException if a value is out of range or the channel counts are not
+     *     divisible by groups, or an array is not a pair
+     */
     public ConvTranspose2d(
             int inChannels,
             int outChannels,
@@ -149,48 +235,88 @@ public class ConvTranspose2d extends Module {
         ConvSupport.reset(weight, this.bias, gen);
     }
 
+    /**
+     * Applies the transposed convolution and adds the bias.
+     *
+     * @param input [N, C_in, H, W] or [C_in, H, W]
+     * @return [N, C_out, H_out, W_out], or [C_out, H_out, W_out] for an unbatched input
+     * @throws IllegalArgumentException if the input is not 3-D or 4-D with C_in channels, or the output
+     *     would be empty
+     */
     @Override
     public Tensor forward(Tensor input) {
         Tensor x = Args.images("ConvTranspose2d", input, inChannels);
         return Args.restore(input, x.convTranspose2d(weight, bias, stride, padding, outputPadding, dilation, groups));
     }
 
-    /** The number of input channels. */
+    /**
+     * The number of input channels.
+     *
+     * @return C_in
+     */
     public int inChannels() {
         return inChannels;
     }
 
-    /** The number of output channels. */
+    /**
+     * The number of output channels.
+     *
+     * @return C_out
+     */
     public int outChannels() {
         return outChannels;
     }
 
-    /** The (height, width) of the kernel (a copy). */
+    /**
+     * The (height, width) of the kernel.
+     *
+     * @return a copy of the pair
+     */
     public int[] kernelSize() {
         return kernelSize.clone();
     }
 
-    /** The (height, width) stride (a copy). */
+    /**
+     * The (height, width) stride.
+     *
+     * @return a copy of the pair
+     */
     public int[] stride() {
         return stride.clone();
     }
 
-    /** The (height, width) zero padding (a copy). */
+    /**
+     * The (height, width) padding of the matching convolution, taken off each side of the output.
+     *
+     * @return a copy of the pair
+     */
     public int[] padding() {
         return padding.clone();
     }
 
-    /** The extra (height, width) added to one side of the output (a copy). */
+    /**
+     * The extra (height, width) added to one side of the output.
+     *
+     * @return a copy of the pair
+     */
     public int[] outputPadding() {
         return outputPadding.clone();
     }
 
-    /** The number of blocked connections from input to output channels. */
+    /**
+     * The number of blocked connections from input to output channels.
+     *
+     * @return groups
+     */
     public int groups() {
         return groups;
     }
 
-    /** The (height, width) spacing between kernel elements (a copy). */
+    /**
+     * The (height, width) spacing between kernel elements.
+     *
+     * @return a copy of the pair
+     */
     public int[] dilation() {
         return dilation.clone();
     }

@@ -22,15 +22,30 @@ public class Dropout extends Module {
     private final double p;
     private final Generator gen;
 
+    /**
+     * Dropout with p = 0.5, masks from the default generator, as {@code torch.nn.Dropout()}.
+     */
     public Dropout() {
         this(0.5);
     }
 
+    /**
+     * Dropout with masks from the default generator of the moment, as {@code torch.nn.Dropout(p)}.
+     *
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @throws IllegalArgumentException if {@code p} is not in [0, 1]
+     */
     public Dropout(double p) {
         this(p, null);
     }
 
-    /** Dropout drawing its masks from {@code gen} (null: the default generator of the moment). */
+    /**
+     * Dropout drawing its masks from {@code gen}.
+     *
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @param gen the source of the masks; null means the default generator of the moment
+     * @throws IllegalArgumentException if {@code p} is not in [0, 1]
+     */
     public Dropout(double p, Generator gen) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("Dropout: p must be in [0, 1], got " + p);
@@ -39,12 +54,22 @@ public class Dropout extends Module {
         this.gen = gen;
     }
 
+    /**
+     * Drops and rescales elements in training mode; returns the input unchanged in eval mode.
+     *
+     * @param input any shape
+     * @return the result, in the input's shape
+     */
     @Override
     public Tensor forward(Tensor input) {
         return input.dropout((float) p, isTraining(), gen != null ? gen : Generator.defaultGenerator());
     }
 
-    /** The probability of zeroing an element. */
+    /**
+     * The probability of zeroing an element.
+     *
+     * @return p
+     */
     public double p() {
         return p;
     }

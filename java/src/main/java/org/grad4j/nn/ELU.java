@@ -15,10 +15,17 @@ import org.grad4j.tensor.Tensor;
 public class ELU extends Module {
     private final double alpha;
 
+    /** ELU with alpha 1.0, as {@code torch.nn.ELU()}. */
     public ELU() {
         this(1.0);
     }
 
+    /**
+     * ELU with the given scale, as {@code torch.nn.ELU(alpha)}.
+     *
+     * @param alpha the scale of the negative part, finite
+     * @throws IllegalArgumentException if {@code alpha} is not finite
+     */
     public ELU(double alpha) {
         if (!Double.isFinite(alpha)) {
             throw new IllegalArgumentException("ELU: alpha must be finite, got " + alpha);
@@ -26,12 +33,22 @@ public class ELU extends Module {
         this.alpha = alpha;
     }
 
+    /**
+     * Applies ELU element-wise.
+     *
+     * @param input any shape
+     * @return the activations, in the input's shape
+     */
     @Override
     public Tensor forward(Tensor input) {
         return input.elu((float) alpha);
     }
 
-    /** The scale of the negative part. */
+    /**
+     * The scale of the negative part.
+     *
+     * @return alpha
+     */
     public double alpha() {
         return alpha;
     }

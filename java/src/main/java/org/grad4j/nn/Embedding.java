@@ -26,17 +26,43 @@ public class Embedding extends Module {
     private final int numEmbeddings;
     private final int embeddingDim;
     private final Integer paddingIdx;
+    /** The table [numEmbeddings, embeddingDim]. */
     public final Parameter weight;
 
+    /**
+     * A table without a padding row, initialized from the default generator, as
+     * {@code torch.nn.Embedding(num_embeddings, embedding_dim)}.
+     *
+     * @param numEmbeddings the number of rows, &gt; 0
+     * @param embeddingDim the size of each vector, &gt; 0
+     * @throws IllegalArgumentException if a size is not positive
+     */
     public Embedding(int numEmbeddings, int embeddingDim) {
         this(numEmbeddings, embeddingDim, null, Generator.defaultGenerator());
     }
 
+    /**
+     * A table with a padding row, initialized from the default generator, as
+     * {@code torch.nn.Embedding(num_embeddings, embedding_dim, padding_idx)}.
+     *
+     * @param numEmbeddings the number of rows, &gt; 0
+     * @param embeddingDim the size of each vector, &gt; 0
+     * @param paddingIdx the row kept at zero, in [-numEmbeddings, numEmbeddings); negative counts from the end
+     * @throws IllegalArgumentException if a size is not positive or {@code paddingIdx} is out of range
+     */
     public Embedding(int numEmbeddings, int embeddingDim, int paddingIdx) {
         this(numEmbeddings, embeddingDim, paddingIdx, Generator.defaultGenerator());
     }
 
-    /** The full form; a null paddingIdx means no padding row. */
+    /**
+     * The full form, initialized from {@code gen}.
+     *
+     * @param numEmbeddings the number of rows, &gt; 0
+     * @param embeddingDim the size of each vector, &gt; 0
+     * @param paddingIdx the row kept at zero, in [-numEmbeddings, numEmbeddings); null means no padding row
+     * @param gen the source of the initial values
+     * @throws IllegalArgumentException if a size is not positive or {@code paddingIdx} is out of range
+     */
     public Embedding(int numEmbeddings, int embeddingDim, Integer paddingIdx, Generator gen) {
         this.numEmbeddings = Args.positive("Embedding", "numEmbeddings", numEmbeddings);
         this.embeddingDim = Args.positive("Embedding", "embeddingDim", embeddingDim);
@@ -54,6 +80,13 @@ public class Embedding extends Module {
         }
     }
 
+    /**
+     * Looks up the rows of the indices; the input itself gets no gradient.
+     *
+     * @param input integer indices in [0, numEmbeddings), stored as floats, of any shape [*]
+     * @return [*, embeddingDim]
+     * @throws IllegalArgumentException if an index is out of range
+     */
     @Override
     public Tensor forward(Tensor input) {
         Tensor flat = input.detach().reshape(-1);
@@ -76,17 +109,29 @@ public class Embedding extends Module {
         return rows.reshape(shape);
     }
 
-    /** The number of rows of the table. */
+    /**
+     * The number of rows of the table.
+     *
+     * @return numEmbeddings
+     */
     public int numEmbeddings() {
         return numEmbeddings;
     }
 
-    /** The size of each embedding vector. */
+    /**
+     * The size of each embedding vector.
+     *
+     * @return embeddingDim
+     */
     public int embeddingDim() {
         return embeddingDim;
     }
 
-    /** The padding row (non-negative), or null. */
+    /**
+     * The padding row.
+     *
+     * @return its index (non-negative), or null without one
+     */
     public Integer paddingIdx() {
         return paddingIdx;
     }

@@ -17,11 +17,17 @@ public class GELU extends Module {
     private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2 / Math.PI);
     private final String approximate;
 
+    /** The exact GELU, as {@code torch.nn.GELU()}. */
     public GELU() {
         this("none");
     }
 
-    /** {@code approximate} is "none" (exact) or "tanh". */
+    /**
+     * The exact GELU or its tanh approximation, as {@code torch.nn.GELU(approximate)}.
+     *
+     * @param approximate {@code "none"} (exact) or {@code "tanh"}
+     * @throws IllegalArgumentException if {@code approximate} is neither
+     */
     public GELU(String approximate) {
         if (!"none".equals(approximate) && !"tanh".equals(approximate)) {
             throw new IllegalArgumentException("GELU: approximate must be 'none' or 'tanh', got '" + approximate + "'");
@@ -29,6 +35,12 @@ public class GELU extends Module {
         this.approximate = approximate;
     }
 
+    /**
+     * Applies GELU element-wise.
+     *
+     * @param input any shape
+     * @return the activations, in the input's shape
+     */
     @Override
     public Tensor forward(Tensor input) {
         if (approximate.equals("none")) {
@@ -38,7 +50,11 @@ public class GELU extends Module {
         return input.mul(inner.tanh().add(1f)).mul(0.5f);
     }
 
-    /** "none" or "tanh". */
+    /**
+     * Which form the layer computes.
+     *
+     * @return {@code "none"} or {@code "tanh"}
+     */
     public String approximate() {
         return approximate;
     }

@@ -10,13 +10,38 @@ import org.grad4j.tensor.Tensor;
  * layers, bidirectional.
  */
 public class GRU extends Recurrent {
-    /** The output sequence and the final hidden state. */
+    /**
+     * The output sequence and the final hidden state.
+     *
+     * @param output the last layer's output at every step, [L, N, D·H] in the input's layout ([L, D·H] unbatched)
+     * @param h the final hidden state of every layer and direction, [numLayers·D, N, H]
+     */
     public record Result(Tensor output, Tensor h) {}
 
+    /**
+     * One layer with biases, sequence-first, without dropout, one direction, initialized
+     * from the default generator, as {@code torch.nn.GRU(input_size, hidden_size)}.
+     *
+     * @param inputSize the number of features of each input step, &gt; 0
+     * @param hiddenSize H, the number of features of the hidden state, &gt; 0
+     * @throws IllegalArgumentException if a size is not positive
+     */
     public GRU(int inputSize, int hiddenSize) {
         this(inputSize, hiddenSize, 1, true, false, 0, false);
     }
 
+    /**
+     * A layer with every option of {@code torch.nn.GRU}, initialized from the default generator.
+     *
+     * @param inputSize the number of features of each input step, &gt; 0
+     * @param hiddenSize H, the number of features of the hidden state, &gt; 0
+     * @param numLayers the number of stacked layers, &gt; 0
+     * @param bias whether to learn bias_ih and bias_hh
+     * @param batchFirst whether batched input and output are [N, L, features]
+     * @param dropout the dropout probability between layers in training mode, in [0, 1]
+     * @param bidirectional whether to also run each layer backwards in time
+     * @throws IllegalArgumentException if a size is not positive or {@code dropout} is not in [0, 1]
+     */
     public GRU(
             int inputSize,
             int hiddenSize,
@@ -28,6 +53,19 @@ public class GRU extends Recurrent {
         this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, Generator.defaultGenerator());
     }
 
+    /**
+     * A layer with every option, initialized from {@code gen}.
+     *
+     * @param inputSize the number of features of each input step, &gt; 0
+     * @param hiddenSize H, the number of features of the hidden state, &gt; 0
+     * @param numLayers the number of stacked layers, &gt; 0
+     * @param bias whether to learn bias_ih and bias_hh
+     * @param batchFirst whether batched input and output are [N, L, features]
+     * @param dropout the dropout probability between layers in training mode, in [0, 1]
+     * @param bidirectional whether to also run each layer backwards in time
+     * @param gen the source of the initial weights and of the dropout masks
+     * @throws IllegalArgumentException if a size is not positive or {@code dropout} is not in [0, 1]
+     */
     public GRU(
             int inputSize,
             int hiddenSize,
@@ -40,12 +78,27 @@ public class GRU extends Recurrent {
         super("GRU", 3, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, gen);
     }
 
-    /** The output and final hidden state; h0 [layers·D, N, H] (null for zeros). */
+    /**
+     * The output and final hidden state, as {@code torch.nn.GRU.forward(input, h0)}.
+     *
+     * @param input [L, N, inputSize] ([N, L, inputSize] with batchFirst), or unbatched [L, inputSize]
+     * @param h0 the initial hidden state [numLayers·D, N, H] ([numLayers·D, H] unbatched), or null for zeros
+     * @return the output and the final hidden state
+     * @throws IllegalArgumentException if the input or h0 has the wrong shape
+     */
     public Result forward(Tensor input, Tensor h0) {
         Tensor[] r = run(input, new Tensor[] {h0});
         return new Result(r[0], r[1]);
     }
 
+    /**
+     * One GRU step with gates r, z, n.
+     *
+     * @param projected W_ih·x + b_ih for this step, [N, 3·H]
+     * @param state the hidden state h [N, H]
+     * @param suffix the parameter-name suffix of the layer and direction
+     * @return the new hidden state
+     */
     @Override
     protected Tensor[] cell(Tensor projected, Tensor[] state, String suffix) {
         Tensor recurrent = hidden(state[0], suffix);
@@ -60,6 +113,11 @@ public class GRU extends Recurrent {
         return new Tensor[] {next};
     }
 
+    /**
+     * One state tensor, h.
+     *
+     * @return 1
+     */
     @Override
     protected int stateCount() {
         return 1;

@@ -23,17 +23,43 @@ public class LayerNorm extends Module {
     private final int[] normalizedShape;
     private final double eps;
     private final boolean elementwiseAffine;
+    /** The learnable scale, of shape normalizedShape and starting at 1; null unless elementwiseAffine. */
     public final Parameter weight;
+    /** The learnable shift, of shape normalizedShape and starting at 0; null unless elementwiseAffine. */
     public final Parameter bias;
 
+    /**
+     * Normalization over the last dim, with eps 1e-5 and a weight and bias, as
+     * {@code torch.nn.LayerNorm(normalized_shape)}.
+     *
+     * @param normalizedShape the size of the last dim, &gt; 0
+     * @throws IllegalArgumentException if the size is not positive
+     */
     public LayerNorm(int normalizedShape) {
         this(new int[] {normalizedShape});
     }
 
+    /**
+     * Normalization over the trailing dims, with eps 1e-5 and a weight and bias, as
+     * {@code torch.nn.LayerNorm(normalized_shape)} with a tuple.
+     *
+     * @param normalizedShape the sizes of the trailing dims, each &gt; 0
+     * @throws IllegalArgumentException if the shape is null, empty or has a size that is not positive
+     */
     public LayerNorm(int[] normalizedShape) {
         this(normalizedShape, 1e-5, true);
     }
 
+    /**
+     * Normalization over the trailing dims, as {@code torch.nn.LayerNorm(normalized_shape, eps,
+     * elementwise_affine)}.
+     *
+     * @param normalizedShape the sizes of the trailing dims, each &gt; 0
+     * @param eps the value added to the variance, finite and &ge; 0
+     * @param elementwiseAffine whether to learn a weight and bias
+     * @throws IllegalArgumentException if the shape is null, empty or has a size that is not positive, or
+     *     {@code eps} is out of range
+     */
     public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine) {
         if (normalizedShape == null
                 || normalizedShape.length == 0
@@ -52,6 +78,13 @@ public class LayerNorm extends Module {
         this.bias = registerParameter("bias", elementwiseAffine ? new Parameter(Tensor.zeros(normalizedShape)) : null);
     }
 
+    /**
+     * Normalizes each sample over the trailing dims.
+     *
+     * @param input [*, normalizedShape...]
+     * @return the normalized tensor, in the input's shape
+     * @throws IllegalArgumentException if the input's trailing dims are not normalizedShape
+     */
     @Override
     public Tensor forward(Tensor input) {
         int k = normalizedShape.length;
@@ -75,17 +108,29 @@ public class LayerNorm extends Module {
         return elementwiseAffine ? y.mul(weight).add(bias) : y;
     }
 
-    /** The trailing shape normalized over (a copy). */
+    /**
+     * The trailing shape normalized over.
+     *
+     * @return a copy of the shape
+     */
     public int[] normalizedShape() {
         return normalizedShape.clone();
     }
 
-    /** The value added to the variance for numerical stability. */
+    /**
+     * The value added to the variance for numerical stability.
+     *
+     * @return eps
+     */
     public double eps() {
         return eps;
     }
 
-    /** Whether the layer has a learnable weight and bias. */
+    /**
+     * Whether the layer has a learnable weight and bias.
+     *
+     * @return true when elementwiseAffine
+     */
     public boolean elementwiseAffine() {
         return elementwiseAffine;
     }

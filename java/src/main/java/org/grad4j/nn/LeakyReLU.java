@@ -15,10 +15,17 @@ import org.grad4j.tensor.Tensor;
 public class LeakyReLU extends Module {
     private final double negativeSlope;
 
+    /** Leaky ReLU with negativeSlope 0.01, as {@code torch.nn.LeakyReLU()}. */
     public LeakyReLU() {
         this(0.01);
     }
 
+    /**
+     * Leaky ReLU with the given slope, as {@code torch.nn.LeakyReLU(negative_slope)}.
+     *
+     * @param negativeSlope the slope for negative inputs, finite
+     * @throws IllegalArgumentException if {@code negativeSlope} is not finite
+     */
     public LeakyReLU(double negativeSlope) {
         if (!Double.isFinite(negativeSlope)) {
             throw new IllegalArgumentException("LeakyReLU: negativeSlope must be finite, got " + negativeSlope);
@@ -26,12 +33,22 @@ public class LeakyReLU extends Module {
         this.negativeSlope = negativeSlope;
     }
 
+    /**
+     * Applies leaky ReLU element-wise.
+     *
+     * @param input any shape
+     * @return the activations, in the input's shape
+     */
     @Override
     public Tensor forward(Tensor input) {
         return input.leakyRelu((float) negativeSlope);
     }
 
-    /** The slope for negative inputs. */
+    /**
+     * The slope for negative inputs.
+     *
+     * @return negativeSlope
+     */
     public double negativeSlope() {
         return negativeSlope;
     }

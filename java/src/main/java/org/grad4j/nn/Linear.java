@@ -18,17 +18,45 @@ import org.grad4j.tensor.Tensor;
 public class Linear extends Module {
     private final int inFeatures;
     private final int outFeatures;
+    /** The weight [outFeatures, inFeatures]. */
     public final Parameter weight;
+    /** The bias [outFeatures], or null when the layer has none. */
     public final Parameter bias;
 
+    /**
+     * A layer with a bias, initialized from the default generator, as
+     * {@code torch.nn.Linear(in_features, out_features)}.
+     *
+     * @param inFeatures the size of each input sample, &gt; 0
+     * @param outFeatures the size of each output sample, &gt; 0
+     * @throws IllegalArgumentException if a size is not positive
+     */
     public Linear(int inFeatures, int outFeatures) {
         this(inFeatures, outFeatures, true, Generator.defaultGenerator());
     }
 
+    /**
+     * A layer initialized from the default generator, as
+     * {@code torch.nn.Linear(in_features, out_features, bias)}.
+     *
+     * @param inFeatures the size of each input sample, &gt; 0
+     * @param outFeatures the size of each output sample, &gt; 0
+     * @param bias whether to learn an additive bias
+     * @throws IllegalArgumentException if a size is not positive
+     */
     public Linear(int inFeatures, int outFeatures, boolean bias) {
         this(inFeatures, outFeatures, bias, Generator.defaultGenerator());
     }
 
+    /**
+     * A layer whose initial weight and bias come from {@code gen}.
+     *
+     * @param inFeatures the size of each input sample, &gt; 0
+     * @param outFeatures the size of each output sample, &gt; 0
+     * @param bias whether to learn an additive bias
+     * @param gen the source of the initial values
+     * @throws IllegalArgumentException if a size is not positive
+     */
     public Linear(int inFeatures, int outFeatures, boolean bias, Generator gen) {
         if (inFeatures <= 0 || outFeatures <= 0) {
             throw new IllegalArgumentException(
@@ -45,6 +73,13 @@ public class Linear extends Module {
         }
     }
 
+    /**
+     * Applies x·Wᵀ + b.
+     *
+     * @param input [*, inFeatures]
+     * @return [*, outFeatures]
+     * @throws IllegalArgumentException if the input's last dim is not inFeatures
+     */
     @Override
     public Tensor forward(Tensor input) {
         if (input.dim() == 0 || input.size(-1) != inFeatures) {
@@ -54,10 +89,20 @@ public class Linear extends Module {
         return input.linear(weight, bias);
     }
 
+    /**
+     * The size of each input sample.
+     *
+     * @return inFeatures
+     */
     public int inFeatures() {
         return inFeatures;
     }
 
+    /**
+     * The size of each output sample.
+     *
+     * @return outFeatures
+     */
     public int outFeatures() {
         return outFeatures;
     }

@@ -26,19 +26,51 @@ public class MaxPool2d extends Module {
     private final int[] dilation;
     private final boolean scalarArgs;
 
+    /**
+     * Square windows with stride = kernelSize, no padding and no dilation, as
+     * {@code torch.nn.MaxPool2d(kernel_size)}.
+     *
+     * @param kernelSize the window's height and width, &ge; 1
+     * @throws IllegalArgumentException if {@code kernelSize} is less than 1
+     */
     public MaxPool2d(int kernelSize) {
         this(kernelSize, kernelSize, 0, 1);
     }
 
+    /**
+     * Square windows without dilation, as {@code torch.nn.MaxPool2d(kernel_size, stride, padding)}.
+     *
+     * @param kernelSize the window's height and width, &ge; 1
+     * @param stride the step between windows in both directions, &ge; 1
+     * @param padding the padding on each side, from 0 to half the kernel
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public MaxPool2d(int kernelSize, int stride, int padding) {
         this(kernelSize, stride, padding, 1);
     }
 
+    /**
+     * Square windows, as {@code torch.nn.MaxPool2d(kernel_size, stride, padding, dilation)}.
+     *
+     * @param kernelSize the window's height and width, &ge; 1
+     * @param stride the step between windows in both directions, &ge; 1
+     * @param padding the padding on each side, from 0 to half the kernel
+     * @param dilation the spacing between window elements, &ge; 1
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public MaxPool2d(int kernelSize, int stride, int padding, int dilation) {
         this(Args.square(kernelSize), Args.square(stride), Args.square(padding), Args.square(dilation), true);
     }
 
-    /** (height, width) pairs; a null stride means stride = kernelSize. */
+    /**
+     * Windows given as (height, width) pairs, as {@code torch.nn.MaxPool2d} with tuples.
+     *
+     * @param kernelSize the (height, width) of the window, each &ge; 1
+     * @param stride the (height, width) steps, each &ge; 1; null means stride = kernelSize
+     * @param padding the (height, width) padding on each side, each from 0 to half the kernel
+     * @param dilation the (height, width) spacing between window elements, each &ge; 1
+     * @throws IllegalArgumentException if an array is not a pair or a value is out of range
+     */
     public MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation) {
         this(kernelSize, stride == null ? kernelSize : stride, padding, dilation, false);
     }
@@ -51,28 +83,51 @@ public class MaxPool2d extends Module {
         this.scalarArgs = scalarArgs;
     }
 
+    /**
+     * Takes the maximum of each window.
+     *
+     * @param input [N, C, H, W] or [C, H, W]
+     * @return [N, C, H_out, W_out], or [C, H_out, W_out] for an unbatched input
+     * @throws IllegalArgumentException if the input is not 3-D or 4-D, or smaller than the window
+     */
     @Override
     public Tensor forward(Tensor input) {
         Tensor x = Args.images("MaxPool2d", input, -1);
         return Args.restore(input, x.maxPool2d(kernelSize, stride, padding, dilation));
     }
 
-    /** The (height, width) of the kernel (a copy). */
+    /**
+     * The (height, width) of the kernel.
+     *
+     * @return a copy of the pair
+     */
     public int[] kernelSize() {
         return kernelSize.clone();
     }
 
-    /** The (height, width) stride (a copy). */
+    /**
+     * The (height, width) stride.
+     *
+     * @return a copy of the pair
+     */
     public int[] stride() {
         return stride.clone();
     }
 
-    /** The (height, width) zero padding (a copy). */
+    /**
+     * The (height, width) padding, which counts as −∞.
+     *
+     * @return a copy of the pair
+     */
     public int[] padding() {
         return padding.clone();
     }
 
-    /** The (height, width) spacing between kernel elements (a copy). */
+    /**
+     * The (height, width) spacing between kernel elements.
+     *
+     * @return a copy of the pair
+     */
     public int[] dilation() {
         return dilation.clone();
     }

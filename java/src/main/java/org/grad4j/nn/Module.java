@@ -34,10 +34,23 @@ public abstract class Module {
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
-    /** Computes the module's output. */
+    /**
+     * Computes the module's output, as {@code torch.nn.Module.forward}.
+     *
+     * @param input the input batch
+     * @return the output
+     */
     public abstract Tensor forward(Tensor input);
 
-    /** Registers a parameter under {@code name} and returns it (null registers nothing, e.g. no bias). */
+    /**
+     * Registers a parameter under {@code name}, as {@code torch.nn.Module.register_parameter}.
+     *
+     * @param <P> the parameter's type
+     * @param name the local name, non-empty and without dots
+     * @param parameter the parameter; null registers nothing (e.g. no bias)
+     * @return {@code parameter}
+     * @throws IllegalArgumentException if the name is empty, has a dot or is already used
+     */
     protected <P extends Parameter> P registerParameter(String name, P parameter) {
         checkName(name);
         if (parameter != null) {
@@ -46,14 +59,30 @@ public abstract class Module {
         return parameter;
     }
 
-    /** Registers a buffer: saved in the state dict, moved by loadStateDict, never learned. */
+    /**
+     * Registers a buffer: saved in the state dict, filled by loadStateDict, never learned, as
+     * {@code torch.nn.Module.register_buffer}.
+     *
+     * @param name the local name, non-empty and without dots
+     * @param buffer the tensor
+     * @return {@code buffer}
+     * @throws IllegalArgumentException if the name is empty, has a dot or is already used
+     */
     protected Tensor registerBuffer(String name, Tensor buffer) {
         checkName(name);
         buffers.put(name, buffer);
         return buffer;
     }
 
-    /** Registers a sub-module under {@code name} and returns it. */
+    /**
+     * Registers a sub-module under {@code name}, as {@code torch.nn.Module.register_module}.
+     *
+     * @param <M> the sub-module's type
+     * @param name the local name, non-empty and without dots
+     * @param module the sub-module
+     * @return {@code module}
+     * @throws IllegalArgumentException if the name is empty, has a dot or is already used
+     */
     protected <M extends Module> M registerModule(String name, M module) {
         checkName(name);
         children.put(name, module);
@@ -70,28 +99,51 @@ public abstract class Module {
         }
     }
 
-    /** This module's own parameters, buffers and children by local name (for subclasses). */
+    /**
+     * This module's own parameters by local name, for subclasses.
+     *
+     * @return the live map, in registration order
+     */
     protected Map<String, Parameter> localParameters() {
         return parameters;
     }
 
+    /**
+     * This module's own buffers by local name, for subclasses.
+     *
+     * @return the live map, in registration order
+     */
     protected Map<String, Tensor> localBuffers() {
         return buffers;
     }
 
-    /** Every parameter of this module and its descendants, in registration order. */
+    /**
+     * Every parameter of this module and its descendants, in registration order, as
+     * {@code torch.nn.Module.parameters}.
+     *
+     * @return a new list
+     */
     public List<Parameter> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
 
-    /** Every parameter by dotted name, e.g. {@code "0.weight"}, {@code "fc1.bias"}. */
+    /**
+     * Every parameter by dotted name, e.g. {@code "0.weight"}, {@code "fc1.bias"}, as
+     * {@code torch.nn.Module.named_parameters}.
+     *
+     * @return a new map, in registration order
+     */
     public Map<String, Parameter> namedParameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         collect("", out, null);
         return out;
     }
 
-    /** Every buffer by dotted name. */
+    /**
+     * Every buffer by dotted name, as {@code torch.nn.Module.named_buffers}.
+     *
+     * @return a new map, in registration order
+     */
     public Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         collect("", null, out);
@@ -108,23 +160,43 @@ public abstract class Module {
         children.forEach((k, v) -> v.collect(prefix + k + ".", params, bufs));
     }
 
-    /** The direct sub-modules, in registration order. */
+    /**
+     * The direct sub-modules, in registration order, as {@code torch.nn.Module.children}.
+     *
+     * @return a new list
+     */
     public List<Module> children() {
         return new ArrayList<>(children.values());
     }
 
+    /**
+     * The direct sub-modules by local name, as {@code torch.nn.Module.named_children}.
+     *
+     * @return a new map, in registration order
+     */
     public Map<String, Module> namedChildren() {
         return new LinkedHashMap<>(children);
     }
 
-    /** This module and all its descendants, depth first. */
+    /**
+     * This module and all its descendants, each after its own descendants (the order of
+     * {@link #apply}).
+     *
+     * @return a new list ending with this module
+     */
     public List<Module> modules() {
         List<Module> out = new ArrayList<>();
         apply(out::add);
         return out;
     }
 
-    /** Calls fn on this module and every descendant (children first, as PyTorch's apply). */
+    /**
+     * Calls fn on every descendant and then on this module (children first), as
+     * {@code torch.nn.Module.apply}.
+     *
+     * @param fn the function to call
+     * @return this module
+     */
     public Module apply(Consumer<Module> fn) {
         for (Module child : children.values()) {
             child.apply(fn);
@@ -133,33 +205,60 @@ public abstract class Module {
         return this;
     }
 
-    /** Training mode on or off for this module and its descendants (Dropout, BatchNorm care). */
+    /**
+     * Training mode on or off for this module and its descendants (Dropout, BatchNorm care), as
+     * {@code torch.nn.Module.train(mode)}.
+     *
+     * @param mode true for training, false for evaluation
+     * @return this module
+     */
     public Module train(boolean mode) {
         apply(m -> m.training = mode);
         return this;
     }
 
+    /**
+     * Training mode for this module and its descendants, as {@code torch.nn.Module.train()}.
+     *
+     * @return this module
+     */
     public Module train() {
         return train(true);
     }
 
-    /** Evaluation mode: the same as {@code train(false)}. */
+    /**
+     * Evaluation mode: the same as {@code train(false)}, as {@code torch.nn.Module.eval}.
+     *
+     * @return this module
+     */
     public Module eval() {
         return train(false);
     }
 
+    /**
+     * Whether this module is in training mode, as {@code torch.nn.Module.training}.
+     *
+     * @return true after {@link #train()} and at creation, false after {@link #eval()}
+     */
     public boolean isTraining() {
         return training;
     }
 
-    /** Clears the gradient of every parameter. */
+    /**
+     * Clears the gradient of every parameter (sets it to null), as {@code torch.nn.Module.zero_grad}.
+     */
     public void zeroGrad() {
         for (Parameter p : parameters()) {
             p.setGrad(null);
         }
     }
 
-    /** Parameters and buffers by dotted name; the tensors are the module's own (not copies). */
+    /**
+     * Parameters and buffers by dotted name, as {@code torch.nn.Module.state_dict}: a module's
+     * parameters, then its buffers, then each child's state.
+     *
+     * @return a new map of the module's own tensors (not copies)
+     */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         collectState("", out);
@@ -173,17 +272,27 @@ public abstract class Module {
         children.forEach((k, v) -> v.collectState(prefix + k + ".", out));
     }
 
-    /** Copies values from a state dict; strict: every key must match (see {@link #loadStateDict(Map, boolean)}). */
+    /**
+     * Copies values from a state dict, requiring every key to match, as
+     * {@code torch.nn.Module.load_state_dict}; see {@link #loadStateDict(Map, boolean)}.
+     *
+     * @param state tensors by dotted name
+     * @throws IllegalArgumentException if a key is missing or unexpected, or a shape differs
+     */
     public void loadStateDict(Map<String, Tensor> state) {
         loadStateDict(state, true);
     }
 
     /**
      * Copies values from {@code state} into this module's parameters and buffers (in place, so
-     * optimizers keep working). With {@code strict}, missing or unexpected keys are an error that
-     * lists them; shapes must always match.
+     * optimizers keep working), as {@code torch.nn.Module.load_state_dict}. With {@code strict},
+     * missing or unexpected keys are an error that lists them; shapes must always match.
      *
+     * @param state tensors by dotted name
+     * @param strict whether every key must match
      * @return the keys this module has that the state lacks, and the state's keys this module lacks
+     * @throws IllegalArgumentException if {@code strict} and a key is missing or unexpected, or if a
+     *     shape differs; nothing is copied then
      */
     public LoadResult loadStateDict(Map<String, Tensor> state, boolean strict) {
         Map<String, Tensor> own = stateDict();
@@ -214,15 +323,30 @@ public abstract class Module {
         return new LoadResult(missing, unexpected);
     }
 
-    /** Keys not matched by {@link #loadStateDict(Map, boolean)}. */
+    /**
+     * Keys not matched by {@link #loadStateDict(Map, boolean)}, as PyTorch's
+     * {@code _IncompatibleKeys}.
+     *
+     * @param missingKeys the module's keys the state lacks, sorted
+     * @param unexpectedKeys the state's keys the module lacks, sorted
+     */
     public record LoadResult(List<String> missingKeys, List<String> unexpectedKeys) {}
 
-    /** The part inside the parentheses of this module's line in {@link #toString()}, e.g. {@code in_features=3}. */
+    /**
+     * The part inside the parentheses of this module's line in {@link #toString()}, e.g.
+     * {@code in_features=3}, as {@code torch.nn.Module.extra_repr}.
+     *
+     * @return the text; empty here
+     */
     protected String extraRepr() {
         return "";
     }
 
-    /** PyTorch's module tree: {@code Sequential(\n  (0): Linear(in_features=2, out_features=3, bias=True)\n)}. */
+    /**
+     * PyTorch's module tree: {@code Sequential(\n  (0): Linear(in_features=2, out_features=3, bias=True)\n)}.
+     *
+     * @return the repr
+     */
     @Override
     public String toString() {
         String name = getClass().getSimpleName();

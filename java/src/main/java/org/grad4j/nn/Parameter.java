@@ -12,11 +12,23 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public class Parameter extends Tensor {
-    /** Wraps {@code data}'s values (shared, not copied) as a parameter that requires grad. */
+    /**
+     * Wraps {@code data}'s values (shared, not copied, when contiguous) as a parameter that requires
+     * grad, as {@code torch.nn.Parameter(data)}.
+     *
+     * @param data the initial values
+     */
     public Parameter(Tensor data) {
         this(data, true);
     }
 
+    /**
+     * Wraps {@code data}'s values (shared, not copied, when contiguous) as a parameter, as
+     * {@code torch.nn.Parameter(data, requires_grad)}.
+     *
+     * @param data the initial values
+     * @param requiresGrad whether the parameter is learned
+     */
     public Parameter(Tensor data, boolean requiresGrad) {
         super(data.contiguous());
         requiresGrad(requiresGrad);

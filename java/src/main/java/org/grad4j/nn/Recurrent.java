@@ -14,13 +14,21 @@ import org.grad4j.tensor.Tensor;
  * and time; and dropout between layers. The input projection of a whole sequence is one matmul.
  */
 abstract class Recurrent extends Module {
+    /** The number of features of each input step. */
     protected final int inputSize;
+    /** H, the number of features of the hidden state. */
     protected final int hiddenSize;
+    /** The number of stacked layers. */
     protected final int numLayers;
+    /** Whether the layers have bias_ih and bias_hh. */
     protected final boolean bias;
+    /** Whether batched input and output are [N, L, features] instead of [L, N, features]. */
     protected final boolean batchFirst;
+    /** The dropout probability on the outputs of every layer but the last, in training mode. */
     protected final float dropout;
+    /** Whether every layer also runs backwards in time, doubling the output features (D = 2). */
     protected final boolean bidirectional;
+
     private final Generator gen;
 
     Recurrent(
@@ -85,18 +93,42 @@ abstract class Recurrent extends Module {
         return bidirectional ? 2 : 1;
     }
 
-    /** One time step: from the projected input (W_ih·x + b_ih) and the state, the new state. */
+    /**
+     * One time step: from the projected input (W_ih·x + b_ih) and the state, the new state.
+     *
+     * @param projectedInput W_ih·x + b_ih for this step, [N, gates·H]
+     * @param state the state before the step, {@link #stateCount()} tensors of [N, H]
+     * @param suffix the parameter-name suffix of the layer and direction, e.g. {@code "_l0_reverse"}
+     * @return the state after the step, hidden state first
+     */
     protected abstract Tensor[] cell(Tensor projectedInput, Tensor[] state, String suffix);
 
-    /** How many state tensors a step carries: 1 (h) or 2 (h, c for LSTM). */
+    /**
+     * How many state tensors a step carries.
+     *
+     * @return 1 (h), or 2 (h, c) for LSTM
+     */
     protected abstract int stateCount();
 
-    /** The recurrent projection W_hh·h + b_hh for one step. */
+    /**
+     * The recurrent projection W_hh·h + b_hh for one step.
+     *
+     * @param h the hidden state [N, H]
+     * @param suffix the parameter-name suffix of the layer and direction
+     * @return [N, gates·H]
+     */
     protected final Tensor hidden(Tensor h, String suffix) {
         Tensor out = h.matmul(localParameters().get("weight_hh" + suffix).t());
         return bias ? out.add(localParameters().get("bias_hh" + suffix)) : out;
     }
 
+    /**
+     * Runs the layers over a sequence from zero initial states.
+     *
+     * @param input [L, N, inputSize] ([N, L, inputSize] with batchFirst), or unbatched [L, inputSize]
+     * @return the last layer's output at every step, [L, N, D·H] in the input's layout ([L, D·H] unbatched)
+     * @throws IllegalArgumentException if the input is not 2-D or 3-D with inputSize features
+     */
     @Override
     public Tensor forward(Tensor input) {
         return run(input, new Tensor[stateCount()])[0];

@@ -12,13 +12,25 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public class Sequential extends Module {
+    /**
+     * A chain of modules named {@code 0}, {@code 1}, ..., as {@code torch.nn.Sequential(*modules)}.
+     *
+     * @param modules the modules, in the order they run
+     * @throws IllegalArgumentException if a module is null
+     */
     public Sequential(Module... modules) {
         for (Module m : modules) {
             add(m);
         }
     }
 
-    /** Appends a module under the next index. */
+    /**
+     * Appends a module under the next index, as {@code torch.nn.Sequential.append}.
+     *
+     * @param module the module to run last
+     * @return this container
+     * @throws IllegalArgumentException if {@code module} is null
+     */
     public Sequential add(Module module) {
         if (module == null) {
             throw new IllegalArgumentException(
@@ -28,7 +40,13 @@ public class Sequential extends Module {
         return this;
     }
 
-    /** The module at an index. */
+    /**
+     * The module at an index, as {@code sequential[index]}.
+     *
+     * @param index the position, from 0
+     * @return the module
+     * @throws IllegalArgumentException if {@code index} is out of range
+     */
     public Module get(int index) {
         List<Module> all = children();
         if (index < 0 || index >= all.size()) {
@@ -38,10 +56,21 @@ public class Sequential extends Module {
         return all.get(index);
     }
 
+    /**
+     * Number of modules, as {@code len(sequential)}.
+     *
+     * @return the count
+     */
     public int size() {
         return children().size();
     }
 
+    /**
+     * Runs each module on the previous one's output.
+     *
+     * @param input the first module's input
+     * @return the last module's output, or {@code input} when the container is empty
+     */
     @Override
     public Tensor forward(Tensor input) {
         Tensor x = input;

@@ -10,6 +10,12 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public class Sigmoid extends Module {
+    /**
+     * Applies the logistic sigmoid element-wise.
+     *
+     * @param input any shape
+     * @return the activations, in the input's shape
+     */
     @Override
     public Tensor forward(Tensor input) {
         return input.sigmoid();

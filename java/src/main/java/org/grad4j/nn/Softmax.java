@@ -15,16 +15,32 @@ import org.grad4j.tensor.Tensor;
 public class Softmax extends Module {
     private final int dim;
 
+    /**
+     * A softmax along one dim, as {@code torch.nn.Softmax(dim)}.
+     *
+     * @param dim the dim to normalize over; negative counts from the end
+     */
     public Softmax(int dim) {
         this.dim = dim;
     }
 
+    /**
+     * Applies the softmax along the layer's dim.
+     *
+     * @param input at least one dim
+     * @return the result, in the input's shape
+     * @throws IllegalArgumentException if the dim is out of range for the input
+     */
     @Override
     public Tensor forward(Tensor input) {
         return input.softmax(dim);
     }
 
-    /** The dim the layer works along. */
+    /**
+     * The dim the layer works along.
+     *
+     * @return the dim as given, possibly negative
+     */
     public int dim() {
         return dim;
     }

@@ -17,10 +17,18 @@ public class Softplus extends Module {
     private final double beta;
     private final double threshold;
 
+    /** Softplus with beta 1.0 and threshold 20.0, as {@code torch.nn.Softplus()}. */
     public Softplus() {
         this(1.0, 20.0);
     }
 
+    /**
+     * Softplus with the given sharpness and threshold, as {@code torch.nn.Softplus(beta, threshold)}.
+     *
+     * @param beta the sharpness, finite and &gt; 0
+     * @param threshold the value of beta·x above which the output is x; not NaN
+     * @throws IllegalArgumentException if {@code beta} is not finite and positive, or {@code threshold} is NaN
+     */
     public Softplus(double beta, double threshold) {
         if (!(beta > 0) || Double.isInfinite(beta)) {
             throw new IllegalArgumentException("Softplus: beta must be finite and > 0, got " + beta);
@@ -32,6 +40,12 @@ public class Softplus extends Module {
         this.threshold = threshold;
     }
 
+    /**
+     * Applies softplus element-wise.
+     *
+     * @param input any shape
+     * @return the activations, in the input's shape
+     */
     @Override
     public Tensor forward(Tensor input) {
         if (beta == 1 && threshold == 20) {
@@ -42,12 +56,20 @@ public class Softplus extends Module {
         return Tensor.where(scaled.detach().gt((float) threshold), input, smooth);
     }
 
-    /** The sharpness beta. */
+    /**
+     * The sharpness beta.
+     *
+     * @return beta
+     */
     public double beta() {
         return beta;
     }
 
-    /** The value of beta·x above which the output is x. */
+    /**
+     * The value of beta·x above which the output is x.
+     *
+     * @return the threshold
+     */
     public double threshold() {
         return threshold;
     }

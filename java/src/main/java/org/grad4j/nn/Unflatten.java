@@ -19,6 +19,14 @@ public class Unflatten extends Module {
     private final int dim;
     private final int[] sizes;
 
+    /**
+     * Splits {@code dim} into {@code sizes}, as {@code torch.nn.Unflatten(dim, unflattened_size)}.
+     *
+     * @param dim the dim to split; negative counts from the end
+     * @param sizes the new sizes, each &ge; 0 except at most one -1, which is inferred
+     * @throws IllegalArgumentException if {@code sizes} is empty, has a negative size other than -1, or
+     *     more than one -1
+     */
     public Unflatten(int dim, int... sizes) {
         if (sizes == null || sizes.length == 0) {
             throw new IllegalArgumentException("Unflatten: sizes must not be empty");
@@ -32,6 +40,13 @@ public class Unflatten extends Module {
         this.sizes = sizes.clone();
     }
 
+    /**
+     * Splits the layer's dim.
+     *
+     * @param input [*, S, *] with S at the layer's dim
+     * @return [*, sizes..., *], a view when the layout allows
+     * @throws IllegalArgumentException if the dim is out of range or the sizes do not multiply to S
+     */
     @Override
     public Tensor forward(Tensor input) {
         int[] shape = input.shape();
@@ -61,12 +76,20 @@ public class Unflatten extends Module {
         return input.reshape(out);
     }
 
-    /** The dim the layer works along. */
+    /**
+     * The dim the layer works along.
+     *
+     * @return the dim as given, possibly negative
+     */
     public int dim() {
         return dim;
     }
 
-    /** The sizes the dim is split into (a copy; -1 is inferred). */
+    /**
+     * The sizes the dim is split into; -1 is inferred.
+     *
+     * @return a copy of the sizes
+     */
     public int[] sizes() {
         return sizes.clone();
     }

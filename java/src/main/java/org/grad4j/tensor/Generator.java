@@ -17,6 +17,11 @@ public final class Generator {
     private final long seed;
     private double spareNormal = Double.NaN;
 
+    /**
+     * A generator whose sequence is fixed by {@code seed}, as {@code torch.Generator().manual_seed(seed)}.
+     *
+     * @param seed the seed
+     */
     public Generator(long seed) {
         this.seed = seed;
         this.random = new SplittableRandom(seed);
@@ -25,43 +30,78 @@ public final class Generator {
     /**
      * The generator layers use for their initial weights when none is given (seeded with 0 at
      * start-up, so runs are reproducible), like PyTorch's default generator.
+     *
+     * @return the current default generator
      */
     public static synchronized Generator defaultGenerator() {
         return defaultGenerator;
     }
 
-    /** Reseeds the default generator, like {@code torch.manual_seed}. */
+    /**
+     * Reseeds the default generator, like {@code torch.manual_seed}.
+     *
+     * @param seed the new seed
+     * @return the new default generator
+     */
     public static synchronized Generator manualSeed(long seed) {
         defaultGenerator = new Generator(seed);
         return defaultGenerator;
     }
 
+    /**
+     * The seed this generator was made with, as {@code torch.Generator.initial_seed}.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** Restarts the sequence from the seed. */
+    /**
+     * Restarts the sequence from the seed.
+     *
+     * @return this generator
+     */
     public Generator reset() {
         random = new SplittableRandom(seed);
         spareNormal = Double.NaN;
         return this;
     }
 
-    /** Uniform in [0, 1). */
+    /**
+     * The next uniform value in [0, 1).
+     *
+     * @return the value
+     */
     public double nextDouble() {
         return random.nextDouble();
     }
 
-    /** Uniform integer in [0, bound). */
+    /**
+     * The next uniform integer in [0, bound).
+     *
+     * @param bound the exclusive upper bound, &gt; 0
+     * @return the value
+     * @throws IllegalArgumentException if {@code bound} is not positive
+     */
     public int nextInt(int bound) {
         return random.nextInt(bound);
     }
 
+    /**
+     * The next uniform long over its whole range.
+     *
+     * @return the value
+     */
     public long nextLong() {
         return random.nextLong();
     }
 
-    /** Standard normal, by the Marsaglia polar method (platform independent, unlike Random). */
+    /**
+     * The next standard normal value, by the Marsaglia polar method (platform independent, unlike Random).
+     *
+     * @return the value
+     */
     public double nextGaussian() {
         if (!Double.isNaN(spareNormal)) {
             double s = spareNormal;

@@ -6,7 +6,7 @@ import org.grad4j.autograd.Node;
 import org.grad4j.internal.tensor.Storage;
 import org.grad4j.internal.tensor.TensorInternals;
 
-/** Hands {@link TensorInternals} the package-private members of {@link Tensor}. */
+/** Hands {@code TensorInternals} (org.grad4j.internal.tensor) the package-private members of {@link Tensor}. */
 final class Internals implements TensorInternals.Access {
     @Override
     public Storage storage(Tensor t) {

@@ -51,10 +51,12 @@ import org.grad4j.internal.tensor.TensorInternals;
  * An n-dimensional array of float32 values that records the operations made on it for
  * automatic differentiation, like {@code torch.Tensor}.
  *
- * <p>A tensor is a view: a shape, strides and an offset over a {@link Storage} that views share
+ * <p>A tensor is a view: a shape, strides and an offset over a storage that views share
  * ({@link #reshape}, {@link #transpose}, {@link #permute}, {@link #narrow}, {@link #expand} copy
  * nothing). Binary ops broadcast as NumPy does. Ops return new tensors; only the methods named
- * with a trailing underscore ({@code add_}, {@code zero_}) write in place.
+ * with a trailing underscore ({@code add_}, {@code zero_}) write in place. Once the tensor (or a
+ * view sharing its storage) is closed, every method that reads or writes its values throws
+ * {@link IllegalStateException}.
  *
  * <pre>{@code
  * Tensor a = Tensor.of(new float[] {2}).requiresGrad(true);
@@ -75,6 +77,8 @@ public class Tensor extends TensorBase implements AutoCloseable {
     /**
      * A new tensor object viewing the same values as {@code data}, outside any graph; for subclasses
      * such as {@code org.grad4j.nn.Parameter}.
+     *
+     * @param data the tensor whose storage, shape, strides and offset the new object shares
      */
     protected Tensor(Tensor data) {
         super(data);
@@ -82,276 +86,651 @@ public class Tensor extends TensorBase implements AutoCloseable {
 
     // ---------------------------------------------------------------- arithmetic (broadcasting)
 
+    /**
+     * Element-wise sum with broadcasting, as {@code torch.add}.
+     *
+     * @param other the tensor to add
+     * @return this + other, in the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor add(Tensor other) {
         return new Add().apply(this, other);
     }
 
+    /**
+     * Adds a scalar to every element, as {@code torch.add} with a number.
+     *
+     * @param value the number to add
+     * @return this + value
+     */
     public Tensor add(float value) {
         return add(scalar(value));
     }
 
+    /**
+     * Element-wise difference with broadcasting, as {@code torch.sub}.
+     *
+     * @param other the tensor to subtract
+     * @return this − other, in the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor sub(Tensor other) {
         return new Sub().apply(this, other);
     }
 
+    /**
+     * Subtracts a scalar from every element, as {@code torch.sub} with a number.
+     *
+     * @param value the number to subtract
+     * @return this − value
+     */
     public Tensor sub(float value) {
         return sub(scalar(value));
     }
 
+    /**
+     * Element-wise product with broadcasting, as {@code torch.mul}.
+     *
+     * @param other the tensor to multiply by
+     * @return this · other, in the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor mul(Tensor other) {
         return new Mul().apply(this, other);
     }
 
+    /**
+     * Multiplies every element by a scalar, as {@code torch.mul} with a number.
+     *
+     * @param value the factor
+     * @return this · value
+     */
     public Tensor mul(float value) {
         return mul(scalar(value));
     }
 
+    /**
+     * Element-wise quotient with broadcasting, as {@code torch.div}.
+     *
+     * @param other the divisor
+     * @return this / other, in the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor div(Tensor other) {
         return new Div().apply(this, other);
     }
 
+    /**
+     * Divides every element by a scalar, as {@code torch.div} with a number.
+     *
+     * @param value the divisor
+     * @return this / value
+     */
     public Tensor div(float value) {
         return div(scalar(value));
     }
 
+    /**
+     * Negates every element, as {@code torch.neg}.
+     *
+     * @return −this
+     */
     public Tensor neg() {
         return new Neg().apply(this);
     }
 
-    /** Element-wise power with a tensor exponent (broadcast). */
+    /**
+     * Element-wise power with a tensor exponent (broadcast), as {@code torch.pow}.
+     *
+     * @param exponent the exponents
+     * @return this raised to {@code exponent}, in the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor pow(Tensor exponent) {
         return new Pow().apply(this, exponent);
     }
 
+    /**
+     * Raises every element to a scalar power, as {@code torch.pow} with a number.
+     *
+     * @param exponent the exponent
+     * @return this raised to {@code exponent}
+     */
     public Tensor pow(float exponent) {
         return new PowScalar(exponent).apply(this);
     }
 
+    /**
+     * Squares every element, as {@code torch.square}.
+     *
+     * @return this · this
+     */
     public Tensor square() {
         return mul(this);
     }
 
+    /**
+     * 1 / x for every element, as {@code torch.reciprocal}.
+     *
+     * @return the reciprocals
+     */
     public Tensor reciprocal() {
         return new PowScalar(-1f).apply(this);
     }
 
     // ---------------------------------------------------------------- element-wise functions
 
+    /**
+     * e to the power of every element, as {@code torch.exp}.
+     *
+     * @return exp(this)
+     */
     public Tensor exp() {
         return new Exp().apply(this);
     }
 
+    /**
+     * Natural logarithm of every element, as {@code torch.log}.
+     *
+     * @return log(this)
+     */
     public Tensor log() {
         return new Log().apply(this);
     }
 
+    /**
+     * Square root of every element, as {@code torch.sqrt}.
+     *
+     * @return sqrt(this)
+     */
     public Tensor sqrt() {
         return new Sqrt().apply(this);
     }
 
+    /**
+     * Absolute value of every element, as {@code torch.abs}.
+     *
+     * @return |this|
+     */
     public Tensor abs() {
         return new Abs().apply(this);
     }
 
-    /** Limits values to [min, max]; use ±infinity for a one-sided clamp. */
+    /**
+     * Limits values to [min, max], as {@code torch.clamp}; use ±infinity for a one-sided clamp.
+     *
+     * @param min the lower bound
+     * @param max the upper bound
+     * @return the clamped values
+     * @throws IllegalArgumentException if {@code min > max}
+     */
     public Tensor clamp(float min, float max) {
         return new Clamp(min, max).apply(this);
     }
 
+    /**
+     * Limits values from below, as {@code torch.clamp(min=)}.
+     *
+     * @param min the lower bound
+     * @return max(this, min)
+     */
     public Tensor clampMin(float min) {
         return clamp(min, Float.POSITIVE_INFINITY);
     }
 
+    /**
+     * Limits values from above, as {@code torch.clamp(max=)}.
+     *
+     * @param max the upper bound
+     * @return min(this, max)
+     */
     public Tensor clampMax(float max) {
         return clamp(Float.NEGATIVE_INFINITY, max);
     }
 
+    /**
+     * Hyperbolic tangent of every element, as {@code torch.tanh}.
+     *
+     * @return tanh(this)
+     */
     public Tensor tanh() {
         return new Tanh().apply(this);
     }
 
+    /**
+     * Logistic sigmoid 1 / (1 + exp(−x)) of every element, as {@code torch.sigmoid}.
+     *
+     * @return sigmoid(this)
+     */
     public Tensor sigmoid() {
         return new Sigmoid().apply(this);
     }
 
+    /**
+     * max(x, 0) for every element, as {@code torch.relu}.
+     *
+     * @return relu(this)
+     */
     public Tensor relu() {
         return new LeakyRelu(0f).apply(this);
     }
 
-    /** max(x, 0) + slope · min(x, 0); PyTorch's default slope is 0.01. */
+    /**
+     * max(x, 0) + slope · min(x, 0), as {@code torch.nn.functional.leaky_relu}.
+     *
+     * @param negativeSlope the slope for negative inputs (PyTorch's default is 0.01)
+     * @return the activations
+     */
     public Tensor leakyRelu(float negativeSlope) {
         return new LeakyRelu(negativeSlope).apply(this);
     }
 
+    /**
+     * Leaky ReLU with PyTorch's default slope of 0.01.
+     *
+     * @return the activations
+     */
     public Tensor leakyRelu() {
         return leakyRelu(0.01f);
     }
 
-    /** log(1 + exp(x)), linear above 20. */
+    /**
+     * log(1 + exp(x)), linear above 20, as {@code torch.nn.functional.softplus}.
+     *
+     * @return the activations
+     */
     public Tensor softplus() {
         return new Softplus().apply(this);
     }
 
-    /** x · Φ(x) with the exact Gaussian CDF (PyTorch's default GELU). */
+    /**
+     * x · Φ(x) with the exact Gaussian CDF, as {@code torch.nn.functional.gelu} (PyTorch's default GELU).
+     *
+     * @return the activations
+     */
     public Tensor gelu() {
         return new Gelu().apply(this);
     }
 
-    /** x for x &gt; 0, alpha · (exp(x) − 1) otherwise. */
+    /**
+     * x for x &gt; 0, alpha · (exp(x) − 1) otherwise, as {@code torch.nn.functional.elu}.
+     *
+     * @param alpha the scale of the negative part
+     * @return the activations
+     */
     public Tensor elu(float alpha) {
         return new Elu(alpha).apply(this);
     }
 
+    /**
+     * ELU with alpha = 1, PyTorch's default.
+     *
+     * @return the activations
+     */
     public Tensor elu() {
         return elu(1f);
     }
 
     // ---------------------------------------------------------------- comparisons (no gradient; 1 or 0)
 
+    /**
+     * Element-wise this &gt; other with broadcasting, as {@code torch.gt}; no gradient.
+     *
+     * @param other the right-hand side
+     * @return 1 where the comparison holds, else 0
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor gt(Tensor other) {
         return new Compare(BinaryOp.GT).apply(this, other);
     }
 
+    /**
+     * Element-wise this &gt; value, as {@code torch.gt} with a number; no gradient.
+     *
+     * @param value the right-hand side
+     * @return 1 where the comparison holds, else 0
+     */
     public Tensor gt(float value) {
         return gt(scalar(value));
     }
 
+    /**
+     * Element-wise this &ge; other with broadcasting, as {@code torch.ge}; no gradient.
+     *
+     * @param other the right-hand side
+     * @return 1 where the comparison holds, else 0
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor ge(Tensor other) {
         return new Compare(BinaryOp.GE).apply(this, other);
     }
 
+    /**
+     * Element-wise this &ge; value, as {@code torch.ge} with a number; no gradient.
+     *
+     * @param value the right-hand side
+     * @return 1 where the comparison holds, else 0
+     */
     public Tensor ge(float value) {
         return ge(scalar(value));
     }
 
+    /**
+     * Element-wise this &lt; other with broadcasting, as {@code torch.lt}; no gradient.
+     *
+     * @param other the right-hand side
+     * @return 1 where the comparison holds, else 0
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor lt(Tensor other) {
         return new Compare(BinaryOp.LT).apply(this, other);
     }
 
+    /**
+     * Element-wise this &lt; value, as {@code torch.lt} with a number; no gradient.
+     *
+     * @param value the right-hand side
+     * @return 1 where the comparison holds, else 0
+     */
     public Tensor lt(float value) {
         return lt(scalar(value));
     }
 
+    /**
+     * Element-wise this &le; other with broadcasting, as {@code torch.le}; no gradient.
+     *
+     * @param other the right-hand side
+     * @return 1 where the comparison holds, else 0
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor le(Tensor other) {
         return new Compare(BinaryOp.LE).apply(this, other);
     }
 
+    /**
+     * Element-wise this &le; value, as {@code torch.le} with a number; no gradient.
+     *
+     * @param value the right-hand side
+     * @return 1 where the comparison holds, else 0
+     */
     public Tensor le(float value) {
         return le(scalar(value));
     }
 
+    /**
+     * Element-wise equality with broadcasting, as {@code torch.eq}; no gradient.
+     *
+     * @param other the right-hand side
+     * @return 1 where the elements are equal, else 0
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor eq(Tensor other) {
         return new Compare(BinaryOp.EQ).apply(this, other);
     }
 
+    /**
+     * Element-wise equality with a number, as {@code torch.eq}; no gradient.
+     *
+     * @param value the right-hand side
+     * @return 1 where the element equals {@code value}, else 0
+     */
     public Tensor eq(float value) {
         return eq(scalar(value));
     }
 
+    /**
+     * Element-wise inequality with broadcasting, as {@code torch.ne}; no gradient.
+     *
+     * @param other the right-hand side
+     * @return 1 where the elements differ, else 0
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Tensor ne(Tensor other) {
         return new Compare(BinaryOp.NE).apply(this, other);
     }
 
+    /**
+     * Element-wise inequality with a number, as {@code torch.ne}; no gradient.
+     *
+     * @param value the right-hand side
+     * @return 1 where the element differs from {@code value}, else 0
+     */
     public Tensor ne(float value) {
         return ne(scalar(value));
     }
 
     // ---------------------------------------------------------------- reductions
 
-    /** Sum of all elements (a scalar). */
+    /**
+     * Sum of all elements, as {@code torch.sum}.
+     *
+     * @return a 0-dimensional tensor
+     */
     public Tensor sum() {
         return new Sum(null, false).apply(this);
     }
 
+    /**
+     * Sum along a dim, which is removed, as {@code torch.sum(dim)}.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @return the sums
+     * @throws IllegalArgumentException if {@code dim} is out of range
+     */
     public Tensor sum(int dim) {
         return sum(dim, false);
     }
 
+    /**
+     * Sum along a dim, as {@code torch.sum(dim, keepdim)}.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @param keepDim whether to keep the reduced dim with size 1
+     * @return the sums
+     * @throws IllegalArgumentException if {@code dim} is out of range
+     */
     public Tensor sum(int dim, boolean keepDim) {
         return new Sum(new int[] {dim}, keepDim).apply(this);
     }
 
-    /** Sum over several dims. */
+    /**
+     * Sum over several dims, as {@code torch.sum} with a tuple of dims.
+     *
+     * @param dims the dims to reduce (negative count from the end)
+     * @param keepDim whether to keep the reduced dims with size 1
+     * @return the sums
+     * @throws IllegalArgumentException if a dim is out of range or appears twice
+     */
     public Tensor sum(int[] dims, boolean keepDim) {
         return new Sum(dims.clone(), keepDim).apply(this);
     }
 
+    /**
+     * Mean of all elements, as {@code torch.mean}; NaN for an empty tensor.
+     *
+     * @return a 0-dimensional tensor
+     */
     public Tensor mean() {
         return sum().div(Math.max(numel(), 0));
     }
 
+    /**
+     * Mean along a dim, which is removed, as {@code torch.mean(dim)}.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @return the means
+     * @throws IllegalArgumentException if {@code dim} is out of range
+     */
     public Tensor mean(int dim) {
         return mean(dim, false);
     }
 
+    /**
+     * Mean along a dim, as {@code torch.mean(dim, keepdim)}.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @param keepDim whether to keep the reduced dim with size 1
+     * @return the means
+     * @throws IllegalArgumentException if {@code dim} is out of range
+     */
     public Tensor mean(int dim, boolean keepDim) {
         int d = Shapes.dim("mean", dim, dim());
         return sum(d, keepDim).div(shape[d]);
     }
 
-    /** Largest element (a scalar); the gradient is shared evenly among ties. */
+    /**
+     * Largest element, as {@code torch.max}; the gradient is shared evenly among ties.
+     *
+     * @return a 0-dimensional tensor
+     * @throws IllegalArgumentException if the tensor is empty
+     */
     public Tensor max() {
         return new Extremum(ReduceOp.MAX, null, false).apply(this);
     }
 
-    /** Largest values along a dim; the gradient goes to the first largest position. */
+    /**
+     * Largest values along a dim, as the values of {@code torch.max(dim, keepdim)}; the gradient
+     * goes to the first largest position.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @param keepDim whether to keep the reduced dim with size 1
+     * @return the largest values
+     * @throws IllegalArgumentException if {@code dim} is out of range or has size 0
+     */
     public Tensor max(int dim, boolean keepDim) {
         return new Extremum(ReduceOp.MAX, dim, keepDim).apply(this);
     }
 
+    /**
+     * Largest values along a dim, which is removed; see {@link #max(int, boolean)}.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @return the largest values
+     * @throws IllegalArgumentException if {@code dim} is out of range or has size 0
+     */
     public Tensor max(int dim) {
         return max(dim, false);
     }
 
+    /**
+     * Smallest element, as {@code torch.min}; the gradient is shared evenly among ties.
+     *
+     * @return a 0-dimensional tensor
+     * @throws IllegalArgumentException if the tensor is empty
+     */
     public Tensor min() {
         return new Extremum(ReduceOp.MIN, null, false).apply(this);
     }
 
+    /**
+     * Smallest values along a dim, as the values of {@code torch.min(dim, keepdim)}; the gradient
+     * goes to the first smallest position.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @param keepDim whether to keep the reduced dim with size 1
+     * @return the smallest values
+     * @throws IllegalArgumentException if {@code dim} is out of range or has size 0
+     */
     public Tensor min(int dim, boolean keepDim) {
         return new Extremum(ReduceOp.MIN, dim, keepDim).apply(this);
     }
 
+    /**
+     * Smallest values along a dim, which is removed; see {@link #min(int, boolean)}.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @return the smallest values
+     * @throws IllegalArgumentException if {@code dim} is out of range or has size 0
+     */
     public Tensor min(int dim) {
         return min(dim, false);
     }
 
-    /** Flat index of the first largest element. */
+    /**
+     * Flat index of the first largest element, as {@code torch.argmax}; no gradient.
+     *
+     * @return a 0-dimensional tensor holding the index as a float
+     * @throws IllegalArgumentException if the tensor is empty
+     */
     public Tensor argmax() {
         return new ArgReduce(ReduceOp.ARGMAX, null, false).apply(this);
     }
 
-    /** Index (as a float) of the first largest element along a dim. */
+    /**
+     * Index of the first largest element along a dim, as {@code torch.argmax(dim, keepdim)}; no gradient.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @param keepDim whether to keep the reduced dim with size 1
+     * @return the indices, as floats
+     * @throws IllegalArgumentException if {@code dim} is out of range or has size 0
+     */
     public Tensor argmax(int dim, boolean keepDim) {
         return new ArgReduce(ReduceOp.ARGMAX, dim, keepDim).apply(this);
     }
 
+    /**
+     * Index of the first largest element along a dim, which is removed, as {@code torch.argmax(dim)}.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @return the indices, as floats
+     * @throws IllegalArgumentException if {@code dim} is out of range or has size 0
+     */
     public Tensor argmax(int dim) {
         return argmax(dim, false);
     }
 
+    /**
+     * Flat index of the first smallest element, as {@code torch.argmin}; no gradient.
+     *
+     * @return a 0-dimensional tensor holding the index as a float
+     * @throws IllegalArgumentException if the tensor is empty
+     */
     public Tensor argmin() {
         return new ArgReduce(ReduceOp.ARGMIN, null, false).apply(this);
     }
 
+    /**
+     * Index of the first smallest element along a dim, as {@code torch.argmin(dim, keepdim)}; no gradient.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @param keepDim whether to keep the reduced dim with size 1
+     * @return the indices, as floats
+     * @throws IllegalArgumentException if {@code dim} is out of range or has size 0
+     */
     public Tensor argmin(int dim, boolean keepDim) {
         return new ArgReduce(ReduceOp.ARGMIN, dim, keepDim).apply(this);
     }
 
+    /**
+     * Index of the first smallest element along a dim, which is removed, as {@code torch.argmin(dim)}.
+     *
+     * @param dim the dim to reduce (negative counts from the end)
+     * @return the indices, as floats
+     * @throws IllegalArgumentException if {@code dim} is out of range or has size 0
+     */
     public Tensor argmin(int dim) {
         return argmin(dim, false);
     }
 
     /**
-     * exp(x) / sum(exp(x)) along a dim, computed from x − max(x) so large values do not overflow;
-     * an empty dim gives an empty result, as in PyTorch.
+     * exp(x) / sum(exp(x)) along a dim, as {@code torch.softmax}, computed from x − max(x) so large
+     * values do not overflow; an empty dim gives an empty result, as in PyTorch.
+     *
+     * @param dim the dim to normalize over (negative counts from the end)
+     * @return the probabilities, in this tensor's shape
+     * @throws IllegalArgumentException if {@code dim} is out of range
      */
     public Tensor softmax(int dim) {
         return new Softmax(dim, false).apply(this);
     }
 
     /**
-     * x − log(sum(exp(x))) along a dim, computed from x − max(x) so large values do not overflow;
-     * an empty dim gives an empty result, as in PyTorch.
+     * x − log(sum(exp(x))) along a dim, as {@code torch.log_softmax}, computed from x − max(x) so
+     * large values do not overflow; an empty dim gives an empty result, as in PyTorch.
+     *
+     * @param dim the dim to normalize over (negative counts from the end)
+     * @return the log-probabilities, in this tensor's shape
+     * @throws IllegalArgumentException if {@code dim} is out of range
      */
     public Tensor logSoftmax(int dim) {
         return new Softmax(dim, true).apply(this);
@@ -360,6 +739,10 @@ public class Tensor extends TensorBase implements AutoCloseable {
     /**
      * Mean cross-entropy of these logits [N, C] against class indices {@code target} [N] (integer
      * values), like {@code F.cross_entropy}; stable for large logits.
+     *
+     * @param target the class index of each row, in [0, C)
+     * @return the mean loss, a 0-dimensional tensor
+     * @throws IllegalArgumentException if the shapes are not [N, C] with C &gt; 0 and [N]
      */
     public Tensor crossEntropy(Tensor target) {
         return new CrossEntropy(target).apply(this).mean();
@@ -370,6 +753,11 @@ public class Tensor extends TensorBase implements AutoCloseable {
     /**
      * Matrix product with {@code torch.matmul}'s rules: 1-D operands are promoted to a row or
      * column and the added dim removed; dims before the last two are batch dims and broadcast.
+     *
+     * @param other the right-hand operand
+     * @return this @ other
+     * @throws IllegalArgumentException if an operand is 0-dimensional, the inner sizes differ or the
+     *     batch dims do not broadcast
      */
     public Tensor matmul(Tensor other) {
         if (dim() == 0 || other.dim() == 0) {
@@ -391,6 +779,11 @@ public class Tensor extends TensorBase implements AutoCloseable {
     /**
      * x·Wᵀ + b ({@code torch.nn.functional.linear}): this is x [*, in], {@code weight} [out, in],
      * {@code bias} [out] or null; the result is [*, out].
+     *
+     * @param weight the weight matrix [out, in]
+     * @param bias the bias [out], or null for none
+     * @return the affine map of this tensor
+     * @throws IllegalArgumentException if the shapes do not fit together
      */
     public Tensor linear(Tensor weight, Tensor bias) {
         if (weight.dim() != 2
@@ -408,6 +801,13 @@ public class Tensor extends TensorBase implements AutoCloseable {
     /**
      * Matrix product of operands with at least 2 dims, written into {@code out} without
      * allocating (PyTorch's {@code out=}); not recorded for autograd.
+     *
+     * @param other the right-hand operand
+     * @param out a contiguous tensor of the result's shape, sharing no storage with the operands
+     * @return {@code out}
+     * @throws IllegalArgumentException if the shapes do not fit, {@code out} is not contiguous or of
+     *     the result's shape, shares storage with an operand, or an operand requires grad while grad
+     *     mode is on
      */
     public Tensor matmul(Tensor other, Tensor out) {
         Matmul.into(this, other, out);
@@ -415,7 +815,12 @@ public class Tensor extends TensorBase implements AutoCloseable {
         return out;
     }
 
-    /** The transpose of a matrix (a 0-D or 1-D tensor is returned as is). */
+    /**
+     * The transpose of a matrix, as {@code torch.Tensor.t}; a 0-D or 1-D tensor is returned as is.
+     *
+     * @return a view with the two dims swapped, or this tensor
+     * @throws IllegalArgumentException if the tensor has more than 2 dims
+     */
     public Tensor t() {
         if (dim() > 2) {
             throw new IllegalArgumentException("t: expects a tensor with <= 2 dimensions, got " + Shapes.str(shape));
@@ -425,17 +830,37 @@ public class Tensor extends TensorBase implements AutoCloseable {
 
     // ---------------------------------------------------------------- views and shape
 
-    /** The same values in a new shape (one size may be -1); a view when the layout allows, else a copy. */
+    /**
+     * The same values in a new shape, as {@code torch.reshape}; a view when the layout allows, else a copy.
+     *
+     * @param newShape the sizes; one of them may be -1, inferred from the element count
+     * @return the reshaped tensor
+     * @throws IllegalArgumentException if the shape does not hold the same number of elements
+     */
     public Tensor reshape(int... newShape) {
         return new Reshape(newShape, false).apply(this);
     }
 
-    /** Like {@link #reshape} but always a view; fails when the layout needs a copy. */
+    /**
+     * Like {@link #reshape} but always a view, as {@code torch.Tensor.view}.
+     *
+     * @param newShape the sizes; one of them may be -1, inferred from the element count
+     * @return a view in the new shape
+     * @throws IllegalArgumentException if the shape does not hold the same number of elements or the
+     *     layout needs a copy
+     */
     public Tensor view(int... newShape) {
         return new Reshape(newShape, true).apply(this);
     }
 
-    /** Swaps two dims (a view). */
+    /**
+     * Swaps two dims, as {@code torch.transpose}.
+     *
+     * @param dim0 one dim (negative counts from the end)
+     * @param dim1 the other dim
+     * @return a view with the two dims swapped
+     * @throws IllegalArgumentException if a dim is out of range
+     */
     public Tensor transpose(int dim0, int dim1) {
         int[] order = new int[dim()];
         for (int i = 0; i < order.length; i++) {
@@ -448,35 +873,89 @@ public class Tensor extends TensorBase implements AutoCloseable {
         return permute(order);
     }
 
-    /** Reorders the dims (a view). */
+    /**
+     * Reorders the dims, as {@code torch.permute}.
+     *
+     * @param dims the new order, one entry per dim
+     * @return a view with the dims in the given order
+     * @throws IllegalArgumentException if {@code dims} is not a permutation of this tensor's dims
+     */
     public Tensor permute(int... dims) {
         return new Permute(dims).apply(this);
     }
 
-    /** Broadcasts size-1 dims (and new leading dims) to the given sizes without copying; -1 keeps a size. */
+    /**
+     * Broadcasts size-1 dims (and new leading dims) to the given sizes without copying, as
+     * {@code torch.Tensor.expand}.
+     *
+     * @param sizes the target sizes; -1 keeps a size
+     * @return a view of the expanded shape
+     * @throws IllegalArgumentException if a dim of size other than 1 would change size, or
+     *     {@code sizes} has fewer dims than this tensor
+     */
     public Tensor expand(int... sizes) {
         return new Expand(sizes).apply(this);
     }
 
+    /**
+     * Expands to another tensor's shape, as {@code torch.Tensor.expand_as}.
+     *
+     * @param other the tensor whose shape to take
+     * @return a view of the expanded shape
+     * @throws IllegalArgumentException if this tensor does not broadcast to that shape
+     */
     public Tensor expandAs(Tensor other) {
         return expand(other.shape);
     }
 
-    /** Elements start .. start+length-1 along a dim (a view). */
+    /**
+     * Elements start .. start+length-1 along a dim, as {@code torch.narrow}.
+     *
+     * @param dim the dim to narrow (negative counts from the end)
+     * @param start the first index; negative counts from the end
+     * @param length the number of elements kept
+     * @return a view of the slice
+     * @throws IllegalArgumentException if {@code dim} is out of range or the slice does not fit
+     */
     public Tensor narrow(int dim, int start, int length) {
         return new Slice(dim, start, start + length, 1, true).apply(this);
     }
 
-    /** Elements start, start+step, ... before end along a dim (a view); negative start/end count from the end. */
+    /**
+     * Elements start, start+step, ... before end along a dim, as Python's {@code x[start:end:step]}.
+     *
+     * @param dim the dim to slice (negative counts from the end)
+     * @param start the first index; negative counts from the end
+     * @param end the index to stop before; negative counts from the end
+     * @param step the distance between kept elements, &gt; 0
+     * @return a view of the slice
+     * @throws IllegalArgumentException if {@code dim} is out of range or {@code step} is not positive
+     */
     public Tensor slice(int dim, int start, int end, int step) {
         return new Slice(dim, start, end, step, false).apply(this);
     }
 
+    /**
+     * Elements start .. end-1 along a dim, as Python's {@code x[start:end]}.
+     *
+     * @param dim the dim to slice (negative counts from the end)
+     * @param start the first index; negative counts from the end
+     * @param end the index to stop before; negative counts from the end
+     * @return a view of the slice
+     * @throws IllegalArgumentException if {@code dim} is out of range
+     */
     public Tensor slice(int dim, int start, int end) {
         return slice(dim, start, end, 1);
     }
 
-    /** The sub-tensor at one index of a dim, with that dim removed (a view). */
+    /**
+     * The sub-tensor at one index of a dim, with that dim removed, as {@code torch.select}.
+     *
+     * @param dim the dim to index (negative counts from the end)
+     * @param index the position in that dim (negative counts from the end)
+     * @return a view of the sub-tensor
+     * @throws IllegalArgumentException if {@code dim} or {@code index} is out of range
+     */
     public Tensor select(int dim, int index) {
         int d = Shapes.dim("select", dim, dim());
         int i = index < 0 ? index + shape[d] : index;
@@ -487,13 +966,23 @@ public class Tensor extends TensorBase implements AutoCloseable {
         return narrow(d, i, 1).squeeze(d);
     }
 
-    /** Removes every size-1 dim. */
+    /**
+     * Removes every size-1 dim, as {@code torch.squeeze}.
+     *
+     * @return the tensor without size-1 dims
+     */
     public Tensor squeeze() {
         int[] kept = Arrays.stream(shape).filter(s -> s != 1).toArray();
         return reshape(kept);
     }
 
-    /** Removes a dim if its size is 1. */
+    /**
+     * Removes a dim if its size is 1, as {@code torch.squeeze(dim)}.
+     *
+     * @param dim the dim to remove (negative counts from the end)
+     * @return the tensor without that dim, or of the same shape if its size is not 1
+     * @throws IllegalArgumentException if {@code dim} is out of range
+     */
     public Tensor squeeze(int dim) {
         int d = Shapes.dim("squeeze", dim, dim());
         if (shape[d] != 1) {
@@ -508,7 +997,13 @@ public class Tensor extends TensorBase implements AutoCloseable {
         return reshape(out);
     }
 
-    /** Inserts a size-1 dim at {@code dim} (in [-dim()-1, dim()]). */
+    /**
+     * Inserts a size-1 dim, as {@code torch.unsqueeze}.
+     *
+     * @param dim the position of the new dim, in [-dim()-1, dim()]
+     * @return the tensor with one more dim
+     * @throws IllegalArgumentException if {@code dim} is out of range
+     */
     public Tensor unsqueeze(int dim) {
         int d = Shapes.dim("unsqueeze", dim, dim() + 1);
         int[] out = new int[shape.length + 1];
@@ -518,12 +1013,24 @@ public class Tensor extends TensorBase implements AutoCloseable {
         return reshape(out);
     }
 
-    /** All dims in one. */
+    /**
+     * All dims in one, as {@code torch.flatten}.
+     *
+     * @return a 1-D tensor of {@link #numel()} elements
+     */
     public Tensor flatten() {
         return reshape(numel());
     }
 
-    /** Dims startDim..endDim (inclusive) in one. */
+    /**
+     * Dims startDim..endDim (inclusive) in one, as {@code torch.flatten(start_dim, end_dim)}; a
+     * 0-dimensional tensor becomes a 1-D tensor of one element.
+     *
+     * @param startDim the first dim to merge (negative counts from the end)
+     * @param endDim the last dim to merge (negative counts from the end)
+     * @return the tensor with those dims merged
+     * @throws IllegalArgumentException if a dim is out of range or {@code startDim} comes after {@code endDim}
+     */
     public Tensor flatten(int startDim, int endDim) {
         if (dim() == 0) {
             return reshape(1);
@@ -549,28 +1056,60 @@ public class Tensor extends TensorBase implements AutoCloseable {
         return reshape(out);
     }
 
-    /** This tensor if contiguous, else a contiguous copy (differentiable). */
+    /**
+     * This tensor if contiguous, else a contiguous copy (differentiable), as {@code torch.Tensor.contiguous}.
+     *
+     * @return a contiguous tensor with the same values
+     */
     public Tensor contiguous() {
         return isContiguous() ? this : new Copy().apply(this);
     }
 
-    /** A contiguous copy with its own storage (differentiable). */
+    /**
+     * A contiguous copy with its own storage (differentiable), as {@code torch.clone}.
+     *
+     * @return the copy
+     */
     public Tensor clone() {
         return new Copy().apply(this);
     }
 
     // ---------------------------------------------------------------- joining and splitting
 
-    /** Joins tensors along an existing dim. */
+    /**
+     * Joins tensors along an existing dim, as {@code torch.cat}.
+     *
+     * @param tensors the tensors, equal in shape except along {@code dim}
+     * @param dim the dim to join along (negative counts from the end)
+     * @return the joined tensor
+     * @throws IllegalArgumentException if the list is empty, the tensors are 0-dimensional, the shapes
+     *     differ outside {@code dim} or {@code dim} is out of range
+     */
     public static Tensor cat(List<Tensor> tensors, int dim) {
         return new Cat(dim).apply(tensors.toArray(new Tensor[0]));
     }
 
+    /**
+     * Joins tensors along an existing dim, as {@code torch.cat}.
+     *
+     * @param dim the dim to join along (negative counts from the end)
+     * @param tensors the tensors, equal in shape except along {@code dim}
+     * @return the joined tensor
+     * @throws IllegalArgumentException if no tensor is given, the tensors are 0-dimensional, the
+     *     shapes differ outside {@code dim} or {@code dim} is out of range
+     */
     public static Tensor cat(int dim, Tensor... tensors) {
         return new Cat(dim).apply(tensors);
     }
 
-    /** Joins equally shaped tensors along a new dim. */
+    /**
+     * Joins equally shaped tensors along a new dim, as {@code torch.stack}.
+     *
+     * @param tensors the tensors, all of one shape
+     * @param dim the position of the new dim
+     * @return the stacked tensor
+     * @throws IllegalArgumentException if the list is empty, the shapes differ or {@code dim} is out of range
+     */
     public static Tensor stack(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) {
             throw new IllegalArgumentException("stack: expects a non-empty list of tensors");
@@ -584,7 +1123,14 @@ public class Tensor extends TensorBase implements AutoCloseable {
         return cat(expanded, d);
     }
 
-    /** Pieces of {@code splitSize} along a dim (the last may be smaller), as views. */
+    /**
+     * Pieces of {@code splitSize} along a dim (the last may be smaller), as {@code torch.split}.
+     *
+     * @param splitSize the size of each piece, &gt; 0
+     * @param dim the dim to split (negative counts from the end)
+     * @return the pieces, as views
+     * @throws IllegalArgumentException if {@code splitSize} is not positive or {@code dim} is out of range
+     */
     public List<Tensor> split(int splitSize, int dim) {
         int d = Shapes.dim("split", dim, dim());
         if (splitSize <= 0) {
@@ -600,7 +1146,15 @@ public class Tensor extends TensorBase implements AutoCloseable {
         return parts;
     }
 
-    /** Pieces with the given sizes along a dim (they must add up to the dim's size), as views. */
+    /**
+     * Pieces with the given sizes along a dim, as {@code torch.split} with a list of sizes.
+     *
+     * @param sizes the size of each piece; they must add up to the dim's size
+     * @param dim the dim to split (negative counts from the end)
+     * @return the pieces, as views
+     * @throws IllegalArgumentException if a size is negative, the sizes do not add up or {@code dim} is
+     *     out of range
+     */
     public List<Tensor> split(int[] sizes, int dim) {
         int d = Shapes.dim("split", dim, dim());
         int total = Arrays.stream(sizes).sum();
@@ -619,22 +1173,52 @@ public class Tensor extends TensorBase implements AutoCloseable {
 
     // ---------------------------------------------------------------- indexing
 
-    /** The entries at {@code index} (a 1-D tensor of integer values) along a dim. */
+    /**
+     * The entries at {@code index} along a dim, as {@code torch.index_select}.
+     *
+     * @param dim the dim to index (negative counts from the end)
+     * @param index a 1-D tensor of integer values
+     * @return the selected entries, with that dim of the index's length
+     * @throws IllegalArgumentException if {@code index} is not 1-D, this tensor is 0-dimensional or
+     *     {@code dim} is out of range
+     */
     public Tensor indexSelect(int dim, Tensor index) {
         return new IndexSelect(dim, index).apply(this);
     }
 
-    /** out[i][j][k] = x[i][index[i][j][k]][k] for dim = 1; index has this tensor's rank. */
+    /**
+     * out[i][j][k] = x[i][index[i][j][k]][k] for dim = 1, as {@code torch.gather}.
+     *
+     * @param dim the dim to gather along (negative counts from the end)
+     * @param index integer values, with this tensor's rank
+     * @return the gathered values, in the index's shape
+     * @throws IllegalArgumentException if the index's rank differs or {@code dim} is out of range
+     */
     public Tensor gather(int dim, Tensor index) {
         return new Gather(dim, index).apply(this);
     }
 
-    /** cond != 0 ? a : b, element-wise with broadcasting. */
+    /**
+     * cond != 0 ? a : b, element-wise with broadcasting, as {@code torch.where}.
+     *
+     * @param cond the condition
+     * @param a the values taken where the condition is non-zero
+     * @param b the values taken elsewhere
+     * @return the chosen values, in the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
         return new Where().apply(cond, a, b);
     }
 
-    /** value where mask != 0, else this tensor's element. */
+    /**
+     * value where mask != 0, else this tensor's element, as {@code torch.Tensor.masked_fill}.
+     *
+     * @param mask the positions to fill, broadcast with this tensor
+     * @param value the fill value
+     * @return the filled tensor
+     * @throws IllegalArgumentException if {@code mask} is null or the shapes do not broadcast
+     */
     public Tensor maskedFill(Tensor mask, float value) {
         if (mask == null) {
             throw new IllegalArgumentException("maskedFill: mask is null");
@@ -645,7 +1229,19 @@ public class Tensor extends TensorBase implements AutoCloseable {
 
     // ---------------------------------------------------------------- convolution and pooling (NCHW)
 
-    /** 2-D convolution of x [N, C, H, W] with weight [O, C/groups, KH, KW], plus bias [O] if not null. */
+    /**
+     * 2-D convolution of x [N, C, H, W] with weight [O, C/groups, KH, KW], plus bias [O] if not
+     * null, as {@code torch.nn.functional.conv2d}.
+     *
+     * @param weight the kernels [O, C/groups, KH, KW]
+     * @param bias the bias [O], or null for none
+     * @param stride the step between windows, in both directions
+     * @param padding the zeros added on each side, in both directions
+     * @param dilation the spacing between kernel elements, in both directions
+     * @param groups the number of groups the channels are split into
+     * @return the output [N, O, OH, OW]
+     * @throws IllegalArgumentException if the shapes or the geometry do not fit
+     */
     public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
         return conv2d(
                 weight,
@@ -656,15 +1252,46 @@ public class Tensor extends TensorBase implements AutoCloseable {
                 groups);
     }
 
+    /**
+     * 2-D convolution without dilation or groups; see
+     * {@link #conv2d(Tensor, Tensor, int, int, int, int)}.
+     *
+     * @param weight the kernels [O, C, KH, KW]
+     * @param bias the bias [O], or null for none
+     * @param stride the step between windows, in both directions
+     * @param padding the zeros added on each side, in both directions
+     * @return the output [N, O, OH, OW]
+     * @throws IllegalArgumentException if the shapes or the geometry do not fit
+     */
     public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
         return conv2d(weight, bias, stride, padding, 1, 1);
     }
 
+    /**
+     * 2-D convolution with stride 1 and no padding; see {@link #conv2d(Tensor, Tensor, int, int, int, int)}.
+     *
+     * @param weight the kernels [O, C, KH, KW]
+     * @param bias the bias [O], or null for none
+     * @return the output [N, O, OH, OW]
+     * @throws IllegalArgumentException if the shapes do not fit
+     */
     public Tensor conv2d(Tensor weight, Tensor bias) {
         return conv2d(weight, bias, 1, 0, 1, 1);
     }
 
-    /** 2-D convolution with (height, width) pairs for stride, padding and dilation. */
+    /**
+     * 2-D convolution with (height, width) pairs for stride, padding and dilation, as
+     * {@code torch.nn.functional.conv2d}.
+     *
+     * @param weight the kernels [O, C/groups, KH, KW]
+     * @param bias the bias [O], or null for none
+     * @param stride the (height, width) steps between windows
+     * @param padding the (height, width) padding on each side, at most half the kernel
+     * @param dilation the (height, width) spacing between kernel elements
+     * @param groups the number of groups the channels are split into
+     * @return the output [N, O, OH, OW]
+     * @throws IllegalArgumentException if the shapes or the geometry do not fit
+     */
     public Tensor conv2d(Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
         Tensor out = new Conv2d(stride, padding, dilation, groups).apply(this, weight);
         if (bias == null) {
@@ -679,7 +1306,18 @@ public class Tensor extends TensorBase implements AutoCloseable {
 
     /**
      * Transposed 2-D convolution (the adjoint of conv2d) of x [N, C_in, H, W] with weight
-     * [C_in, C_out/groups, KH, KW], plus bias [C_out] if not null, with (height, width) pairs.
+     * [C_in, C_out/groups, KH, KW], plus bias [C_out] if not null, with (height, width) pairs, as
+     * {@code torch.nn.functional.conv_transpose2d}.
+     *
+     * @param weight the kernels [C_in, C_out/groups, KH, KW]
+     * @param bias the bias [C_out], or null for none
+     * @param stride the (height, width) steps
+     * @param padding the (height, width) padding of the matching convolution
+     * @param outputPadding the (height, width) sizes added to one side of the output
+     * @param dilation the (height, width) spacing between kernel elements
+     * @param groups the number of groups the channels are split into
+     * @return the output [N, C_out, OH, OW]
+     * @throws IllegalArgumentException if the shapes or the geometry do not fit
      */
     public Tensor convTranspose2d(
             Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding, int[] dilation, int groups) {
@@ -694,6 +1332,17 @@ public class Tensor extends TensorBase implements AutoCloseable {
         return out.add(bias.reshape(1, -1, 1, 1));
     }
 
+    /**
+     * Transposed 2-D convolution with one stride and padding for both directions, no output
+     * padding, dilation 1 and one group.
+     *
+     * @param weight the kernels [C_in, C_out, KH, KW]
+     * @param bias the bias [C_out], or null for none
+     * @param stride the step, in both directions
+     * @param padding the padding of the matching convolution, in both directions
+     * @return the output [N, C_out, OH, OW]
+     * @throws IllegalArgumentException if the shapes or the geometry do not fit
+     */
     public Tensor convTranspose2d(Tensor weight, Tensor bias, int stride, int padding) {
         return convTranspose2d(
                 weight,
@@ -705,11 +1354,26 @@ public class Tensor extends TensorBase implements AutoCloseable {
                 1);
     }
 
-    /** Max over kernel × kernel windows with stride = kernel. */
+    /**
+     * Max over kernel × kernel windows with stride = kernel, as {@code torch.nn.functional.max_pool2d}.
+     *
+     * @param kernel the window size, in both directions
+     * @return the pooled tensor [N, C, OH, OW]
+     * @throws IllegalArgumentException if the input is not 4-D or the window does not fit
+     */
     public Tensor maxPool2d(int kernel) {
         return maxPool2d(kernel, kernel, 0);
     }
 
+    /**
+     * Max over kernel × kernel windows, as {@code torch.nn.functional.max_pool2d}.
+     *
+     * @param kernel the window size, in both directions
+     * @param stride the step between windows, in both directions
+     * @param padding the padding on each side, at most half the kernel
+     * @return the pooled tensor [N, C, OH, OW]
+     * @throws IllegalArgumentException if the input is not 4-D or the geometry does not fit
+     */
     public Tensor maxPool2d(int kernel, int stride, int padding) {
         return new MaxPool2d(
                         new int[] {kernel, kernel},
@@ -719,29 +1383,67 @@ public class Tensor extends TensorBase implements AutoCloseable {
                 .apply(this);
     }
 
-    /** Max pooling with (height, width) pairs. */
+    /**
+     * Max pooling with (height, width) pairs, as {@code torch.nn.functional.max_pool2d}.
+     *
+     * @param kernel the (height, width) window
+     * @param stride the (height, width) steps between windows
+     * @param padding the (height, width) padding on each side, at most half the kernel
+     * @param dilation the (height, width) spacing between window elements
+     * @return the pooled tensor [N, C, OH, OW]
+     * @throws IllegalArgumentException if the input is not 4-D or the geometry does not fit
+     */
     public Tensor maxPool2d(int[] kernel, int[] stride, int[] padding, int[] dilation) {
         return new MaxPool2d(kernel, stride, padding, dilation).apply(this);
     }
 
-    /** Mean over kernel × kernel windows with stride = kernel. */
+    /**
+     * Mean over kernel × kernel windows with stride = kernel, as {@code torch.nn.functional.avg_pool2d}.
+     *
+     * @param kernel the window size, in both directions
+     * @return the pooled tensor [N, C, OH, OW]
+     * @throws IllegalArgumentException if the input is not 4-D or the window does not fit
+     */
     public Tensor avgPool2d(int kernel) {
         return avgPool2d(kernel, kernel, 0);
     }
 
+    /**
+     * Mean over kernel × kernel windows, as {@code torch.nn.functional.avg_pool2d}.
+     *
+     * @param kernel the window size, in both directions
+     * @param stride the step between windows, in both directions
+     * @param padding the padding on each side, at most half the kernel
+     * @return the pooled tensor [N, C, OH, OW]
+     * @throws IllegalArgumentException if the input is not 4-D or the geometry does not fit
+     */
     public Tensor avgPool2d(int kernel, int stride, int padding) {
         return new AvgPool2d(new int[] {kernel, kernel}, new int[] {stride, stride}, new int[] {padding, padding})
                 .apply(this);
     }
 
-    /** Average pooling with (height, width) pairs. */
+    /**
+     * Average pooling with (height, width) pairs, as {@code torch.nn.functional.avg_pool2d}.
+     *
+     * @param kernel the (height, width) window
+     * @param stride the (height, width) steps between windows
+     * @param padding the (height, width) padding on each side, at most half the kernel
+     * @return the pooled tensor [N, C, OH, OW]
+     * @throws IllegalArgumentException if the input is not 4-D or the geometry does not fit
+     */
     public Tensor avgPool2d(int[] kernel, int[] stride, int[] padding) {
         return new AvgPool2d(kernel, stride, padding).apply(this);
     }
 
     /**
-     * Zeroes each element with probability p and scales the rest by 1/(1-p) when training;
-     * the mask comes from {@code gen}, so a seed reproduces it.
+     * Zeroes each element with probability p and scales the rest by 1/(1-p) when training, as
+     * {@code torch.nn.functional.dropout}; the mask comes from {@code gen}, so a seed reproduces it.
+     *
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @param training false returns this tensor unchanged
+     * @param gen the source of the mask
+     * @return the masked and scaled tensor, or this tensor when not training or p is 0
+     * @throws IllegalArgumentException if {@code p} is not in [0, 1]
      */
     public Tensor dropout(float p, boolean training, Generator gen) {
         if (!(p >= 0 && p <= 1)) {

@@ -45,8 +45,14 @@ abstract class TensorBase {
     // ---------------------------------------------------------------- factories
 
     /**
-     * A tensor holding a copy of {@code data} in the given shape; as with {@link #zeros}, no shape
-     * means a 0-dimensional tensor, so a vector needs its length: {@code Tensor.of(data, data.length)}.
+     * A tensor holding a copy of {@code data} in the given shape, as {@code torch.tensor}; as with
+     * {@link #zeros}, no shape means a 0-dimensional tensor, so a vector needs its length:
+     * {@code Tensor.of(data, data.length)}.
+     *
+     * @param data the values in row-major order (copied)
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     * @throws IllegalArgumentException if {@code data} does not hold exactly as many values as the shape
      */
     public static Tensor of(float[] data, int... shape) {
         int n = Shapes.numel(shape);
@@ -58,7 +64,12 @@ abstract class TensorBase {
         return new Tensor(Storage.owning(data.clone()), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
-    /** A 0-dimensional tensor. */
+    /**
+     * A 0-dimensional tensor, as {@code torch.tensor(value)}.
+     *
+     * @param value the value
+     * @return the new tensor
+     */
     public static Tensor scalar(float value) {
         return new Tensor(Storage.owning(new float[] {value}), new int[0], new int[0], 0);
     }
@@ -84,6 +95,11 @@ abstract class TensorBase {
     /**
      * A contiguous tensor over {@code data} without copying it (as {@code torch.from_numpy}): writes
      * to the array show in the tensor and the other way round.
+     *
+     * @param data the values in row-major order (not copied)
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     * @throws IllegalArgumentException if {@code data} does not hold exactly as many values as the shape
      */
     public static Tensor wrap(float[] data, int... shape) {
         if (data.length != Shapes.numel(shape)) {
@@ -92,34 +108,81 @@ abstract class TensorBase {
         return new Tensor(Storage.wrapping(data), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
+    /**
+     * A tensor of zeros, as {@code torch.zeros}.
+     *
+     * @param shape the sizes, one per dimension; none gives a 0-dimensional tensor
+     * @return the new tensor
+     * @throws IllegalArgumentException if a size is negative
+     */
     public static Tensor zeros(int... shape) {
         return new Tensor(Storage.zeroed(Shapes.numel(shape)), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
+    /**
+     * A tensor of ones, as {@code torch.ones}.
+     *
+     * @param shape the sizes, one per dimension; none gives a 0-dimensional tensor
+     * @return the new tensor
+     * @throws IllegalArgumentException if a size is negative
+     */
     public static Tensor ones(int... shape) {
         return full(1f, shape);
     }
 
+    /**
+     * A tensor with every element set to {@code value}, as {@code torch.full}.
+     *
+     * @param value the fill value
+     * @param shape the sizes, one per dimension; none gives a 0-dimensional tensor
+     * @return the new tensor
+     * @throws IllegalArgumentException if a size is negative
+     */
     public static Tensor full(float value, int... shape) {
         Tensor t = zeros(shape);
         Arrays.fill(t.storage.data(), value);
         return t;
     }
 
+    /**
+     * A tensor of zeros in another tensor's shape, as {@code torch.zeros_like}.
+     *
+     * @param t the tensor whose shape to take
+     * @return the new tensor, outside any graph
+     */
     public static Tensor zerosLike(Tensor t) {
         return zeros(t.shape);
     }
 
+    /**
+     * A tensor of ones in another tensor's shape, as {@code torch.ones_like}.
+     *
+     * @param t the tensor whose shape to take
+     * @return the new tensor, outside any graph
+     */
     public static Tensor onesLike(Tensor t) {
         return ones(t.shape);
     }
 
-    /** [0, 1, ..., end-1]. */
+    /**
+     * [0, 1, ..., end-1], as {@code torch.arange(end)}.
+     *
+     * @param end the exclusive upper bound; 0 or less gives an empty tensor
+     * @return a 1-D tensor
+     */
     public static Tensor arange(int end) {
         return arange(0, end, 1);
     }
 
-    /** Values from start (inclusive) to end (exclusive) in steps of step. */
+    /**
+     * Values from start (inclusive) to end (exclusive) in steps of step, as {@code torch.arange}.
+     *
+     * @param start the first value
+     * @param end the exclusive bound
+     * @param step the distance between values (negative counts down)
+     * @return a 1-D tensor, empty when {@code end} cannot be reached
+     * @throws IllegalArgumentException if a value is not finite or {@code step} is 0
+     */
     public static Tensor arange(float start, float end, float step) {
         if (step == 0 || !Float.isFinite(start) || !Float.isFinite(end) || !Float.isFinite(step)) {
             throw new IllegalArgumentException("arange: start " + start + ", end " + end + " and step " + step
@@ -133,7 +196,13 @@ abstract class TensorBase {
         return wrap(data, n);
     }
 
-    /** The n × n identity matrix. */
+    /**
+     * The n × n identity matrix, as {@code torch.eye}.
+     *
+     * @param n the number of rows and columns
+     * @return the new tensor
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public static Tensor eye(int n) {
         Tensor t = zeros(n, n);
         for (int i = 0; i < n; i++) {
@@ -142,27 +211,60 @@ abstract class TensorBase {
         return t;
     }
 
-    /** Uniform values in [0, 1). */
+    /**
+     * Uniform values in [0, 1), as {@code torch.rand}.
+     *
+     * @param gen the source of the values
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     */
     public static Tensor rand(Generator gen, int... shape) {
         return uniform(gen, 0f, 1f, shape);
     }
 
-    /** Uniform values in [0, 1) from a new generator seeded with {@code seed}. */
+    /**
+     * Uniform values in [0, 1) from a new generator seeded with {@code seed}, as {@code torch.rand}.
+     *
+     * @param seed the seed of the generator
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     */
     public static Tensor rand(long seed, int... shape) {
         return rand(new Generator(seed), shape);
     }
 
-    /** Standard normal values. */
+    /**
+     * Standard normal values, as {@code torch.randn}.
+     *
+     * @param gen the source of the values
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     */
     public static Tensor randn(Generator gen, int... shape) {
         return normal(gen, 0f, 1f, shape);
     }
 
-    /** Standard normal values from a new generator seeded with {@code seed}. */
+    /**
+     * Standard normal values from a new generator seeded with {@code seed}, as {@code torch.randn}.
+     *
+     * @param seed the seed of the generator
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     */
     public static Tensor randn(long seed, int... shape) {
         return randn(new Generator(seed), shape);
     }
 
-    /** Uniform values in [low, high). */
+    /**
+     * Uniform values in [low, high), as {@code torch.Tensor.uniform_}.
+     *
+     * @param gen the source of the values
+     * @param low the inclusive lower bound
+     * @param high the exclusive upper bound
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     * @throws IllegalArgumentException if {@code low > high} or a bound is NaN
+     */
     public static Tensor uniform(Generator gen, float low, float high, int... shape) {
         if (!(low <= high)) {
             throw new IllegalArgumentException("uniform: low must be <= high, got " + low + " > " + high);
@@ -175,7 +277,16 @@ abstract class TensorBase {
         return t;
     }
 
-    /** Normal values with the given mean and standard deviation. */
+    /**
+     * Normal values with the given mean and standard deviation, as {@code torch.normal}.
+     *
+     * @param gen the source of the values
+     * @param mean the mean
+     * @param std the standard deviation, &ge; 0
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     * @throws IllegalArgumentException if {@code std} is negative or NaN
+     */
     public static Tensor normal(Generator gen, float mean, float std, int... shape) {
         if (!(std >= 0)) {
             throw new IllegalArgumentException("normal: std must be >= 0, got " + std);
@@ -190,32 +301,58 @@ abstract class TensorBase {
 
     // ---------------------------------------------------------------- layout and values
 
-    /** The sizes, one per dimension (a copy). */
+    /**
+     * The sizes, one per dimension, as {@code torch.Tensor.shape}.
+     *
+     * @return a copy of the shape
+     */
     public int[] shape() {
         return shape.clone();
     }
 
-    /** The size of one dimension (negative dims count from the end). */
+    /**
+     * The size of one dimension, as {@code torch.Tensor.size(dim)}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return its size
+     * @throws IllegalArgumentException if {@code dim} is out of range
+     */
     public int size(int dim) {
         return shape[Shapes.dim("size", dim, shape.length)];
     }
 
-    /** Number of dimensions. */
+    /**
+     * Number of dimensions, as {@code torch.Tensor.dim}.
+     *
+     * @return the rank, 0 for a scalar
+     */
     public int dim() {
         return shape.length;
     }
 
-    /** Number of elements. */
+    /**
+     * Number of elements, as {@code torch.Tensor.numel}.
+     *
+     * @return the product of the sizes
+     */
     public int numel() {
         return Shapes.numel(shape);
     }
 
-    /** Element strides, one per dimension (a copy). */
+    /**
+     * Element strides, one per dimension, as {@code torch.Tensor.stride}.
+     *
+     * @return a copy of the strides
+     */
     public int[] stride() {
         return strides.clone();
     }
 
-    /** Position of the first element in the storage. */
+    /**
+     * Position of the first element in the storage, as {@code torch.Tensor.storage_offset}.
+     *
+     * @return the offset, in elements
+     */
     public int storageOffset() {
         return offset;
     }
@@ -234,12 +371,20 @@ abstract class TensorBase {
         storage.release();
     }
 
-    /** Whether {@link #close()} was called on this tensor or on one sharing its storage. */
+    /**
+     * Whether {@link #close()} was called on this tensor or on one sharing its storage.
+     *
+     * @return true once the storage is released
+     */
     public boolean isClosed() {
         return storage.isReleased();
     }
 
-    /** Whether the elements are laid out row-major without gaps. */
+    /**
+     * Whether the elements are laid out row-major without gaps, as {@code torch.Tensor.is_contiguous}.
+     *
+     * @return true for a contiguous layout (and for an empty tensor)
+     */
     public boolean isContiguous() {
         if (numel() == 0) {
             return true;
@@ -254,7 +399,11 @@ abstract class TensorBase {
         return true;
     }
 
-    /** The values in row-major order (a copy). */
+    /**
+     * The values in row-major order, as {@code torch.Tensor.tolist} flattened.
+     *
+     * @return a new array of {@link #numel()} values
+     */
     public float[] toArray() {
         if (numel() == 0) {
             return new float[0];
@@ -267,7 +416,12 @@ abstract class TensorBase {
         return out;
     }
 
-    /** The value of a one-element tensor. */
+    /**
+     * The value of a one-element tensor, as {@code torch.Tensor.item}.
+     *
+     * @return the value
+     * @throws IllegalArgumentException if the tensor does not have exactly one element
+     */
     public float item() {
         if (numel() != 1) {
             throw new IllegalArgumentException(
@@ -276,7 +430,14 @@ abstract class TensorBase {
         return storage.data()[offset];
     }
 
-    /** The value at an index (one per dimension; negative indices count from the end). */
+    /**
+     * The value at an index, as {@code x[i, j, ...]} in PyTorch.
+     *
+     * @param index one position per dimension; negative ones count from the end
+     * @return the value
+     * @throws IllegalArgumentException if the number of indices differs from {@link #dim()} or an index is
+     *     out of range
+     */
     public float get(int... index) {
         return storage.data()[position("get", index)];
     }
@@ -298,6 +459,12 @@ abstract class TensorBase {
         return pos;
     }
 
+    /**
+     * The values as PyTorch prints them: nested brackets, aligned values, the first and last few
+     * per dim for large tensors, and the grad function or {@code requiresGrad=true} when there is one.
+     *
+     * @return the text, or {@code tensor(closed, shape=[...])} for a closed tensor
+     */
     @Override
     public String toString() {
         return TensorFormat.format((Tensor) this);
@@ -305,11 +472,22 @@ abstract class TensorBase {
 
     // ---------------------------------------------------------------- autograd
 
+    /**
+     * Whether autograd records the ops on this tensor, as {@code torch.Tensor.requires_grad}.
+     *
+     * @return true for a leaf marked with {@link #requiresGrad(boolean)} and for any tensor computed from one
+     */
     public boolean requiresGrad() {
         return requiresGrad;
     }
 
-    /** Marks a leaf as needing a gradient (returns this, like {@code requires_grad_}). */
+    /**
+     * Marks a leaf as needing a gradient, like {@code requires_grad_}.
+     *
+     * @param value whether to record ops on this tensor
+     * @return this tensor
+     * @throws IllegalStateException if {@code value} is false and the tensor is not a leaf
+     */
     public Tensor requiresGrad(boolean value) {
         if (gradFn != null && !value) {
             throw new IllegalStateException("requiresGrad: a tensor computed by " + gradFn.name()
@@ -319,12 +497,21 @@ abstract class TensorBase {
         return (Tensor) this;
     }
 
-    /** The accumulated gradient, or null before the first backward. */
+    /**
+     * The accumulated gradient, as {@code torch.Tensor.grad}.
+     *
+     * @return the gradient, or null before the first backward
+     */
     public Tensor grad() {
         return grad;
     }
 
-    /** Replaces (or with null, clears) the accumulated gradient. */
+    /**
+     * Replaces (or with null, clears) the accumulated gradient, as assigning {@code torch.Tensor.grad}.
+     *
+     * @param grad the new gradient, of this tensor's shape, or null
+     * @throws IllegalArgumentException if {@code grad}'s shape differs from this tensor's
+     */
     public void setGrad(Tensor grad) {
         if (grad != null && !Arrays.equals(grad.shape, shape)) {
             throw new IllegalArgumentException("setGrad: gradient of shape " + Shapes.str(grad.shape)
@@ -333,7 +520,11 @@ abstract class TensorBase {
         this.grad = grad;
     }
 
-    /** The node that made this tensor, or null for a leaf. */
+    /**
+     * The node that made this tensor, as {@code torch.Tensor.grad_fn}.
+     *
+     * @return the node, or null for a leaf
+     */
     public Node gradFn() {
         return gradFn;
     }
@@ -347,12 +538,22 @@ abstract class TensorBase {
         this.requiresGrad = true;
     }
 
-    /** A leaf is a tensor not made by a recorded op; only leaves accumulate {@link #grad()}. */
+    /**
+     * A leaf is a tensor not made by a recorded op; only leaves accumulate {@link #grad()}. As
+     * {@code torch.Tensor.is_leaf}.
+     *
+     * @return true when {@link #gradFn()} is null
+     */
     public boolean isLeaf() {
         return gradFn == null;
     }
 
-    /** Back-propagates from this one-element tensor. */
+    /**
+     * Back-propagates from this one-element tensor, as {@code torch.Tensor.backward()}.
+     *
+     * @throws IllegalArgumentException if the tensor does not have exactly one element
+     * @throws IllegalStateException if this tensor does not require grad
+     */
     public void backward() {
         if (numel() != 1) {
             throw new IllegalArgumentException("backward: grad can be implicitly created only for one-element"
@@ -361,22 +562,47 @@ abstract class TensorBase {
         backward(ones(shape), false);
     }
 
-    /** Back-propagates {@code gradient} (of this tensor's shape). */
+    /**
+     * Back-propagates {@code gradient}, as {@code torch.Tensor.backward(gradient)}.
+     *
+     * @param gradient the gradient of some scalar with respect to this tensor, of this tensor's shape
+     * @throws IllegalStateException if this tensor does not require grad
+     * @throws IllegalArgumentException if {@code gradient}'s shape differs from this tensor's
+     */
     public void backward(Tensor gradient) {
         backward(gradient, false);
     }
 
-    /** Back-propagates, keeping the graph for another backward when {@code retainGraph} is true. */
+    /**
+     * Back-propagates, keeping the graph for another backward when {@code retainGraph} is true, as
+     * {@code torch.Tensor.backward(gradient, retain_graph)}.
+     *
+     * @param gradient the gradient of some scalar with respect to this tensor, of this tensor's shape
+     * @param retainGraph whether to keep the saved tensors for another backward
+     * @throws IllegalStateException if this tensor does not require grad, or the saved tensors it reads were freed
+     *     by an earlier backward
+     * @throws IllegalArgumentException if {@code gradient}'s shape differs from this tensor's
+     */
     public void backward(Tensor gradient, boolean retainGraph) {
         Autograd.backward((Tensor) this, gradient, retainGraph);
     }
 
-    /** The same values, cut from the graph (shares storage). */
+    /**
+     * The same values, cut from the graph, as {@code torch.Tensor.detach}.
+     *
+     * @return a new tensor sharing this tensor's storage, not requiring grad
+     */
     public Tensor detach() {
         return new Tensor(storage, shape, strides, offset);
     }
 
-    /** Registers a hook on this tensor's gradient. */
+    /**
+     * Registers a hook on this tensor's gradient, as {@code torch.Tensor.register_hook}.
+     *
+     * @param hook called with the gradient during backward
+     * @return a handle that removes the hook
+     * @throws IllegalStateException if the tensor does not require grad
+     */
     public Hook.Handle registerHook(Hook hook) {
         if (!requiresGrad) {
             throw new IllegalStateException(
@@ -392,7 +618,12 @@ abstract class TensorBase {
         return () -> leafHooks.remove(hook);
     }
 
-    /** Keeps the gradient of this non-leaf in {@link #grad()} during backward. */
+    /**
+     * Keeps the gradient of this non-leaf in {@link #grad()} during backward, as
+     * {@code torch.Tensor.retain_grad}; nothing for a leaf.
+     *
+     * @return this tensor
+     */
     public Tensor retainGrad() {
         if (gradFn != null) {
             gradFn.registerHook(g -> {
@@ -410,41 +641,107 @@ abstract class TensorBase {
 
     // ---------------------------------------------------------------- in place (leaves and no-grad code)
 
-    /** this += other (broadcast to this tensor's shape). */
+    /**
+     * this += other (broadcast to this tensor's shape), as {@code torch.Tensor.add_}.
+     *
+     * @param other the tensor to add
+     * @return this tensor
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor add_(Tensor other) {
         return inPlace("add_", BinaryOp.ADD, other);
     }
 
-    /** this += alpha · other. */
+    /**
+     * this += alpha · other, as {@code torch.Tensor.add_(other, alpha=)}.
+     *
+     * @param other the tensor to add
+     * @param alpha the factor on {@code other}
+     * @return this tensor
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor add_(Tensor other, float alpha) {
         return alpha == 1f ? add_(other) : add_(other.mul(alpha));
     }
 
+    /**
+     * this += value, as {@code torch.Tensor.add_} with a number.
+     *
+     * @param value the number to add
+     * @return this tensor
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor add_(float value) {
         return inPlace("add_", BinaryOp.ADD, scalar(value));
     }
 
+    /**
+     * this −= other (broadcast to this tensor's shape), as {@code torch.Tensor.sub_}.
+     *
+     * @param other the tensor to subtract
+     * @return this tensor
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor sub_(Tensor other) {
         return inPlace("sub_", BinaryOp.SUB, other);
     }
 
+    /**
+     * this *= other (broadcast to this tensor's shape), as {@code torch.Tensor.mul_}.
+     *
+     * @param other the factor
+     * @return this tensor
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor mul_(Tensor other) {
         return inPlace("mul_", BinaryOp.MUL, other);
     }
 
+    /**
+     * this *= value, as {@code torch.Tensor.mul_} with a number.
+     *
+     * @param value the factor
+     * @return this tensor
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor mul_(float value) {
         return inPlace("mul_", BinaryOp.MUL, scalar(value));
     }
 
+    /**
+     * this /= other (broadcast to this tensor's shape), as {@code torch.Tensor.div_}.
+     *
+     * @param other the divisor
+     * @return this tensor
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor div_(Tensor other) {
         return inPlace("div_", BinaryOp.DIV, other);
     }
 
+    /**
+     * this /= value, as {@code torch.Tensor.div_} with a number.
+     *
+     * @param value the divisor
+     * @return this tensor
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor div_(float value) {
         return inPlace("div_", BinaryOp.DIV, scalar(value));
     }
 
-    /** Sets every element to value. */
+    /**
+     * Sets every element to value, as {@code torch.Tensor.fill_}.
+     *
+     * @param value the fill value
+     * @return this tensor
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor fill_(float value) {
         checkInPlace("fill_");
         if (isContiguous()) {
@@ -457,11 +754,24 @@ abstract class TensorBase {
         return (Tensor) this;
     }
 
+    /**
+     * Sets every element to 0, as {@code torch.Tensor.zero_}.
+     *
+     * @return this tensor
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor zero_() {
         return fill_(0f);
     }
 
-    /** Copies src's values (broadcast to this shape) into this tensor. */
+    /**
+     * Copies src's values (broadcast to this shape) into this tensor, as {@code torch.Tensor.copy_}.
+     *
+     * @param src the values to copy
+     * @return this tensor
+     * @throws IllegalArgumentException if {@code src} does not broadcast to this tensor's shape
+     * @throws IllegalStateException if this tensor requires grad while grad mode is on
+     */
     public Tensor copy_(Tensor src) {
         checkInPlace("copy_");
         if (!Shapes.broadcastsTo(src.shape, shape)) {

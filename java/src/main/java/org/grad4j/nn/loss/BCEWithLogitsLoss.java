@@ -13,16 +13,34 @@ public final class BCEWithLogitsLoss extends Loss {
     private final Tensor weight;
     private final Tensor posWeight;
 
+    /** The mean loss without weights, as {@code torch.nn.BCEWithLogitsLoss()}. */
     public BCEWithLogitsLoss() {
         this(Reduction.MEAN, null, null);
     }
 
+    /**
+     * A loss with every option, as {@code torch.nn.BCEWithLogitsLoss(weight, reduction=, pos_weight=)}.
+     *
+     * @param reduction mean, sum or none
+     * @param weight the factor on each element's loss, broadcast against the input, or null
+     * @param posWeight the factor on the positive term, broadcast against the input, or null
+     * @throws IllegalArgumentException if {@code reduction} is null
+     */
     public BCEWithLogitsLoss(Reduction reduction, Tensor weight, Tensor posWeight) {
         super(reduction);
         this.weight = weight;
         this.posWeight = posWeight;
     }
 
+    /**
+     * Computes the binary cross-entropy of the logits.
+     *
+     * @param input logits, any shape
+     * @param target probabilities in [0, 1], of the input's shape
+     * @return the reduced loss, or the per-element losses for none
+     * @throws IllegalArgumentException if the target's shape differs from the input's, or a weight does
+     *     not broadcast to it
+     */
     @Override
     public Tensor forward(Tensor input, Tensor target) {
         requireSameShape(input, target);

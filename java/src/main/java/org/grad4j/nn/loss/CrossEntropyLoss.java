@@ -18,10 +18,25 @@ import org.grad4j.tensor.Tensor;
 public final class CrossEntropyLoss extends NLLLoss {
     private final float labelSmoothing;
 
+    /**
+     * The mean loss without class weights or label smoothing, ignoring target −100, as
+     * {@code torch.nn.CrossEntropyLoss()}.
+     */
     public CrossEntropyLoss() {
         this(Reduction.MEAN, null, -100, 0);
     }
 
+    /**
+     * A loss with every option, as {@code torch.nn.CrossEntropyLoss(weight, ignore_index=, reduction=,
+     * label_smoothing=)}.
+     *
+     * @param reduction mean, sum or none
+     * @param weight the weight of each class [C], or null for equal weights
+     * @param ignoreIndex the class-index target that counts for nothing
+     * @param labelSmoothing the share of the target spread evenly over the classes, in [0, 1]
+     * @throws IllegalArgumentException if {@code reduction} is null, {@code weight} is not 1-D or
+     *     {@code labelSmoothing} is not in [0, 1]
+     */
     public CrossEntropyLoss(Reduction reduction, Tensor weight, int ignoreIndex, double labelSmoothing) {
         super(reduction, weight, ignoreIndex);
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
@@ -31,6 +46,16 @@ public final class CrossEntropyLoss extends NLLLoss {
         this.labelSmoothing = (float) labelSmoothing;
     }
 
+    /**
+     * Computes the cross-entropy of the logits.
+     *
+     * @param input logits [N, C], [C] or [N, C, d1, ...]
+     * @param target class indices [N], [] or [N, d1, ...] (whole numbers in [0, C) or ignoreIndex), or
+     *     class probabilities of the input's shape
+     * @return the reduced loss, or the per-sample losses in the target's shape for none
+     * @throws IllegalArgumentException if the shapes do not fit, a class index is out of range or the
+     *     weight does not have C entries
+     */
     @Override
     public Tensor forward(Tensor input, Tensor target) {
         Tensor rows = ClassTargets.rows(name(), input);

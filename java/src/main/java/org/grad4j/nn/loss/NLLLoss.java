@@ -9,13 +9,24 @@ import org.grad4j.tensor.Tensor;
  * weights of the counted samples.
  */
 public class NLLLoss extends Loss {
+    /** The weight of each class [C], or null for equal weights. */
     protected final Tensor weight;
+    /** The class-index target that counts for nothing. */
     protected final int ignoreIndex;
 
+    /** The mean loss without class weights, ignoring target −100, as {@code torch.nn.NLLLoss()}. */
     public NLLLoss() {
         this(Reduction.MEAN, null, -100);
     }
 
+    /**
+     * A loss with every option, as {@code torch.nn.NLLLoss(weight, ignore_index=, reduction=)}.
+     *
+     * @param reduction mean, sum or none
+     * @param weight the weight of each class [C], or null for equal weights
+     * @param ignoreIndex the class-index target that counts for nothing
+     * @throws IllegalArgumentException if {@code reduction} is null or {@code weight} is not 1-D
+     */
     public NLLLoss(Reduction reduction, Tensor weight, int ignoreIndex) {
         super(reduction);
         if (weight != null && weight.dim() != 1) {
@@ -26,6 +37,15 @@ public class NLLLoss extends Loss {
         this.ignoreIndex = ignoreIndex;
     }
 
+    /**
+     * Computes the negative log-likelihood at the target classes.
+     *
+     * @param input log-probabilities [N, C], [C] or [N, C, d1, ...]
+     * @param target class indices [N], [] or [N, d1, ...], whole numbers in [0, C) or ignoreIndex
+     * @return the reduced loss, or the per-sample losses in the target's shape for none
+     * @throws IllegalArgumentException if the shapes do not fit, a class index is out of range or the
+     *     weight does not have C entries
+     */
     @Override
     public Tensor forward(Tensor input, Tensor target) {
         Tensor targets =
