@@ -29,6 +29,9 @@ import org.grad4j.tensor.Tensor;
 public abstract class Function {
     private boolean applied;
 
+    /** A function ready for one {@link #apply} call. */
+    protected Function() {}
+
     /**
      * Runs forward and, when an input requires grad and grad mode is on, records the call, as
      * {@code Function.apply} in PyTorch. An output that is one of the inputs is returned detached.

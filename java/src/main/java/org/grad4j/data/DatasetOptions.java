@@ -34,6 +34,9 @@ public final class DatasetOptions {
     private boolean download = true;
     private PrintStream progress = System.err;
 
+    /** The defaults: no directory of the user's; the cache and the system folder searched; download allowed. */
+    public DatasetOptions() {}
+
     /**
      * A directory to search first, like torchvision's {@code root}; default none.
      *

@@ -34,6 +34,9 @@ public abstract class Module {
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
+    /** A module with no parameters, buffers or sub-modules yet, in training mode. */
+    protected Module() {}
+
     /**
      * Computes the module's output, as {@code torch.nn.Module.forward}.
      *

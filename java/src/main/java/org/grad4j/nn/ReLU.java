@@ -4,6 +4,9 @@ import org.grad4j.tensor.Tensor;
 
 /** max(x, 0) element-wise, like {@code torch.nn.ReLU}. Shape: any; output as input. */
 public class ReLU extends Module {
+    /** A ReLU layer (it has no parameters). */
+    public ReLU() {}
+
     /**
      * Applies max(x, 0) element-wise.
      *

@@ -10,6 +10,9 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public class Sigmoid extends Module {
+    /** A sigmoid layer (it has no parameters). */
+    public Sigmoid() {}
+
     /**
      * Applies the logistic sigmoid element-wise.
      *

@@ -10,6 +10,9 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public class Tanh extends Module {
+    /** A tanh layer (it has no parameters). */
+    public Tanh() {}
+
     /**
      * Applies tanh element-wise.
      *

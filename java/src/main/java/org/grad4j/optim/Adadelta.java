@@ -20,7 +20,15 @@ public final class Adadelta extends Optimizer {
      * @param weightDecay the L2 penalty, &gt;= 0
      */
     public record Options(double lr, double rho, double eps, double weightDecay) implements OptimizerOptions {
-        /** Checks every option, naming it. */
+        /**
+         * Options with these values, each checked.
+         *
+         * @param lr the coefficient of the update, &gt;= 0
+         * @param rho the decay of the running averages, in [0, 1]
+         * @param eps added inside the square roots, &gt;= 0
+         * @param weightDecay the L2 penalty, &gt;= 0
+         * @throws IllegalArgumentException naming the first option out of its range
+         */
         public Options {
             Check.nonNegative("Adadelta", "lr", lr);
             Check.closedUnitInterval("Adadelta", "rho", rho);
@@ -28,7 +36,11 @@ public final class Adadelta extends Optimizer {
             Check.nonNegative("Adadelta", "weight_decay", weightDecay);
         }
 
-        /** PyTorch's defaults. */
+        /**
+         * PyTorch's defaults.
+         *
+         * @return the default options
+         */
         public static Options defaults() {
             return new Options(1.0, 0.9, 1e-6, 0);
         }
@@ -38,33 +50,62 @@ public final class Adadelta extends Optimizer {
             return new Options(value, rho, eps, weightDecay);
         }
 
-        /** These options with another rho. */
+        /**
+         * These options with another rho.
+         *
+         * @param value the new rho
+         * @return a copy of these options with it
+         */
         public Options rho(double value) {
             return new Options(lr, value, eps, weightDecay);
         }
 
-        /** These options with another eps. */
+        /**
+         * These options with another eps.
+         *
+         * @param value the new eps
+         * @return a copy of these options with it
+         */
         public Options eps(double value) {
             return new Options(lr, rho, value, weightDecay);
         }
 
-        /** These options with another weight decay. */
+        /**
+         * These options with another weight decay.
+         *
+         * @param value the new weight decay
+         * @return a copy of these options with it
+         */
         public Options weightDecay(double value) {
             return new Options(lr, rho, eps, value);
         }
     }
 
-    /** Adadelta over {@code params} with the default options. */
+    /**
+     * Adadelta over {@code params} with the default options.
+     *
+     * @param params the tensors to update
+     */
     public Adadelta(Iterable<? extends Tensor> params) {
         this(params, Options.defaults());
     }
 
-    /** Adadelta over {@code params} with {@code options}. */
+    /**
+     * Adadelta over {@code params} with {@code options}.
+     *
+     * @param params the tensors to update
+     * @param options the options of the one group
+     */
     public Adadelta(Iterable<? extends Tensor> params, Options options) {
         this(oneGroup(params), options);
     }
 
-    /** Adadelta over param groups; a group without options of its own takes {@code defaults}. */
+    /**
+     * Adadelta over param groups; a group without options of its own takes {@code defaults}.
+     *
+     * @param groups the param groups
+     * @param defaults the options of the groups made without their own
+     */
     public Adadelta(List<ParamGroup> groups, Options defaults) {
         super(groups, defaults);
     }

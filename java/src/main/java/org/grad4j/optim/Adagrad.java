@@ -22,7 +22,16 @@ public final class Adagrad extends Optimizer {
      */
     public record Options(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps)
             implements OptimizerOptions {
-        /** Checks every option, naming it. */
+        /**
+         * Options with these values, each checked.
+         *
+         * @param lr the learning rate, &gt;= 0
+         * @param lrDecay the learning-rate decay, &gt;= 0
+         * @param weightDecay the L2 penalty, &gt;= 0
+         * @param initialAccumulatorValue the start of the sum of squared gradients, &gt;= 0
+         * @param eps added to the denominator, &gt;= 0
+         * @throws IllegalArgumentException naming the first option out of its range
+         */
         public Options {
             Check.nonNegative("Adagrad", "lr", lr);
             Check.nonNegative("Adagrad", "lr_decay", lrDecay);
@@ -31,7 +40,11 @@ public final class Adagrad extends Optimizer {
             Check.nonNegative("Adagrad", "eps", eps);
         }
 
-        /** PyTorch's defaults. */
+        /**
+         * PyTorch's defaults.
+         *
+         * @return the default options
+         */
         public static Options defaults() {
             return new Options(1e-2, 0, 0, 0, 1e-10);
         }
@@ -41,43 +54,82 @@ public final class Adagrad extends Optimizer {
             return new Options(value, lrDecay, weightDecay, initialAccumulatorValue, eps);
         }
 
-        /** These options with another lr decay. */
+        /**
+         * These options with another lr decay.
+         *
+         * @param value the new lr decay
+         * @return a copy of these options with it
+         */
         public Options lrDecay(double value) {
             return new Options(lr, value, weightDecay, initialAccumulatorValue, eps);
         }
 
-        /** These options with another weight decay. */
+        /**
+         * These options with another weight decay.
+         *
+         * @param value the new weight decay
+         * @return a copy of these options with it
+         */
         public Options weightDecay(double value) {
             return new Options(lr, lrDecay, value, initialAccumulatorValue, eps);
         }
 
-        /** These options with another initial accumulator value. */
+        /**
+         * These options with another initial accumulator value.
+         *
+         * @param value the new initial accumulator value
+         * @return a copy of these options with it
+         */
         public Options initialAccumulatorValue(double value) {
             return new Options(lr, lrDecay, weightDecay, value, eps);
         }
 
-        /** These options with another eps. */
+        /**
+         * These options with another eps.
+         *
+         * @param value the new eps
+         * @return a copy of these options with it
+         */
         public Options eps(double value) {
             return new Options(lr, lrDecay, weightDecay, initialAccumulatorValue, value);
         }
     }
 
-    /** Adagrad over {@code params} with the default options. */
+    /**
+     * Adagrad over {@code params} with the default options.
+     *
+     * @param params the tensors to update
+     */
     public Adagrad(Iterable<? extends Tensor> params) {
         this(params, Options.defaults());
     }
 
-    /** Adagrad over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    /**
+     * Adagrad over {@code params} with learning rate {@code lr} and the other options' defaults.
+     *
+     * @param params the tensors to update
+     * @param lr the learning rate
+     */
     public Adagrad(Iterable<? extends Tensor> params, double lr) {
         this(params, Options.defaults().lr(lr));
     }
 
-    /** Adagrad over {@code params} with {@code options}. */
+    /**
+     * Adagrad over {@code params} with {@code options}.
+     *
+     * @param params the tensors to update
+     * @param options the options of the one group
+     */
     public Adagrad(Iterable<? extends Tensor> params, Options options) {
         this(oneGroup(params), options);
     }
 
-    /** Adagrad over param groups; a group without options of its own takes {@code defaults}. */
+    /**
+     * Adagrad over param groups; a group without options of its own takes {@code defaults}.
+     *
+     * @param groups the param groups
+     * @param defaults the options of the groups made without their own
+     */
     public Adagrad(List<ParamGroup> groups, Options defaults) {
         super(groups, defaults);
     }

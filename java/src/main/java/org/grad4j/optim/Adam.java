@@ -30,7 +30,17 @@ public class Adam extends Optimizer {
      */
     public record Options(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad)
             implements OptimizerOptions {
-        /** Checks every option, naming it. */
+        /**
+         * Options with these values, each checked.
+         *
+         * @param lr the learning rate, &gt;= 0
+         * @param beta1 the decay of the running mean of gradients, in [0, 1)
+         * @param beta2 the decay of the running mean of squared gradients, in [0, 1)
+         * @param eps added to the denominator, &gt;= 0
+         * @param weightDecay the weight decay, &gt;= 0 (added to the gradient by Adam, applied to the parameter by AdamW)
+         * @param amsgrad whether to use the running maximum of the second moment
+         * @throws IllegalArgumentException naming the first option out of its range
+         */
         public Options {
             Check.nonNegative("Adam", "lr", lr);
             Check.unitInterval("Adam", "beta1", beta1);
@@ -39,7 +49,11 @@ public class Adam extends Optimizer {
             Check.nonNegative("Adam", "weight_decay", weightDecay);
         }
 
-        /** PyTorch's defaults for Adam. */
+        /**
+         * PyTorch's defaults for Adam.
+         *
+         * @return the default options
+         */
         public static Options defaults() {
             return new Options(1e-3, 0.9, 0.999, 1e-8, 0, false);
         }
@@ -49,22 +63,43 @@ public class Adam extends Optimizer {
             return new Options(value, beta1, beta2, eps, weightDecay, amsgrad);
         }
 
-        /** These options with other betas. */
+        /**
+         * These options with other betas.
+         *
+         * @param b1 the new beta1, in [0, 1)
+         * @param b2 the new beta2, in [0, 1)
+         * @return a copy of these options with them
+         */
         public Options betas(double b1, double b2) {
             return new Options(lr, b1, b2, eps, weightDecay, amsgrad);
         }
 
-        /** These options with another eps. */
+        /**
+         * These options with another eps.
+         *
+         * @param value the new eps
+         * @return a copy of these options with it
+         */
         public Options eps(double value) {
             return new Options(lr, beta1, beta2, value, weightDecay, amsgrad);
         }
 
-        /** These options with another weight decay. */
+        /**
+         * These options with another weight decay.
+         *
+         * @param value the new weight decay
+         * @return a copy of these options with it
+         */
         public Options weightDecay(double value) {
             return new Options(lr, beta1, beta2, eps, value, amsgrad);
         }
 
-        /** These options with AMSGrad on or off. */
+        /**
+         * These options with AMSGrad on or off.
+         *
+         * @param value whether to use it
+         * @return a copy of these options with it
+         */
         public Options amsgrad(boolean value) {
             return new Options(lr, beta1, beta2, eps, weightDecay, value);
         }
@@ -72,22 +107,41 @@ public class Adam extends Optimizer {
 
     private final boolean decoupled;
 
-    /** Adam over {@code params} with the default options. */
+    /**
+     * Adam over {@code params} with the default options.
+     *
+     * @param params the tensors to update
+     */
     public Adam(Iterable<? extends Tensor> params) {
         this(params, Options.defaults());
     }
 
-    /** Adam over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    /**
+     * Adam over {@code params} with learning rate {@code lr} and the other options' defaults.
+     *
+     * @param params the tensors to update
+     * @param lr the learning rate
+     */
     public Adam(Iterable<? extends Tensor> params, double lr) {
         this(params, Options.defaults().lr(lr));
     }
 
-    /** Adam over {@code params} with {@code options}. */
+    /**
+     * Adam over {@code params} with {@code options}.
+     *
+     * @param params the tensors to update
+     * @param options the options of the one group
+     */
     public Adam(Iterable<? extends Tensor> params, Options options) {
         this(oneGroup(params), options);
     }
 
-    /** Adam over param groups; a group without options of its own takes {@code defaults}. */
+    /**
+     * Adam over param groups; a group without options of its own takes {@code defaults}.
+     *
+     * @param groups the param groups
+     * @param defaults the options of the groups made without their own
+     */
     public Adam(List<ParamGroup> groups, Options defaults) {
         this(groups, defaults, false);
     }

@@ -8,7 +8,13 @@ import org.grad4j.tensor.Tensor;
 public final class ClipGrad {
     private ClipGrad() {}
 
-    /** Scales all gradients together so their 2-norm is at most maxNorm; returns the norm before. */
+    /**
+     * Scales all gradients together so their 2-norm is at most maxNorm.
+     *
+     * @param params the tensors whose gradients to clip (those without one are skipped)
+     * @param maxNorm the largest total norm, &gt;= 0
+     * @return the total norm before clipping
+     */
     public static double clipGradNorm(Iterable<? extends Tensor> params, double maxNorm) {
         return clipGradNorm(params, maxNorm, 2, false);
     }
@@ -18,6 +24,13 @@ public final class ClipGrad {
      * {@code Double.POSITIVE_INFINITY} for the largest magnitude) is at most maxNorm, by
      * maxNorm / (norm + 1e-6) when that is below 1. Returns the total norm before clipping. With
      * {@code errorIfNonfinite}, a NaN or infinite norm is an exception instead of NaN gradients.
+     *
+     * @param params the tensors whose gradients to clip (those without one are skipped)
+     * @param maxNorm the largest total norm, &gt;= 0
+     * @param normType p of the p-norm, &gt; 0 or infinity
+     * @param errorIfNonfinite whether a NaN or infinite total norm throws
+     * @return the total norm before clipping
+     * @throws IllegalArgumentException for a bad maxNorm or normType, or a non-finite norm when asked
      */
     public static double clipGradNorm(
             Iterable<? extends Tensor> params, double maxNorm, double normType, boolean errorIfNonfinite) {
@@ -60,7 +73,12 @@ public final class ClipGrad {
         return total;
     }
 
-    /** Clamps every gradient element into [-clipValue, clipValue]. */
+    /**
+     * Clamps every gradient element into [-clipValue, clipValue].
+     *
+     * @param params the tensors whose gradients to clip (those without one are skipped)
+     * @param clipValue the largest magnitude, &gt;= 0
+     */
     public static void clipGradValue(Iterable<? extends Tensor> params, double clipValue) {
         if (!(clipValue >= 0)) {
             throw new IllegalArgumentException("clipGradValue: clipValue must be >= 0, got " + clipValue);

@@ -29,6 +29,8 @@ public abstract class Optimizer {
     /**
      * An optimizer over {@code groups}; a group without options of its own takes {@code defaults}.
      *
+     * @param groups the param groups, at least one, no parameter in two
+     * @param defaults the options of the groups made without their own
      * @throws IllegalArgumentException if there are no groups, a parameter is in two groups, or a
      *     group's options are of another optimizer's type
      */
@@ -61,17 +63,30 @@ public abstract class Optimizer {
         return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
     }
 
-    /** One group holding {@code params}. */
+    /**
+     * One group holding {@code params}.
+     *
+     * @param params the tensors to update
+     * @return a list of one group that takes the optimizer's options
+     */
     protected static List<ParamGroup> oneGroup(Iterable<? extends Tensor> params) {
         return List.of(new ParamGroup(params));
     }
 
-    /** The class name, for messages. */
+    /**
+     * The class name, for messages.
+     *
+     * @return the optimizer's name, such as {@code "Adam"}
+     */
     public String name() {
         return getClass().getSimpleName();
     }
 
-    /** The param groups, in order. */
+    /**
+     * The param groups, in order.
+     *
+     * @return the groups, which schedules change the learning rate of
+     */
     public List<ParamGroup> paramGroups() {
         return groups;
     }
@@ -99,20 +114,38 @@ public abstract class Optimizer {
     }
 
     /**
-     * Updates p in place from its gradient; {@code options} are its group's, of this optimizer's
-     * type, and {@code state} is p's own, empty before its first step.
+     * Updates p in place from its gradient.
+     *
+     * @param options the options of p's group, of this optimizer's type
+     * @param p the parameter
+     * @param grad its gradient
+     * @param state p's own state, empty before its first step
      */
     protected abstract void update(OptimizerOptions options, Tensor p, Tensor grad, Map<String, Tensor> state);
 
-    /** The names of the per-parameter state buffers, as PyTorch names them. */
+    /**
+     * The names of the per-parameter state buffers, as PyTorch names them.
+     *
+     * @return the names that state dicts may hold
+     */
     protected abstract List<String> stateNames();
 
-    /** A new zero buffer shaped like p. */
+    /**
+     * A new zero buffer shaped like p.
+     *
+     * @param p a parameter
+     * @return zeros of p's shape
+     */
     protected static Tensor zerosLike(Tensor p) {
         return Tensor.zeros(p.shape());
     }
 
-    /** The per-parameter step count, kept as a 0-d tensor as PyTorch does; incremented here. */
+    /**
+     * Increments the per-parameter step count, kept as a 0-d tensor as PyTorch does.
+     *
+     * @param state the parameter's state
+     * @return the step number, from 1
+     */
     protected static int nextStep(Map<String, Tensor> state) {
         Tensor step = state.computeIfAbsent("step", k -> Tensor.scalar(0f));
         step.fill_(step.item() + 1);
@@ -121,7 +154,11 @@ public abstract class Optimizer {
 
     // ---------------------------------------------------------------- state
 
-    /** A copy of the per-parameter state and of every group's options. */
+    /**
+     * A copy of the per-parameter state and of every group's options.
+     *
+     * @return the state, keyed as PyTorch's state dict
+     */
     public OptimizerState stateDict() {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
@@ -143,7 +180,12 @@ public abstract class Optimizer {
         return new OptimizerState(tensors, values);
     }
 
-    /** Replaces the state and group options with copies of a saved state's, after checking it fits. */
+    /**
+     * Replaces the state and group options with copies of a saved state's, after checking it fits.
+     *
+     * @param saved a state from {@link #stateDict()} of an optimizer of this type over as many parameters
+     * @throws IllegalArgumentException naming what does not fit
+     */
     public void loadStateDict(OptimizerState saved) {
         List<Tensor> params = allParams();
         List<OptimizerOptions> options = readGroups(saved.values());

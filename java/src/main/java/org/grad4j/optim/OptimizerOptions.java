@@ -6,9 +6,18 @@ package org.grad4j.optim;
  * Every one has a learning rate, which schedules read and replace.
  */
 public interface OptimizerOptions {
-    /** The learning rate. */
+    /**
+     * The learning rate.
+     *
+     * @return the learning rate, &gt;= 0
+     */
     double lr();
 
-    /** The same options with another learning rate. */
+    /**
+     * The same options with another learning rate.
+     *
+     * @param lr the new learning rate, &gt;= 0
+     * @return a copy of these options with it
+     */
     OptimizerOptions lr(double lr);
 }

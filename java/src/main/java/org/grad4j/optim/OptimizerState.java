@@ -10,6 +10,12 @@ import org.grad4j.tensor.Tensor;
  * {@code param_groups.<group>.<option>} as exact decimal strings.
  */
 public record OptimizerState(Map<String, Tensor> tensors, Map<String, String> values) {
+    /**
+     * A state holding copies of both maps.
+     *
+     * @param tensors the per-parameter buffers by key
+     * @param values the groups' options by key
+     */
     public OptimizerState {
         tensors = Map.copyOf(tensors);
         values = Map.copyOf(values);

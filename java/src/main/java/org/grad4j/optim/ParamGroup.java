@@ -22,25 +22,42 @@ public final class ParamGroup {
     private OptimizerOptions options;
     private double initialLr = Double.NaN;
 
-    /** A group that takes the optimizer's options. */
+    /**
+     * A group that takes the optimizer's options.
+     *
+     * @param params the tensors to update
+     */
     public ParamGroup(Iterable<? extends Tensor> params) {
         List<Tensor> list = new ArrayList<>();
         params.forEach(list::add);
         this.params = Collections.unmodifiableList(list);
     }
 
-    /** A group with options of its own, of the optimizer's options type. */
+    /**
+     * A group with options of its own.
+     *
+     * @param params the tensors to update
+     * @param options the group's options, of the optimizer's options type
+     */
     public ParamGroup(Iterable<? extends Tensor> params, OptimizerOptions options) {
         this(params);
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** The group's parameters, in order. */
+    /**
+     * The group's parameters, in order.
+     *
+     * @return the parameters
+     */
     public List<Tensor> params() {
         return params;
     }
 
-    /** The group's options (the optimizer's unless the group was given its own). */
+    /**
+     * The group's options (the optimizer's unless the group was given its own).
+     *
+     * @return the options in force
+     */
     public OptimizerOptions options() {
         return options;
     }
@@ -50,22 +67,38 @@ public final class ParamGroup {
         options = value;
     }
 
-    /** The group's learning rate. */
+    /**
+     * The group's learning rate.
+     *
+     * @return the learning rate
+     */
     public double lr() {
         return options.lr();
     }
 
-    /** Sets this group's learning rate (what schedules do). */
+    /**
+     * Sets this group's learning rate (what schedules do).
+     *
+     * @param value the new learning rate, &gt;= 0
+     */
     public void lr(double value) {
         options = options.lr(value);
     }
 
-    /** The lr the first schedule attached to this group started from (PyTorch's initial_lr); NaN before. */
+    /**
+     * The lr the first schedule attached to this group started from (PyTorch's initial_lr).
+     *
+     * @return that lr, or NaN before a schedule is attached
+     */
     public double initialLr() {
         return initialLr;
     }
 
-    /** Records the lr a schedule starts from. */
+    /**
+     * Records the lr a schedule starts from.
+     *
+     * @param value the start lr
+     */
     public void initialLr(double value) {
         initialLr = value;
     }

@@ -23,7 +23,16 @@ public final class RAdam extends Optimizer {
      */
     public record Options(double lr, double beta1, double beta2, double eps, double weightDecay)
             implements OptimizerOptions {
-        /** Checks every option, naming it. */
+        /**
+         * Options with these values, each checked.
+         *
+         * @param lr the learning rate, &gt;= 0
+         * @param beta1 the decay of the running mean of gradients, in [0, 1)
+         * @param beta2 the decay of the running mean of squared gradients, in [0, 1)
+         * @param eps added to the denominator, &gt;= 0
+         * @param weightDecay the L2 penalty, &gt;= 0
+         * @throws IllegalArgumentException naming the first option out of its range
+         */
         public Options {
             Check.nonNegative("RAdam", "lr", lr);
             Check.unitInterval("RAdam", "beta1", beta1);
@@ -32,7 +41,11 @@ public final class RAdam extends Optimizer {
             Check.nonNegative("RAdam", "weight_decay", weightDecay);
         }
 
-        /** PyTorch's defaults. */
+        /**
+         * PyTorch's defaults.
+         *
+         * @return the default options
+         */
         public static Options defaults() {
             return new Options(1e-3, 0.9, 0.999, 1e-8, 0);
         }
@@ -42,38 +55,73 @@ public final class RAdam extends Optimizer {
             return new Options(value, beta1, beta2, eps, weightDecay);
         }
 
-        /** These options with other betas. */
+        /**
+         * These options with other betas.
+         *
+         * @param b1 the new beta1, in [0, 1)
+         * @param b2 the new beta2, in [0, 1)
+         * @return a copy of these options with them
+         */
         public Options betas(double b1, double b2) {
             return new Options(lr, b1, b2, eps, weightDecay);
         }
 
-        /** These options with another eps. */
+        /**
+         * These options with another eps.
+         *
+         * @param value the new eps
+         * @return a copy of these options with it
+         */
         public Options eps(double value) {
             return new Options(lr, beta1, beta2, value, weightDecay);
         }
 
-        /** These options with another weight decay. */
+        /**
+         * These options with another weight decay.
+         *
+         * @param value the new weight decay
+         * @return a copy of these options with it
+         */
         public Options weightDecay(double value) {
             return new Options(lr, beta1, beta2, eps, value);
         }
     }
 
-    /** RAdam over {@code params} with the default options. */
+    /**
+     * RAdam over {@code params} with the default options.
+     *
+     * @param params the tensors to update
+     */
     public RAdam(Iterable<? extends Tensor> params) {
         this(params, Options.defaults());
     }
 
-    /** RAdam over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    /**
+     * RAdam over {@code params} with learning rate {@code lr} and the other options' defaults.
+     *
+     * @param params the tensors to update
+     * @param lr the learning rate
+     */
     public RAdam(Iterable<? extends Tensor> params, double lr) {
         this(params, Options.defaults().lr(lr));
     }
 
-    /** RAdam over {@code params} with {@code options}. */
+    /**
+     * RAdam over {@code params} with {@code options}.
+     *
+     * @param params the tensors to update
+     * @param options the options of the one group
+     */
     public RAdam(Iterable<? extends Tensor> params, Options options) {
         this(oneGroup(params), options);
     }
 
-    /** RAdam over param groups; a group without options of its own takes {@code defaults}. */
+    /**
+     * RAdam over param groups; a group without options of its own takes {@code defaults}.
+     *
+     * @param groups the param groups
+     * @param defaults the options of the groups made without their own
+     */
     public RAdam(List<ParamGroup> groups, Options defaults) {
         super(groups, defaults);
     }

@@ -23,7 +23,17 @@ public final class RMSprop extends Optimizer {
      */
     public record Options(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered)
             implements OptimizerOptions {
-        /** Checks every option, naming it. */
+        /**
+         * Options with these values, each checked.
+         *
+         * @param lr the learning rate, &gt;= 0
+         * @param alpha the smoothing constant, &gt;= 0
+         * @param eps added to the denominator, &gt;= 0
+         * @param weightDecay the L2 penalty, &gt;= 0
+         * @param momentum the momentum factor, &gt;= 0
+         * @param centered whether to normalize by the estimated variance of the gradient
+         * @throws IllegalArgumentException naming the first option out of its range
+         */
         public Options {
             Check.nonNegative("RMSprop", "lr", lr);
             Check.nonNegative("RMSprop", "alpha", alpha);
@@ -32,7 +42,11 @@ public final class RMSprop extends Optimizer {
             Check.nonNegative("RMSprop", "momentum", momentum);
         }
 
-        /** PyTorch's defaults. */
+        /**
+         * PyTorch's defaults.
+         *
+         * @return the default options
+         */
         public static Options defaults() {
             return new Options(1e-2, 0.99, 1e-8, 0, 0, false);
         }
@@ -42,48 +56,92 @@ public final class RMSprop extends Optimizer {
             return new Options(value, alpha, eps, weightDecay, momentum, centered);
         }
 
-        /** These options with another alpha. */
+        /**
+         * These options with another alpha.
+         *
+         * @param value the new alpha
+         * @return a copy of these options with it
+         */
         public Options alpha(double value) {
             return new Options(lr, value, eps, weightDecay, momentum, centered);
         }
 
-        /** These options with another eps. */
+        /**
+         * These options with another eps.
+         *
+         * @param value the new eps
+         * @return a copy of these options with it
+         */
         public Options eps(double value) {
             return new Options(lr, alpha, value, weightDecay, momentum, centered);
         }
 
-        /** These options with another weight decay. */
+        /**
+         * These options with another weight decay.
+         *
+         * @param value the new weight decay
+         * @return a copy of these options with it
+         */
         public Options weightDecay(double value) {
             return new Options(lr, alpha, eps, value, momentum, centered);
         }
 
-        /** These options with another momentum. */
+        /**
+         * These options with another momentum.
+         *
+         * @param value the new momentum
+         * @return a copy of these options with it
+         */
         public Options momentum(double value) {
             return new Options(lr, alpha, eps, weightDecay, value, centered);
         }
 
-        /** These options with another centered setting. */
+        /**
+         * These options with another centered setting.
+         *
+         * @param value the new centered setting
+         * @return a copy of these options with it
+         */
         public Options centered(boolean value) {
             return new Options(lr, alpha, eps, weightDecay, momentum, value);
         }
     }
 
-    /** RMSprop over {@code params} with the default options. */
+    /**
+     * RMSprop over {@code params} with the default options.
+     *
+     * @param params the tensors to update
+     */
     public RMSprop(Iterable<? extends Tensor> params) {
         this(params, Options.defaults());
     }
 
-    /** RMSprop over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    /**
+     * RMSprop over {@code params} with learning rate {@code lr} and the other options' defaults.
+     *
+     * @param params the tensors to update
+     * @param lr the learning rate
+     */
     public RMSprop(Iterable<? extends Tensor> params, double lr) {
         this(params, Options.defaults().lr(lr));
     }
 
-    /** RMSprop over {@code params} with {@code options}. */
+    /**
+     * RMSprop over {@code params} with {@code options}.
+     *
+     * @param params the tensors to update
+     * @param options the options of the one group
+     */
     public RMSprop(Iterable<? extends Tensor> params, Options options) {
         this(oneGroup(params), options);
     }
 
-    /** RMSprop over param groups; a group without options of its own takes {@code defaults}. */
+    /**
+     * RMSprop over param groups; a group without options of its own takes {@code defaults}.
+     *
+     * @param groups the param groups
+     * @param defaults the options of the groups made without their own
+     */
     public RMSprop(List<ParamGroup> groups, Options defaults) {
         super(groups, defaults);
     }

@@ -28,7 +28,16 @@ public final class SGD extends Optimizer {
      */
     public record Options(double lr, double momentum, double dampening, double weightDecay, boolean nesterov)
             implements OptimizerOptions {
-        /** Checks every option, naming it. */
+        /**
+         * Options with these values, each checked.
+         *
+         * @param lr the learning rate, &gt;= 0
+         * @param momentum the momentum factor μ, &gt;= 0
+         * @param dampening the dampening of momentum, &gt;= 0
+         * @param weightDecay the L2 penalty, &gt;= 0
+         * @param nesterov whether to use Nesterov momentum (needs momentum &gt; 0 and dampening 0)
+         * @throws IllegalArgumentException naming the first option out of its range
+         */
         public Options {
             Check.nonNegative("SGD", "lr", lr);
             Check.nonNegative("SGD", "momentum", momentum);
@@ -40,7 +49,11 @@ public final class SGD extends Optimizer {
             }
         }
 
-        /** PyTorch's defaults. */
+        /**
+         * PyTorch's defaults.
+         *
+         * @return the default options
+         */
         public static Options defaults() {
             return new Options(1e-3, 0, 0, 0, false);
         }
@@ -50,38 +63,73 @@ public final class SGD extends Optimizer {
             return new Options(value, momentum, dampening, weightDecay, nesterov);
         }
 
-        /** These options with another momentum factor. */
+        /**
+         * These options with another momentum factor.
+         *
+         * @param value the new momentum factor
+         * @return a copy of these options with it
+         */
         public Options momentum(double value) {
             return new Options(lr, value, dampening, weightDecay, nesterov);
         }
 
-        /** These options with another dampening. */
+        /**
+         * These options with another dampening.
+         *
+         * @param value the new dampening
+         * @return a copy of these options with it
+         */
         public Options dampening(double value) {
             return new Options(lr, momentum, value, weightDecay, nesterov);
         }
 
-        /** These options with another weight decay. */
+        /**
+         * These options with another weight decay.
+         *
+         * @param value the new weight decay
+         * @return a copy of these options with it
+         */
         public Options weightDecay(double value) {
             return new Options(lr, momentum, dampening, value, nesterov);
         }
 
-        /** These options with Nesterov momentum on or off. */
+        /**
+         * These options with Nesterov momentum on or off.
+         *
+         * @param value whether to use it
+         * @return a copy of these options with it
+         */
         public Options nesterov(boolean value) {
             return new Options(lr, momentum, dampening, weightDecay, value);
         }
     }
 
-    /** SGD over {@code params} with learning rate {@code lr} and the other options' defaults. */
+    /**
+     * SGD over {@code params} with learning rate {@code lr} and the other options' defaults.
+     *
+     * @param params the tensors to update
+     * @param lr the learning rate
+     */
     public SGD(Iterable<? extends Tensor> params, double lr) {
         this(params, Options.defaults().lr(lr));
     }
 
-    /** SGD over {@code params} with {@code options}. */
+    /**
+     * SGD over {@code params} with {@code options}.
+     *
+     * @param params the tensors to update
+     * @param options the options of the one group
+     */
     public SGD(Iterable<? extends Tensor> params, Options options) {
         this(oneGroup(params), options);
     }
 
-    /** SGD over param groups; a group without options of its own takes {@code defaults}. */
+    /**
+     * SGD over param groups; a group without options of its own takes {@code defaults}.
+     *
+     * @param groups the param groups
+     * @param defaults the options of the groups made without their own
+     */
     public SGD(List<ParamGroup> groups, Options defaults) {
         super(groups, defaults);
     }

@@ -9,6 +9,11 @@ import java.util.List;
 public final class ChainedScheduler extends LRScheduler {
     private final List<LRScheduler> schedulers;
 
+    /**
+     * Steps every schedule in the list at each step, in order.
+     *
+     * @param schedulers schedules of one optimizer, at least one
+     */
     public ChainedScheduler(List<LRScheduler> schedulers) {
         super(first(schedulers).optimizer);
         for (LRScheduler s : schedulers) {

@@ -10,10 +10,23 @@ public final class CosineAnnealingLR extends LRScheduler {
     private final int tMax;
     private final double etaMin;
 
+    /**
+     * Anneals to 0 over {@code tMax} steps.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param tMax the steps of a half period, &gt; 0
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) {
         this(optimizer, tMax, 0);
     }
 
+    /**
+     * Anneals to {@code etaMin} over {@code tMax} steps.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param tMax the steps of a half period, &gt; 0
+     * @param etaMin the lowest rate
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
         super(optimizer);
         check(tMax > 0, "CosineAnnealingLR: tMax must be > 0, got " + tMax);

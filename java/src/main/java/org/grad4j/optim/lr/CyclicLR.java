@@ -11,8 +11,17 @@ import org.grad4j.optim.Optimizer;
 public final class CyclicLR extends LRScheduler {
     /** How the amplitude changes from cycle to cycle. */
     public enum Mode {
+        /**
+         * The same amplitude every cycle.
+         */
         TRIANGULAR,
+        /**
+         * The amplitude halved every cycle.
+         */
         TRIANGULAR2,
+        /**
+         * The amplitude scaled by gamma^step.
+         */
         EXP_RANGE
     }
 
@@ -22,10 +31,29 @@ public final class CyclicLR extends LRScheduler {
     private final Mode mode;
     private final double gamma;
 
+    /**
+     * A triangular cycle, as long down as up.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param baseLr the lowest rate
+     * @param maxLr the highest rate
+     * @param stepSizeUp the steps from baseLr to maxLr, &gt; 0
+     */
     public CyclicLR(Optimizer optimizer, double baseLr, double maxLr, int stepSizeUp) {
         this(optimizer, baseLr, maxLr, stepSizeUp, stepSizeUp, Mode.TRIANGULAR, 1.0);
     }
 
+    /**
+     * A cycle of the given shape.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param baseLr the lowest rate
+     * @param maxLr the highest rate
+     * @param stepSizeUp the steps from baseLr to maxLr, &gt; 0
+     * @param stepSizeDown the steps back down, &gt;= 0
+     * @param mode how the amplitude changes from cycle to cycle
+     * @param gamma the factor of EXP_RANGE
+     */
     public CyclicLR(
             Optimizer optimizer,
             double baseLr,

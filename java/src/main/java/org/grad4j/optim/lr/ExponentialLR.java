@@ -6,6 +6,12 @@ import org.grad4j.optim.Optimizer;
 public final class ExponentialLR extends LRScheduler {
     private final double gamma;
 
+    /**
+     * Multiplies the rates by {@code gamma} each step.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param gamma the factor per step
+     */
     public ExponentialLR(Optimizer optimizer, double gamma) {
         super(optimizer);
         this.gamma = gamma;

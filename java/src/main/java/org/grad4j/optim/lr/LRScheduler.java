@@ -14,11 +14,23 @@ import org.grad4j.optim.ParamGroup;
  * ({@link SequentialLR}).
  */
 public abstract class LRScheduler {
+    /** The optimizer whose groups' rates this schedule sets. */
     protected final Optimizer optimizer;
+
+    /** Each group's rate at the start of the first schedule attached to it (PyTorch's base_lrs). */
     protected final double[] baseLrs;
+
+    /** The epoch (or step) the groups' rates are for; -1 before the first. */
     protected int lastEpoch = -1;
+
     private double[] lastLr;
 
+    /**
+     * A schedule of {@code optimizer}'s rates; the first one attached to a group records its rate
+     * as the group's initial lr.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     */
     protected LRScheduler(Optimizer optimizer) {
         this.optimizer = optimizer;
         List<ParamGroup> groups = optimizer.paramGroups();
@@ -43,10 +55,18 @@ public abstract class LRScheduler {
         apply(computeLr());
     }
 
-    /** The rates for {@link #lastEpoch}, from the groups' current rates where the rule is recursive. */
+    /**
+     * The rates for {@link #lastEpoch}, from the groups' current rates where the rule is recursive.
+     *
+     * @return one rate per param group
+     */
     protected abstract double[] computeLr();
 
-    /** The rates at {@link #lastEpoch} from the base rates alone, or null if the schedule has no closed form. */
+    /**
+     * The rates at {@link #lastEpoch} from the base rates alone.
+     *
+     * @return one rate per param group, or null if the schedule has no closed form
+     */
     protected double[] closedFormLr() {
         return null;
     }
@@ -58,10 +78,20 @@ public abstract class LRScheduler {
         apply(closed != null ? closed : computeLr());
     }
 
+    /**
+     * The groups' current rates.
+     *
+     * @return one rate per param group
+     */
     protected final double[] currentLrs() {
         return optimizer.paramGroups().stream().mapToDouble(ParamGroup::lr).toArray();
     }
 
+    /**
+     * Sets the groups' rates.
+     *
+     * @param lrs one rate per param group
+     */
     protected final void apply(double[] lrs) {
         List<ParamGroup> groups = optimizer.paramGroups();
         for (int g = 0; g < groups.size(); g++) {
@@ -70,16 +100,29 @@ public abstract class LRScheduler {
         lastLr = lrs.clone();
     }
 
-    /** The rates the last step set, one per param group. */
+    /**
+     * The rates the last step set, as {@code get_last_lr()}.
+     *
+     * @return one rate per param group
+     */
     public double[] getLastLr() {
         return lastLr.clone();
     }
 
+    /**
+     * The epoch (or step) the current rates are for.
+     *
+     * @return the number of steps taken, counting the one construction takes, minus one
+     */
     public int lastEpoch() {
         return lastEpoch;
     }
 
-    /** The schedule's position, exactly, for a checkpoint's metadata. */
+    /**
+     * The schedule's position, exactly, for a checkpoint's metadata.
+     *
+     * @return last_epoch, base_lrs and last_lr by key, as exact decimal strings
+     */
     public Map<String, String> stateDict() {
         Map<String, String> state = new LinkedHashMap<>();
         state.put("last_epoch", Integer.toString(lastEpoch));
@@ -90,6 +133,12 @@ public abstract class LRScheduler {
         return state;
     }
 
+    /**
+     * Restores a position saved by {@link #stateDict()}.
+     *
+     * @param state the saved position
+     * @throws IllegalArgumentException if a key is missing or not a number
+     */
     public void loadStateDict(Map<String, String> state) {
         try {
             lastEpoch = Integer.parseInt(require(state, "last_epoch"));
@@ -102,6 +151,14 @@ public abstract class LRScheduler {
         }
     }
 
+    /**
+     * A saved value that must be there.
+     *
+     * @param state a saved position
+     * @param key the key
+     * @return its value
+     * @throws IllegalArgumentException naming the missing key
+     */
     protected final String require(Map<String, String> state, String key) {
         String value = state.get(key);
         if (value == null) {
@@ -110,6 +167,13 @@ public abstract class LRScheduler {
         return value;
     }
 
+    /**
+     * Rates times a factor.
+     *
+     * @param lrs one rate per param group
+     * @param factor the factor
+     * @return new rates
+     */
     protected final double[] scaled(double[] lrs, double factor) {
         double[] out = lrs.clone();
         for (int g = 0; g < out.length; g++) {
@@ -118,6 +182,13 @@ public abstract class LRScheduler {
         return out;
     }
 
+    /**
+     * Checks a hyper-parameter.
+     *
+     * @param ok whether it is valid
+     * @param message the exception's message when it is not
+     * @throws IllegalArgumentException with {@code message} unless {@code ok}
+     */
     protected static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);

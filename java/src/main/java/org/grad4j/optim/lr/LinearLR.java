@@ -11,10 +11,23 @@ public final class LinearLR extends LRScheduler {
     private final double endFactor;
     private final int totalIters;
 
+    /**
+     * PyTorch's default warm-up: from a third of the rate to all of it over 5 steps.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     */
     public LinearLR(Optimizer optimizer) {
         this(optimizer, 1.0 / 3, 1.0, 5);
     }
 
+    /**
+     * Scales the rates linearly from {@code startFactor} to {@code endFactor} over {@code totalIters} steps.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param startFactor the factor at step 0
+     * @param endFactor the factor from step totalIters on
+     * @param totalIters the steps of the ramp
+     */
     public LinearLR(Optimizer optimizer, double startFactor, double endFactor, int totalIters) {
         super(optimizer);
         check(startFactor > 0 && startFactor <= 1, "LinearLR: startFactor must be in (0, 1], got " + startFactor);

@@ -8,10 +8,23 @@ public final class MultiStepLR extends LRScheduler {
     private final int[] milestones;
     private final double gamma;
 
+    /**
+     * Divides the rates by 10 at each milestone.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param milestones the steps at which to cut, increasing
+     */
     public MultiStepLR(Optimizer optimizer, int[] milestones) {
         this(optimizer, milestones, 0.1);
     }
 
+    /**
+     * Multiplies the rates by {@code gamma} at each milestone.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param milestones the steps at which to cut, increasing
+     * @param gamma the factor of each cut
+     */
     public MultiStepLR(Optimizer optimizer, int[] milestones, double gamma) {
         super(optimizer);
         this.milestones = milestones.clone();

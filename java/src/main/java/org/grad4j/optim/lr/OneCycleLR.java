@@ -16,10 +16,29 @@ public final class OneCycleLR extends LRScheduler {
     private final double[] phaseEnds;
     private final double[][] phaseRates;
 
+    /**
+     * PyTorch's default one-cycle schedule: 30 % warm-up, cosine annealing, divFactor 25, finalDivFactor 1e4.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param maxLr the peak rate
+     * @param totalSteps the steps of the whole cycle, &gt; 0
+     */
     public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps) {
         this(optimizer, maxLr, totalSteps, 0.3, true, 25, 1e4, false);
     }
 
+    /**
+     * A one-cycle schedule: from maxLr / divFactor up to maxLr, then down to that start over finalDivFactor.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param maxLr the peak rate
+     * @param totalSteps the steps of the whole cycle, &gt; 0
+     * @param pctStart the share of the cycle spent rising, in [0, 1]
+     * @param cosine cosine annealing, else linear
+     * @param divFactor maxLr over the start rate
+     * @param finalDivFactor the start rate over the final rate
+     * @param threePhase whether to come back to the start rate before annealing to the final one
+     */
     public OneCycleLR(
             Optimizer optimizer,
             double maxLr,

@@ -25,10 +25,28 @@ public final class ReduceLROnPlateau extends LRScheduler {
     private int badEpochs;
     private int cooldownCounter;
 
+    /**
+     * With PyTorch's defaults: MIN mode, factor 0.1, patience 10, relative threshold 1e-4.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     */
     public ReduceLROnPlateau(Optimizer optimizer) {
         this(optimizer, false, 0.1, 10, 1e-4, true, 0, 0, 1e-8);
     }
 
+    /**
+     * A schedule that cuts the rates when the metric stops improving.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param maxMode whether higher metrics are better (MAX), else lower (MIN)
+     * @param factor the factor of a cut, in [0, 1)
+     * @param patience the epochs without improvement before a cut, &gt;= 0
+     * @param threshold how much better counts as better
+     * @param relativeThreshold whether threshold is relative to the best, else absolute
+     * @param cooldown the epochs after a cut before counting again, &gt;= 0
+     * @param minLr the lowest rate
+     * @param eps the smallest change of rate that is made
+     */
     public ReduceLROnPlateau(
             Optimizer optimizer,
             boolean maxMode,
@@ -66,6 +84,11 @@ public final class ReduceLROnPlateau extends LRScheduler {
         return currentLrs();
     }
 
+    /**
+     * Records this epoch's metric and cuts the rates if it has stopped improving.
+     *
+     * @param metric the epoch's validation metric
+     */
     public void step(double metric) {
         lastEpoch++;
         if (better(metric)) {

@@ -17,6 +17,13 @@ public final class SequentialLR extends LRScheduler {
     private final List<LRScheduler> schedulers;
     private final int[] milestones;
 
+    /**
+     * Runs each schedule until the next milestone, then hands over to the next.
+     *
+     * @param optimizer the optimizer whose groups' rates to set
+     * @param schedulers schedules of this optimizer
+     * @param milestones the steps at which the next one takes over, one fewer than schedules
+     */
     public SequentialLR(Optimizer optimizer, List<LRScheduler> schedulers, int[] milestones) {
         super(optimizer);
         check(
