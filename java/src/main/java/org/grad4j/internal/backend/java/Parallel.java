@@ -7,7 +7,8 @@ import org.grad4j.backend.Threads;
 
 /**
  * Splits index ranges over a pool of daemon threads: a fixed count, or {@link Threads#get()} at each
- * call (the pool is replaced when that setting changes).
+ * call (a new pool when that setting changes; the old one's idle workers time out, so a call still
+ * using it is never refused).
  */
 final class Parallel {
     /** A body over the half-open range [from, to). */
@@ -37,9 +38,6 @@ final class Parallel {
 
     private synchronized ForkJoinPool replacePool(int threads) {
         if (pool == null || pool.getParallelism() != threads) {
-            if (pool != null) {
-                pool.shutdown();
-            }
             pool = new ForkJoinPool(
                     threads,
                     p -> {
@@ -59,12 +57,13 @@ final class Parallel {
      * inline when the work is small or the caller is already one of the pool's threads.
      */
     void forRange(int n, int grain, RangeBody body) {
-        int chunks = Math.min(threads(), n / Math.max(grain, 1));
+        int threads = threads();
+        int chunks = Math.min(threads, n / Math.max(grain, 1));
         if (chunks <= 1 || ForkJoinTask.inForkJoinPool()) {
             body.run(0, n);
             return;
         }
-        ForkJoinPool workers = pool(threads());
+        ForkJoinPool workers = pool(threads);
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks - 1];
         for (int c = 1; c < chunks; c++) {
             int from = (int) ((long) n * c / chunks);
