@@ -19,8 +19,9 @@ import org.grad4j.tensor.Tensor;
  * so that the next one reuses its memory, still in the cache, as PyTorch's allocator does once a
  * result's last reference is dropped.
  * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
- * org.grad4j.benchmarks.GemmOverhead [--sizes 64,256,1024] [--rounds 15]} (the heap the JMH
- * benchmarks get, so that page faults of fresh memory are not timed).
+ * org.grad4j.benchmarks.GemmOverhead [--sizes 64,256,1024] [--rounds 15] [--table]} (the heap the
+ * JMH benchmarks get, so that page faults of fresh memory are not timed); {@code --table} prints the
+ * table without the machine line, as {@link Report} quotes it.
  */
 public final class GemmOverhead {
     private static Object sink;
@@ -30,21 +31,32 @@ public final class GemmOverhead {
     public static void main(String[] args) {
         int[] sizes = {64, 256, 1024};
         int rounds = 15;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
+        boolean tableOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--table")) {
+                tableOnly = true;
+                continue;
+            }
+            if (++i >= args.length) {
+                throw new IllegalArgumentException("GemmOverhead: " + option + " needs a value");
+            }
+            switch (option) {
                 case "--sizes" ->
-                    sizes = Arrays.stream(args[i + 1].split(","))
+                    sizes = Arrays.stream(args[i].split(","))
                             .mapToInt(Integer::parseInt)
                             .toArray();
-                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i]);
                 default ->
-                    throw new IllegalArgumentException(
-                            "GemmOverhead: unknown option " + args[i] + " (have --sizes N,N,... and --rounds N)");
+                    throw new IllegalArgumentException("GemmOverhead: unknown option " + option
+                            + " (have --sizes N,N,..., --rounds N and --table)");
             }
         }
         Backend nativeBackend = Backends.named("native");
-        System.out.println(Machine.describe());
-        System.out.println();
+        if (!tableOnly) {
+            System.out.println(Machine.describe());
+            System.out.println();
+        }
         System.out.println("| n | matmul µs | matmul, closed µs | matmul(b, out) µs | cblas_sgemm µs "
                 + "| direct ÷ matmul | direct ÷ matmul, closed | direct ÷ matmul(b, out) | new float[n · n] µs |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");

@@ -29,7 +29,7 @@ import org.bytedeco.pytorch.TensorVector;
  * <p>Threads: libtorch's own loops and oneDNN get as many as the native backend's pool would
  * ({@code grad4j.threads}; the native library is not loaded beside it), and its OpenBLAS calls
  * run on one: with OpenBLAS's threads as well, OpenMP's and OpenBLAS's idle threads spin against
- * each other (docs/benchmarks.md has the figures).
+ * each other and its steps become several times slower.
  */
 final class LibtorchTrainStep implements TrainStep {
     private static final long[] ONE = {1, 1};

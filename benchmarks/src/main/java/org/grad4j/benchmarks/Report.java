@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,16 +16,25 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs a short profile of every benchmark and prints Markdown tables with the ratios that
- * matter (native ÷ OpenBLAS, Java ÷ native, and libtorch ÷ native for the training steps when
- * the benchmarks were built with {@code -Plibtorch}), all measured in this one run:
- * {@code java -cp benchmarks/target/benchmarks.jar org.grad4j.benchmarks.Report [--only gemm,conv]
- * [--seconds 1] [--out dir]}. JMH's JSON results go to {@code --out} (default
- * {@code benchmarks/target/report}). When {@code OPENBLAS_CORETYPE} is set, the GEMM table is run
- * again in a child process without it, so both OpenBLAS kernel choices are shown. The benchmark
- * JVMs get the options of {@link BenchmarkJvm}: a fixed 2 GiB pre-touched heap and the Vector API.
+ * Runs a short profile of every benchmark and writes {@code docs/benchmarks.md}: a line naming the
+ * machine, JDK and date, then Markdown tables with the ratios that matter (native ÷ OpenBLAS, Java ÷
+ * native, and libtorch ÷ native for the training steps when the benchmarks were built with
+ * {@code -Plibtorch}), all measured in this one run; it also rewrites the README's speed summary,
+ * which quotes those tables. {@code java -cp benchmarks/target/benchmarks.jar
+ * org.grad4j.benchmarks.Report [--seconds 1] [--out dir] [--doc docs/benchmarks.md] [--readme
+ * README.md]}, from the repository's root. {@code --only gemm,conv,...} runs some sections and only
+ * prints their tables. JMH's JSON results go to {@code --out} (default {@code
+ * benchmarks/target/report}). When {@code OPENBLAS_CORETYPE} is set, GEMM is run again in a child
+ * JVM without it, so both OpenBLAS kernel choices are shown; {@link GemmOverhead} runs in a child
+ * JVM too. The benchmark JVMs get the options of {@link BenchmarkJvm}: a fixed 2 GiB pre-touched
+ * heap and the Vector API.
  */
 public final class Report {
+    static final String AUTO = "gemm-auto";
+    static final String OVERHEAD = "overhead";
+    static final String EXAMPLES = "examples";
+    private static final String OVERHEAD_TITLE = "Tensor.matmul against cblas_sgemm in one JVM (µs per call)";
+
     private Report() {}
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
@@ -34,27 +42,56 @@ public final class Report {
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "1"));
         Path out = Path.of(options.getOrDefault("out", "benchmarks/target/report"));
         Files.createDirectories(out);
-        List<String> only =
-                options.containsKey("only") ? Arrays.asList(options.get("only").split(",")) : null;
         if (options.containsKey("child")) {
-            only = List.of(options.get("child"));
-        } else {
-            System.out.println(Machine.describe());
+            System.out.print(table(section(options.get("child")), seconds, out));
+            return;
         }
+        String machine = Machine.describe();
+        System.out.println(machine);
+        if (options.containsKey("only")) {
+            for (String name : options.get("only").split(",")) {
+                String table = name.equals(OVERHEAD)
+                        ? overhead()
+                        : name.equals(EXAMPLES) ? ExampleRuns.table(out) : table(section(name), seconds, out);
+                System.out.println();
+                System.out.print(table);
+            }
+            return;
+        }
+        Path docFile = Path.of(options.getOrDefault("doc", "docs/benchmarks.md"));
+        Path readme = Path.of(options.getOrDefault("readme", "README.md"));
+        ReadmeSummary.check(readme);
+        ExampleRuns.check();
+        ReportDocument doc = new ReportDocument(machine, run(seconds));
         for (Section section : Sections.all()) {
-            if (only != null ? only.contains(section.name()) : !section.name().endsWith("-auto")) {
-                System.out.println();
-                System.out.println("### " + section.title());
-                System.out.println();
-                System.out.print(section.table().render(run(section, seconds, out)));
+            if (!section.name().equals(AUTO)) {
+                doc.add(section.name(), section.title(), table(section, seconds, out));
             }
         }
-        if (only == null && System.getenv("OPENBLAS_CORETYPE") != null) {
-            runWithoutCoreType(seconds, out);
+        if (System.getenv("OPENBLAS_CORETYPE") != null) {
+            Section auto = section(AUTO);
+            List<String> child =
+                    List.of("--child", AUTO, "--seconds", Double.toString(seconds), "--out", out.toString());
+            String printed = ChildJvm.run(ChildJvm.concat(ChildJvm.onClassPath(Report.class), child), true);
+            doc.add(AUTO, auto.title(), tableLines(printed));
         }
+        doc.add(OVERHEAD, OVERHEAD_TITLE, overhead());
+        doc.add(EXAMPLES, ExampleRuns.TITLE, ExampleRuns.table(out));
+        doc.write(docFile);
+        System.out.println(doc.render());
+        System.err.println("benchmarks: wrote " + docFile);
+        ReadmeSummary.update(readme, doc);
+        System.err.println("benchmarks: updated the summary in " + readme);
     }
 
-    private static Results run(Section section, double seconds, Path out) throws RunnerException {
+    /** How this run was started, for the document's header. */
+    private static String run(double seconds) {
+        return "Run as `java -cp benchmarks/target/benchmarks.jar org.grad4j.benchmarks.Report --seconds " + seconds
+                + "`, built with `mvn -B install -DskipTests" + (LibtorchTrainStep.available() ? " -Plibtorch" : "")
+                + "`.";
+    }
+
+    private static String table(Section section, double seconds, Path out) throws RunnerException {
         TimeValue time = TimeValue.milliseconds(Math.round(seconds * 1000));
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include(section.include())
@@ -70,41 +107,41 @@ public final class Report {
                 .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
         section.params().forEach(o::param);
         System.err.println("benchmarks: running " + section.name() + " ...");
-        return new Results(new Runner(o.build()).run());
+        return section.table().render(new Results(new Runner(o.build()).run()));
     }
 
-    /** The OpenBLAS-only GEMM rows again in a child JVM whose environment leaves OpenBLAS to pick its kernels. */
-    private static void runWithoutCoreType(double seconds, Path out) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder child = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Report.class.getName(),
-                        "--child",
-                        "gemm-auto",
-                        "--seconds",
-                        Double.toString(seconds),
-                        "--out",
-                        out.toString())
-                .inheritIO();
-        child.environment().remove("OPENBLAS_CORETYPE");
-        child.environment().remove("OPENBLAS_L2_SIZE");
-        int status = child.start().waitFor();
-        if (status != 0) {
-            throw new IllegalStateException(
-                    "benchmarks: the run without OPENBLAS_CORETYPE failed with status " + status);
-        }
+    private static String overhead() throws IOException, InterruptedException {
+        System.err.println("benchmarks: running " + OVERHEAD + " ...");
+        List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(GemmOverhead.class));
+        return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "11", "--table")), false));
+    }
+
+    /** The Markdown table in what a child printed, without the JVM warnings JMH's forks add to it. */
+    private static String tableLines(String printed) {
+        StringBuilder table = new StringBuilder();
+        printed.lines()
+                .filter(l -> l.startsWith("|"))
+                .forEach(l -> table.append(l).append('\n'));
+        return table.toString();
+    }
+
+    private static Section section(String name) {
+        return Sections.all().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Report: no section '" + name + "'; have " + String.join(",", sectionNames())));
     }
 
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> known = List.of("only", "seconds", "out", "child");
+        List<String> known = List.of("only", "seconds", "out", "doc", "readme", "child");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (!known.contains(name) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Report: usage: [--only " + String.join(",", sectionNames())
-                        + "] [--seconds 1] [--out dir]; got '" + args[i] + "'");
+                        + "] [--seconds 1] [--out dir] [--doc docs/benchmarks.md] [--readme README.md]; got '" + args[i]
+                        + "'");
             }
             options.put(name, args[i + 1]);
         }
@@ -114,6 +151,8 @@ public final class Report {
     private static List<String> sectionNames() {
         List<String> names = new ArrayList<>();
         Sections.all().forEach(s -> names.add(s.name()));
+        names.add(OVERHEAD);
+        names.add(EXAMPLES);
         return names;
     }
 

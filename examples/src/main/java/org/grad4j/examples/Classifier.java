@@ -87,6 +87,10 @@ final class Classifier {
                     accuracy);
             record(log, epoch, trainLoss, test);
         }
+        long peak = ResourceSample.peakRssBytes();
+        if (peak >= 0) {
+            System.out.printf(Locale.ROOT, "peak resident memory: %d MB%n", peak / 1_000_000);
+        }
         System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", accuracy);
         return accuracy;
     }

@@ -30,6 +30,11 @@ record ResourceSample(int step, long heapBytes, long rssBytes, int jvmThreads, i
                 step, heap, 1024 * statusField("VmRSS:"), jvmThreads, (int) statusField("Threads:"), countOpenFiles());
     }
 
+    /** The most resident memory the process has had, in bytes, or -1 where /proc does not exist. */
+    static long peakRssBytes() {
+        return procAvailable() ? 1024 * statusField("VmHWM:") : -1;
+    }
+
     /** A numeric field of /proc/self/status, e.g. "VmRSS:   123456 kB" gives 123456. */
     private static long statusField(String name) {
         try (Stream<String> lines = Files.lines(PROC.resolve("status"))) {
