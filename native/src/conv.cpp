@@ -202,7 +202,8 @@ struct PartGemm {
 };
 
 // body(part, first, last, slice, gemm) over parts of the batch [first, last), each with its own
-// slice of the work space. As many parts as the pool has threads and the work space has slices.
+// slice of the work space. At most as many parts as the pool has threads and the work space has
+// slices, fewer when a part would have less than kMacsPerPart multiply-adds.
 template <typename Body>
 int for_batch_parts(const Conv& p, float* workspace, int64_t workspace_floats, const Body& body) {
     const int64_t slices = workspace_floats / p.part_floats();

@@ -1,5 +1,5 @@
 // Chooses the instruction set of the element-wise loops and the convolutions' GEMM once, when the
-// library loads.
+// library loads; g4_isa_select (for tests) can force another later.
 #include <atomic>
 
 #include "internal.h"

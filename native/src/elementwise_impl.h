@@ -1,6 +1,6 @@
 // The contiguous element-wise loops. Included once per instruction set by elementwise_<isa>.cpp,
 // each compiled with its own flags, inside its own namespace; the formulas match the Java backend
-// (org.grad4j.backend.java.Elementwise). The including file first defines the namespace alias
+// (org.grad4j.internal.backend.java.Elementwise). The including file first defines the namespace alias
 // `math`: g4::reference_math (the Java formulas in double, for the scalar variant, equal within
 // float rounding) or g4::float_math (float32 code that vectorizes, within a few ulp).
 #include <cmath>

@@ -1,5 +1,5 @@
 // Fused kernels: bias + activation, softmax and cross-entropy, optimizer steps. The formulas
-// match org.grad4j.backend.java.Fused.
+// match org.grad4j.internal.backend.java.Fused.
 #include <algorithm>
 #include <cmath>
 

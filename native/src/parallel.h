@@ -20,8 +20,8 @@ using PartFn = void (*)(const void* body, int part, int64_t begin, int64_t end);
 
 // Runs fn(body, part, begin, end) for part in [0, parts), part covering [n·part/parts,
 // n·(part+1)/parts). Parts run on the pool, which runs one region at a time (a caller that finds
-// it in use waits), or one after another on the caller when this call is nested in a part: the
-// same parts either way, so results do not depend on which thread ran what.
+// it in use waits), or one after another on the caller when this call is nested in a part or the
+// pool has one thread: the same parts either way, so results do not depend on which thread ran what.
 void run_parts(int64_t n, int parts, PartFn fn, const void* body);
 
 // Calls blas(call) with OpenBLAS set to `threads` threads, whose jobs then run on the pool (taken

@@ -1,4 +1,5 @@
-// Max and average pooling over NCHW planes; the formulas match org.grad4j.backend.java.Pooling.
+// Max and average pooling over NCHW planes; the formulas match
+// org.grad4j.internal.backend.java.Pooling.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -46,8 +47,9 @@ struct Pool {
 
 // The maximum of one window and its flat position in the plane; the first NaN wins, as in
 // PyTorch. Without padding every window lies inside the plane, so the loop needs no bounds
-// checks and no data-dependent branches; KH = KW = 0 means the sizes come from p, else they are these with
-// dilation 1 (the common 2 x 2 case, unrolled by the compiler).
+// checks and no data-dependent branches. KH = KW = 0 means the sizes and dilation come from p
+// (the only instantiation: the 2 x 2, stride-2 case has max_row_2x2), else they are KH x KW with
+// dilation 1.
 template <int KH, int KW>
 float window_max_inside(const Pool& p, const float* src, int64_t i, int64_t j, int32_t* argmax) {
     const int64_t kh = KH ? KH : p.kh, kw = KW ? KW : p.kw, dh = KH ? 1 : p.dh, dw = KW ? 1 : p.dw, w = p.w;

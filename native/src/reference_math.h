@@ -1,5 +1,5 @@
 // The transcendental functions of the scalar variant: the Java backend's formulas, in double and
-// rounded to float once (org.grad4j.backend.java.Elementwise and MathFunctions).
+// rounded to float once (org.grad4j.internal.backend.java.Elementwise and MathFunctions).
 #ifndef G4_REFERENCE_MATH_H
 #define G4_REFERENCE_MATH_H
 

@@ -53,7 +53,8 @@ inline bool close(const std::string& problem, const float* got, const double* re
     return true;
 }
 
-// The thread counts every kernel test runs under: one, and more than the machine may have.
+// The thread counts the gemm, conv and pool tests run their cases under: one, and more than the
+// machine may have. (test_parallel compares three threads with one for the other kernels.)
 constexpr int kThreadCounts[] = {1, 3};
 
 // run() once per thread count, with the library's pool set to it.

@@ -4,9 +4,12 @@
  * Conventions
  * - Every array argument is a base pointer plus an element offset (the Java side passes heap
  *   arrays and tensor offsets); sizes and strides are in elements.
- * - Callers validate every shape, stride and index before the call (the Java ops do); kernels
- *   only assert in debug builds. They never allocate: work space is passed in, its size given by
- *   the matching *_workspace_size function.
+ * - Callers validate every shape, stride and index against their arrays before the call (the Java
+ *   side does): kernels cannot see array lengths. Kernels check only what they can see (op codes,
+ *   negative sizes, rank, geometry, the indices of gather, scatter-add and cross-entropy, the work
+ *   space's size) and return G4_INVALID_ARGUMENT for those, in every build; they have no asserts.
+ *   They never allocate: work space is passed in, its size given by the matching
+ *   *_workspace_size function.
  * - Functions return a g4_status; nothing throws across this boundary.
  * - Enum values equal the ordinals of the Java enums org.grad4j.backend.UnaryOp, BinaryOp and
  *   ReduceOp (a Java test checks this).
@@ -122,9 +125,11 @@ enum {
 
 /* ---- set-up ---------------------------------------------------------------------------- */
 
-/* The instruction set chosen at load time for the element-wise kernels. */
+/* The instruction set the element-wise kernels (and, with AVX-512, the convolutions' GEMM) run on:
+   the best the CPU and this build have, chosen at load time, unless g4_isa_select forced another. */
 G4_EXPORT int g4_isa_selected(void);
-/* Forces an instruction set (for tests); returns G4_UNSUPPORTED if the CPU lacks it. */
+/* Forces an instruction set (for tests); returns G4_UNSUPPORTED if the CPU lacks it or the library
+   was built without it (G4_ENABLE_AVX2, G4_ENABLE_AVX512). */
 G4_EXPORT int g4_isa_select(int isa);
 /* The size of the library's one thread pool (the calling thread included), which runs OpenBLAS's
    threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our kernels; process-wide. */
@@ -179,9 +184,10 @@ G4_PINNED G4_EXPORT int g4_f32_scatter_add(const float* src, int64_t src_off, in
 
 /* ---- convolution and pooling (NCHW) ------------------------------------------------------ */
 
-/* Floats of work space with which the three convolution kernels use every thread for this geometry.
- * The kernels take the work space's length and split the batch into as many parts as it holds
- * slices for (at least one; a smaller work space is G4_INVALID_ARGUMENT). */
+/* Floats of work space with which the three convolution kernels use every thread for this geometry,
+ * or -1 for an invalid geometry. The kernels take the work space's length and split the batch into
+ * at most as many parts as it holds slices for and the pool has threads, fewer for a batch too small
+ * to pay (a work space smaller than one slice is G4_INVALID_ARGUMENT). */
 G4_EXPORT int64_t g4_f32_conv2d_workspace_size(const int32_t* geometry);
 
 G4_PINNED G4_EXPORT int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_t x_off, const float* w,

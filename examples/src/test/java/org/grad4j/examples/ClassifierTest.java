@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.grad4j.data.DatasetOptions;
+import org.grad4j.data.FashionMNIST;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,23 @@ class ClassifierTest {
     void theSubsetIsRealFashionMnist() {
         FashionData.Split split = subset();
         assertFalse(split.subset(), "loaded from a given directory, so not the fallback");
-        assertTrue(split.train().size() == 4000);
+        assertTrue(split.train().size() == 4000 && split.test().size() == 1000);
+        assertTrue(
+                Files.isDirectory(FashionMNIST.SYSTEM_DIR),
+                "Fashion-MNIST is not installed in " + FashionMNIST.SYSTEM_DIR
+                        + ": run `apt-get install dataset-fashion-mnist`");
+        // NOTICE.txt: the first 4,000 training and 1,000 test images of Fashion-MNIST
+        for (FashionMNIST part : new FashionMNIST[] {split.train(), split.test()}) {
+            FashionMNIST full = new FashionMNIST(new DatasetOptions()
+                    .root(FashionMNIST.SYSTEM_DIR)
+                    .download(false)
+                    .train(part.isTrain()));
+            int[] first = java.util.stream.IntStream.range(0, part.size()).toArray();
+            Tensor[] expected = full.getBatch(first);
+            Tensor[] got = part.getBatch(first);
+            String which = part.isTrain() ? "train" : "test";
+            assertArrayEquals(expected[0].toArray(), got[0].toArray(), which + " images");
+            assertArrayEquals(expected[1].toArray(), got[1].toArray(), which + " labels");
+        }
     }
 }

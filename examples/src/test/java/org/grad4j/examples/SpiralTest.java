@@ -12,7 +12,7 @@ class SpiralTest {
     }
 
     @Test
-    void linearlyInseparableAtTheStart() {
+    void anUntrainedNetworkIsNearChance() {
         float accuracy = Spiral.train(0, 1.0f, 0, false);
         assertTrue(accuracy < 0.6f, "accuracy before training " + accuracy);
     }

@@ -54,7 +54,8 @@ import org.grad4j.internal.tensor.TensorInternals;
  * <p>A tensor is a view: a shape, strides and an offset over a storage that views share
  * ({@link #reshape}, {@link #transpose}, {@link #permute}, {@link #narrow}, {@link #expand} copy
  * nothing). Binary ops broadcast as NumPy does. Ops return new tensors; only the methods named
- * with a trailing underscore ({@code add_}, {@code zero_}) write in place. Once the tensor (or a
+ * with a trailing underscore ({@code add_}, {@code zero_}) write in place, and
+ * {@link #matmul(Tensor, Tensor)} writes into the tensor it is given. Once the tensor (or a
  * view sharing its storage) is closed, every method that reads or writes its values throws
  * {@link IllegalStateException}.
  *

@@ -195,7 +195,7 @@ class AutogradTest {
     }
 
     @Test
-    void outputOfAnIdentityForwardIsANewTensor() {
+    void contiguousOfAContiguousTensorIsItselfButAnIdentityReshapeIsANewNode() {
         Tensor x = leaf(1, 2);
         Tensor y = x.contiguous();
         assertSame(x, y);

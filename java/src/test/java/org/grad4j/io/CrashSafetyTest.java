@@ -50,6 +50,9 @@ class CrashSafetyTest {
                 assertEquals(version, v, "every value of the loaded version, kill " + kill);
             }
             assertEquals(3, c.tensors().get("b").numel());
+            for (float v : c.tensors().get("b").toArray()) {
+                assertEquals(version, v, "b belongs to the same version as a, kill " + kill);
+            }
         }
     }
 }

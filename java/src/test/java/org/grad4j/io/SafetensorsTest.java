@@ -98,20 +98,37 @@ class SafetensorsTest {
         assertEquals("line\nbreak \"quoted\" ü", c.metadata().get("note"));
     }
 
-    @Test
-    void readsLargeFilesThroughAMemoryMap() throws IOException {
+    /** Bytes this thread allocates while loading {@code f} with the given memory-map threshold. */
+    private static long allocatedByLoad(Path f, long threshold, float[] expected) throws IOException {
         long saved = Safetensors.mmapThreshold;
-        Safetensors.mmapThreshold = 64;
+        Safetensors.mmapThreshold = threshold;
         try {
-            Path f = dir.resolve("m.safetensors");
-            Tensor t = Tensor.randn(2, 100, 10);
-            Safetensors.save(f, Map.of("t", t), Map.of());
-            assertTrue(Files.size(f) >= Safetensors.mmapThreshold);
-            assertArrayEquals(
-                    t.toArray(), Safetensors.load(f).tensors().get("t").toArray(), 0f);
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            Tensor loaded = Safetensors.load(f).tensors().get("t");
+            long allocated =
+                    threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            assertArrayEquals(expected, loaded.toArray(), 0f);
+            return allocated;
         } finally {
             Safetensors.mmapThreshold = saved;
         }
+    }
+
+    @Test
+    void readsLargeFilesThroughAMemoryMap() throws IOException {
+        Path f = dir.resolve("m.safetensors");
+        Tensor t = Tensor.randn(2, 1000, 1000);
+        Safetensors.save(f, Map.of("t", t), Map.of());
+        long data = 4L * t.numel();
+        // Read into the heap, the file's bytes are allocated besides what the tensor needs; mapped,
+        // they are not allocated at all.
+        long read = allocatedByLoad(f, Long.MAX_VALUE, t.toArray());
+        long mapped = allocatedByLoad(f, 64, t.toArray());
+        assertTrue(
+                read - mapped > data - data / 10,
+                "reading allocated " + read + " bytes, mapping " + mapped + ", for " + data + " bytes of data");
     }
 
     @Test

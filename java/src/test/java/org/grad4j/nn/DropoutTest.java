@@ -42,11 +42,16 @@ class DropoutTest {
         Tensor x = Tensor.ones(50);
         float[] a = new Dropout(0.5, new Generator(9)).forward(x).toArray();
         assertArrayEquals(a, new Dropout(0.5, new Generator(9)).forward(x).toArray());
+        assertFalse(
+                Arrays.equals(a, new Dropout(0.5, new Generator(10)).forward(x).toArray()),
+                "another generator seed, another mask");
         Dropout shared = new Dropout(0.5);
         Generator.manualSeed(3);
         float[] first = shared.forward(x).toArray();
         Generator.manualSeed(3);
         assertArrayEquals(first, shared.forward(x).toArray());
+        Generator.manualSeed(4);
+        assertFalse(Arrays.equals(first, shared.forward(x).toArray()), "another default seed, another mask");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.grad4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,5 +148,9 @@ class ModuleTest {
         float[] first = new Linear(5, 5).weight.toArray();
         Generator.manualSeed(7);
         assertArrayEquals(first, new Linear(5, 5).weight.toArray());
+        Generator.manualSeed(8);
+        assertFalse(
+                java.util.Arrays.equals(first, new Linear(5, 5).weight.toArray()),
+                "the weights come from the default generator, so its seed changes them");
     }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A short DQN run, 3,000 CartPole steps with fast exploration decay, must clearly beat a random
  * policy (about 22 steps per episode, see CartPoleTest). Over seeds 0 to 4 such runs averaged 56
  * to 78 over their training episodes, and their greedy policies 132 to 245. It runs the command
- * line in a JVM of its own: grad4j fixes its thread count once per JVM, and the example asks for
- * one thread, which this JVM, whose backend already uses all cores, could not give it.
+ * line in a JVM of its own: the example sets process-wide state (one thread through
+ * {@code Threads.set(1)}, and the default generator's seed) that would otherwise stay in force for
+ * the tests run after it in this JVM.
  */
 class DqnTest {
     @TempDir

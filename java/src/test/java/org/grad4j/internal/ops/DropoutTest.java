@@ -65,9 +65,13 @@ class DropoutTest {
         Tensor y = x.dropout(0.5f, true, new Generator(9));
         assertArrayEquals(new int[] {5, 8}, y.shape());
         float[] out = y.toArray();
+        int kept = 0;
         for (int i = 0; i < in.length; i++) {
             assertTrue(out[i] == 0f || out[i] == 2 * in[i], "element " + i + ": " + out[i] + " from " + in[i]);
+            kept += out[i] != 0f ? 1 : 0;
         }
+        // all dropped or all kept would pass the loop above; p = 0.5 over 40 elements gives neither
+        assertTrue(kept > 0 && kept < in.length, "kept " + kept + " of " + in.length);
     }
 
     @Test

@@ -71,7 +71,7 @@ class OpSpecTest {
         float[] got = out.toArray();
         assertEquals(expected.length, got.length, spec.name + " " + s.label() + ": element count");
         for (int i = 0; i < got.length; i++) {
-            double tol = 1e-5 + 1e-5 * Math.abs(expected[i]);
+            double tol = s.atol() + 1e-5 * Math.abs(expected[i]);
             if (!(Math.abs(got[i] - expected[i]) <= tol) && !(Double.isNaN(expected[i]) && Float.isNaN(got[i]))) {
                 throw new AssertionError(
                         spec.name + " " + s.label() + ": element " + i + " expected " + expected[i] + " got " + got[i]);

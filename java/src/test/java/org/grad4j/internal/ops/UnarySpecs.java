@@ -27,6 +27,7 @@ final class UnarySpecs {
                                 new int[] {8},
                                 Refs.unary(Math::exp),
                                 Inputs.uniform(-10f, 10f, 8))
+                        .relative()
                         .error("null input", () -> new Exp().apply((Tensor) null), "exp: input 0 is null"),
                 unary("log", Math::log, Tensor::log, positive())
                         .forwardOnly(
@@ -80,6 +81,7 @@ final class UnarySpecs {
                                 new int[] {6},
                                 Refs.unary(UnarySpecs::sigmoid),
                                 Inputs.uniform(-40f, 40f, 6))
+                        .relative()
                         .error("null input", () -> new Sigmoid().apply((Tensor) null), "sigmoid: input 0 is null"),
                 unary("relu", x -> Math.max(x, 0), Tensor::relu, awayFrom(0f))
                         .error("null input", () -> new LeakyRelu(0f).apply((Tensor) null), "relu: input 0 is null"),
@@ -102,6 +104,7 @@ final class UnarySpecs {
                                 new int[] {6},
                                 Refs.unary(UnarySpecs::softplus),
                                 Inputs.uniform(-40f, -15f, 6))
+                        .relative()
                         .error("null input", () -> new Softplus().apply((Tensor) null), "softplus: input 0 is null"),
                 unary("gelu", UnarySpecs::gelu, Tensor::gelu, Inputs::randn)
                         .sample(

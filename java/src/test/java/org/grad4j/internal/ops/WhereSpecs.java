@@ -64,7 +64,7 @@ final class WhereSpecs {
                         WhereSpecs::where,
                         new int[] {1, 3},
                         WhereSpecs::reference,
-                        mask(1, 1),
+                        Inputs.constant(new float[] {0, 1, 1}, 1, 3),
                         randn(1, 3),
                         randn(1, 1))
                 .sample(
@@ -128,9 +128,16 @@ final class WhereSpecs {
         return Tensor.where(in[0], in[1], in[2]);
     }
 
-    /** A constant 0/1 condition, about half true. */
+    /**
+     * A constant 0/1 condition alternating in row-major order, so that every mask of two or more
+     * elements takes both branches (random ones of a few elements came out all true or all false).
+     */
     private static Tensor mask(int... shape) {
-        return Inputs.uniform(0f, 1f, shape).gt(0.5f);
+        float[] v = new float[Shapes.numel(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 2 == 0 ? 1 : 0;
+        }
+        return Tensor.of(v, shape);
     }
 
     private static double[] reference(OpSpec.Values in) {

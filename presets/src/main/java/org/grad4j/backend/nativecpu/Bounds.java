@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Checks, before a native call, that every element a kernel will touch lies inside its array.
  * The ops validate shapes already; this guards the backend's public methods, so that a wrong
- * call from anywhere is an exception and never a crashed JVM. Each check is O(rank).
+ * call from anywhere is an exception and never a crashed JVM. Each check is O(rank), except
+ * {@link #indices}, which reads every index.
  */
 final class Bounds {
     private Bounds() {}

@@ -13,9 +13,12 @@ import org.grad4j.backend.UnaryOp;
 import org.grad4j.jni.global.g4kernels;
 
 /**
- * The native backend: GEMM and convolution in OpenBLAS, everything else in our C++ kernels
- * (native/), reached through JavaCPP. Arrays are pinned for the call, not copied. The ops have
- * validated every argument, so a non-zero status here is a bug and throws IllegalStateException.
+ * The native backend: GEMM in OpenBLAS; convolution as our im2col with OpenBLAS's GEMM (our own
+ * AVX-512 GEMM where the CPU has it); everything else in our C++ kernels (native/), reached
+ * through JavaCPP. Arrays are pinned for the call, not copied. Each method first checks that every
+ * element the kernel will touch lies inside its array ({@code Bounds}, {@code ConvBounds}) and
+ * throws IllegalArgumentException otherwise, even though the ops have validated the arguments
+ * already; a non-zero status after that is a bug and throws IllegalStateException.
  * {@link Threads#get()} sizes the library's one thread pool (the calling thread included), which
  * runs OpenBLAS's threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our
  * kernels, one call at a time: a thread that finds it busy waits.

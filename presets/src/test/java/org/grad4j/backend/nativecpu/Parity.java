@@ -33,6 +33,9 @@ final class Parity {
     }
 
     static void same(String what, int[] expected, int[] actual) {
+        if (expected.length != actual.length) {
+            throw new AssertionError(what + ": length " + actual.length + " != " + expected.length);
+        }
         for (int i = 0; i < expected.length; i++) {
             if (expected[i] != actual[i]) {
                 throw new AssertionError(what + ": element " + i + " java " + expected[i] + " native " + actual[i]);

@@ -3,8 +3,10 @@ package org.grad4j.internal.backend.java;
 import org.grad4j.backend.Conv2dGeometry;
 
 /**
- * Convolution as im2col + GEMM, one image per task: the column matrix of an image group is
- * [C/groups · KH · KW, OH · OW], so y = W · col, gradCol = Wᵀ · gradY and gradW += gradY · colᵀ.
+ * Convolution as im2col + GEMM, the batch split into at most as many ranges of whole images as
+ * there are threads, each range's GEMMs run on its own thread: the column matrix of an image group
+ * is [C/groups · KH · KW, OH · OW], so y = W · col, gradCol = Wᵀ · gradY and gradW += gradY · colᵀ
+ * (per range, then summed).
  */
 final class Convolution {
     private final Parallel parallel;

@@ -54,7 +54,8 @@ final class Parallel {
 
     /**
      * Runs body over [0, n) in at most {@link #threads()} chunks of at least {@code grain} indices;
-     * inline when the work is small or the caller is already one of the pool's threads.
+     * inline when the work is small or the caller is a fork-join worker: one of this pool's
+     * threads, or of any other fork-join pool (the common pool included).
      */
     void forRange(int n, int grain, RangeBody body) {
         int threads = threads();

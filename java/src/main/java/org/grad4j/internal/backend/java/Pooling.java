@@ -2,7 +2,7 @@ package org.grad4j.internal.backend.java;
 
 import org.grad4j.backend.Pool2dGeometry;
 
-/** Max and average pooling over NCHW planes, one (n, c) plane per task. */
+/** Max and average pooling over NCHW planes, the (n, c) planes split over the threads, each plane whole in one task. */
 final class Pooling {
     private final Parallel parallel;
 
