@@ -264,9 +264,12 @@ abstract class TensorBase {
      * @param high the exclusive upper bound
      * @param shape the sizes, one per dimension
      * @return the new tensor
-     * @throws IllegalArgumentException if {@code low > high} or a bound is NaN
+     * @throws IllegalArgumentException if a bound is not finite or {@code low > high}
      */
     public static Tensor uniform(Generator gen, float low, float high, int... shape) {
+        if (!Float.isFinite(low) || !Float.isFinite(high)) {
+            throw new IllegalArgumentException("uniform: the bounds must be finite, got low " + low + ", high " + high);
+        }
         if (!(low <= high)) {
             throw new IllegalArgumentException("uniform: low must be <= high, got " + low + " > " + high);
         }
@@ -283,14 +286,15 @@ abstract class TensorBase {
      *
      * @param gen the source of the values
      * @param mean the mean
-     * @param std the standard deviation, &ge; 0
+     * @param std the standard deviation, finite and &ge; 0
      * @param shape the sizes, one per dimension
      * @return the new tensor
-     * @throws IllegalArgumentException if {@code std} is negative or NaN
+     * @throws IllegalArgumentException if {@code mean} is not finite, or {@code std} is negative or not finite
      */
     public static Tensor normal(Generator gen, float mean, float std, int... shape) {
-        if (!(std >= 0)) {
-            throw new IllegalArgumentException("normal: std must be >= 0, got " + std);
+        if (!Float.isFinite(mean) || !(std >= 0) || std == Float.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(
+                    "normal: mean must be finite and std finite and >= 0, got mean " + mean + ", std " + std);
         }
         Tensor t = zeros(shape);
         float[] d = t.storage.data();
