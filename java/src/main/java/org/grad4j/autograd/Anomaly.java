@@ -1,5 +1,7 @@
 package org.grad4j.autograd;
 
+import org.grad4j.internal.tensor.ScopeStack;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
@@ -15,8 +17,9 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public final class Anomaly {
-    /** [0]: detection on; [1]: inside a backward pass, where ops' forwards are reported as that backward. */
-    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[2]);
+    private static final ScopeStack<Boolean> ENABLED = new ScopeStack<>(false);
+    /** Inside a backward pass, where the ops a backward runs are reported as that backward, not as forwards. */
+    private static final ScopeStack<Boolean> IN_BACKWARD = new ScopeStack<>(false);
 
     private Anomaly() {}
 
@@ -26,7 +29,7 @@ public final class Anomaly {
      * @return true inside a {@link #detect()} scope
      */
     public static boolean isEnabled() {
-        return ENABLED.get()[0];
+        return ENABLED.get();
     }
 
     /**
@@ -36,31 +39,24 @@ public final class Anomaly {
      * @return the scope; closing it restores the previous setting
      */
     public static Scope detect() {
-        boolean[] flag = ENABLED.get();
-        boolean previous = flag[0];
-        flag[0] = true;
-        return () -> flag[0] = previous;
+        return ENABLED.open("Anomaly.detect()", true);
     }
 
     static Scope inBackward() {
-        boolean[] flag = ENABLED.get();
-        boolean previous = flag[1];
-        flag[1] = true;
-        return () -> flag[1] = previous;
+        return IN_BACKWARD.open("Autograd.backward", true);
     }
 
     static void checkForward(Function fn, Tensor out) {
-        boolean[] flag = ENABLED.get();
-        if (flag[0] && !flag[1] && !allFinite(out)) {
-            throw new IllegalStateException(fn.name() + ": forward produced NaN or infinity in its output of shape "
-                    + java.util.Arrays.toString(out.shape()));
+        if (isEnabled() && !IN_BACKWARD.get() && !allFinite(out)) {
+            throw new IllegalStateException(
+                    fn.name() + ": forward produced NaN or infinity in its output of shape " + Shapes.str(out.shape()));
         }
     }
 
     static void checkBackward(Function fn, int input, Tensor grad) {
         if (isEnabled() && grad != null && !allFinite(grad)) {
             throw new IllegalStateException(fn.name() + ": backward produced NaN or infinity in the gradient of input "
-                    + input + " (shape " + java.util.Arrays.toString(grad.shape()) + ")");
+                    + input + " (shape " + Shapes.str(grad.shape()) + ")");
         }
     }
 

@@ -39,8 +39,8 @@ public abstract class Function {
      * @param inputs the op's inputs
      * @return the output, with this call as its {@link Tensor#gradFn()} when recorded
      * @throws IllegalArgumentException if an input is null
-     * @throws IllegalStateException if this instance was applied before, or anomaly detection is on
-     *     and the output holds NaN or infinity
+     * @throws IllegalStateException if this instance was applied before, forward returned null, or
+     *     anomaly detection is on and the output holds NaN or infinity
      */
     public final Tensor apply(Tensor... inputs) {
         if (applied) {
@@ -52,6 +52,9 @@ public abstract class Function {
         Tensor out;
         try (Scope ignored = GradMode.noGrad()) {
             out = forward(ctx, inputs);
+        }
+        if (out == null) {
+            throw new IllegalStateException(name() + ": forward returned null; it must return the output tensor");
         }
         for (Tensor in : inputs) {
             if (out == in) {
@@ -76,7 +79,9 @@ public abstract class Function {
     protected abstract Tensor forward(Context ctx, Tensor... inputs);
 
     /**
-     * Computes one gradient per input from the output's gradient; called with grad mode off.
+     * Computes one gradient per input from the output's gradient; called with grad mode off. The
+     * backward pass checks the result: as many gradients as inputs, each of its input's shape, and
+     * null only where {@link Context#needsInputGrad} is false (zeros where the gradient is zero).
      *
      * @param ctx the context that forward filled
      * @param gradOutput the gradient with respect to the output, of the output's shape
@@ -86,18 +91,26 @@ public abstract class Function {
 
     /**
      * The op's name in messages and in {@link Node#name()}: grad4j's own ops give the public name
-     * ({@code "mul"}, {@code "matmul"}), a user's function its class name unless it overrides this.
+     * ({@code "mul"}, {@code "matmul"}), a user's function its class name unless it overrides this
+     * (an anonymous class's binary name without its package, e.g. {@code "MyModel$1"}).
      *
      * @return the name
      */
     public String name() {
-        return getClass().getSimpleName();
+        String simple = getClass().getSimpleName();
+        if (!simple.isEmpty()) {
+            return simple;
+        }
+        String binary = getClass().getName();
+        return binary.substring(binary.lastIndexOf('.') + 1);
     }
 
     /**
-     * Whether {@link #backward} returns only tensors that nothing else holds (new tensors, or views of
-     * the gradient it was given), so that a leaf may keep one as its {@code grad} without a copy.
-     * False unless a function declares it: a function that keeps what it returns must not.
+     * Whether {@link #backward} neither keeps nor modifies the gradient it is given and returns only
+     * new tensors or views of that gradient. Then a leaf may keep what it returns as its {@code grad}
+     * without a copy, unless code outside the ops (a hook, the caller of backward) has seen that
+     * storage. Otherwise the backward pass treats the gradient given and the ones returned as held
+     * by the function, and leaves copy them. False unless a function declares it.
      *
      * @return false here; true in a subclass that declares it
      */

@@ -1,5 +1,6 @@
 package org.grad4j.autograd;
 
+import org.grad4j.internal.tensor.ScopeStack;
 import org.grad4j.tensor.Scope;
 
 /**
@@ -10,9 +11,12 @@ import org.grad4j.tensor.Scope;
  *     w.sub_(w.grad().mul(lr));   // not recorded
  * }
  * }</pre>
+ *
+ * <p>Scopes nest and close in the reverse order they were opened, as try-with-resources closes them
+ * (see {@link Scope}).
  */
 public final class GradMode {
-    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+    private static final ScopeStack<Boolean> ENABLED = new ScopeStack<>(true);
 
     private GradMode() {}
 
@@ -22,7 +26,7 @@ public final class GradMode {
      * @return true unless inside a {@link #noGrad()} scope
      */
     public static boolean isEnabled() {
-        return ENABLED.get()[0];
+        return ENABLED.get();
     }
 
     /**
@@ -31,7 +35,7 @@ public final class GradMode {
      * @return the scope; closing it restores the previous mode
      */
     public static Scope noGrad() {
-        return set(false);
+        return ENABLED.open("GradMode.noGrad()", false);
     }
 
     /**
@@ -40,13 +44,6 @@ public final class GradMode {
      * @return the scope; closing it restores the previous mode
      */
     public static Scope enableGrad() {
-        return set(true);
-    }
-
-    private static Scope set(boolean enabled) {
-        boolean[] flag = ENABLED.get();
-        boolean previous = flag[0];
-        flag[0] = enabled;
-        return () -> flag[0] = previous;
+        return ENABLED.open("GradMode.enableGrad()", true);
     }
 }

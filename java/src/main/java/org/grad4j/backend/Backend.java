@@ -32,7 +32,8 @@ public interface Backend {
      * and benchmarks that compare backends in one JVM.
      *
      * @param backend the backend to use, not null
-     * @return the scope; closing it restores the thread's previous backend
+     * @return the scope; closing it restores the thread's previous backend. Scopes close in the
+     *     reverse order they were opened (see {@link Scope})
      * @throws NullPointerException if {@code backend} is null
      */
     static Scope use(Backend backend) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import org.grad4j.internal.backend.java.JavaBackendProvider;
+import org.grad4j.internal.tensor.ScopeStack;
 import org.grad4j.tensor.Scope;
 
 /** Chooses the backend once per JVM: the user's choice, else the best available provider. */
@@ -20,7 +21,7 @@ final class BackendRegistry {
     private static volatile Backend chosen;
     private static IllegalStateException failure;
 
-    private static final ThreadLocal<Backend> OVERRIDE = new ThreadLocal<>();
+    private static final ScopeStack<Backend> OVERRIDE = new ScopeStack<>(null);
 
     static Backend current() {
         Backend override = OVERRIDE.get();
@@ -49,9 +50,7 @@ final class BackendRegistry {
 
     static Scope use(Backend backend) {
         java.util.Objects.requireNonNull(backend, "backend");
-        Backend previous = OVERRIDE.get();
-        OVERRIDE.set(backend);
-        return () -> OVERRIDE.set(previous);
+        return OVERRIDE.open("Backend.use(" + backend.name() + ")", backend);
     }
 
     private static final class All {

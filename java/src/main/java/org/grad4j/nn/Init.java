@@ -71,7 +71,7 @@ public final class Init {
      * @param a the lower bound
      * @param b the upper bound
      * @return {@code t}
-     * @throws IllegalArgumentException if {@code a > b} or a bound is NaN
+     * @throws IllegalArgumentException if a bound is not a finite float, or {@code a > b}
      */
     public static Tensor uniform_(Tensor t, double a, double b) {
         return uniform_(t, a, b, Generator.defaultGenerator());
@@ -85,9 +85,12 @@ public final class Init {
      * @param b the upper bound
      * @param gen the source of the values
      * @return {@code t}
-     * @throws IllegalArgumentException if {@code a > b} or a bound is NaN
+     * @throws IllegalArgumentException if a bound is not a finite float, or {@code a > b}
      */
     public static Tensor uniform_(Tensor t, double a, double b, Generator gen) {
+        if (!Float.isFinite((float) a) || !Float.isFinite((float) b)) {
+            throw new IllegalArgumentException("uniform_: a and b must be finite floats, got a " + a + ", b " + b);
+        }
         if (!(a <= b)) {
             throw new IllegalArgumentException("uniform_: a must be <= b, got a " + a + ", b " + b);
         }
@@ -230,7 +233,7 @@ public final class Init {
      * @param t the weight to fill, at least 2-D
      * @param gain the scale factor
      * @return {@code t}
-     * @throws IllegalArgumentException if {@code t} has fewer than 2 dims
+     * @throws IllegalArgumentException if {@code t} has fewer than 2 dims or {@code gain} is not finite
      */
     public static Tensor xavierUniform_(Tensor t, double gain) {
         return xavierUniform_(t, gain, Generator.defaultGenerator());
@@ -244,9 +247,10 @@ public final class Init {
      * @param gain the scale factor
      * @param gen the source of the values
      * @return {@code t}
-     * @throws IllegalArgumentException if {@code t} has fewer than 2 dims
+     * @throws IllegalArgumentException if {@code t} has fewer than 2 dims or {@code gain} is not finite
      */
     public static Tensor xavierUniform_(Tensor t, double gain, Generator gen) {
+        checkGain("xavierUniform_", gain);
         int[] f = fans(t);
         if (t.numel() == 0) {
             return t;
@@ -273,7 +277,7 @@ public final class Init {
      * @param t the weight to fill, at least 2-D
      * @param gain the scale factor
      * @return {@code t}
-     * @throws IllegalArgumentException if {@code t} has fewer than 2 dims
+     * @throws IllegalArgumentException if {@code t} has fewer than 2 dims or {@code gain} is not finite
      */
     public static Tensor xavierNormal_(Tensor t, double gain) {
         return xavierNormal_(t, gain, Generator.defaultGenerator());
@@ -287,9 +291,10 @@ public final class Init {
      * @param gain the scale factor
      * @param gen the source of the values
      * @return {@code t}
-     * @throws IllegalArgumentException if {@code t} has fewer than 2 dims
+     * @throws IllegalArgumentException if {@code t} has fewer than 2 dims or {@code gain} is not finite
      */
     public static Tensor xavierNormal_(Tensor t, double gain, Generator gen) {
+        checkGain("xavierNormal_", gain);
         int[] f = fans(t);
         if (t.numel() == 0) {
             return t;
@@ -403,6 +408,12 @@ public final class Init {
     public static Tensor kaimingNormal_(Tensor t, double a, String mode, String nonlinearity, Generator gen) {
         double std = kaimingStd("kaimingNormal_", t, a, mode, nonlinearity);
         return t.numel() == 0 ? t : normal_(t, 0, std, gen);
+    }
+
+    private static void checkGain(String op, double gain) {
+        if (!Double.isFinite(gain)) {
+            throw new IllegalArgumentException(op + ": gain must be finite, got " + gain);
+        }
     }
 
     private static double kaimingStd(String op, Tensor t, double a, String mode, String nonlinearity) {

@@ -184,7 +184,8 @@ public abstract class Optimizer {
      * Replaces the state and group options with copies of a saved state's, after checking it fits.
      *
      * @param saved a state from {@link #stateDict()} of an optimizer of this type over as many parameters
-     * @throws IllegalArgumentException naming what does not fit
+     * @throws IllegalArgumentException naming what does not fit: a key, a shape, an option, or a step
+     *     count that is not a whole number &ge; 0
      */
     public void loadStateDict(OptimizerState saved) {
         List<Tensor> params = allParams();
@@ -203,6 +204,9 @@ public abstract class Optimizer {
                 throw new IllegalArgumentException(name() + ".loadStateDict: '" + e.getKey() + "' has shape "
                         + Shapes.str(e.getValue().shape()) + ", expected " + Shapes.str(expected));
             }
+            if (key[2].equals("step")) {
+                checkStep(e.getKey(), e.getValue().item());
+            }
             loaded.computeIfAbsent(params.get(index), k -> new LinkedHashMap<>())
                     .put(key[2], e.getValue().clone());
         }
@@ -211,6 +215,13 @@ public abstract class Optimizer {
         }
         state.clear();
         state.putAll(loaded);
+    }
+
+    private void checkStep(String key, float step) {
+        if (!(step >= 0) || step != Math.rint(step) || step == Float.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(
+                    name() + ".loadStateDict: '" + key + "' must be a whole number of steps >= 0, got " + step);
+        }
     }
 
     private List<OptimizerOptions> readGroups(Map<String, String> values) {

@@ -807,8 +807,8 @@ public class Tensor extends TensorBase implements AutoCloseable {
      * @param out a contiguous tensor of the result's shape, sharing no storage with the operands
      * @return {@code out}
      * @throws IllegalArgumentException if the shapes do not fit, {@code out} is not contiguous or of
-     *     the result's shape, shares storage with an operand, or an operand requires grad while grad
-     *     mode is on
+     *     the result's shape, shares storage with an operand, or {@code out} or an operand requires
+     *     grad while grad mode is on
      */
     public Tensor matmul(Tensor other, Tensor out) {
         Matmul.into(this, other, out);

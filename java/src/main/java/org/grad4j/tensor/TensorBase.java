@@ -1,6 +1,5 @@
 package org.grad4j.tensor;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.grad4j.autograd.Autograd;
@@ -9,6 +8,7 @@ import org.grad4j.autograd.Hook;
 import org.grad4j.autograd.Node;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
+import org.grad4j.internal.tensor.HookList;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.Storage;
 
@@ -25,7 +25,8 @@ abstract class TensorBase {
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
-    private List<Hook> leafHooks;
+    private HookList leafHooks;
+    private RetainedGrad retainedGrad;
 
     TensorBase(Storage storage, int[] shape, int[] strides, int offset) {
         this.storage = storage;
@@ -263,9 +264,12 @@ abstract class TensorBase {
      * @param high the exclusive upper bound
      * @param shape the sizes, one per dimension
      * @return the new tensor
-     * @throws IllegalArgumentException if {@code low > high} or a bound is NaN
+     * @throws IllegalArgumentException if a bound is not finite or {@code low > high}
      */
     public static Tensor uniform(Generator gen, float low, float high, int... shape) {
+        if (!Float.isFinite(low) || !Float.isFinite(high)) {
+            throw new IllegalArgumentException("uniform: the bounds must be finite, got low " + low + ", high " + high);
+        }
         if (!(low <= high)) {
             throw new IllegalArgumentException("uniform: low must be <= high, got " + low + " > " + high);
         }
@@ -282,14 +286,15 @@ abstract class TensorBase {
      *
      * @param gen the source of the values
      * @param mean the mean
-     * @param std the standard deviation, &ge; 0
+     * @param std the standard deviation, finite and &ge; 0
      * @param shape the sizes, one per dimension
      * @return the new tensor
-     * @throws IllegalArgumentException if {@code std} is negative or NaN
+     * @throws IllegalArgumentException if {@code mean} is not finite, or {@code std} is negative or not finite
      */
     public static Tensor normal(Generator gen, float mean, float std, int... shape) {
-        if (!(std >= 0)) {
-            throw new IllegalArgumentException("normal: std must be >= 0, got " + std);
+        if (!Float.isFinite(mean) || !(std >= 0) || std == Float.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(
+                    "normal: mean must be finite and std finite and >= 0, got mean " + mean + ", std " + std);
         }
         Tensor t = zeros(shape);
         float[] d = t.storage.data();
@@ -555,19 +560,18 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor does not require grad
      */
     public void backward() {
-        if (numel() != 1) {
-            throw new IllegalArgumentException("backward: grad can be implicitly created only for one-element"
-                    + " tensors, got shape " + Shapes.str(shape) + "; pass a gradient");
-        }
-        backward(ones(shape), false);
+        backward(null, false);
     }
 
     /**
-     * Back-propagates {@code gradient}, as {@code torch.Tensor.backward(gradient)}.
+     * Back-propagates {@code gradient}, as {@code torch.Tensor.backward(gradient)}. The gradient is
+     * read, never kept: this tensor's leaves get their own copies.
      *
-     * @param gradient the gradient of some scalar with respect to this tensor, of this tensor's shape
+     * @param gradient the gradient of some scalar with respect to this tensor, of this tensor's shape;
+     *     null for a one-element tensor means 1, as {@code backward(None)}
      * @throws IllegalStateException if this tensor does not require grad
-     * @throws IllegalArgumentException if {@code gradient}'s shape differs from this tensor's
+     * @throws IllegalArgumentException if {@code gradient}'s shape differs from this tensor's, or it is
+     *     null and this tensor has more than one element
      */
     public void backward(Tensor gradient) {
         backward(gradient, false);
@@ -577,11 +581,13 @@ abstract class TensorBase {
      * Back-propagates, keeping the graph for another backward when {@code retainGraph} is true, as
      * {@code torch.Tensor.backward(gradient, retain_graph)}.
      *
-     * @param gradient the gradient of some scalar with respect to this tensor, of this tensor's shape
+     * @param gradient the gradient of some scalar with respect to this tensor, of this tensor's shape;
+     *     null for a one-element tensor means 1
      * @param retainGraph whether to keep the saved tensors for another backward
-     * @throws IllegalStateException if this tensor does not require grad, or the saved tensors it reads were freed
-     *     by an earlier backward
-     * @throws IllegalArgumentException if {@code gradient}'s shape differs from this tensor's
+     * @throws IllegalStateException if this tensor does not require grad, the saved tensors it reads were freed
+     *     by an earlier backward, or a function or hook returned a gradient of the wrong number or shape
+     * @throws IllegalArgumentException if {@code gradient}'s shape differs from this tensor's, or it is
+     *     null and this tensor has more than one element
      */
     public void backward(Tensor gradient, boolean retainGraph) {
         Autograd.backward((Tensor) this, gradient, retainGraph);
@@ -597,46 +603,71 @@ abstract class TensorBase {
     }
 
     /**
-     * Registers a hook on this tensor's gradient, as {@code torch.Tensor.register_hook}.
+     * Registers a hook on this tensor's gradient, as {@code torch.Tensor.register_hook}. Hooks run in
+     * registration order, a leaf's once per backward with its summed gradient; one removed during a
+     * backward still runs in that pass. A hook may keep the tensor it is given: the leaf's
+     * {@code grad} never shares its storage.
      *
      * @param hook called with the gradient during backward
      * @return a handle that removes the hook
      * @throws IllegalStateException if the tensor does not require grad
+     * @throws IllegalArgumentException if {@code hook} is null
      */
     public Hook.Handle registerHook(Hook hook) {
         if (!requiresGrad) {
             throw new IllegalStateException(
                     "registerHook: tensor of shape " + Shapes.str(shape) + " does not require grad");
         }
-        if (gradFn != null) {
-            return gradFn.registerHook(hook);
+        if (gradFn == null) {
+            if (leafHooks == null) {
+                leafHooks = new HookList();
+            }
+            return leafHooks.add(hook);
         }
-        if (leafHooks == null) {
-            leafHooks = new ArrayList<>(1);
+        Hook.Handle handle = gradFn.registerHook(hook);
+        if (retainedGrad != null) {
+            retainedGrad.moveLast();
         }
-        leafHooks.add(hook);
-        return () -> leafHooks.remove(hook);
+        return handle;
     }
 
     /**
      * Keeps the gradient of this non-leaf in {@link #grad()} during backward, as
-     * {@code torch.Tensor.retain_grad}; nothing for a leaf.
+     * {@code torch.Tensor.retain_grad}: the gradient after this tensor's hooks, whenever they were
+     * registered, summed over backward calls; nothing for a leaf, and nothing more on a second call.
      *
      * @return this tensor
      */
     public Tensor retainGrad() {
-        if (gradFn != null) {
-            gradFn.registerHook(g -> {
-                grad = grad == null ? g.clone() : grad.add(g);
-                return null;
-            });
+        if (gradFn != null && retainedGrad == null) {
+            retainedGrad = new RetainedGrad();
         }
         return (Tensor) this;
     }
 
-    /** The hooks of a leaf; for the backward pass. */
+    /** The hook {@link #retainGrad()} registers, kept after this tensor's other hooks (PyTorch runs it last). */
+    private final class RetainedGrad implements Hook {
+        private Hook.Handle handle;
+
+        RetainedGrad() {
+            handle = gradFn.registerHook(this);
+        }
+
+        void moveLast() {
+            handle.remove();
+            handle = gradFn.registerHook(this);
+        }
+
+        @Override
+        public Tensor apply(Tensor g) {
+            grad = grad == null ? g.clone() : grad.add(g);
+            return null;
+        }
+    }
+
+    /** The hooks of a leaf, as registered when called; for the backward pass. */
     List<Hook> leafHooks() {
-        return leafHooks == null ? List.of() : leafHooks;
+        return leafHooks == null ? List.of() : leafHooks.snapshot();
     }
 
     // ---------------------------------------------------------------- in place (leaves and no-grad code)

@@ -178,6 +178,21 @@ class InitTest {
                 () -> Init.xavierUniform_(Tensor.zeros(5)));
         assertMessage("uniform_: a must be <= b, got a 1.0, b 0.0", () -> Init.uniform_(Tensor.zeros(2), 1, 0));
         assertMessage(
+                "uniform_: a and b must be finite floats, got a -Infinity, b Infinity",
+                () -> Init.uniform_(Tensor.zeros(2), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+        assertMessage(
+                "uniform_: a and b must be finite floats, got a 0.0, b 1.0E39",
+                () -> Init.uniform_(Tensor.zeros(2), 0, 1e39));
+        assertMessage(
+                "uniform_: a and b must be finite floats, got a NaN, b 1.0",
+                () -> Init.uniform_(Tensor.zeros(2), Double.NaN, 1));
+        assertMessage(
+                "xavierUniform_: gain must be finite, got Infinity",
+                () -> Init.xavierUniform_(Tensor.zeros(2, 2), Double.POSITIVE_INFINITY));
+        assertMessage(
+                "xavierNormal_: gain must be finite, got NaN",
+                () -> Init.xavierNormal_(Tensor.zeros(2, 2), Double.NaN));
+        assertMessage(
                 "normal_: mean must be finite and std finite and >= 0, got mean 0.0, std -1.0",
                 () -> Init.normal_(Tensor.zeros(2), 0, -1));
         assertMessage(

@@ -193,6 +193,26 @@ class OptimizerTest {
     }
 
     @Test
+    void aStepCountThatIsNegativeOrNotAWholeNumberIsRefused() {
+        Module m = net(1);
+        Adam opt = new Adam(m.parameters(), 0.01);
+        trainSteps(m, opt, 0, 2);
+        OptimizerState s = opt.stateDict();
+        for (float step : new float[] {-1f, Float.NaN, 1.5f, Float.POSITIVE_INFINITY}) {
+            java.util.Map<String, Tensor> bad = new java.util.HashMap<>(s.tensors());
+            bad.put("state.1.step", Tensor.scalar(step));
+            assertEquals(
+                    "Adam.loadStateDict: 'state.1.step' must be a whole number of steps >= 0, got " + step,
+                    message(() -> opt.loadStateDict(new OptimizerState(bad, s.values()))));
+            assertEquals(2f, opt.stateDict().tensors().get("state.1.step").item());
+        }
+        java.util.Map<String, Tensor> zero = new java.util.HashMap<>(s.tensors());
+        zero.put("state.1.step", Tensor.scalar(0f));
+        opt.loadStateDict(new OptimizerState(zero, s.values()));
+        assertEquals(0f, opt.stateDict().tensors().get("state.1.step").item());
+    }
+
+    @Test
     void aSmallRegressionConverges() {
         for (Function<Module, Optimizer> make : List.<Function<Module, Optimizer>>of(
                 m -> new SGD(m.parameters(), SGD.Options.defaults().lr(0.05).momentum(0.9)),

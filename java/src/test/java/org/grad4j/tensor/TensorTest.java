@@ -66,6 +66,33 @@ class TensorTest {
     }
 
     @Test
+    void randomFactoriesRefuseNonFiniteParameters() {
+        Generator gen = new Generator(1);
+        float inf = Float.POSITIVE_INFINITY;
+        assertEquals(
+                "uniform: the bounds must be finite, got low -Infinity, high Infinity",
+                assertThrows(IllegalArgumentException.class, () -> Tensor.uniform(gen, -inf, inf, 2))
+                        .getMessage());
+        assertEquals(
+                "uniform: the bounds must be finite, got low 0.0, high NaN",
+                assertThrows(IllegalArgumentException.class, () -> Tensor.uniform(gen, 0, Float.NaN, 2))
+                        .getMessage());
+        assertEquals(
+                "normal: mean must be finite and std finite and >= 0, got mean 0.0, std Infinity",
+                assertThrows(IllegalArgumentException.class, () -> Tensor.normal(gen, 0, inf, 2))
+                        .getMessage());
+        assertEquals(
+                "normal: mean must be finite and std finite and >= 0, got mean -Infinity, std 1.0",
+                assertThrows(IllegalArgumentException.class, () -> Tensor.normal(gen, -inf, 1, 2))
+                        .getMessage());
+        float[] wide =
+                Tensor.uniform(gen, -Float.MAX_VALUE, Float.MAX_VALUE, 1000).toArray();
+        for (float v : wide) {
+            assertTrue(Float.isFinite(v), "uniform(-max, max) gave " + v);
+        }
+    }
+
+    @Test
     void normalHasTheRequestedMoments() {
         float[] v = Tensor.normal(new Generator(9), 2f, 3f, 100_000).toArray();
         double mean = 0;

@@ -26,15 +26,14 @@ public final class Matmul extends Op {
     }
 
     /**
-     * Writes a·b into {@code out} (PyTorch's {@code out=}): no autograd, so neither operand may
-     * require grad while grad mode is on; out must be contiguous, of the result's shape, and share
-     * no storage with the operands.
+     * Writes a·b into {@code out} (PyTorch's {@code out=}): no autograd, so while grad mode is on
+     * neither the operands nor out may require grad; out must be contiguous, of the result's shape,
+     * and share no storage with the operands.
      */
     public static Tensor into(Tensor a, Tensor b, Tensor out) {
         int[] shape = resultShape(a, b);
-        if (GradMode.isEnabled() && (a.requiresGrad() || b.requiresGrad())) {
-            throw new IllegalArgumentException("matmul: out= does not support autograd; the operands require grad"
-                    + " (use GradMode.noGrad() or detach())");
+        if (GradMode.isEnabled()) {
+            checkNoAutograd(a, b, out);
         }
         if (!java.util.Arrays.equals(out.shape(), shape) || !out.isContiguous()) {
             throw new IllegalArgumentException("matmul: out= needs a contiguous tensor of shape " + Shapes.str(shape)
@@ -47,6 +46,25 @@ public final class Matmul extends Op {
         }
         compute(a, b, out, 0f);
         return out;
+    }
+
+    private static void checkNoAutograd(Tensor a, Tensor b, Tensor out) {
+        if (out.requiresGrad() && out.isLeaf()) {
+            throw new IllegalArgumentException("matmul: out= of shape " + Shapes.str(out.shape())
+                    + " is a leaf that requires grad (a leaf Variable that requires grad is being used in an"
+                    + " in-place operation); write it under GradMode.noGrad(), or into a tensor that does not"
+                    + " require grad");
+        }
+        if (out.requiresGrad()) {
+            throw new IllegalArgumentException("matmul: out= does not support autograd, but out of shape "
+                    + Shapes.str(out.shape()) + " requires grad (made by " + out.gradFn()
+                    + "); use matmul(other) instead");
+        }
+        if (a.requiresGrad() || b.requiresGrad()) {
+            throw new IllegalArgumentException("matmul: out= does not support autograd, but an operand of "
+                    + Shapes.str(a.shape()) + " @ " + Shapes.str(b.shape())
+                    + " requires grad (use GradMode.noGrad() or detach())");
+        }
     }
 
     private static int[] resultShape(Tensor a, Tensor b) {

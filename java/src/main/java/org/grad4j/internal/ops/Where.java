@@ -5,7 +5,10 @@ import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
-/** cond != 0 ? a : b, broadcast over all three. Backward: g to a where cond holds, to b elsewhere. */
+/**
+ * cond != 0 ? a : b, broadcast over all three. Backward: g to a where cond holds, to b elsewhere, and
+ * zero to cond (a step function of it).
+ */
 public final class Where extends Op {
     private int[] aShape;
     private int[] bShape;
@@ -53,7 +56,7 @@ public final class Where extends Op {
         Tensor cond = ctx.saved(0);
         Tensor zero = Tensor.scalar(0f);
         return new Tensor[] {
-            null,
+            ctx.needsInputGrad(0) ? Tensor.zeros(cond.shape()) : null,
             ctx.needsInputGrad(1) ? Kernels.sumTo(Tensor.where(cond, grad, zero), aShape) : null,
             ctx.needsInputGrad(2) ? Kernels.sumTo(Tensor.where(cond, zero, grad), bShape) : null
         };

@@ -134,21 +134,50 @@ public abstract class LRScheduler {
     }
 
     /**
-     * Restores a position saved by {@link #stateDict()}.
+     * Restores a position saved by {@link #stateDict()}; on an error nothing changes.
      *
      * @param state the saved position
-     * @throws IllegalArgumentException if a key is missing or not a number
+     * @throws IllegalArgumentException if a key is missing or not a number, last_epoch is below -1, or
+     *     a rate is negative or not finite
      */
     public void loadStateDict(Map<String, String> state) {
-        try {
-            lastEpoch = Integer.parseInt(require(state, "last_epoch"));
-            for (int g = 0; g < baseLrs.length; g++) {
-                baseLrs[g] = Double.parseDouble(require(state, "base_lrs." + g));
-                lastLr[g] = Double.parseDouble(require(state, "last_lr." + g));
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: " + e.getMessage());
+        int epoch = (int) number(state, "last_epoch", -1, true);
+        double[] base = new double[baseLrs.length];
+        double[] last = new double[baseLrs.length];
+        for (int g = 0; g < baseLrs.length; g++) {
+            base[g] = number(state, "base_lrs." + g, 0, false);
+            last[g] = number(state, "last_lr." + g, 0, false);
         }
+        lastEpoch = epoch;
+        System.arraycopy(base, 0, baseLrs, 0, base.length);
+        lastLr = last;
+    }
+
+    /**
+     * A saved number that must be there, finite and at least {@code min}.
+     *
+     * @param state a saved position
+     * @param key the key
+     * @param min the smallest valid value
+     * @param whole whether the value must be an int
+     * @return its value
+     * @throws IllegalArgumentException naming the key and the value
+     */
+    protected final double number(Map<String, String> state, String key, double min, boolean whole) {
+        String text = require(state, key);
+        double value;
+        try {
+            value = whole ? Integer.parseInt(text) : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: '" + key + "' is not "
+                    + (whole ? "an integer" : "a number") + ": '" + text + "'");
+        }
+        if (!(value >= min) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: '" + key
+                    + "' must be finite and >= " + (whole ? Integer.toString((int) min) : Double.toString(min))
+                    + ", got " + text);
+        }
+        return value;
     }
 
     /**

@@ -132,9 +132,28 @@ public final class ReduceLROnPlateau extends LRScheduler {
 
     @Override
     public void loadStateDict(Map<String, String> state) {
+        double savedBest = best(state);
+        int bad = (int) number(state, "num_bad_epochs", 0, true);
+        int cooling = (int) number(state, "cooldown_counter", 0, true);
         super.loadStateDict(state);
-        best = Double.parseDouble(require(state, "best"));
-        badEpochs = Integer.parseInt(require(state, "num_bad_epochs"));
-        cooldownCounter = Integer.parseInt(require(state, "cooldown_counter"));
+        best = savedBest;
+        badEpochs = bad;
+        cooldownCounter = cooling;
+    }
+
+    /** The best metric so far: any number but NaN, infinite before the first epoch. */
+    private double best(Map<String, String> state) {
+        String text = require(state, "best");
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException(
+                    "ReduceLROnPlateau.loadStateDict: 'best' must be a number (not NaN), got '" + text + "'");
+        }
+        return value;
     }
 }

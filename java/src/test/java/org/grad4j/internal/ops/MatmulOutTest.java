@@ -53,12 +53,41 @@ class MatmulOutTest {
     }
 
     @Test
+    void refusesALeafOutThatRequiresGradUnlessGradIsOff() {
+        Tensor a = Tensor.of(new float[] {1, 2, 3, 4}, 2, 2);
+        Tensor out = Tensor.zeros(2, 2).requiresGrad(true);
+        assertEquals(
+                "matmul: out= of shape [2, 2] is a leaf that requires grad (a leaf Variable that requires grad is"
+                        + " being used in an in-place operation); write it under GradMode.noGrad(), or into a tensor"
+                        + " that does not require grad",
+                assertThrows(IllegalArgumentException.class, () -> a.matmul(a, out))
+                        .getMessage());
+        assertArrayEquals(new float[] {0, 0, 0, 0}, out.toArray(), 0f);
+        try (Scope ignored = GradMode.noGrad()) {
+            a.matmul(a, out);
+        }
+        assertArrayEquals(new float[] {7, 10, 15, 22}, out.toArray(), 0f);
+    }
+
+    @Test
+    void refusesAnOutMadeByARecordedOp() {
+        Tensor a = Tensor.ones(2, 2);
+        Tensor out = Tensor.zeros(2, 2).requiresGrad(true).mul(2f);
+        assertEquals(
+                "matmul: out= does not support autograd, but out of shape [2, 2] requires grad (made by"
+                        + " MulBackward); use matmul(other) instead",
+                assertThrows(IllegalArgumentException.class, () -> a.matmul(a, out))
+                        .getMessage());
+    }
+
+    @Test
     void refusesOperandsThatRequireGradUnlessGradIsOff() {
         Tensor a = Tensor.ones(2, 2).requiresGrad(true);
         Tensor out = Tensor.zeros(2, 2);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> a.matmul(a.detach(), out))
                 .getMessage()
-                .startsWith("matmul: out= does not support autograd"));
+                .startsWith("matmul: out= does not support autograd, but an operand of [2, 2] @ [2, 2] requires"
+                        + " grad"));
         try (Scope ignored = GradMode.noGrad()) {
             a.matmul(a.detach(), out);
         }

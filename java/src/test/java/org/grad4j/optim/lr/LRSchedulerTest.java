@@ -152,4 +152,52 @@ class LRSchedulerTest {
                 assertThrows(IllegalArgumentException.class, () -> new StepLR(sgd(1), 0))
                         .getMessage());
     }
+
+    @Test
+    void aSavedPositionOutOfRangeIsRefusedAndChangesNothing() {
+        CosineAnnealingLR s = new CosineAnnealingLR(sgd(0.1), 10);
+        s.step();
+        java.util.Map<String, String> saved = s.stateDict();
+        String[][] cases = {
+            {"last_epoch", "-2", "'last_epoch' must be finite and >= -1, got -2"},
+            {"last_epoch", "two", "'last_epoch' is not an integer: 'two'"},
+            {"base_lrs.0", "NaN", "'base_lrs.0' must be finite and >= 0.0, got NaN"},
+            {"last_lr.0", "-0.5", "'last_lr.0' must be finite and >= 0.0, got -0.5"},
+            {"last_lr.0", "Infinity", "'last_lr.0' must be finite and >= 0.0, got Infinity"},
+        };
+        for (String[] c : cases) {
+            java.util.Map<String, String> bad = new java.util.HashMap<>(saved);
+            bad.put(c[0], c[1]);
+            assertEquals(
+                    "CosineAnnealingLR.loadStateDict: " + c[2],
+                    assertThrows(IllegalArgumentException.class, () -> s.loadStateDict(bad))
+                            .getMessage());
+            assertEquals(saved, s.stateDict());
+        }
+    }
+
+    @Test
+    void aPlateauPositionThatIsNotANumberIsAnIllegalArgument() {
+        ReduceLROnPlateau s = new ReduceLROnPlateau(sgd(0.1));
+        s.step(1.0);
+        java.util.Map<String, String> saved = s.stateDict();
+        String[][] cases = {
+            {"best", "NaN", "'best' must be a number (not NaN), got 'NaN'"},
+            {"num_bad_epochs", "x", "'num_bad_epochs' is not an integer: 'x'"},
+            {"cooldown_counter", "-1", "'cooldown_counter' must be finite and >= 0, got -1"},
+        };
+        for (String[] c : cases) {
+            java.util.Map<String, String> bad = new java.util.HashMap<>(saved);
+            bad.put(c[0], c[1]);
+            assertEquals(
+                    "ReduceLROnPlateau.loadStateDict: " + c[2],
+                    assertThrows(IllegalArgumentException.class, () -> s.loadStateDict(bad))
+                            .getMessage());
+            assertEquals(saved, s.stateDict());
+        }
+        java.util.Map<String, String> fresh = new ReduceLROnPlateau(sgd(0.1)).stateDict();
+        assertEquals("Infinity", fresh.get("best"));
+        s.loadStateDict(fresh);
+        assertEquals(fresh, s.stateDict());
+    }
 }

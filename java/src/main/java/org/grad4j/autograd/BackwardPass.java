@@ -1,0 +1,163 @@
+package org.grad4j.autograd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * One backward pass: runs the nodes reachable from the root in reverse topological order, each
+ * once, with the sum of the gradients sent to it; and, as PyTorch's AccumulateGrad nodes, adds
+ * each leaf's summed gradient into its {@code grad} once all the nodes that send it one have run.
+ * Every reachable node receives a gradient, because a backward must return one for each input
+ * that needs it.
+ */
+final class BackwardPass {
+    private final boolean retainGraph;
+    private final SharedStorages shared = new SharedStorages();
+    private final Map<Node, Tensor> pending = new IdentityHashMap<>();
+    private final Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
+    private final Map<Tensor, int[]> leafSendersLeft = new IdentityHashMap<>();
+
+    private BackwardPass(boolean retainGraph) {
+        this.retainGraph = retainGraph;
+    }
+
+    static void run(Tensor root, Tensor gradient, boolean retainGraph) {
+        BackwardPass pass = new BackwardPass(retainGraph);
+        pass.shared.add(gradient);
+        if (root.gradFn() == null) {
+            pass.accumulate(root, gradient);
+        } else {
+            pass.fromNode(root.gradFn(), gradient);
+        }
+    }
+
+    private void fromNode(Node root, Tensor gradient) {
+        List<Node> order = topologicalOrder(root);
+        for (Node node : order) {
+            for (Tensor leaf : node.nextLeaves) {
+                if (leaf != null) {
+                    leafSendersLeft.computeIfAbsent(leaf, k -> new int[1])[0]++;
+                }
+            }
+        }
+        pending.put(root, gradient);
+        for (Node node : order) {
+            Tensor grad = pending.remove(node);
+            if (!node.hooks.isEmpty()) {
+                grad = runHooks(node.hooks.snapshot(), grad, "the output of " + node);
+            }
+            Tensor[] inputGrads = callBackward(node, grad);
+            List<Tensor> ready = new ArrayList<>(0);
+            for (int i = 0; i < inputGrads.length; i++) {
+                if (node.inputShapes[i] != null) {
+                    send(node, i, inputGrads[i], ready);
+                }
+            }
+            for (Tensor leaf : ready) {
+                accumulate(leaf, leafGrads.remove(leaf));
+            }
+        }
+    }
+
+    private Tensor[] callBackward(Node node, Tensor grad) {
+        boolean userCode = !node.function.backwardReturnsUnsharedGradients();
+        if (userCode) {
+            shared.add(grad);
+        }
+        Tensor[] inputGrads = node.function.backward(node.context, grad);
+        GradientChecks.backwardResults(node, inputGrads);
+        if (!retainGraph) {
+            node.context.release();
+        }
+        if (userCode) {
+            for (Tensor g : inputGrads) {
+                shared.add(g);
+            }
+        }
+        return inputGrads;
+    }
+
+    private void send(Node node, int input, Tensor g, List<Tensor> ready) {
+        Anomaly.checkBackward(node.function, input, g);
+        if (node.nextNodes[input] != null) {
+            pending.merge(node.nextNodes[input], g, Tensor::add);
+            return;
+        }
+        Tensor leaf = node.nextLeaves[input];
+        leafGrads.merge(leaf, g, Tensor::add);
+        if (--leafSendersLeft.get(leaf)[0] == 0) {
+            ready.add(leaf);
+        }
+    }
+
+    /**
+     * Runs a leaf's hooks on its summed gradient and adds the result into its {@code grad}. The
+     * first gradient becomes the {@code grad} itself only when nothing else can reach its storage,
+     * else a copy does; later ones are added in place.
+     */
+    private void accumulate(Tensor leaf, Tensor grad) {
+        List<Hook> hooks = TensorInternals.leafHooks(leaf);
+        if (!hooks.isEmpty()) {
+            grad = runHooks(hooks, grad, "a leaf of shape " + Shapes.str(leaf.shape()));
+        }
+        if (leaf.grad() != null) {
+            leaf.grad().add_(grad);
+            return;
+        }
+        Iterable<Tensor> live = () -> Stream.concat(pending.values().stream(), leafGrads.values().stream())
+                .iterator();
+        Tensor kept = shared.mayKeep(grad, live) ? grad : grad.clone();
+        shared.add(kept);
+        leaf.setGrad(kept);
+    }
+
+    /** Runs hooks in order, each on the previous one's result; {@code owner} names them in errors. */
+    private Tensor runHooks(List<Hook> hooks, Tensor grad, String owner) {
+        for (int k = 0; k < hooks.size(); k++) {
+            shared.add(grad);
+            Tensor replaced = hooks.get(k).apply(grad);
+            if (replaced != null) {
+                GradientChecks.hookResult(owner, k + 1, grad, replaced);
+                shared.add(replaced);
+                grad = replaced;
+            }
+        }
+        return grad;
+    }
+
+    /** Nodes reachable from the root, each after every node that sends it a gradient. */
+    static List<Node> topologicalOrder(Node root) {
+        List<Node> postOrder = new ArrayList<>();
+        Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {root, 0});
+        visited.add(root);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Node node = (Node) frame[0];
+            int next = (Integer) frame[1];
+            if (next < node.nextNodes.length) {
+                frame[1] = next + 1;
+                Node child = node.nextNodes[next];
+                if (child != null && visited.add(child)) {
+                    stack.push(new Object[] {child, 0});
+                }
+            } else {
+                stack.pop();
+                postOrder.add(node);
+            }
+        }
+        Collections.reverse(postOrder);
+        return postOrder;
+    }
+}
