@@ -677,7 +677,8 @@ abstract class TensorBase {
      *
      * @param other the tensor to add
      * @return this tensor
-     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape or covers
+     *     part of its memory, or if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor add_(Tensor other) {
@@ -690,11 +691,16 @@ abstract class TensorBase {
      * @param other the tensor to add
      * @param alpha the factor on {@code other}
      * @return this tensor
-     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape or covers
+     *     part of its memory, or if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor add_(Tensor other, float alpha) {
-        return alpha == 1f ? add_(other) : add_(other.mul(alpha));
+        if (alpha == 1f) {
+            return add_(other);
+        }
+        MemoryOverlap.checkNoPartialOverlap("add_", this, other);
+        return add_(other.mul(alpha));
     }
 
     /**
@@ -702,6 +708,7 @@ abstract class TensorBase {
      *
      * @param value the number to add
      * @return this tensor
+     * @throws IllegalArgumentException if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor add_(float value) {
@@ -713,7 +720,8 @@ abstract class TensorBase {
      *
      * @param other the tensor to subtract
      * @return this tensor
-     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape or covers
+     *     part of its memory, or if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor sub_(Tensor other) {
@@ -725,7 +733,8 @@ abstract class TensorBase {
      *
      * @param other the factor
      * @return this tensor
-     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape or covers
+     *     part of its memory, or if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor mul_(Tensor other) {
@@ -737,6 +746,7 @@ abstract class TensorBase {
      *
      * @param value the factor
      * @return this tensor
+     * @throws IllegalArgumentException if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor mul_(float value) {
@@ -748,7 +758,8 @@ abstract class TensorBase {
      *
      * @param other the divisor
      * @return this tensor
-     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape
+     * @throws IllegalArgumentException if {@code other} does not broadcast to this tensor's shape or covers
+     *     part of its memory, or if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor div_(Tensor other) {
@@ -760,6 +771,7 @@ abstract class TensorBase {
      *
      * @param value the divisor
      * @return this tensor
+     * @throws IllegalArgumentException if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor div_(float value) {
@@ -771,10 +783,12 @@ abstract class TensorBase {
      *
      * @param value the fill value
      * @return this tensor
+     * @throws IllegalArgumentException if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor fill_(float value) {
         checkInPlace("fill_");
+        MemoryOverlap.checkNoInternalOverlap("fill_", this);
         if (isContiguous()) {
             Backend.current().fill(storage.data(), offset, numel(), value);
         } else {
@@ -789,6 +803,7 @@ abstract class TensorBase {
      * Sets every element to 0, as {@code torch.Tensor.zero_}.
      *
      * @return this tensor
+     * @throws IllegalArgumentException if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor zero_() {
@@ -800,11 +815,14 @@ abstract class TensorBase {
      *
      * @param src the values to copy
      * @return this tensor
-     * @throws IllegalArgumentException if {@code src} does not broadcast to this tensor's shape
+     * @throws IllegalArgumentException if {@code src} does not broadcast to this tensor's shape or covers
+     *     part of its memory, or if this tensor is a view whose elements share memory (as after {@code expand})
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor copy_(Tensor src) {
         checkInPlace("copy_");
+        MemoryOverlap.checkNoInternalOverlap("copy_", this);
+        MemoryOverlap.checkNoPartialOverlap("copy_", this, src);
         if (!Shapes.broadcastsTo(src.shape, shape)) {
             throw new IllegalArgumentException(
                     "copy_: source of shape " + Shapes.str(src.shape) + " does not broadcast to " + Shapes.str(shape));
@@ -817,6 +835,8 @@ abstract class TensorBase {
 
     private Tensor inPlace(String op, BinaryOp kind, Tensor other) {
         checkInPlace(op);
+        MemoryOverlap.checkNoInternalOverlap(op, this);
+        MemoryOverlap.checkNoPartialOverlap(op, this, other);
         if (!Shapes.broadcastsTo(other.shape, shape)) {
             throw new IllegalArgumentException(op + ": operand of shape " + Shapes.str(other.shape)
                     + " does not broadcast to " + Shapes.str(shape));
