@@ -100,20 +100,23 @@ final class BackendRegistry {
             throw new IllegalStateException("grad4j backend '" + requested + "' was requested (-D" + PROPERTY
                     + " or " + ENVIRONMENT + ") but no such backend is on the class path; known: "
                     + providers.stream().map(BackendProvider::name).toList()
-                    + ("native".equals(requested)
-                            ? "; add org.grad4j:grad4j-platform (or grad4j-native with your"
-                                    + " platform classifier, e.g. linux-x86_64)"
-                            : ""));
+                    + ("native".equals(requested) ? "; " + NATIVE_ARTIFACT : ""));
         }
+        boolean nativeOnClassPath = providers.stream().anyMatch(p -> p.name().equals("native"));
         for (BackendProvider p : providers) {
             String reason = p.unavailableReason();
             if (reason == null) {
-                return announce(p.create(), "best available");
+                return announce(
+                        p.create(), nativeOnClassPath ? "best available" : "best available; " + NATIVE_ARTIFACT);
             }
             LOG.log(Level.INFO, "grad4j backend '" + p.name() + "' is not available: " + reason);
         }
         throw new IllegalStateException("no grad4j backend is available");
     }
+
+    /** What brings the native backend, for messages where it is missing. */
+    static final String NATIVE_ARTIFACT = "for the native backend add org.grad4j:grad4j-platform (or grad4j-native with"
+            + " your platform classifier, e.g. linux-x86_64)";
 
     private static Backend announce(Backend backend, String why) {
         LOG.log(Level.INFO, "grad4j backend: " + backend.name() + " (" + why + ", " + backend.threads() + " threads)");

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.grad4j.internal.backend.java.JavaBackend;
 import org.grad4j.internal.backend.java.JavaBackendProvider;
 import org.grad4j.tensor.Scope;
@@ -44,6 +48,39 @@ class BackendSelectionTest {
         Backend chosen =
                 BackendRegistry.choose(null, List.of(fake("native", 10, null, fast), new JavaBackendProvider()));
         assertSame(fast, chosen);
+    }
+
+    @Test
+    void withoutANativeProviderTheAnnouncementNamesTheArtifactToAdd() {
+        List<String> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger log = Logger.getLogger("org.grad4j.backend");
+        log.addHandler(handler);
+        try {
+            BackendRegistry.choose(null, List.of(new JavaBackendProvider()));
+            BackendRegistry.choose(
+                    null, List.of(fake("native", 10, null, new JavaBackend(1)), new JavaBackendProvider()));
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertEquals(2, logged.size(), logged.toString());
+        assertTrue(
+                logged.get(0)
+                        .startsWith("grad4j backend: java (best available; for the native backend add"
+                                + " org.grad4j:grad4j-platform"),
+                logged.get(0));
+        assertTrue(logged.get(1).startsWith("grad4j backend: java (best available, 1 threads)"), logged.get(1));
     }
 
     @Test
