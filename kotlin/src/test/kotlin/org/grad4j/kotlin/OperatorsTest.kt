@@ -29,6 +29,18 @@ class OperatorsTest {
     }
 
     @Test
+    fun `int, long and double scalars as Kotlin writes them`() {
+        assertArrayEquals(floatArrayOf(2f, 4f, 8f), (2 * a).toArray())
+        assertArrayEquals(floatArrayOf(0.5f, 1f, 2f), (0.5 * a).toArray())
+        assertArrayEquals(floatArrayOf(2f, 3f, 5f), (a + 1).toArray())
+        assertArrayEquals(floatArrayOf(0f, -1f, -3f), (1.0 - a).toArray())
+        assertArrayEquals(floatArrayOf(0.5f, 1f, 2f), (a / 2).toArray())
+        assertArrayEquals(floatArrayOf(3f, 6f, 12f), (3L * a).toArray())
+        assertArrayEquals(floatArrayOf(4f, 2f, 1f), (4 / a).toArray())
+        assertArrayEquals(floatArrayOf(-1f, 0f, 2f), (a - 2.0).toArray())
+    }
+
+    @Test
     fun `operators are differentiable`() {
         val x = Tensor.of(floatArrayOf(2f), 1).requiresGrad(true)
         val y = (x + 2f) * (3f * x + 4f) - x / Tensor.scalar(2f)
