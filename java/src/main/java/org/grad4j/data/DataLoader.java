@@ -45,7 +45,8 @@ public final class DataLoader implements Iterable<Batch> {
      *
      * @param dataset the samples
      * @param batchSize samples per batch, &ge; 1
-     * @throws IllegalArgumentException if {@code dataset} is null or {@code batchSize} is less than 1
+     * @throws IllegalArgumentException if {@code dataset} is null or of negative size, or
+     *     {@code batchSize} is less than 1
      */
     public DataLoader(Dataset dataset, int batchSize) {
         this(dataset, batchSize, false, null);
@@ -60,7 +61,8 @@ public final class DataLoader implements Iterable<Batch> {
      * @param shuffle whether each epoch visits the samples in a new random order
      * @param generator the source of the shuffling order; {@code null} uses
      *     {@link Generator#defaultGenerator()}
-     * @throws IllegalArgumentException if {@code dataset} is null or {@code batchSize} is less than 1
+     * @throws IllegalArgumentException if {@code dataset} is null or of negative size, or
+     *     {@code batchSize} is less than 1
      */
     public DataLoader(Dataset dataset, int batchSize, boolean shuffle, Generator generator) {
         this(dataset, batchSize, shuffle, generator, false, DEFAULT_PREFETCH);
@@ -78,8 +80,8 @@ public final class DataLoader implements Iterable<Batch> {
      * @param dropLast whether to drop a last batch smaller than {@code batchSize} (default false)
      * @param prefetch batches prepared ahead on a background thread, &ge; 0 (default 2; 0 loads
      *     each batch in the caller's thread)
-     * @throws IllegalArgumentException if {@code dataset} is null, {@code batchSize} is less than 1 or
-     *     {@code prefetch} is negative
+     * @throws IllegalArgumentException if {@code dataset} is null or of negative size, {@code batchSize}
+     *     is less than 1 or {@code prefetch} is negative
      */
     public DataLoader(
             Dataset dataset, int batchSize, boolean shuffle, Generator generator, boolean dropLast, int prefetch) {
@@ -92,6 +94,7 @@ public final class DataLoader implements Iterable<Batch> {
         if (prefetch < 0) {
             throw new IllegalArgumentException("DataLoader: prefetch must be >= 0, got " + prefetch);
         }
+        Datasets.size("DataLoader", dataset);
         this.dataset = dataset;
         this.batchSize = batchSize;
         this.shuffle = shuffle;
@@ -104,9 +107,10 @@ public final class DataLoader implements Iterable<Batch> {
      * The number of batches in one epoch ({@code len(loader)}).
      *
      * @return the count, with the last batch dropped when dropLast says so
+     * @throws IllegalArgumentException if the dataset's size has become negative
      */
     public int numBatches() {
-        int n = dataset.size();
+        int n = Datasets.size("DataLoader", dataset);
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
@@ -134,10 +138,11 @@ public final class DataLoader implements Iterable<Batch> {
      * is closed when it is garbage-collected.
      *
      * @return the epoch's batches
+     * @throws IllegalArgumentException if the dataset's size has become negative
      */
     @Override
     public BatchIterator iterator() {
-        int n = dataset.size();
+        int n = Datasets.size("DataLoader", dataset);
         int[] order;
         if (shuffle) {
             order = Datasets.randperm(n, generator != null ? generator : Generator.defaultGenerator());

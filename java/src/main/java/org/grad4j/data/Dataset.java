@@ -24,7 +24,7 @@ public interface Dataset {
     /**
      * The number of samples ({@code len(dataset)}).
      *
-     * @return the count
+     * @return the count, &ge; 0 (grad4j's loaders and splits refuse a dataset whose size is negative)
      */
     int size();
 

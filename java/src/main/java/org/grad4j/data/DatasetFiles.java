@@ -56,13 +56,21 @@ final class DatasetFiles {
         dirNames.add(what + " " + dir);
     }
 
-    /** The first of {@code dir/base}, {@code dir/base.gz} that exists, over the dirs in order; else a download. */
+    /**
+     * The first of {@code dir/base}, {@code dir/base.gz} that exists, over the dirs in order; else a
+     * download. One that exists but is not a regular file (a directory, a named pipe) is an error.
+     */
     Path locate(String base) throws IOException {
         for (Path dir : dirs) {
             for (String fileName : List.of(base, base + ".gz")) {
                 Path p = dir.resolve(fileName);
                 if (Files.isRegularFile(p)) {
                     return p;
+                }
+                if (Files.exists(p)) {
+                    throw new IOException(owner + ": " + p + " is "
+                            + (Files.isDirectory(p) ? "a directory" : "a named pipe, device or socket")
+                            + ", not a regular file");
                 }
             }
         }

@@ -24,8 +24,8 @@ public final class Datasets {
      * @param lengths sizes of the parts, each &ge; 0, adding up to {@code dataset.size()}
      * @param generator the source of the permutation
      * @return one subset per length, in order
-     * @throws IllegalArgumentException if a length is negative or the lengths do not add up to the
-     *     dataset's size
+     * @throws IllegalArgumentException if a length is negative, the lengths do not add up to the
+     *     dataset's size, or that size is negative
      */
     public static List<Subset> randomSplit(Dataset dataset, int[] lengths, Generator generator) {
         long total = 0;
@@ -36,11 +36,12 @@ public final class Datasets {
             }
             total += len;
         }
-        if (total != dataset.size()) {
+        int n = size("randomSplit", dataset);
+        if (total != n) {
             throw new IllegalArgumentException("randomSplit: lengths " + Arrays.toString(lengths) + " add up to "
-                    + total + ", not to the dataset's size " + dataset.size());
+                    + total + ", not to the dataset's size " + n);
         }
-        int[] perm = randperm(dataset.size(), generator);
+        int[] perm = randperm(n, generator);
         List<Subset> parts = new ArrayList<>(lengths.length);
         int start = 0;
         for (int len : lengths) {
@@ -59,8 +60,8 @@ public final class Datasets {
      * @param fractions each in [0, 1], adding up to 1 (within 1e-6)
      * @param generator the source of the permutation
      * @return one subset per fraction, in order
-     * @throws IllegalArgumentException if {@code fractions} is empty, a fraction is out of range or they
-     *     do not add up to 1
+     * @throws IllegalArgumentException if {@code fractions} is empty, a fraction is out of range, they
+     *     do not add up to 1, or the dataset's size is negative
      */
     public static List<Subset> randomSplit(Dataset dataset, double[] fractions, Generator generator) {
         double sum = 0;
@@ -75,7 +76,7 @@ public final class Datasets {
             throw new IllegalArgumentException(
                     "randomSplit: fractions " + Arrays.toString(fractions) + " must add up to 1, got " + sum);
         }
-        int n = dataset.size();
+        int n = size("randomSplit", dataset);
         int[] lengths = new int[fractions.length];
         int assigned = 0;
         for (int i = 0; i < fractions.length; i++) {
@@ -86,6 +87,19 @@ public final class Datasets {
             lengths[i % lengths.length]++;
         }
         return randomSplit(dataset, lengths, generator);
+    }
+
+    /**
+     * {@code dataset.size()}, checked: a dataset whose size is negative is refused with an
+     * IllegalArgumentException naming {@code op} and the dataset.
+     */
+    static int size(String op, Dataset dataset) {
+        int n = dataset.size();
+        if (n < 0) {
+            throw new IllegalArgumentException(
+                    op + ": dataset " + dataset + " has size " + n + "; a dataset's size must be >= 0");
+        }
+        return n;
     }
 
     /** A random permutation of 0..n-1 (Fisher-Yates), like {@code torch.randperm}. */

@@ -4,10 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -23,9 +23,11 @@ import org.grad4j.tensor.Tensor;
  * {@code 0x08} unsigned byte, {@code 0x09} signed byte, {@code 0x0B} short, {@code 0x0C} int,
  * {@code 0x0D} float, {@code 0x0E} double.
  *
- * <p>The header is checked before anything is allocated from it: every dimension must be > 0,
- * the data at most {@link #MAX_BYTES}, and equal to what the file holds (a plain file's size
- * must match exactly; a gzip file cannot hold more than about 1032 times its size). A
+ * <p>Only regular files are opened (a named pipe would block the reader). The header is checked
+ * before anything is allocated from it: every dimension must be > 0, the data and the array
+ * made of it at most {@link #MAX_BYTES}, and the data equal to what the file holds (a plain
+ * file's size must match exactly; a gzip file cannot hold more than about 1032 times its size,
+ * and the data is taken as it arrives, never allocated ahead on the header's word alone). A
  * truncated, corrupt or oversized file is an {@link IOException} naming the file and what is
  * wrong.
  *
@@ -41,7 +43,10 @@ import org.grad4j.tensor.Tensor;
  * }</pre>
  */
 public final class IdxReader {
-    /** The largest data section read, in bytes (1 GiB). */
+    /**
+     * The most bytes a file may make a reader allocate (1 GiB): for its data section, and for the
+     * float32 values {@link #read(Path)} makes of it.
+     */
     public static final long MAX_BYTES = 1L << 30;
     /** The most dimensions accepted. */
     public static final int MAX_RANK = 8;
@@ -71,6 +76,14 @@ public final class IdxReader {
     /** A file's data type code, dimensions and data section, after every header check. */
     private record Contents(int type, int[] shape, byte[] data) {}
 
+    /** A caller's check of the dimensions, made before the data is read. */
+    interface ShapeCheck {
+        /** Throws, naming the file, if {@code shape} is not what the caller expects. */
+        void check(int[] shape) throws IOException;
+    }
+
+    private static final ShapeCheck ANY_SHAPE = shape -> {};
+
     /**
      * Reads a whole IDX file into a float tensor.
      *
@@ -80,7 +93,12 @@ public final class IdxReader {
      *     names the file and the problem)
      */
     public static Tensor read(Path file) throws IOException {
-        Contents c = readContents(file, ANY_TYPE);
+        return read(file, ANY_SHAPE);
+    }
+
+    /** {@link #read(Path)}, with the dimensions checked by {@code expected} before the data is read. */
+    static Tensor read(Path file, ShapeCheck expected) throws IOException {
+        Contents c = readContents(file, ANY_TYPE, 4, expected);
         return Tensor.wrap(toFloats(c.data(), c.type(), c.data().length / elementSize(c.type())), c.shape());
     }
 
@@ -94,27 +112,48 @@ public final class IdxReader {
      *     data type (the message names the file and the problem)
      */
     public static UnsignedBytes readUnsignedBytes(Path file) throws IOException {
-        Contents c = readContents(file, UNSIGNED_BYTE);
+        return readUnsignedBytes(file, ANY_SHAPE);
+    }
+
+    /** {@link #readUnsignedBytes(Path)}, with the dimensions checked by {@code expected} before the data is read. */
+    static UnsignedBytes readUnsignedBytes(Path file, ShapeCheck expected) throws IOException {
+        Contents c = readContents(file, UNSIGNED_BYTE, 1, expected);
         return new UnsignedBytes(c.shape(), c.data());
     }
 
-    /** Opens, checks and reads a file; {@code requiredType} is a type code, or ANY_TYPE. */
-    private static Contents readContents(Path file, int requiredType) throws IOException {
-        long fileSize = Files.size(file);
+    /**
+     * Opens, checks and reads a file; {@code requiredType} is a type code, or ANY_TYPE, and
+     * {@code outputSize} the bytes per value of the array the caller makes of the data.
+     */
+    private static Contents readContents(Path file, int requiredType, int outputSize, ShapeCheck expected)
+            throws IOException {
+        // Opening a named pipe blocks until a writer comes, so the check must come first.
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw bad(
+                    file,
+                    "is " + (attributes.isDirectory() ? "a directory" : "a named pipe, device or socket")
+                            + ", not a regular file");
+        }
+        Format format = new Format(requiredType, outputSize, expected);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
             InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return readContents(in, file, gzip, fileSize, requiredType);
+            return readContents(in, file, gzip, attributes.size(), format);
         } catch (EOFException | ZipException e) {
             throw new IOException(
                     "IdxReader: " + file + " is truncated or its gzip data is corrupt: " + e.getMessage(), e);
         }
     }
 
-    private static Contents readContents(InputStream in, Path file, boolean gzip, long fileSize, int requiredType)
+    /** What the caller asks of a file: its type code (or ANY_TYPE), bytes per output value, and its shape. */
+    private record Format(int requiredType, int outputSize, ShapeCheck expected) {}
+
+    private static Contents readContents(InputStream in, Path file, boolean gzip, long fileSize, Format format)
             throws IOException {
+        int requiredType = format.requiredType();
         byte[] magic = readHeader(in, file, 4, "magic number");
         int magicValue = ByteBuffer.wrap(magic).getInt();
         if (magic[0] != 0 || magic[1] != 0) {
@@ -148,24 +187,13 @@ public final class IdxReader {
                     file,
                     String.format("has rank %d in magic number 0x%08X; expected 1 to %d", rank, magicValue, MAX_RANK));
         }
-        ByteBuffer dimBytes = ByteBuffer.wrap(readHeader(in, file, 4 * rank, rank + " dimensions"));
-        long[] dims = new long[rank];
-        BigInteger exactBytes = BigInteger.valueOf(elementSize); // 8 dims of 2^32 - 1 would overflow a long
-        for (int d = 0; d < rank; d++) {
-            dims[d] = Integer.toUnsignedLong(dimBytes.getInt());
-            if (dims[d] == 0) {
-                throw bad(
-                        file,
-                        "has dimensions " + Arrays.toString(dims) + ": dimension " + d + " is 0; "
-                                + "every dimension must be > 0");
-            }
-            exactBytes = exactBytes.multiply(BigInteger.valueOf(dims[d]));
-        }
-        String claim = "its header claims dimensions " + Arrays.toString(dims) + " = " + exactBytes + " bytes of data";
-        if (exactBytes.compareTo(BigInteger.valueOf(MAX_BYTES)) > 0) {
+        long[] dims = dimensions(in, file, rank);
+        long count = count(file, dims);
+        long dataBytes = count * elementSize; // count <= MAX_BYTES: no overflow
+        String claim = "its header claims dimensions " + Arrays.toString(dims) + " = " + dataBytes + " bytes of data";
+        if (dataBytes > MAX_BYTES) {
             throw bad(file, "is too large or corrupt: " + claim + ", more than the limit of " + MAX_BYTES + " bytes");
         }
-        long dataBytes = exactBytes.longValueExact();
         long headerBytes = 4 + 4L * rank;
         if (!gzip && headerBytes + dataBytes != fileSize) {
             long actual = fileSize - headerBytes;
@@ -179,11 +207,57 @@ public final class IdxReader {
         if (gzip && headerBytes + dataBytes > fileSize * MAX_DEFLATE_RATIO + 1024) {
             throw bad(file, "is corrupt: " + claim + ", more than a gzip file of " + fileSize + " bytes can hold");
         }
+        int[] shape = Arrays.stream(dims).mapToInt(d -> (int) d).toArray();
+        format.expected().check(shape);
+        if (count * format.outputSize() > MAX_BYTES) {
+            throw bad(
+                    file,
+                    "is too large to read as float32: its header claims dimensions " + Arrays.toString(dims) + " = "
+                            + count + " values, " + count * format.outputSize() + " bytes as float32, more than the "
+                            + "limit of " + MAX_BYTES + " bytes"
+                            + (type == UNSIGNED_BYTE ? "; readUnsignedBytes " + "reads them as one byte each" : ""));
+        }
         byte[] data = readData(in, file, (int) dataBytes, claim);
         if (in.read() != -1) {
             throw bad(file, "has trailing bytes: " + claim + " but more data follows");
         }
-        return new Contents(type, Arrays.stream(dims).mapToInt(d -> (int) d).toArray(), data);
+        return new Contents(type, shape, data);
+    }
+
+    /** The header's {@code rank} dimensions, each > 0. */
+    private static long[] dimensions(InputStream in, Path file, int rank) throws IOException {
+        ByteBuffer dimBytes = ByteBuffer.wrap(readHeader(in, file, 4 * rank, rank + " dimensions"));
+        long[] dims = new long[rank];
+        for (int d = 0; d < rank; d++) {
+            dims[d] = Integer.toUnsignedLong(dimBytes.getInt());
+            if (dims[d] == 0) {
+                throw bad(
+                        file,
+                        "has dimensions " + Arrays.toString(dims) + ": dimension " + d + " is 0; "
+                                + "every dimension must be > 0");
+            }
+        }
+        return dims;
+    }
+
+    /** The number of values, the product of {@code dims}, refused once it passes MAX_BYTES. */
+    private static long count(Path file, long[] dims) throws IOException {
+        long count = 1;
+        try {
+            for (long d : dims) {
+                count = Math.multiplyExact(count, d);
+            }
+        } catch (ArithmeticException e) {
+            count = Long.MAX_VALUE;
+        }
+        if (count > MAX_BYTES) {
+            throw bad(
+                    file,
+                    "is too large or corrupt: its header claims dimensions " + Arrays.toString(dims) + " = "
+                            + (count == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : count) + " values, more "
+                            + "than the limit of " + MAX_BYTES + " bytes of data allows");
+        }
+        return count;
     }
 
     /** The name of a supported IDX type code, for messages. */

@@ -177,19 +177,22 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
         try {
             Path imagesFile = files.locate(split + "-images-idx3-ubyte");
             Path labelsFile = files.locate(split + "-labels-idx1-ubyte");
-            IdxReader.UnsignedBytes images = IdxReader.readUnsignedBytes(imagesFile);
+            // Each file's shape is checked from its header, before its data is read.
+            IdxReader.UnsignedBytes images = IdxReader.readUnsignedBytes(imagesFile, s -> {
+                if (s.length != 3 || s[1] != SIDE || s[2] != SIDE) {
+                    throw new IOException(spec.owner() + ": " + imagesFile + " holds data of shape "
+                            + Arrays.toString(s) + ", expected images [N, 28, 28]");
+                }
+            });
+            int n = images.shape()[0];
             // Labels of any IDX type are accepted and checked to be class indices; read as floats,
             // they cost 4 bytes each only until they are stored as bytes below.
-            Tensor labels = IdxReader.read(labelsFile);
-            int[] s = images.shape();
-            if (s.length != 3 || s[1] != SIDE || s[2] != SIDE) {
-                throw new IOException(spec.owner() + ": " + imagesFile + " holds data of shape " + Arrays.toString(s)
-                        + ", expected images [N, 28, 28]");
-            }
-            if (labels.dim() != 1 || labels.size(0) != s[0]) {
-                throw new IOException(spec.owner() + ": " + labelsFile + " holds data of shape "
-                        + Arrays.toString(labels.shape()) + ", expected one label per image: [" + s[0] + "]");
-            }
+            Tensor labels = IdxReader.read(labelsFile, s -> {
+                if (s.length != 1 || s[0] != n) {
+                    throw new IOException(spec.owner() + ": " + labelsFile + " holds data of shape "
+                            + Arrays.toString(s) + ", expected one label per image: [" + n + "]");
+                }
+            });
             return new Samples(images.data(), classIndices(spec, labelsFile, labels));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);

@@ -19,13 +19,14 @@ public final class Subset implements Dataset {
      *
      * @param dataset the underlying dataset, not null
      * @param indices positions in {@code dataset}, each in [0, dataset.size()); repeats are allowed
-     * @throws IllegalArgumentException if {@code dataset} is null or an index is out of range
+     * @throws IllegalArgumentException if {@code dataset} is null, its size is negative, or an index is
+     *     out of range
      */
     public Subset(Dataset dataset, int[] indices) {
         if (dataset == null) {
             throw new IllegalArgumentException("Subset: dataset must not be null");
         }
-        int n = dataset.size();
+        int n = Datasets.size("Subset", dataset);
         for (int i : indices) {
             if (i < 0 || i >= n) {
                 throw new IllegalArgumentException("Subset: index " + i + " out of range for a dataset of size " + n);

@@ -12,32 +12,48 @@ import java.util.Map;
 import org.grad4j.tensor.Tensor;
 
 /**
- * The checks on a parsed header, all done before any tensor is allocated: known dtypes,
- * shapes of non-negative dims whose product fits, byte ranges inside the data buffer, of the
- * right length, and not overlapping one another.
+ * The checks on a header, all done before any tensor is allocated: known dtypes, shapes of
+ * non-negative dims whose product fits, byte ranges inside the data buffer, of the right length,
+ * and not overlapping one another.
+ *
+ * <p>Members arrive one at a time from the parser and are kept in a compact form, so the parsed
+ * JSON of one tensor is garbage before the next is read. Their number is bounded by the data
+ * buffer: a tensor that is not empty takes at least 2 bytes of it (F16, BF16), so a header may
+ * list at most {@value #EMPTY_TENSORS} tensors plus one per 2 bytes of data.
  */
-final class HeaderEntries {
+final class HeaderEntries implements HeaderJson.Members {
+    /** The tensors a header may list beyond one per 2 bytes of data: room for empty tensors. */
+    static final int EMPTY_TENSORS = 1024;
+
     private record Entry(String name, Dtype dtype, int[] shape, long begin, long end) {}
 
     private final Path file;
     private final long dataBytes;
+    private final long maxTensors;
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private final List<Entry> entries = new ArrayList<>();
 
     HeaderEntries(Path file, long dataBytes) {
         this.file = file;
         this.dataBytes = dataBytes;
+        this.maxTensors = EMPTY_TENSORS + dataBytes / 2;
     }
 
-    Safetensors.Contents read(Map<String, Object> header, ByteBuffer whole, long dataStart)
-            throws SafetensorsException {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        List<Entry> entries = new ArrayList<>();
-        for (Map.Entry<String, Object> e : header.entrySet()) {
-            if (e.getKey().equals(Safetensors.METADATA)) {
-                metadata(e.getValue(), metadata);
-            } else {
-                entries.add(entry(e.getKey(), e.getValue()));
-            }
+    @Override
+    public void member(String key, Object value) throws SafetensorsException {
+        if (key.equals(Safetensors.METADATA)) {
+            metadata(value, metadata);
+            return;
         }
+        if (entries.size() == maxTensors) {
+            throw fail("the header lists more than " + maxTensors + " tensors, the most a data buffer of " + dataBytes
+                    + " bytes allows (" + EMPTY_TENSORS + " plus one per 2 bytes)");
+        }
+        entries.add(entry(key, value));
+    }
+
+    /** The tensors, read from {@code whole} (the file) once every member has been checked. */
+    Safetensors.Contents read(ByteBuffer whole, long dataStart) throws SafetensorsException {
         List<Entry> byOffset = new ArrayList<>(entries);
         byOffset.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
         for (int i = 1; i < byOffset.size(); i++) {
@@ -54,7 +70,7 @@ final class HeaderEntries {
             ByteBuffer slice = whole.duplicate().order(ByteOrder.LITTLE_ENDIAN);
             slice.position((int) (dataStart + e.begin()));
             e.dtype().read(slice, values);
-            tensors.put(e.name(), Tensor.of(values, e.shape()));
+            tensors.put(e.name(), Tensor.wrap(values, e.shape()));
         }
         return new Safetensors.Contents(tensors, metadata);
     }

@@ -1,17 +1,33 @@
 package org.grad4j.io;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JSON of a safetensors header: a strict parser for the subset the format uses (objects,
- * arrays, strings, non-negative integers), bounded in nesting, rejecting duplicate keys and
- * trailing text other than the padding spaces; and the writer for the same subset.
+ * arrays, strings, non-negative integers), rejecting duplicate keys and trailing text other than
+ * the padding spaces; and the writer for the same subset.
+ *
+ * <p>The parser is bounded so that a header cannot make it build much more than its own size:
+ * nesting is at most {@value #MAX_DEPTH} levels, arrays (shapes and data offsets) hold at most
+ * {@value #MAX_ARRAY_LENGTH} numbers, nested objects (a tensor's fields, the metadata) at most
+ * {@value #MAX_MEMBERS} members, and the top-level members are handed over one at a time, so
+ * the reader can count and convert them as they come.
  */
 final class HeaderJson {
     private static final int MAX_DEPTH = 4;
+    static final int MAX_ARRAY_LENGTH = 64;
+    static final int MAX_MEMBERS = 65_536;
+
+    /** Receives the header's top-level members in file order, each as soon as it is parsed. */
+    interface Members {
+        void member(String key, Object value) throws SafetensorsException;
+    }
+
     private final String text;
     private int pos;
 
@@ -19,23 +35,24 @@ final class HeaderJson {
         this.text = text;
     }
 
-    /** The header's top-level object, or an IllegalArgumentException saying where it is malformed. */
-    static Map<String, Object> parse(String text) {
+    /**
+     * Parses the header's top-level object into {@code members}; malformed JSON is an
+     * IllegalArgumentException saying where, and what {@code members} throws is passed on.
+     */
+    static void parse(String text, Members members) throws SafetensorsException {
         HeaderJson p = new HeaderJson(text);
         p.skipSpace();
         if (!p.peek('{')) {
             throw p.error("the header is not a JSON object");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> top = (Map<String, Object>) p.value(0);
+        p.members(0, Integer.MAX_VALUE, members);
         p.skipSpace();
         if (p.pos != text.length()) {
             throw p.error("unexpected text after the header object");
         }
-        return top;
     }
 
-    private Object value(int depth) {
+    private Object value(int depth) throws SafetensorsException {
         if (depth > MAX_DEPTH) {
             throw error("nested deeper than " + MAX_DEPTH + " levels");
         }
@@ -45,7 +62,9 @@ final class HeaderJson {
         }
         char c = text.charAt(pos);
         if (c == '{') {
-            return object(depth);
+            Map<String, Object> map = new LinkedHashMap<>();
+            members(depth, MAX_MEMBERS, map::put);
+            return map;
         }
         if (c == '[') {
             return array(depth);
@@ -59,13 +78,14 @@ final class HeaderJson {
         throw error("unexpected character '" + c + "'");
     }
 
-    private Map<String, Object> object(int depth) {
-        Map<String, Object> map = new LinkedHashMap<>();
+    /** The members of the object at {@code pos}, each handed to {@code out} once parsed. */
+    private void members(int depth, int maxMembers, Members out) throws SafetensorsException {
+        Set<String> keys = new HashSet<>();
         pos++;
         skipSpace();
         if (peek('}')) {
             pos++;
-            return map;
+            return;
         }
         while (true) {
             skipSpace();
@@ -73,23 +93,26 @@ final class HeaderJson {
                 throw error("expected a string key");
             }
             String key = string();
-            skipSpace();
-            expect(':');
-            Object v = value(depth + 1);
-            if (map.put(key, v) != null) {
+            if (!keys.add(key)) {
                 throw error("duplicate key \"" + key + "\"");
             }
+            if (keys.size() > maxMembers) {
+                throw error("an object has more than " + maxMembers + " members");
+            }
+            skipSpace();
+            expect(':');
+            out.member(key, value(depth + 1));
             skipSpace();
             if (peek(',')) {
                 pos++;
             } else {
                 expect('}');
-                return map;
+                return;
             }
         }
     }
 
-    private List<Object> array(int depth) {
+    private List<Object> array(int depth) throws SafetensorsException {
         List<Object> list = new ArrayList<>();
         pos++;
         skipSpace();
@@ -98,6 +121,9 @@ final class HeaderJson {
             return list;
         }
         while (true) {
+            if (list.size() == MAX_ARRAY_LENGTH) {
+                throw error("an array has more than " + MAX_ARRAY_LENGTH + " elements");
+            }
             list.add(value(depth + 1));
             skipSpace();
             if (peek(',')) {

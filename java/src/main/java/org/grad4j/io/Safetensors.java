@@ -7,8 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,9 +24,10 @@ import org.grad4j.tensor.Tensor;
  * F16 and BF16 (converted to float32).
  *
  * <p>Writes are atomic: a crash never leaves a half-written file in place of the old one.
- * Reading treats the file as untrusted: the header length is capped, every shape and byte range
- * is checked against the file and the others before anything is allocated, and any problem is
- * a {@link SafetensorsException} naming the file. Large files are memory-mapped.
+ * Reading treats the file as untrusted: only regular files are opened, the header length is
+ * capped, so is the number of tensors (by the size of the data), every shape and byte range is
+ * checked against the file and the others before anything is allocated, and any problem is a
+ * {@link SafetensorsException} naming the file. Large files are memory-mapped.
  *
  * <pre>{@code
  * Safetensors.save(Path.of("model.safetensors"), model.stateDict(), Map.of("epoch", "3"));
@@ -124,9 +127,18 @@ public final class Safetensors {
      * @param file the file to read
      * @return the tensors and metadata
      * @throws IOException if the file cannot be read
-     * @throws SafetensorsException if the file is malformed, truncated, over 2 GiB or of an unsupported dtype
+     * @throws SafetensorsException if the file is not a regular file (a directory, a named pipe, a
+     *     device), or is malformed, truncated, over 2 GiB or of an unsupported dtype
      */
     public static Contents load(Path file) throws IOException {
+        // Opening a named pipe blocks until a writer comes, so the check must come first.
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new SafetensorsException(
+                    file,
+                    "is " + (attributes.isDirectory() ? "a directory" : "a named pipe, device or socket")
+                            + ", not a regular file");
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < 8) {
@@ -138,23 +150,53 @@ public final class Safetensors {
             ByteBuffer whole = size >= mmapThreshold
                     ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size)
                     : readAll(channel, size, file);
-            whole.order(ByteOrder.LITTLE_ENDIAN);
-            long headerLength = whole.getLong(0);
-            if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
-                throw new SafetensorsException(
-                        file,
-                        "header length " + Long.toUnsignedString(headerLength) + " is not within 1.."
-                                + Math.min(MAX_HEADER_BYTES, size - 8) + " (file of " + size + " bytes)");
+            return read(file, whole);
+        }
+    }
+
+    /**
+     * Parses a whole file held in {@code whole}. A memory-mapped file that is truncated meanwhile
+     * makes the VM throw an InternalError on access; that becomes a SafetensorsException here.
+     */
+    static Contents read(Path file, ByteBuffer whole) throws SafetensorsException {
+        try {
+            return parse(file, whole.order(ByteOrder.LITTLE_ENDIAN));
+        } catch (InternalError e) {
+            if (!whole.isDirect()) {
+                throw e;
             }
-            String json = utf8(whole, (int) headerLength, file);
-            Map<String, Object> header;
-            try {
-                header = HeaderJson.parse(json);
-            } catch (IllegalArgumentException e) {
-                throw new SafetensorsException(file, e.getMessage());
-            }
-            long dataStart = 8 + headerLength;
-            return new HeaderEntries(file, size - dataStart).read(header, whole, dataStart);
+            throw new SafetensorsException(
+                    file,
+                    "reading the memory-mapped file failed (" + whole.capacity() + " bytes when opened, "
+                            + currentSize(file) + " now): it was truncated or changed while being read");
+        }
+    }
+
+    private static Contents parse(Path file, ByteBuffer whole) throws SafetensorsException {
+        long size = whole.capacity();
+        long headerLength = whole.getLong(0);
+        if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
+            throw new SafetensorsException(
+                    file,
+                    "header length " + Long.toUnsignedString(headerLength) + " is not within 1.."
+                            + Math.min(MAX_HEADER_BYTES, size - 8) + " (file of " + size + " bytes)");
+        }
+        String json = utf8(whole, (int) headerLength, file);
+        long dataStart = 8 + headerLength;
+        HeaderEntries entries = new HeaderEntries(file, size - dataStart);
+        try {
+            HeaderJson.parse(json, entries);
+        } catch (IllegalArgumentException e) {
+            throw new SafetensorsException(file, e.getMessage());
+        }
+        return entries.read(whole, dataStart);
+    }
+
+    private static String currentSize(Path file) {
+        try {
+            return Files.size(file) + " bytes";
+        } catch (IOException e) {
+            return "unreadable";
         }
     }
 

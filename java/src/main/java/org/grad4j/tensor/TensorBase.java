@@ -182,14 +182,22 @@ abstract class TensorBase {
      * @param end the exclusive bound
      * @param step the distance between values (negative counts down)
      * @return a 1-D tensor, empty when {@code end} cannot be reached
-     * @throws IllegalArgumentException if a value is not finite or {@code step} is 0
+     * @throws IllegalArgumentException if a value is not finite, {@code step} is 0, or the range has
+     *     more than {@code Integer.MAX_VALUE - 8} elements
      */
     public static Tensor arange(float start, float end, float step) {
         if (step == 0 || !Float.isFinite(start) || !Float.isFinite(end) || !Float.isFinite(step)) {
             throw new IllegalArgumentException("arange: start " + start + ", end " + end + " and step " + step
                     + " must be finite and step non-zero");
         }
-        int n = Math.max(0, (int) Math.ceil((end - (double) start) / step));
+        double count = Math.ceil((end - (double) start) / step);
+        int maxElements = Integer.MAX_VALUE - 8; // the largest array every VM can make
+        if (count > maxElements) {
+            throw new IllegalArgumentException(String.format(
+                    "arange: start %s, end %s and step %s give %.0f elements, more than the %d a tensor can hold",
+                    start, end, step, count, maxElements));
+        }
+        int n = Math.max(0, (int) count);
         float[] data = new float[n];
         for (int i = 0; i < n; i++) {
             data[i] = (float) (start + (double) i * step);

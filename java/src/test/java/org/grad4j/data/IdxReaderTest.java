@@ -186,7 +186,8 @@ class IdxReaderTest {
     void hugeClaimedDimensionsFailBeforeAnyAllocation() {
         assertEquals(
                 "is too large or corrupt: its header claims dimensions [4294967295, 4294967295, 4294967295] = "
-                        + "79228162458924105385300197375 bytes of data, more than the limit of 1073741824 bytes",
+                        + "more than 9223372036854775807 values, more than the limit of 1073741824 bytes of data "
+                        + "allows",
                 failure("huge", IdxFiles.header(0x803, -1, -1, -1)));
         // within the limit, but not what the file holds
         assertEquals(
