@@ -18,8 +18,8 @@ import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
- * A DCGAN ({@link Dcgan}) learns to draw Fashion-MNIST clothes: each step the discriminator takes
- * one Adam step to tell a batch of real images (scaled to [−1, 1]) from generated ones, then the
+ * How the {@link Gan} example trains a DCGAN ({@link Dcgan}) to draw Fashion-MNIST clothes: each
+ * step the discriminator takes one Adam step to tell a batch of real images (scaled to [−1, 1]) from generated ones, then the
  * generator one step to make the discriminator call its images real (the non-saturating loss);
  * BCEWithLogitsLoss, Adam lr 2e-4, betas (0.5, 0.999), as in the paper. After every epoch it writes
  * the images generated from one fixed batch of 64 latent vectors as an 8×8 grid,
@@ -28,10 +28,11 @@ import org.grad4j.tensor.Tensor;
  * {@code --limit N} trains on the first N images only. With the defaults its samples become
  * recognizable shirts, trousers, dresses, sneakers and bags (the README gives the final losses).
  */
-public final class Gan {
+final class GanTrainer {
     static final int SAMPLES = 64;
 
-    private final Options options;
+    private final Training options;
+    private final FashionOptions fashion;
     private final int latent;
     private final Generator gen;
     private final Module generator;
@@ -44,12 +45,14 @@ public final class Gan {
     /** The mean losses of one epoch. */
     public record Losses(double discriminator, double generator) {}
 
-    Gan(Options options) {
-        this.options = options;
-        this.latent = options.integer("latent");
+    /** The networks and optimizers for the example's options. */
+    GanTrainer(Gan gan) {
+        this.options = gan.training;
+        this.fashion = gan.fashion;
+        this.latent = gan.latent;
         this.gen = new Generator(options.seed());
-        this.generator = Dcgan.generator(latent, options.integer("width"), gen);
-        this.discriminator = Dcgan.discriminator(options.integer("width"), gen);
+        this.generator = Dcgan.generator(latent, gan.width, gen);
+        this.discriminator = Dcgan.discriminator(gan.width, gen);
         this.optG = new Adam(
                 generator.parameters(), Adam.Options.defaults().lr(options.lr()).betas(0.5, 0.999));
         this.optD = new Adam(
@@ -58,30 +61,13 @@ public final class Gan {
         this.fixedNoise = Tensor.randn(new Generator(options.seed() + 1), SAMPLES, latent);
     }
 
-    /** The options of this example, with its defaults. */
-    public static Options options() {
-        return new Options("gan", 5, 128, 2e-4)
-                .declare("limit", "0", "train on the first N images only (0: all)")
-                .declare("latent", "64", "size of the generator's input noise vector")
-                .declare("width", "64", "channels of the networks' 7x7 layers");
-    }
-
-    public static void main(String[] args) {
-        Options o = options();
-        if (o.parse(args)) {
-            Losses losses = new Gan(o).train(FashionData.load(o));
-            System.out.printf(
-                    Locale.ROOT, "final losses: D %.3f, G %.3f%n", losses.discriminator(), losses.generator());
-        }
-    }
-
     Module generator() {
         return generator;
     }
 
     /** Trains for {@code --epochs} epochs on the training images and returns the last epoch's mean losses. */
     Losses train(FashionData.Split data) {
-        Dataset images = Classifier.limited(data.train(), options.integer("limit"));
+        Dataset images = fashion.limited(data.train());
         DataLoader loader = new DataLoader(images, options.batchSize(), true, gen, true, DataLoader.DEFAULT_PREFETCH);
         System.out.printf(
                 Locale.ROOT,

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Backend;
-import org.grad4j.backend.Threads;
 import org.grad4j.examples.MetricsLog;
-import org.grad4j.examples.Options;
 import org.grad4j.examples.Progress;
 import org.grad4j.nn.loss.HuberLoss;
 import org.grad4j.optim.Adam;
@@ -36,14 +34,13 @@ import org.grad4j.tensor.Tensor;
  * defaults (seed 0) that was 195.7 after 689 episodes (70,402 steps, 51 s), and the
  * greedy policy then balanced the pole for all 500 steps in each of its 100 episodes.
  *
- * <p>{@code --batch-size} is the replayed batch (64); {@code --epochs} and {@code --data} are
- * accepted and not used. It runs on one thread unless {@code -Dgrad4j.threads} says otherwise.
+ * <p>{@code --batch-size} is the replayed batch (64). The options are those of {@link Dqn}.
  */
-public final class Dqn {
+public final class DqnAgent {
     static final int WINDOW = 100;
     static final int REPORT_EVERY = 50;
 
-    private final Options options;
+    private final Dqn options;
     private final Generator gen;
     private final CartPole env;
     private final QNetwork online = new QNetwork(4, 128, 2);
@@ -60,44 +57,13 @@ public final class Dqn {
     public record Result(List<Double> returns, double average, double greedyAverage, long steps) {}
 
     /** Builds the agent (its networks drawn from the default generator: seed it first). */
-    Dqn(Options options) {
+    DqnAgent(Dqn options) {
         this.options = options;
-        this.gen = new Generator(options.seed());
-        this.env = new CartPole(new Generator(options.seed() + 1));
-        this.buffer = new ReplayBuffer(options.integer("buffer"), 4);
-        this.optimizer = new Adam(online.parameters(), options.lr());
+        this.gen = new Generator(options.seed);
+        this.env = new CartPole(new Generator(options.seed + 1));
+        this.buffer = new ReplayBuffer(options.buffer, 4);
+        this.optimizer = new Adam(online.parameters(), (float) options.lr);
         target.copyFrom(online);
-    }
-
-    /** The options of this example, with its defaults. */
-    public static Options options() {
-        return new Options("dqn", 1, 64, 5e-4)
-                .declare("epochs", "1", "not used (see --episodes)")
-                .declare("batch-size", "64", "transitions replayed per update")
-                .declare("data", "", "not used")
-                .declare("episodes", "1000", "the most episodes to train")
-                .declare("max-steps", "0", "stop after the episode that passes this many steps (0: no limit)")
-                .declare("goal", "195", "stop once the mean return of the last 100 episodes reaches this")
-                .declare("gamma", "0.99", "discount factor")
-                .declare("buffer", "50000", "replay buffer capacity (transitions)")
-                .declare("warmup", "1000", "transitions collected before the first update")
-                .declare("epsilon-end", "0.05", "final exploration rate")
-                .declare("epsilon-steps", "10000", "steps over which epsilon falls from 1")
-                .declare("target-sync", "500", "steps between copies of the online network to the target")
-                .declare("eval-episodes", "100", "greedy episodes played after training (0: none)");
-    }
-
-    public static void main(String[] args) {
-        Options o = options();
-        if (o.parse(args)) {
-            // Its 64x128 batches are too small for threads to pay (the README has the figures).
-            if (System.getProperty(Threads.PROPERTY) == null) {
-                Threads.set(1);
-            }
-            Generator.manualSeed(o.seed());
-            Result result = new Dqn(o).train();
-            System.out.printf(Locale.ROOT, "average return: %.1f%n", result.average());
-        }
     }
 
     /** Trains until the goal or the budget, then evaluates greedily. */
@@ -105,14 +71,14 @@ public final class Dqn {
         System.out.printf(
                 Locale.ROOT,
                 "dqn: CartPole, up to %,d episodes, backend %s (%d threads)%n%s%n",
-                options.integer("episodes"),
+                options.episodes,
                 Backend.current().name(),
                 Backend.current().threads(),
                 online);
         MetricsLog log = newLog();
         while (!finished(Integer.MAX_VALUE)) {
             int first = returns.size() + 1;
-            int last = Math.min(options.integer("episodes"), first + REPORT_EVERY - 1);
+            int last = Math.min(options.episodes, first + REPORT_EVERY - 1);
             try (Progress progress = new Progress("episodes " + first + "-" + last, last - first + 1)) {
                 while (!finished(last)) {
                     long before = steps;
@@ -136,17 +102,17 @@ public final class Dqn {
                     steps);
             plot(log);
         }
-        double greedy = evaluate(options.integer("eval-episodes"));
+        double greedy = evaluate(options.evalEpisodes);
         return new Result(List.copyOf(returns), movingAverage(), greedy, steps);
     }
 
     /** Whether to stop before episode {@code budget + 1}: the goal is met, or a budget is spent. */
     private boolean finished(int budget) {
-        int maxSteps = options.integer("max-steps");
-        boolean solved = returns.size() >= WINDOW && movingAverage() >= options.number("goal");
+        Integer maxSteps = options.maxSteps;
+        boolean solved = returns.size() >= WINDOW && movingAverage() >= options.goal;
         return solved
-                || returns.size() >= Math.min(budget, options.integer("episodes"))
-                || (maxSteps > 0 && steps >= maxSteps);
+                || returns.size() >= Math.min(budget, options.episodes)
+                || (maxSteps != null && steps >= maxSteps);
     }
 
     /** One ε-greedy training episode, learning after every step; returns its return. */
@@ -158,11 +124,11 @@ public final class Dqn {
             buffer.add(state, action, 1f, next, env.failed());
             state = next;
             steps++;
-            if (buffer.size() >= options.integer("warmup")) {
+            if (buffer.size() >= options.warmup) {
                 lossSum += learn();
                 updates++;
             }
-            if (steps % options.integer("target-sync") == 0) {
+            if (steps % options.targetSync == 0) {
                 target.copyFrom(online);
             }
         }
@@ -171,12 +137,12 @@ public final class Dqn {
 
     /** One gradient step on a replayed batch; returns the loss. */
     private float learn() {
-        ReplayBuffer.Sample batch = buffer.sample(options.batchSize(), gen);
+        ReplayBuffer.Sample batch = buffer.sample(options.batchSize, gen);
         Tensor y;
         try (Scope ignored = GradMode.noGrad()) {
             Tensor nextValue = target.forward(batch.nextStates()).max(1);
             Tensor notTerminal = batch.terminals().neg().add(1f);
-            y = batch.rewards().add(nextValue.mul(notTerminal).mul((float) options.number("gamma")));
+            y = batch.rewards().add(nextValue.mul(notTerminal).mul((float) options.gamma));
         }
         Tensor q = online.forward(batch.states())
                 .gather(1, batch.actions().unsqueeze(1))
@@ -191,8 +157,8 @@ public final class Dqn {
 
     /** The exploration rate after the steps taken so far. */
     double epsilon() {
-        double end = options.number("epsilon-end");
-        double fraction = Math.min(1.0, (double) steps / options.integer("epsilon-steps"));
+        double end = options.epsilonEnd;
+        double fraction = Math.min(1.0, (double) steps / options.epsilonSteps);
         return 1.0 + fraction * (end - 1.0);
     }
 
@@ -201,7 +167,7 @@ public final class Dqn {
         if (episodes <= 0) {
             return Double.NaN;
         }
-        CartPole evalEnv = new CartPole(new Generator(options.seed() + 2));
+        CartPole evalEnv = new CartPole(new Generator(options.seed + 2));
         double total = 0;
         for (int i = 0; i < episodes; i++) {
             float[] state = evalEnv.reset();
@@ -222,7 +188,7 @@ public final class Dqn {
 
     private MetricsLog newLog() {
         try {
-            return new MetricsLog("episode", options.out(), "return", "mean return of the last 100", "loss");
+            return new MetricsLog("episode", options.out, "return", "mean return of the last 100", "loss");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -238,7 +204,7 @@ public final class Dqn {
 
     private void plot(MetricsLog log) {
         try {
-            log.plot("return", "dqn: CartPole return per episode", options.out().resolve("returns.png"));
+            log.plot("return", "dqn: CartPole return per episode", options.out.resolve("returns.png"));
             log.plot("loss", "dqn: mean Huber loss per episode");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
