@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Backend;
@@ -23,6 +24,9 @@ import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * A denoising autoencoder on Fashion-MNIST: Gaussian noise (standard deviation {@code --noise},
@@ -33,19 +37,28 @@ import org.grad4j.tensor.Tensor;
  * no pattern. Writes {@code reconstructions.png} (rows: noisy input, reconstruction, original),
  * metrics.csv and loss.png to {@code --out}, and prints {@code test loss: 0.0123} last.
  */
-public final class Autoencoder {
+@Command(name = "autoencoder", description = "A denoising autoencoder 784-256-64-256-784 on Fashion-MNIST.")
+public final class Autoencoder implements Callable<Integer> {
     static final int SHOWN = 10;
+
+    @Mixin
+    final Training training = new Training("autoencoder", 5, 128, 1e-3);
+
+    @Mixin
+    final FashionOptions fashion = new FashionOptions();
+
+    @Mixin
+    final BackendOption backend = new BackendOption();
+
+    @Option(
+            names = "--noise",
+            paramLabel = "X",
+            converter = Ranges.NonNegativeReal.class,
+            description = "standard deviation of the Gaussian noise added to the inputs (default: ${DEFAULT-VALUE})")
+    double noise = 0.4;
 
     /** The final test loss, and the loss of the noisy test images themselves against the originals. */
     record Result(double testLoss, double noisyLoss) {}
-
-    private Autoencoder() {}
-
-    static Options options() {
-        return new Options("autoencoder", 5, 128, 1e-3)
-                .declare("noise", "0.4", "standard deviation of the Gaussian noise added to the inputs")
-                .declare("limit", "0", "train on the first N images only (0: all)");
-    }
 
     static Module model() {
         return new Sequential(
@@ -61,12 +74,11 @@ public final class Autoencoder {
                 new Unflatten(1, 1, 28, 28));
     }
 
-    public static void main(String[] args) {
-        Options o = options();
-        if (o.parse(args)) {
-            Generator.manualSeed(o.seed());
-            train(o, FashionData.load(o));
-        }
+    @Override
+    public Integer call() {
+        Generator.manualSeed(training.seed());
+        train(fashion.load());
+        return 0;
     }
 
     /** Images with Gaussian noise of standard deviation {@code std} added, clipped to [0, 1]. */
@@ -74,14 +86,14 @@ public final class Autoencoder {
         return images.add(Tensor.normal(gen, 0f, std, images.shape())).clamp(0f, 1f);
     }
 
-    static Result train(Options o, FashionData.Split data) {
-        float noise = (float) o.number("noise");
-        Generator gen = new Generator(o.seed());
-        Dataset train = Classifier.limited(data.train(), o.integer("limit"));
-        DataLoader loader = new DataLoader(train, o.batchSize(), true, gen);
+    Result train(FashionData.Split data) {
+        float noise = (float) this.noise;
+        Generator gen = new Generator(training.seed());
+        Dataset train = fashion.limited(data.train());
+        DataLoader loader = new DataLoader(train, training.batchSize(), true, gen);
         DataLoader testLoader = new DataLoader(data.test(), 1000);
         Module model = model();
-        Optimizer optimizer = new Adam(model.parameters(), o.lr());
+        Optimizer optimizer = new Adam(model.parameters(), training.lr());
         MSELoss criterion = new MSELoss();
         System.out.printf(
                 Locale.ROOT,
@@ -92,14 +104,15 @@ public final class Autoencoder {
                 Backend.current().name(),
                 model);
         // The test images get the same noise at every evaluation, so the test losses compare.
-        Generator testNoise = new Generator(o.seed() + 1);
+        Generator testNoise = new Generator(training.seed() + 1);
         Result result = new Result(Double.NaN, Double.NaN);
         try {
-            MetricsLog log = new MetricsLog(o.out(), "train loss", "test loss", "noisy input loss");
-            for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+            MetricsLog log = new MetricsLog(training.out(), "train loss", "test loss", "noisy input loss");
+            for (int epoch = 1; epoch <= training.epochs(); epoch++) {
                 model.train();
                 double trainLoss;
-                try (Progress progress = new Progress("epoch " + epoch + "/" + o.epochs(), loader.numBatches())) {
+                try (Progress progress =
+                        new Progress("epoch " + epoch + "/" + training.epochs(), loader.numBatches())) {
                     for (Batch batch : loader) {
                         Tensor clean = batch.input();
                         Tensor loss = criterion.forward(model.forward(noisy(clean, noise, gen)), clean);
@@ -122,10 +135,11 @@ public final class Autoencoder {
                 log.plot("loss", "autoencoder: mean squared error per epoch");
             }
             // the first SHOWN test images only: images() would convert all 10,000 to floats
-            writeGrid(model, data.test().getBatch(IntStream.range(0, SHOWN).toArray())[0], noise, testNoise.reset(), o);
+            writeGrid(model, data.test().getBatch(IntStream.range(0, SHOWN).toArray())[0], noise, testNoise.reset());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        WrittenFiles.print(training.out(), "metrics.csv", "loss.png", "reconstructions.png");
         System.out.printf(Locale.ROOT, "test loss: %.4f%n", result.testLoss());
         return result;
     }
@@ -148,13 +162,12 @@ public final class Autoencoder {
         return new Result(reconstructed / n, noisy / n);
     }
 
-    private static void writeGrid(Module model, Tensor originals, float noise, Generator gen, Options o)
-            throws IOException {
+    private void writeGrid(Module model, Tensor originals, float noise, Generator gen) throws IOException {
         model.eval();
         try (Scope ignored = GradMode.noGrad()) {
             Tensor input = noisy(originals, noise, gen);
             Tensor rows = Tensor.cat(List.of(input, model.forward(input), originals), 0);
-            ImageGrid.write(rows, originals.size(0), 2, o.out().resolve("reconstructions.png"));
+            ImageGrid.write(rows, originals.size(0), 2, training.out().resolve("reconstructions.png"));
         }
     }
 }

@@ -3,13 +3,13 @@ package org.grad4j.examples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Backend;
 import org.grad4j.data.Batch;
 import org.grad4j.data.DataLoader;
 import org.grad4j.data.Dataset;
-import org.grad4j.data.Subset;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.loss.CrossEntropyLoss;
 import org.grad4j.optim.Adam;
@@ -26,28 +26,29 @@ import org.grad4j.tensor.Tensor;
  */
 final class Classifier {
     private final String name;
-    private final Options options;
+    private final Training options;
+    private final FashionOptions fashion;
     private final UnaryOperator<Tensor> shape;
 
     /** {@code shape} turns a batch of images [B, 1, 28, 28] into the model's input. */
-    Classifier(String name, Options options, UnaryOperator<Tensor> shape) {
+    Classifier(String name, Training options, FashionOptions fashion, UnaryOperator<Tensor> shape) {
         this.name = name;
-        this.options = options.declare("limit", "0", "train on the first N images only (0: all)");
+        this.options = options;
+        this.fashion = fashion;
         this.shape = shape;
     }
 
-    Options options() {
-        return options;
+    /** Seeds the default generator, makes the model, loads Fashion-MNIST and trains: a command's run. */
+    int run(Supplier<Module> model) {
+        Generator.manualSeed(options.seed());
+        train(model.get(), fashion.load());
+        return 0;
     }
 
-    /** Trains the model on Fashion-MNIST and returns its final test accuracy. */
-    double train(Module model) {
-        return train(model, FashionData.load(options));
-    }
-
+    /** Trains the model on {@code data} and returns its final test accuracy. */
     double train(Module model, FashionData.Split data) {
         Generator gen = new Generator(options.seed());
-        Dataset train = limited(data.train(), options.integer("limit"));
+        Dataset train = fashion.limited(data.train());
         DataLoader loader = new DataLoader(train, options.batchSize(), true, gen);
         DataLoader testLoader = new DataLoader(data.test(), 1000);
         Optimizer optimizer = new Adam(model.parameters(), options.lr());
@@ -91,6 +92,7 @@ final class Classifier {
         if (peak >= 0) {
             System.out.printf(Locale.ROOT, "peak resident memory: %d MB%n", peak / 1_000_000);
         }
+        WrittenFiles.print(options.out(), "metrics.csv", "loss.png", "accuracy.png");
         System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", accuracy);
         return accuracy;
     }
@@ -109,18 +111,6 @@ final class Classifier {
         }
         int n = loader.dataset().size();
         return new double[] {lossSum / n, (double) correct / n};
-    }
-
-    /** The first {@code limit} samples of {@code data} (all of them for limit <= 0). */
-    static Dataset limited(Dataset data, int limit) {
-        if (limit <= 0 || limit >= data.size()) {
-            return data;
-        }
-        int[] first = new int[limit];
-        for (int i = 0; i < limit; i++) {
-            first[i] = i;
-        }
-        return new Subset(data, first);
     }
 
     private MetricsLog newLog() {

@@ -1,5 +1,6 @@
 package org.grad4j.examples;
 
+import java.util.concurrent.Callable;
 import org.grad4j.nn.Conv2d;
 import org.grad4j.nn.Flatten;
 import org.grad4j.nn.Linear;
@@ -7,15 +8,24 @@ import org.grad4j.nn.MaxPool2d;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.ReLU;
 import org.grad4j.nn.Sequential;
-import org.grad4j.tensor.Generator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * A LeNet-like network on Fashion-MNIST: conv 1→32 3×3 pad 1, ReLU, max-pool 2, conv 32→64 3×3
  * pad 1, ReLU, max-pool 2, flatten, 3136 → 128, ReLU, 128 → 10; Adam lr 1e-3, batch 64, 3 epochs,
  * on standardized pixels (0.9132 test accuracy with seed 0).
  */
-public final class Cnn {
-    private Cnn() {}
+@Command(name = "cnn", description = "Fashion-MNIST with a LeNet-like convolutional network.")
+public final class Cnn implements Callable<Integer> {
+    @Mixin
+    final Training training = new Training("cnn", 3, 64, 1e-3);
+
+    @Mixin
+    final FashionOptions fashion = new FashionOptions();
+
+    @Mixin
+    final BackendOption backend = new BackendOption();
 
     public static Module model() {
         return new Sequential(
@@ -31,11 +41,8 @@ public final class Cnn {
                 new Linear(128, 10));
     }
 
-    public static void main(String[] args) {
-        Classifier run = new Classifier("cnn", new Options("cnn", 3, 64, 1e-3), FashionData::standardize);
-        if (run.options().parse(args)) {
-            Generator.manualSeed(run.options().seed());
-            run.train(model());
-        }
+    @Override
+    public Integer call() {
+        return new Classifier("cnn", training, fashion, FashionData::standardize).run(Cnn::model);
     }
 }

@@ -6,14 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
 import org.grad4j.data.DatasetOptions;
 import org.grad4j.data.FashionMNIST;
 import org.grad4j.tensor.Tensor;
 
 /**
- * Fashion-MNIST for the examples: from {@code --data}, the cache, the Debian package or a
- * download (see {@link FashionMNIST}); where none of them serves, the small real subset embedded
- * in this jar, announced loudly.
+ * Fashion-MNIST for the examples: from {@code --data} only, when given; else from the first of
+ * the cache and the Debian package's folder that holds it, or a download into the cache (see
+ * {@link FashionMNIST}); where none of them serves, the small real subset embedded in this jar,
+ * announced loudly. Every load prints one line, {@code data: ...}, saying which it was.
  */
 public final class FashionData {
     static final String SUBSET = "fashion-mnist-subset";
@@ -41,32 +44,80 @@ public final class FashionData {
         return centred.requiresGrad() ? centred.div(PIXEL_STD) : centred.div_(PIXEL_STD);
     }
 
-    /** The training and test sets, and whether they are the embedded subset. */
-    public record Split(FashionMNIST train, FashionMNIST test, boolean subset) {}
+    /** The training and test sets, where they came from, and whether they are the embedded subset. */
+    public record Split(FashionMNIST train, FashionMNIST test, String source, boolean subset) {}
+
+    /** Where to look when no folder is given, and where to download from (null: the default mirror). */
+    record Places(Path cache, Path system, String mirror) {
+        /** The places {@link DatasetOptions} searches by default. */
+        static Places defaults() {
+            String base = System.getProperty(DatasetOptions.CACHE_PROPERTY);
+            Path cache = base != null && !base.isBlank()
+                    ? Path.of(base).resolve(FashionMNIST.NAME)
+                    : Path.of(System.getProperty("user.home"), ".grad4j", "datasets", FashionMNIST.NAME);
+            return new Places(cache, FashionMNIST.SYSTEM_DIR, null);
+        }
+    }
 
     private FashionData() {}
 
-    public static Split load(Options o) {
-        return load(o, new DatasetOptions());
+    /** From {@code dir} if not null (which must hold the files), else from the default places. */
+    public static Split load(Path dir) {
+        return load(dir, Places.defaults());
     }
 
-    /** As {@link #load(Options)}, looking where {@code base} says (tests point it at empty places). */
-    static Split load(Options o, DatasetOptions base) {
-        DatasetOptions full = base.progress(System.err);
-        if (!o.string("data").isEmpty()) {
-            full.root(Path.of(o.string("data")));
+    static Split load(Path dir, Places places) {
+        Split split = dir != null ? read(dir, "Fashion-MNIST from " + dir) : find(places);
+        System.out.println("data: " + split.source());
+        return split;
+    }
+
+    /** The files of the four that {@code dir} lacks, each looked for compressed or not. */
+    static List<String> missing(Path dir) {
+        return Arrays.stream(FILES)
+                .filter(f -> !Files.isRegularFile(dir.resolve(f))
+                        && !Files.isRegularFile(dir.resolve(f.replaceFirst("\\.gz$", ""))))
+                .toList();
+    }
+
+    private static Split find(Places places) {
+        if (missing(places.cache()).isEmpty()) {
+            return read(places.cache(), "Fashion-MNIST from the cache " + places.cache());
+        }
+        if (missing(places.system()).isEmpty()) {
+            return read(
+                    places.system(),
+                    "Fashion-MNIST from " + places.system() + " (the Debian package dataset-fashion-mnist)");
         }
         try {
-            return new Split(new FashionMNIST(full.train(true)), new FashionMNIST(full.train(false)), false);
+            DatasetOptions options = new DatasetOptions()
+                    .cacheDir(places.cache())
+                    .systemDir(places.system())
+                    .mirror(places.mirror())
+                    .progress(System.err);
+            return new Split(
+                    new FashionMNIST(options.train(true)),
+                    new FashionMNIST(options.train(false)),
+                    "Fashion-MNIST downloaded to the cache " + places.cache(),
+                    false);
         } catch (UncheckedIOException e) {
             System.err.println("WARNING: Fashion-MNIST is not available: " + e.getMessage());
             System.err.println("WARNING: training on the subset embedded in this jar (4,000 training and 1,000 test"
                     + " images); accuracy will be well below the full dataset's. Install the Debian package"
                     + " dataset-fashion-mnist or pass --data DIR for the real run.");
-            Path dir = extractSubset();
-            DatasetOptions subset = new DatasetOptions().root(dir).download(false);
-            return new Split(new FashionMNIST(subset.train(true)), new FashionMNIST(subset.train(false)), true);
+            Split subset = read(extractSubset(), "the Fashion-MNIST subset embedded in this jar");
+            return new Split(
+                    subset.train(),
+                    subset.test(),
+                    "the Fashion-MNIST subset embedded in this jar (4,000 training and 1,000 test images)",
+                    true);
         }
+    }
+
+    /** Both splits from {@code dir} alone. */
+    private static Split read(Path dir, String source) {
+        DatasetOptions options = new DatasetOptions().root(dir).download(false);
+        return new Split(new FashionMNIST(options.train(true)), new FashionMNIST(options.train(false)), source, false);
     }
 
     /**

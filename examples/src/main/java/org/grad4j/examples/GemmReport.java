@@ -1,31 +1,43 @@
 package org.grad4j.examples;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.grad4j.backend.Backend;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A quick GEMM throughput report: {@code Tensor.matmul} and the backend's raw {@code gemm} for
  * square n × n matrices on every available backend, as GFLOPS (2n³ per product), measured in one
  * run. Options: {@code --sizes 256,512,1024 --seconds 1}.
  */
-public final class GemmReport {
-    private GemmReport() {}
+@Command(name = "gemm", description = "GEMM GFLOPS of Tensor.matmul and the raw kernel on each backend.")
+public final class GemmReport implements Callable<Integer> {
+    @Option(
+            names = "--sizes",
+            paramLabel = "N",
+            split = ",",
+            converter = Ranges.PositiveInt.class,
+            defaultValue = "64,256,512,1024",
+            description = "matrix sizes (default: ${DEFAULT-VALUE})")
+    List<Integer> sizes;
 
-    public static void main(String[] args) {
-        Options o = new Options("gemm", 0, 0, 0)
-                .declare("sizes", "64,256,512,1024", "matrix sizes")
-                .declare("seconds", "1", "measuring time per figure");
-        if (!o.parse(args)) {
-            return;
-        }
-        double seconds = o.number("seconds");
+    @Option(
+            names = "--seconds",
+            paramLabel = "X",
+            converter = Ranges.PositiveReal.class,
+            description = "measuring time per figure (default: ${DEFAULT-VALUE})")
+    double seconds = 1;
+
+    @Override
+    public Integer call() {
         System.out.println("| backend | threads | n | Tensor.matmul GFLOPS | backend.gemm GFLOPS |");
         System.out.println("|---|---|---|---|---|");
         for (Backend backend : Backend.available()) {
-            for (String size : o.string("sizes").split(",")) {
-                int n = Integer.parseInt(size.trim());
+            for (int n : sizes) {
                 Tensor a = Tensor.rand(1, n, n);
                 Tensor b = Tensor.rand(2, n, n);
                 float[] aValues = a.toArray();
@@ -49,6 +61,7 @@ public final class GemmReport {
                         flops / raw);
             }
         }
+        return 0;
     }
 
     /** Milliseconds per call after a warm-up, measured for about {@code seconds}. */

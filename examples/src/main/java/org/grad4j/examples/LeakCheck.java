@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.grad4j.backend.Backend;
 import org.grad4j.data.Batch;
 import org.grad4j.data.BatchIterator;
@@ -16,6 +17,12 @@ import org.grad4j.optim.Adam;
 import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Trains the {@link Mlp} network (784-400-100-10, Adam, batch 128) for {@code --steps} steps and
@@ -23,47 +30,100 @@ import org.grad4j.tensor.Tensor;
  * open files every {@code --every} steps, prints them, and exits with status 1 when heap or RSS
  * grew by more than {@code --max-growth} percent or threads or file descriptors grew at all.
  */
-public final class LeakCheck {
-    private LeakCheck() {}
+@Command(name = "leakcheck", description = "Trains the mlp network and fails if heap, RSS, threads or open files grow.")
+public final class LeakCheck implements Callable<Integer> {
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "training steps (default: ${DEFAULT-VALUE})")
+    int steps = 20000;
 
-    public static void main(String[] args) {
-        Options options = options();
-        if (options.parse(args) && !run(options, System.out, () -> {}).passed()) {
-            System.exit(1);
-        }
-    }
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "steps before the first sample (default: a tenth of --steps)")
+    Integer warmup;
 
-    static Options options() {
-        return new Options("leakcheck", 0, 128, 1e-3)
-                .declare("steps", "20000", "training steps")
-                .declare("warmup", "0", "steps before the first sample (0: a tenth of --steps)")
-                .declare("every", "0", "steps between samples (0: a twentieth of --steps)")
-                .declare("max-growth", "5", "largest growth of heap and RSS that passes, in percent")
-                .declare("synthetic", "0", "train on N random images instead of Fashion-MNIST (0: Fashion-MNIST)");
+    @Option(
+            names = "--every",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "steps between samples (default: a twentieth of --steps)")
+    Integer every;
+
+    @Option(
+            names = "--max-growth",
+            paramLabel = "X",
+            converter = Ranges.NonNegativeReal.class,
+            description = "largest growth of heap and RSS that passes, in percent (default: ${DEFAULT-VALUE})")
+    double maxGrowth = 5;
+
+    @Option(
+            names = "--synthetic",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "train on N random images instead of Fashion-MNIST (default: Fashion-MNIST)")
+    Integer synthetic;
+
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "examples per step (default: ${DEFAULT-VALUE})")
+    int batchSize = 128;
+
+    @Option(
+            names = "--lr",
+            paramLabel = "X",
+            converter = Ranges.PositiveReal.class,
+            description = "learning rate (default: ${DEFAULT-VALUE})")
+    double lr = 1e-3;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "random seed: the same seed gives the same run (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Mixin
+    final FashionOptions fashion = new FashionOptions();
+
+    @Mixin
+    final BackendOption backend = new BackendOption();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return run(System.out, () -> {}).passed() ? 0 : 1;
     }
 
     /** Trains and samples as the options say, printing to {@code out}; {@code afterStep} runs after every step. */
-    static LeakReport run(Options o, PrintStream out, Runnable afterStep) {
-        int steps = o.integer("steps");
-        int warmup = o.integer("warmup") > 0 ? o.integer("warmup") : steps / 10;
-        int every = Math.max(1, o.integer("every") > 0 ? o.integer("every") : steps / 20);
+    LeakReport run(PrintStream out, Runnable afterStep) {
+        int warmup = this.warmup != null ? this.warmup : steps / 10;
+        int every = Math.max(1, this.every != null ? this.every : steps / 20);
         if (warmup >= steps) {
-            throw new IllegalArgumentException("leakcheck: --warmup " + warmup + " must be less than --steps " + steps);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--warmup': '" + warmup + "' is not less than --steps " + steps);
         }
         ResourceSample beforeTraining = ResourceSample.take(0);
-        Generator.manualSeed(o.seed());
-        Dataset train = data(o);
+        Generator.manualSeed(seed);
+        Dataset train = data();
         Module model = Mlp.model();
-        Optimizer optimizer = new Adam(model.parameters(), o.lr());
+        Optimizer optimizer = new Adam(model.parameters(), (float) lr);
         CrossEntropyLoss criterion = new CrossEntropyLoss();
-        DataLoader loader = new DataLoader(train, o.batchSize(), true, new Generator(o.seed()));
+        DataLoader loader = new DataLoader(train, batchSize, true, new Generator(seed));
         out.printf(
                 Locale.ROOT,
                 "leakcheck: mlp 784-400-100-10, %,d training images, %,d steps of batch %d, backend %s (%d threads);"
                         + " samples from step %d every %d steps%n",
                 train.size(),
                 steps,
-                o.batchSize(),
+                batchSize,
                 Backend.current().name(),
                 Backend.current().threads(),
                 warmup,
@@ -93,17 +153,17 @@ public final class LeakCheck {
             }
         }
         samples.add(table.row(ResourceSample.take(steps), loss));
-        LeakReport report = new LeakReport(beforeTraining, samples, o.number("max-growth"));
+        LeakReport report = new LeakReport(beforeTraining, samples, maxGrowth);
         report.print(out);
         return report;
     }
 
-    private static Dataset data(Options o) {
-        int synthetic = o.integer("synthetic");
-        if (synthetic <= 0) {
-            return FashionData.load(o).train();
+    private Dataset data() {
+        if (synthetic == null) {
+            return fashion.limited(fashion.load().train());
         }
-        Generator gen = new Generator(o.seed());
+        System.out.printf("data: %d random images, drawn with seed %d%n", synthetic, seed);
+        Generator gen = new Generator(seed);
         float[] labels = new float[synthetic];
         for (int i = 0; i < synthetic; i++) {
             labels[i] = gen.nextInt(10);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Backend;
@@ -23,6 +24,9 @@ import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Regression in the style of ConvNetJS's "nn_paint": a network learns one image as a function
@@ -34,15 +38,34 @@ import org.grad4j.tensor.Tensor;
  * metrics.csv and loss.png to {@code --out}, and prints {@code final loss: 0.0123} last: the mean
  * squared error of the painting over all pixels.
  */
-public final class Regression {
-    private Regression() {}
+@Command(name = "regression", description = "An MLP learns a picture as a function (x, y) -> (r, g, b) and paints it.")
+public final class Regression implements Callable<Integer> {
+    @Mixin
+    final Training training = new Training("regression", 100, 128, 3e-3);
 
-    static Options options() {
-        return new Options("regression", 100, 128, 3e-3)
-                .declare("image", "", "PNG (or JPEG) to learn (default: a picture drawn with Java2D)")
-                .declare("size", "128", "the picture's longer side in pixels")
-                .declare("hidden", "64", "units in each of the three hidden layers");
-    }
+    @Mixin
+    final BackendOption backend = new BackendOption();
+
+    @Option(
+            names = "--image",
+            paramLabel = "FILE",
+            converter = SourceImage.Readable.class,
+            description = "PNG (or JPEG) to learn (default: a picture drawn with Java2D)")
+    Path image;
+
+    @Option(
+            names = "--size",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "the picture's longer side in pixels (default: ${DEFAULT-VALUE})")
+    int size = 128;
+
+    @Option(
+            names = "--hidden",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "units in each of the three hidden layers (default: ${DEFAULT-VALUE})")
+    int hidden = 64;
 
     static Module model(int hidden) {
         return new Sequential(
@@ -56,22 +79,22 @@ public final class Regression {
                 new Sigmoid());
     }
 
-    public static void main(String[] args) {
-        Options o = options();
-        if (o.parse(args)) {
-            Generator.manualSeed(o.seed());
-            train(o, source(o));
-        }
+    @Override
+    public Integer call() throws IOException {
+        Generator.manualSeed(training.seed());
+        train(source());
+        return 0;
     }
 
-    static BufferedImage source(Options o) {
-        try {
-            return o.string("image").isEmpty()
-                    ? SourceImage.drawn(o.integer("size"))
-                    : SourceImage.read(Path.of(o.string("image")), o.integer("size"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The picture to learn, announced in a {@code data: ...} line. */
+    BufferedImage source() throws IOException {
+        if (image == null) {
+            System.out.printf("data: a picture drawn with Java2D, %d x %d%n", size, size);
+            return SourceImage.drawn(size);
         }
+        BufferedImage picture = SourceImage.read(image, size);
+        System.out.printf("data: %s, scaled to %d x %d%n", image, picture.getWidth(), picture.getHeight());
+        return picture;
     }
 
     /** The loss of the best constant painting, the mean colour: the variance of the colours. */
@@ -80,15 +103,15 @@ public final class Regression {
     }
 
     /** Trains a new model to paint {@code source} and returns the final loss over all pixels. */
-    static double train(Options o, BufferedImage source) {
+    double train(BufferedImage source) {
         int width = source.getWidth();
         int height = source.getHeight();
         Tensor positions = Pixels.coordinates(width, height);
         Tensor colours = Pixels.colours(source);
-        DataLoader loader =
-                new DataLoader(new TensorDataset(positions, colours), o.batchSize(), true, new Generator(o.seed()));
-        Module model = model(o.integer("hidden"));
-        Optimizer optimizer = new Adam(model.parameters(), o.lr());
+        DataLoader loader = new DataLoader(
+                new TensorDataset(positions, colours), training.batchSize(), true, new Generator(training.seed()));
+        Module model = model(hidden);
+        Optimizer optimizer = new Adam(model.parameters(), training.lr());
         MSELoss criterion = new MSELoss();
         System.out.printf(
                 Locale.ROOT,
@@ -100,10 +123,11 @@ public final class Regression {
                 meanColourLoss(colours),
                 model);
         try {
-            MetricsLog log = new MetricsLog(o.out(), "train loss", "picture loss");
-            for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+            MetricsLog log = new MetricsLog(training.out(), "train loss", "picture loss");
+            for (int epoch = 1; epoch <= training.epochs(); epoch++) {
                 double trainLoss;
-                try (Progress progress = new Progress("epoch " + epoch + "/" + o.epochs(), loader.numBatches())) {
+                try (Progress progress =
+                        new Progress("epoch " + epoch + "/" + training.epochs(), loader.numBatches())) {
                     for (Batch batch : loader) {
                         Tensor loss = criterion.forward(model.forward(batch.input()), batch.target());
                         optimizer.zeroGrad();
@@ -122,8 +146,9 @@ public final class Regression {
             log.plot("loss", "regression: mean squared error per epoch");
             Tensor painting = paint(model, positions);
             double loss = criterion.forward(painting, colours).item();
-            write(source, o.out().resolve("original.png"));
-            write(Pixels.image(painting, width, height), o.out().resolve("learned.png"));
+            write(source, training.out().resolve("original.png"));
+            write(Pixels.image(painting, width, height), training.out().resolve("learned.png"));
+            WrittenFiles.print(training.out(), "metrics.csv", "loss.png", "original.png", "learned.png");
             System.out.printf(Locale.ROOT, "final loss: %.4f%n", loss);
             return loss;
         } catch (IOException e) {

@@ -1,10 +1,13 @@
 package org.grad4j.examples;
 
+import java.util.concurrent.Callable;
 import org.grad4j.nn.GRU;
 import org.grad4j.nn.Linear;
 import org.grad4j.nn.Module;
-import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * A recurrent network on Fashion-MNIST: a GRU reads each image row by row, 28 steps of 28
@@ -14,11 +17,26 @@ import org.grad4j.tensor.Tensor;
  * {@code --hidden N} changes the hidden size. A GRU rather than an LSTM because it has three
  * gates and one tanh per step instead of four and two, so an epoch takes about half as long.
  */
-public final class Rnn {
+@Command(name = "rnn", description = "Fashion-MNIST read row by row by a GRU (28 steps of 28 pixels).")
+public final class Rnn implements Callable<Integer> {
     static final int ROWS = 28;
     static final int PIXELS_PER_ROW = 28;
 
-    private Rnn() {}
+    @Mixin
+    final Training training = new Training("rnn", 4, 128, 2e-3);
+
+    @Mixin
+    final FashionOptions fashion = new FashionOptions();
+
+    @Mixin
+    final BackendOption backend = new BackendOption();
+
+    @Option(
+            names = "--hidden",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "GRU hidden size (default: ${DEFAULT-VALUE})")
+    int hidden = 64;
 
     /** The GRU over the rows and the linear layer on its final hidden state. */
     static final class RowReader extends Module {
@@ -44,15 +62,12 @@ public final class Rnn {
         return images.reshape(-1, ROWS, PIXELS_PER_ROW);
     }
 
-    static Classifier classifier(Options options) {
-        return new Classifier("rnn", options.declare("hidden", "64", "GRU hidden size"), Rnn::rows);
+    Classifier classifier() {
+        return new Classifier("rnn", training, fashion, Rnn::rows);
     }
 
-    public static void main(String[] args) {
-        Classifier run = classifier(new Options("rnn", 4, 128, 2e-3));
-        if (run.options().parse(args)) {
-            Generator.manualSeed(run.options().seed());
-            run.train(new RowReader(run.options().integer("hidden")));
-        }
+    @Override
+    public Integer call() {
+        return classifier().run(() -> new RowReader(hidden));
     }
 }

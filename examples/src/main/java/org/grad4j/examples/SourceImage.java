@@ -11,8 +11,11 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** The picture the regression example learns: drawn with Java2D, or read from a file. */
 final class SourceImage {
@@ -47,10 +50,7 @@ final class SourceImage {
 
     /** The image in {@code file}, scaled down (keeping its aspect) if a side is longer than {@code maxSide}. */
     static BufferedImage read(Path file, int maxSide) throws IOException {
-        BufferedImage read = ImageIO.read(file.toFile());
-        if (read == null) {
-            throw new IOException("regression: " + file + " is not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
-        }
+        BufferedImage read = decode(file);
         double scale = Math.min(1.0, (double) maxSide / Math.max(read.getWidth(), read.getHeight()));
         int width = Math.max(1, (int) Math.round(read.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(read.getHeight() * scale));
@@ -61,5 +61,31 @@ final class SourceImage {
         g.drawImage(read, 0, 0, width, height, Color.WHITE, null);
         g.dispose();
         return image;
+    }
+
+    /** The image in {@code file} as stored; an error that names the file if it is none. */
+    private static BufferedImage decode(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("'" + file + "' is not a file");
+        }
+        BufferedImage image = ImageIO.read(file.toFile());
+        if (image == null) {
+            throw new IOException("'" + file + "' is not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
+        }
+        return image;
+    }
+
+    /** Accepts a file that holds a readable image. */
+    static final class Readable implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path file = Path.of(value);
+            try {
+                decode(file);
+            } catch (IOException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return file;
+        }
     }
 }

@@ -1,38 +1,55 @@
 package org.grad4j.examples;
 
+import java.util.concurrent.Callable;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Backend;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Three interleaved spirals in the plane, separated by a two-layer network trained with plain
  * autograd and gradient descent: the classic case a linear model cannot solve.
  */
-public final class Spiral {
+@Command(name = "spiral", description = "A two-layer network learns to separate three interleaved spirals.")
+public final class Spiral implements Callable<Integer> {
     static final int CLASSES = 3;
     static final int POINTS_PER_CLASS = 200;
     static final int HIDDEN = 64;
 
-    private Spiral() {}
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "gradient descent steps on all the points (default: ${DEFAULT-VALUE})")
+    int epochs = 400;
 
-    /** Options: --epochs N (default 400), --lr X (default 1.0), --seed N (default 0). */
-    public static void main(String[] args) {
-        int epochs = 400;
-        float lr = 1.0f;
-        long seed = 0;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
-                case "--lr" -> lr = Float.parseFloat(args[i + 1]);
-                case "--seed" -> seed = Long.parseLong(args[i + 1]);
-                default -> throw new IllegalArgumentException("spiral: unknown option " + args[i]);
-            }
-        }
+    @Option(
+            names = "--lr",
+            paramLabel = "X",
+            converter = Ranges.PositiveReal.class,
+            description = "learning rate (default: ${DEFAULT-VALUE})")
+    double lr = 1.0;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "random seed: the same seed gives the same run (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Mixin
+    final BackendOption backend = new BackendOption();
+
+    @Override
+    public Integer call() {
         System.out.println("backend: " + Backend.current().name());
-        float accuracy = train(epochs, lr, seed, true);
+        System.out.printf("data: %d spirals of %d points, drawn with seed %d%n", CLASSES, POINTS_PER_CLASS, seed);
+        float accuracy = train(epochs, (float) lr, seed, true);
         System.out.printf("train accuracy: %.4f%n", accuracy);
+        return 0;
     }
 
     /** Trains and returns the final accuracy on the training points. */

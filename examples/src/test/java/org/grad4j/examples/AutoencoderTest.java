@@ -14,12 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 class AutoencoderTest {
     @Test
     void reconstructsCloserToTheOriginalsThanTheNoisyInputs(@TempDir Path out) throws Exception {
-        Options o = Autoencoder.options();
-        assertTrue(o.parse(new String[] {
-            "--limit", "1000", "--epochs", "2", "--batch-size", "32", "--lr", "3e-3", "--out", out.toString()
-        }));
+        Autoencoder autoencoder = Cli.parse(
+                new Autoencoder(),
+                "--limit",
+                "1000",
+                "--epochs",
+                "2",
+                "--batch-size",
+                "32",
+                "--lr",
+                "3e-3",
+                "--out",
+                out.toString());
         Generator.manualSeed(0);
-        Autoencoder.Result result = Autoencoder.train(o, EmbeddedSubset.load());
+        Autoencoder.Result result = autoencoder.train(EmbeddedSubset.load());
         // About 0.048 against 0.085 for the noisy inputs.
         assertTrue(result.testLoss() < 0.75 * result.noisyLoss(), result.toString());
         BufferedImage grid = ImageIO.read(out.resolve("reconstructions.png").toFile());

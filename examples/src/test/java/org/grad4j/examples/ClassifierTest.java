@@ -19,27 +19,23 @@ class ClassifierTest {
     @TempDir
     Path dir;
 
-    private Options options(String name, String... args) {
-        Options o = new Options(name, 1, 64, 1e-3);
-        Classifier probe = new Classifier(name, o, x -> x);
-        assertTrue(probe.options().parse(args));
-        return o;
+    /** A classifier on the identity shape, with the mlp command's options parsed from {@code args}. */
+    private static Classifier classifier(String name, String... args) {
+        Mlp command = Cli.parse(new Mlp(), args);
+        return new Classifier(name, command.training, command.fashion, x -> x);
     }
 
     private static FashionData.Split subset() {
-        Path files = FashionData.extractSubset();
-        return FashionData.load(
-                new Options("test", 1, 1, 1).declare("limit", "0", ""),
-                new DatasetOptions().root(files).download(false));
+        return FashionData.load(FashionData.extractSubset());
     }
 
     @Test
     void fallsBackToTheEmbeddedSubsetWhenTheDataIsNowhere() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        DatasetOptions nowhere =
-                new DatasetOptions().cacheDir(empty).systemDir(empty).mirror("http://127.0.0.1:9/");
-        FashionData.Split split = FashionData.load(options("mlp", "--out", dir.toString()), nowhere);
+        FashionData.Places nowhere = new FashionData.Places(empty, empty, "http://127.0.0.1:9/");
+        FashionData.Split split = FashionData.load(null, nowhere);
         assertTrue(split.subset());
+        assertTrue(split.source().startsWith("the Fashion-MNIST subset embedded in this jar"), split.source());
         assertTrue(
                 split.train().size() == 4000 && split.test().size() == 1000,
                 split.train().size() + " / " + split.test().size());
@@ -47,18 +43,19 @@ class ClassifierTest {
 
     @Test
     void mlpLearnsFromAFewThousandImages() {
-        Options o = options("mlp", "--epochs", "2", "--batch-size", "64", "--out", dir.toString());
+        Classifier mlp = classifier("mlp", "--epochs", "2", "--batch-size", "64", "--out", dir.toString());
         Generator.manualSeed(0);
-        double accuracy = new Classifier("mlp", o, x -> x).train(Mlp.model(), subset());
+        double accuracy = mlp.train(Mlp.model(), subset());
         assertTrue(accuracy > 0.6, "test accuracy " + accuracy);
         assertTrue(Files.exists(dir.resolve("metrics.csv")) && Files.exists(dir.resolve("accuracy.png")));
     }
 
     @Test
     void cnnLearnsFromAThousandImages() {
-        Options o = options("cnn", "--limit", "1000", "--batch-size", "32", "--out", dir.toString());
+        Classifier cnn =
+                classifier("cnn", "--epochs", "1", "--limit", "1000", "--batch-size", "32", "--out", dir.toString());
         Generator.manualSeed(0);
-        double accuracy = new Classifier("cnn", o, x -> x).train(Cnn.model(), subset());
+        double accuracy = cnn.train(Cnn.model(), subset());
         assertTrue(accuracy > 0.45, "test accuracy " + accuracy);
     }
 
@@ -85,6 +82,7 @@ class ClassifierTest {
     void theSubsetIsRealFashionMnist() {
         FashionData.Split split = subset();
         assertFalse(split.subset(), "loaded from a given directory, so not the fallback");
+        assertTrue(split.source().startsWith("Fashion-MNIST from "), split.source());
         assertTrue(split.train().size() == 4000 && split.test().size() == 1000);
         assertTrue(
                 Files.isDirectory(FashionMNIST.SYSTEM_DIR),

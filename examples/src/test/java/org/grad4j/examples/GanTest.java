@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.grad4j.data.DatasetOptions;
 import org.grad4j.nn.ConvTranspose2d;
 import org.grad4j.nn.Module;
 import org.grad4j.tensor.Tensor;
@@ -24,11 +23,18 @@ class GanTest {
 
     @Test
     void aFewStepsTrainTheGeneratorAndDrawItsSamples() throws Exception {
-        Options o = Gan.options();
-        assertTrue(o.parse(new String[] {
-            "--epochs", "1", "--limit", "192", "--batch-size", "64", "--width", "16", "--out", dir.toString()
-        }));
-        Gan gan = new Gan(o);
+        GanTrainer gan = new GanTrainer(Cli.parse(
+                new Gan(),
+                "--epochs",
+                "1",
+                "--limit",
+                "192",
+                "--batch-size",
+                "64",
+                "--width",
+                "16",
+                "--out",
+                dir.toString()));
         Tensor before = gan.samples();
         List<Tensor> weights = new ArrayList<>();
         for (Module m : gan.generator().modules()) {
@@ -37,13 +43,12 @@ class GanTest {
             }
         }
 
-        Gan.Losses losses = gan.train(FashionData.load(
-                o, new DatasetOptions().root(FashionData.extractSubset()).download(false)));
+        GanTrainer.Losses losses = gan.train(EmbeddedSubset.load());
 
         assertTrue(Double.isFinite(losses.discriminator()) && losses.discriminator() > 0, "D loss " + losses);
         assertTrue(Double.isFinite(losses.generator()) && losses.generator() > 0, "G loss " + losses);
         Tensor after = gan.samples();
-        assertArrayEquals(new int[] {Gan.SAMPLES, 1, 28, 28}, after.shape());
+        assertArrayEquals(new int[] {GanTrainer.SAMPLES, 1, 28, 28}, after.shape());
         float change = after.sub(before).abs().max().item();
         assertTrue(change > 1e-3f, "the samples moved by at most " + change);
         int i = 0;

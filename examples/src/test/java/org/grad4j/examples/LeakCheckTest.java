@@ -13,10 +13,9 @@ import org.junit.jupiter.api.Test;
 /** The leak check on short runs: it reports its figures, passes a clean loop and catches a leaking one. */
 class LeakCheckTest {
     private static String run(Runnable afterStep, boolean expectPass, String... args) {
-        Options options = LeakCheck.options();
-        assertTrue(options.parse(args));
+        LeakCheck check = Cli.parse(new LeakCheck(), args);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        LeakReport report = LeakCheck.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8), afterStep);
+        LeakReport report = check.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), afterStep);
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(report.passed() == expectPass, out);
         return out;

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class MlpFashionMnistTest {
     @Test
     void twoEpochsReachEightyFivePercent(@TempDir Path out) {
-        Options o = new Options("mlp", 2, 128, 1e-3);
-        Classifier run = new Classifier("mlp", o, FashionData::standardize);
-        assertTrue(o.parse(new String[] {"--epochs", "2", "--seed", "1", "--out", out.toString()}));
-        FashionData.Split data =
-                FashionData.load(o, new org.grad4j.data.DatasetOptions().mirror("http://127.0.0.1:9/"));
+        Mlp mlp = Cli.parse(new Mlp(), "--epochs", "2", "--seed", "1", "--out", out.toString());
+        Classifier run = new Classifier("mlp", mlp.training, mlp.fashion, FashionData::standardize);
+        FashionData.Places installed = FashionData.Places.defaults();
+        FashionData.Split data = FashionData.load(
+                null, new FashionData.Places(installed.cache(), installed.system(), "http://127.0.0.1:9/"));
         assertFalse(
                 data.subset(),
                 "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist"

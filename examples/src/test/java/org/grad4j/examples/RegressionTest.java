@@ -15,19 +15,19 @@ class RegressionTest {
     @TempDir
     Path dir;
 
-    private Options options(String... args) {
-        Options o = Regression.options();
-        assertTrue(o.parse(args));
+    private static Regression regression(String... args) {
+        Regression regression = Cli.parse(new Regression(), args);
         Generator.manualSeed(0);
-        return o;
+        return regression;
     }
 
     @Test
     void paintsTheDrawnPictureFarBetterThanItsMeanColour() throws Exception {
-        Options o = options("--size", "24", "--epochs", "40", "--batch-size", "32", "--out", dir.toString());
-        BufferedImage source = Regression.source(o);
+        Regression regression =
+                regression("--size", "24", "--epochs", "40", "--batch-size", "32", "--out", dir.toString());
+        BufferedImage source = regression.source();
         double meanColour = Regression.meanColourLoss(Pixels.colours(source));
-        double loss = Regression.train(o, source);
+        double loss = regression.train(source);
         assertTrue(loss < 0.3 * meanColour, "final loss " + loss + ", mean colour " + meanColour);
         for (String name : new String[] {"original.png", "learned.png"}) {
             BufferedImage written = ImageIO.read(dir.resolve(name).toFile());
@@ -40,8 +40,9 @@ class RegressionTest {
     void learnsAnImageFileScaledToTheGivenSize() throws Exception {
         Path file = dir.resolve("wide.png");
         ImageIO.write(SourceImage.drawn(40).getSubimage(0, 0, 40, 20), "png", file.toFile());
-        Options o = options("--image", file.toString(), "--size", "16", "--epochs", "1", "--out", dir.toString());
-        Regression.train(o, Regression.source(o));
+        Regression regression =
+                regression("--image", file.toString(), "--size", "16", "--epochs", "1", "--out", dir.toString());
+        regression.train(regression.source());
         BufferedImage learned = ImageIO.read(dir.resolve("learned.png").toFile());
         assertEquals(16, learned.getWidth());
         assertEquals(8, learned.getHeight());

@@ -28,11 +28,22 @@ class RnnTest {
 
     @Test
     void learnsFromAThousandImages(@TempDir Path out) {
-        Options o = new Options("rnn", 1, 32, 1e-2);
-        Classifier run = Rnn.classifier(o);
-        assertTrue(o.parse(new String[] {"--limit", "1000", "--hidden", "32", "--out", out.toString()}));
+        Rnn rnn = Cli.parse(
+                new Rnn(),
+                "--epochs",
+                "1",
+                "--batch-size",
+                "32",
+                "--lr",
+                "1e-2",
+                "--limit",
+                "1000",
+                "--hidden",
+                "32",
+                "--out",
+                out.toString());
         Generator.manualSeed(0);
-        double accuracy = run.train(new Rnn.RowReader(o.integer("hidden")), EmbeddedSubset.load());
+        double accuracy = rnn.classifier().train(new Rnn.RowReader(rnn.hidden), EmbeddedSubset.load());
         // Chance is 0.1; this run reaches about 0.47.
         assertTrue(accuracy > 0.3, "test accuracy " + accuracy);
     }

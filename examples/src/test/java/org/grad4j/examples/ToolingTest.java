@@ -1,7 +1,6 @@
 package org.grad4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,23 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ToolingTest {
     @Test
-    void optionsParseTheCommonFlags() {
-        Options o = new Options("mlp", 5, 128, 1e-3);
-        assertTrue(o.parse(new String[] {"--epochs", "2", "--lr", "0.01", "--out", "x"}));
+    void theCommonOptionsParseOverTheExamplesDefaults() {
+        Training o = Cli.parse(new Mlp(), "--epochs", "2", "--lr", "0.01", "--out", "x").training;
         assertEquals(2, o.epochs());
         assertEquals(128, o.batchSize());
         assertEquals(0.01f, o.lr());
+        assertEquals(0, o.seed());
         assertEquals(Path.of("x"), o.out());
-        assertEquals(null, o.data());
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> o.parse(new String[] {"--epoch", "2"}));
-        assertTrue(e.getMessage().startsWith("mlp: unknown option '--epoch'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> o.parse(new String[] {"--epochs"}));
-        assertThrows(IllegalArgumentException.class, () -> {
-            o.parse(new String[] {"--epochs", "two"});
-            o.epochs();
-        });
-        assertFalse(new Options("mlp", 1, 1, 1).parse(new String[] {"--help"}));
+        Training cnn = new Cnn().training;
+        assertEquals(3, cnn.epochs());
+        assertEquals(64, cnn.batchSize());
+        assertEquals(Path.of("out", "cnn"), cnn.out());
     }
 
     @Test

@@ -1,247 +1,133 @@
 package org.grad4j.examples.rl;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
-import org.grad4j.autograd.GradMode;
-import org.grad4j.backend.Backend;
+import java.util.concurrent.Callable;
 import org.grad4j.backend.Threads;
-import org.grad4j.examples.MetricsLog;
-import org.grad4j.examples.Options;
-import org.grad4j.examples.Progress;
-import org.grad4j.nn.loss.HuberLoss;
-import org.grad4j.optim.Adam;
-import org.grad4j.optim.ClipGrad;
-import org.grad4j.optim.Optimizer;
+import org.grad4j.examples.BackendOption;
+import org.grad4j.examples.Ranges;
+import org.grad4j.examples.WrittenFiles;
 import org.grad4j.tensor.Generator;
-import org.grad4j.tensor.Scope;
-import org.grad4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * Deep Q-learning (Mnih et al., 2015) on {@link CartPole}: a {@link QNetwork} 4 → 128 → 128 → 2
- * learns the action values from a {@link ReplayBuffer}, one Adam step on a random batch after every
- * environment step, towards r + γ·max Q_target(s') from a target network copied from the online
- * one every {@code --target-sync} steps; Huber loss; actions ε-greedy, ε falling linearly from 1
- * to {@code --epsilon-end} over {@code --epsilon-steps} steps. Training uses the plain loop
- * (zeroGrad, forward, loss, backward, step).
- *
- * <p>It runs until the mean return of the last 100 training episodes (ε-greedy, as they were
- * played) reaches {@code --goal} (195, the classic "solved" bar), or {@code --episodes} episodes
- * (or {@code --max-steps} steps, if given) have been played; then it plays
- * {@code --eval-episodes} (100) episodes greedily and prints their mean. It writes metrics.csv
- * (return per episode), returns.png and loss.png to {@code --out}, and prints
- * {@code average return: 197.3} last: the mean of the last 100 training episodes. With the
- * defaults (seed 0) that was 195.7 after 689 episodes (70,402 steps, 51 s), and the
- * greedy policy then balanced the pole for all 500 steps in each of its 100 episodes.
- *
- * <p>{@code --batch-size} is the replayed batch (64); {@code --epochs} and {@code --data} are
- * accepted and not used. It runs on one thread unless {@code -Dgrad4j.threads} says otherwise.
+ * The {@code dqn} example and its options: a {@link DqnAgent} learns to balance CartPole, and the
+ * run prints {@code average return: 197.3} last. It runs on one thread unless
+ * {@code -Dgrad4j.threads} says otherwise.
  */
-public final class Dqn {
-    static final int WINDOW = 100;
-    static final int REPORT_EVERY = 50;
+@Command(name = "dqn", description = "DQN balances CartPole until the mean return of 100 episodes reaches --goal.")
+public final class Dqn implements Callable<Integer> {
+    @Option(
+            names = "--episodes",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "the most episodes to train (default: ${DEFAULT-VALUE})")
+    int episodes = 1000;
 
-    private final Options options;
-    private final Generator gen;
-    private final CartPole env;
-    private final QNetwork online = new QNetwork(4, 128, 2);
-    private final QNetwork target = new QNetwork(4, 128, 2);
-    private final ReplayBuffer buffer;
-    private final Optimizer optimizer;
-    private final HuberLoss criterion = new HuberLoss();
-    private final List<Double> returns = new ArrayList<>();
-    private long steps;
-    private double lossSum;
-    private long updates;
+    @Option(
+            names = "--max-steps",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "stop after the episode that passes this many steps (default: no limit)")
+    Integer maxSteps;
 
-    /** The outcome: the return of every training episode, their final moving mean, and the greedy mean. */
-    public record Result(List<Double> returns, double average, double greedyAverage, long steps) {}
+    @Option(
+            names = "--goal",
+            paramLabel = "X",
+            converter = Ranges.NonNegativeReal.class,
+            description = "stop once the mean return of the last 100 episodes reaches this (default: ${DEFAULT-VALUE})")
+    double goal = 195;
 
-    /** Builds the agent (its networks drawn from the default generator: seed it first). */
-    Dqn(Options options) {
-        this.options = options;
-        this.gen = new Generator(options.seed());
-        this.env = new CartPole(new Generator(options.seed() + 1));
-        this.buffer = new ReplayBuffer(options.integer("buffer"), 4);
-        this.optimizer = new Adam(online.parameters(), options.lr());
-        target.copyFrom(online);
-    }
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "transitions replayed per update (default: ${DEFAULT-VALUE})")
+    int batchSize = 64;
 
-    /** The options of this example, with its defaults. */
-    public static Options options() {
-        return new Options("dqn", 1, 64, 5e-4)
-                .declare("epochs", "1", "not used (see --episodes)")
-                .declare("batch-size", "64", "transitions replayed per update")
-                .declare("data", "", "not used")
-                .declare("episodes", "1000", "the most episodes to train")
-                .declare("max-steps", "0", "stop after the episode that passes this many steps (0: no limit)")
-                .declare("goal", "195", "stop once the mean return of the last 100 episodes reaches this")
-                .declare("gamma", "0.99", "discount factor")
-                .declare("buffer", "50000", "replay buffer capacity (transitions)")
-                .declare("warmup", "1000", "transitions collected before the first update")
-                .declare("epsilon-end", "0.05", "final exploration rate")
-                .declare("epsilon-steps", "10000", "steps over which epsilon falls from 1")
-                .declare("target-sync", "500", "steps between copies of the online network to the target")
-                .declare("eval-episodes", "100", "greedy episodes played after training (0: none)");
-    }
+    @Option(
+            names = "--lr",
+            paramLabel = "X",
+            converter = Ranges.PositiveReal.class,
+            description = "learning rate (default: ${DEFAULT-VALUE})")
+    double lr = 5e-4;
 
-    public static void main(String[] args) {
-        Options o = options();
-        if (o.parse(args)) {
-            // Its 64x128 batches are too small for threads to pay (the README has the figures).
-            if (System.getProperty(Threads.PROPERTY) == null) {
-                Threads.set(1);
-            }
-            Generator.manualSeed(o.seed());
-            Result result = new Dqn(o).train();
-            System.out.printf(Locale.ROOT, "average return: %.1f%n", result.average());
+    @Option(
+            names = "--gamma",
+            paramLabel = "X",
+            converter = Ranges.UnitInterval.class,
+            description = "discount factor (default: ${DEFAULT-VALUE})")
+    double gamma = 0.99;
+
+    @Option(
+            names = "--buffer",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "replay buffer capacity in transitions (default: ${DEFAULT-VALUE})")
+    int buffer = 50000;
+
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            converter = Ranges.NonNegativeInt.class,
+            description = "transitions collected before the first update (default: ${DEFAULT-VALUE})")
+    int warmup = 1000;
+
+    @Option(
+            names = "--epsilon-end",
+            paramLabel = "X",
+            converter = Ranges.UnitInterval.class,
+            description = "final exploration rate (default: ${DEFAULT-VALUE})")
+    double epsilonEnd = 0.05;
+
+    @Option(
+            names = "--epsilon-steps",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "steps over which epsilon falls from 1 (default: ${DEFAULT-VALUE})")
+    int epsilonSteps = 10000;
+
+    @Option(
+            names = "--target-sync",
+            paramLabel = "N",
+            converter = Ranges.PositiveInt.class,
+            description = "steps between copies of the online network to the target (default: ${DEFAULT-VALUE})")
+    int targetSync = 500;
+
+    @Option(
+            names = "--eval-episodes",
+            paramLabel = "N",
+            converter = Ranges.NonNegativeInt.class,
+            description = "greedy episodes played after training (default: ${DEFAULT-VALUE})")
+    int evalEpisodes = 100;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "random seed: the same seed gives the same run (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "folder for the metrics CSV and the plots (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("out", "dqn");
+
+    @Mixin
+    final BackendOption backend = new BackendOption();
+
+    @Override
+    public Integer call() {
+        // Its 64x128 batches are too small for threads to pay (the README has the figures).
+        if (System.getProperty(Threads.PROPERTY) == null) {
+            Threads.set(1);
         }
-    }
-
-    /** Trains until the goal or the budget, then evaluates greedily. */
-    public Result train() {
-        System.out.printf(
-                Locale.ROOT,
-                "dqn: CartPole, up to %,d episodes, backend %s (%d threads)%n%s%n",
-                options.integer("episodes"),
-                Backend.current().name(),
-                Backend.current().threads(),
-                online);
-        MetricsLog log = newLog();
-        while (!finished(Integer.MAX_VALUE)) {
-            int first = returns.size() + 1;
-            int last = Math.min(options.integer("episodes"), first + REPORT_EVERY - 1);
-            try (Progress progress = new Progress("episodes " + first + "-" + last, last - first + 1)) {
-                while (!finished(last)) {
-                    long before = steps;
-                    lossSum = 0;
-                    updates = 0;
-                    double episodeReturn = playEpisode();
-                    returns.add(episodeReturn);
-                    // 0 while the buffer warms up: no update, no loss.
-                    double loss = updates == 0 ? 0 : lossSum / updates;
-                    progress.step((int) (steps - before), (float) loss);
-                    record(log, episodeReturn, movingAverage(), loss);
-                }
-            }
-            System.out.printf(
-                    Locale.ROOT,
-                    "episode %d: mean return of the last %d %.1f, epsilon %.3f, %,d steps%n",
-                    returns.size(),
-                    Math.min(WINDOW, returns.size()),
-                    movingAverage(),
-                    epsilon(),
-                    steps);
-            plot(log);
-        }
-        double greedy = evaluate(options.integer("eval-episodes"));
-        return new Result(List.copyOf(returns), movingAverage(), greedy, steps);
-    }
-
-    /** Whether to stop before episode {@code budget + 1}: the goal is met, or a budget is spent. */
-    private boolean finished(int budget) {
-        int maxSteps = options.integer("max-steps");
-        boolean solved = returns.size() >= WINDOW && movingAverage() >= options.number("goal");
-        return solved
-                || returns.size() >= Math.min(budget, options.integer("episodes"))
-                || (maxSteps > 0 && steps >= maxSteps);
-    }
-
-    /** One ε-greedy training episode, learning after every step; returns its return. */
-    private double playEpisode() {
-        float[] state = env.reset();
-        while (!env.done()) {
-            int action = gen.nextDouble() < epsilon() ? gen.nextInt(2) : online.greedyAction(state);
-            float[] next = env.step(action);
-            buffer.add(state, action, 1f, next, env.failed());
-            state = next;
-            steps++;
-            if (buffer.size() >= options.integer("warmup")) {
-                lossSum += learn();
-                updates++;
-            }
-            if (steps % options.integer("target-sync") == 0) {
-                target.copyFrom(online);
-            }
-        }
-        return env.steps();
-    }
-
-    /** One gradient step on a replayed batch; returns the loss. */
-    private float learn() {
-        ReplayBuffer.Sample batch = buffer.sample(options.batchSize(), gen);
-        Tensor y;
-        try (Scope ignored = GradMode.noGrad()) {
-            Tensor nextValue = target.forward(batch.nextStates()).max(1);
-            Tensor notTerminal = batch.terminals().neg().add(1f);
-            y = batch.rewards().add(nextValue.mul(notTerminal).mul((float) options.number("gamma")));
-        }
-        Tensor q = online.forward(batch.states())
-                .gather(1, batch.actions().unsqueeze(1))
-                .squeeze(1);
-        Tensor loss = criterion.forward(q, y);
-        optimizer.zeroGrad();
-        loss.backward();
-        ClipGrad.clipGradNorm(online.parameters(), 10);
-        optimizer.step();
-        return loss.item();
-    }
-
-    /** The exploration rate after the steps taken so far. */
-    double epsilon() {
-        double end = options.number("epsilon-end");
-        double fraction = Math.min(1.0, (double) steps / options.integer("epsilon-steps"));
-        return 1.0 + fraction * (end - 1.0);
-    }
-
-    /** The mean return of {@code episodes} greedy episodes (NaN for none). */
-    double evaluate(int episodes) {
-        if (episodes <= 0) {
-            return Double.NaN;
-        }
-        CartPole evalEnv = new CartPole(new Generator(options.seed() + 2));
-        double total = 0;
-        for (int i = 0; i < episodes; i++) {
-            float[] state = evalEnv.reset();
-            while (!evalEnv.done()) {
-                state = evalEnv.step(online.greedyAction(state));
-            }
-            total += evalEnv.steps();
-        }
-        double mean = total / episodes;
-        System.out.printf(Locale.ROOT, "greedy policy: mean return %.1f over %d episodes%n", mean, episodes);
-        return mean;
-    }
-
-    private double movingAverage() {
-        List<Double> recent = returns.subList(Math.max(0, returns.size() - WINDOW), returns.size());
-        return recent.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    }
-
-    private MetricsLog newLog() {
-        try {
-            return new MetricsLog("episode", options.out(), "return", "mean return of the last 100", "loss");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void record(MetricsLog log, double episodeReturn, double average, double loss) {
-        try {
-            log.add(returns.size(), episodeReturn, average, loss);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void plot(MetricsLog log) {
-        try {
-            log.plot("return", "dqn: CartPole return per episode", options.out().resolve("returns.png"));
-            log.plot("loss", "dqn: mean Huber loss per episode");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Generator.manualSeed(seed);
+        DqnAgent.Result result = new DqnAgent(this).train();
+        WrittenFiles.print(out, "metrics.csv", "returns.png", "loss.png");
+        System.out.printf(Locale.ROOT, "average return: %.1f%n", result.average());
+        return 0;
     }
 }

@@ -1,3 +1,25 @@
+package org.grad4j.examples.kotlin
+
+import java.util.Locale
+import java.util.concurrent.Callable
+import org.grad4j.autograd.GradMode
+import org.grad4j.backend.Backend
+import org.grad4j.data.DataLoader
+import org.grad4j.examples.BackendOption
+import org.grad4j.examples.FashionData
+import org.grad4j.examples.FashionOptions
+import org.grad4j.examples.MetricsLog
+import org.grad4j.examples.Progress
+import org.grad4j.examples.Training
+import org.grad4j.examples.WrittenFiles
+import org.grad4j.nn.Module
+import org.grad4j.optim.Adam
+import org.grad4j.optim.Optimizer
+import org.grad4j.tensor.Generator
+import org.grad4j.tensor.Tensor
+import picocli.CommandLine.Command
+import picocli.CommandLine.Mixin
+
 /**
  * `java -jar grad4j-examples.jar kotlin-mlp`: the `mlp` example written in Kotlin. [FashionMlp] and
  * [crossEntropy] spell the model and loss with grad4j-kotlin's operators (`x mm w`, `a + b`, `a *
@@ -6,44 +28,36 @@
  * progress bar per epoch, writes metrics.csv and accuracy.png to `--out` and prints `test accuracy:
  * 0.8739` last.
  */
-@file:JvmName("KotlinMlp")
+@Command(
+    name = "kotlin-mlp",
+    description = ["The mlp example written in Kotlin with grad4j-kotlin's operators."],
+)
+class KotlinMlp : Callable<Int> {
+    @field:Mixin val training = Training("kotlin-mlp", 5, 128, 1e-3)
+    @field:Mixin val fashion = FashionOptions()
+    @field:Mixin val backend = BackendOption()
 
-package org.grad4j.examples.kotlin
-
-import java.util.Locale
-import org.grad4j.autograd.GradMode
-import org.grad4j.backend.Backend
-import org.grad4j.data.DataLoader
-import org.grad4j.examples.FashionData
-import org.grad4j.examples.MetricsLog
-import org.grad4j.examples.Options
-import org.grad4j.examples.Progress
-import org.grad4j.nn.Module
-import org.grad4j.optim.Adam
-import org.grad4j.optim.Optimizer
-import org.grad4j.tensor.Generator
-import org.grad4j.tensor.Tensor
-
-fun main(args: Array<String>) {
-    val options = Options("kotlin-mlp", 5, 128, 1e-3)
-    if (options.parse(args)) {
-        val accuracy = train(options, FashionData.load(options))
+    override fun call(): Int {
+        val accuracy = train(training, fashion, fashion.load())
+        WrittenFiles.print(training.out(), "metrics.csv", "accuracy.png")
         println(String.format(Locale.ROOT, "test accuracy: %.4f", accuracy))
+        return 0
     }
 }
 
 /** Trains a [FashionMlp] for `--epochs` epochs and returns its final test accuracy. */
-fun train(options: Options, data: FashionData.Split): Double {
+fun train(options: Training, fashion: FashionOptions, data: FashionData.Split): Double {
     val gen = Generator(options.seed())
     val model = FashionMlp(gen)
     val optimizer = Adam(model.parameters(), options.lr().toDouble())
-    val loader = DataLoader(data.train(), options.batchSize(), true, gen)
+    val train = fashion.limited(data.train())
+    val loader = DataLoader(train, options.batchSize(), true, gen)
     val testLoader = DataLoader(data.test(), 1000)
     println(
         String.format(
             Locale.ROOT,
             "kotlin-mlp: %,d training images, %,d test images, backend %s (%d threads)%n%s",
-            data.train().size(),
+            train.size(),
             data.test().size(),
             Backend.current().name(),
             Backend.current().threads(),

@@ -49,7 +49,8 @@ class DqnTest {
         assertTrue(last.startsWith("average return: "), String.join("\n", lines));
         double average = Double.parseDouble(last.substring("average return: ".length()));
         assertTrue(average > 44, "average return " + average + ", twice the random policy's would be 44");
-        String greedy = lines.get(lines.size() - 2);
+        assertEquals("wrote metrics.csv, returns.png, loss.png to " + out + "/", lines.get(lines.size() - 2));
+        String greedy = lines.get(lines.size() - 3);
         assertTrue(greedy.matches("greedy policy: mean return [0-9.]+ over 10 episodes"), greedy);
         double greedyReturn = Double.parseDouble(greedy.split(" ")[4]);
         assertTrue(greedyReturn > 100, "greedy policy's mean return " + greedyReturn);
