@@ -165,10 +165,12 @@ public final class Safetensors {
             if (!whole.isDirect()) {
                 throw e;
             }
-            throw new SafetensorsException(
+            SafetensorsException failure = new SafetensorsException(
                     file,
                     "reading the memory-mapped file failed (" + whole.capacity() + " bytes when opened, "
                             + currentSize(file) + " now): it was truncated or changed while being read");
+            failure.initCause(e);
+            throw failure;
         }
     }
 
