@@ -194,7 +194,31 @@ public final class IdxReader {
         if (dataBytes > MAX_BYTES) {
             throw bad(file, "is too large or corrupt: " + claim + ", more than the limit of " + MAX_BYTES + " bytes");
         }
-        long headerBytes = 4 + 4L * rank;
+        checkHeldByFile(file, gzip, fileSize, 4 + 4L * rank, dataBytes, claim);
+        int[] shape = Arrays.stream(dims).mapToInt(d -> (int) d).toArray();
+        format.expected().check(shape);
+        if (count * format.outputSize() > MAX_BYTES) {
+            throw bad(
+                    file,
+                    "is too large to read as float32: its header claims dimensions " + Arrays.toString(dims) + " = "
+                            + count + " values, " + count * format.outputSize() + " bytes as float32, more than the "
+                            + "limit of " + MAX_BYTES + " bytes"
+                            + (type == UNSIGNED_BYTE ? "; readUnsignedBytes " + "reads them as one byte each" : ""));
+        }
+        byte[] data =
+                readData(in, file, (int) dataBytes, gzip ? Math.min((int) dataBytes, 1 << 16) : (int) dataBytes, claim);
+        if (in.read() != -1) {
+            throw bad(file, "has trailing bytes: " + claim + " but more data follows");
+        }
+        return new Contents(type, shape, data);
+    }
+
+    /**
+     * Checks a claim of {@code dataBytes} against what the file can hold: a plain file exactly that
+     * after its header, a gzip file at most what its size inflates to.
+     */
+    private static void checkHeldByFile(
+            Path file, boolean gzip, long fileSize, long headerBytes, long dataBytes, String claim) throws IOException {
         if (!gzip && headerBytes + dataBytes != fileSize) {
             long actual = fileSize - headerBytes;
             throw bad(
@@ -207,21 +231,6 @@ public final class IdxReader {
         if (gzip && headerBytes + dataBytes > fileSize * MAX_DEFLATE_RATIO + 1024) {
             throw bad(file, "is corrupt: " + claim + ", more than a gzip file of " + fileSize + " bytes can hold");
         }
-        int[] shape = Arrays.stream(dims).mapToInt(d -> (int) d).toArray();
-        format.expected().check(shape);
-        if (count * format.outputSize() > MAX_BYTES) {
-            throw bad(
-                    file,
-                    "is too large to read as float32: its header claims dimensions " + Arrays.toString(dims) + " = "
-                            + count + " values, " + count * format.outputSize() + " bytes as float32, more than the "
-                            + "limit of " + MAX_BYTES + " bytes"
-                            + (type == UNSIGNED_BYTE ? "; readUnsignedBytes " + "reads them as one byte each" : ""));
-        }
-        byte[] data = readData(in, file, (int) dataBytes, claim);
-        if (in.read() != -1) {
-            throw bad(file, "has trailing bytes: " + claim + " but more data follows");
-        }
-        return new Contents(type, shape, data);
     }
 
     /** The header's {@code rank} dimensions, each > 0. */
@@ -294,11 +303,12 @@ public final class IdxReader {
     }
 
     /**
-     * Reads exactly n bytes, growing the buffer as data arrives: a gzip file's header is not
-     * trusted with one large allocation until the data is really there.
+     * Reads exactly n bytes into a buffer of {@code initial} bytes that doubles as data arrives. A
+     * plain file's size was checked against n, so it is read into one buffer of n; a gzip file's
+     * claim is bounded only by the deflate ratio, so its buffer follows what the stream delivers.
      */
-    private static byte[] readData(InputStream in, Path file, int n, String claim) throws IOException {
-        byte[] buf = new byte[Math.min(n, 1 << 24)];
+    private static byte[] readData(InputStream in, Path file, int n, int initial, String claim) throws IOException {
+        byte[] buf = new byte[initial];
         int filled = 0;
         while (filled < n) {
             if (filled == buf.length) {

@@ -25,9 +25,9 @@ import org.grad4j.tensor.Tensor;
  *
  * <p>Writes are atomic: a crash never leaves a half-written file in place of the old one.
  * Reading treats the file as untrusted: only regular files are opened, the header length is
- * capped, so is the number of tensors (by the size of the data), every shape and byte range is
- * checked against the file and the others before anything is allocated, and any problem is a
- * {@link SafetensorsException} naming the file. Large files are memory-mapped.
+ * capped, so is the number of tensors (1024 plus one per 2 bytes of data), every shape and byte
+ * range is checked against the file and the others before anything is allocated, and any problem
+ * is a {@link SafetensorsException} naming the file. Large files are memory-mapped.
  *
  * <pre>{@code
  * Safetensors.save(Path.of("model.safetensors"), model.stateDict(), Map.of("epoch", "3"));
@@ -165,10 +165,12 @@ public final class Safetensors {
             if (!whole.isDirect()) {
                 throw e;
             }
-            throw new SafetensorsException(
+            SafetensorsException failure = new SafetensorsException(
                     file,
                     "reading the memory-mapped file failed (" + whole.capacity() + " bytes when opened, "
                             + currentSize(file) + " now): it was truncated or changed while being read");
+            failure.initCause(e);
+            throw failure;
         }
     }
 

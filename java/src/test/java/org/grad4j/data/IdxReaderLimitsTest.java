@@ -76,6 +76,18 @@ class IdxReaderLimitsTest {
     }
 
     @Test
+    void aGzipClaimIsNotAllocatedBeforeItsDataArrives() {
+        // A gzip file of 4 KiB may hold 4 MB by the deflate ratio; this one claims 4 MB and holds 10
+        // bytes, followed by padding that gzip readers skip.
+        byte[] member = IdxFiles.gzip(IdxFiles.ubyte(new byte[10], 4_000_000));
+        Path f = IdxFiles.write(dir.resolve("short.gz"), java.util.Arrays.copyOf(member, 4096));
+        assertEquals(
+                "IdxReader: " + f + " is truncated: its header claims dimensions [4000000] = 4000000 bytes of data "
+                        + "but the data ends after 10 bytes",
+                refused(1 << 20, () -> IdxReader.readUnsignedBytes(f)));
+    }
+
+    @Test
     void aCallersShapeCheckRunsBeforeTheDataIsRead() {
         Path f = bomb();
         String m = refused(
