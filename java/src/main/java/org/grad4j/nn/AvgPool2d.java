@@ -1,6 +1,5 @@
 package org.grad4j.nn;
 
-import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -19,12 +18,7 @@ import org.grad4j.tensor.Tensor;
  * pool.toString();   // AvgPool2d(kernel_size=2, stride=2, padding=0)
  * }</pre>
  */
-public class AvgPool2d extends Module {
-    private final int[] kernelSize;
-    private final int[] stride;
-    private final int[] padding;
-    private final boolean scalarArgs;
-
+public class AvgPool2d extends Pool2dLayer {
     /**
      * Square windows with stride = kernelSize and no padding, as {@code torch.nn.AvgPool2d(kernel_size)}.
      *
@@ -60,10 +54,7 @@ public class AvgPool2d extends Module {
     }
 
     private AvgPool2d(int[] kernelSize, int[] stride, int[] padding, boolean scalarArgs) {
-        this.kernelSize = Shapes.pair("AvgPool2d", "kernelSize", kernelSize, 1);
-        this.stride = Shapes.pair("AvgPool2d", "stride", stride, 1);
-        this.padding = Args.poolPadding("AvgPool2d", padding, this.kernelSize);
-        this.scalarArgs = scalarArgs;
+        super("AvgPool2d", kernelSize, stride, padding, scalarArgs);
     }
 
     /**
@@ -77,38 +68,5 @@ public class AvgPool2d extends Module {
     public Tensor forward(Tensor input) {
         Tensor x = Args.images("AvgPool2d", input, -1);
         return Args.restore(input, x.avgPool2d(kernelSize, stride, padding));
-    }
-
-    /**
-     * The (height, width) of the kernel.
-     *
-     * @return a copy of the pair
-     */
-    public int[] kernelSize() {
-        return kernelSize.clone();
-    }
-
-    /**
-     * The (height, width) stride.
-     *
-     * @return a copy of the pair
-     */
-    public int[] stride() {
-        return stride.clone();
-    }
-
-    /**
-     * The (height, width) zero padding.
-     *
-     * @return a copy of the pair
-     */
-    public int[] padding() {
-        return padding.clone();
-    }
-
-    @Override
-    protected String extraRepr() {
-        return "kernel_size=" + Repr.intOrTuple(kernelSize, scalarArgs) + ", stride="
-                + Repr.intOrTuple(stride, scalarArgs) + ", padding=" + Repr.intOrTuple(padding, scalarArgs);
     }
 }

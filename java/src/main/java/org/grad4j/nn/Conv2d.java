@@ -1,6 +1,5 @@
 package org.grad4j.nn;
 
-import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 
@@ -20,14 +19,7 @@ import org.grad4j.tensor.Tensor;
  * conv.toString();   // Conv2d(1, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
  * }</pre>
  */
-public class Conv2d extends Module {
-    private final int inChannels;
-    private final int outChannels;
-    private final int[] kernelSize;
-    private final int[] stride;
-    private final int[] padding;
-    private final int[] dilation;
-    private final int groups;
+public class Conv2d extends ConvLayer {
     /** The kernels [C_out, C_in/groups, KH, KW]. */
     public final Parameter weight;
     /** The bias [C_out], or null when the layer has none. */
@@ -192,22 +184,11 @@ public class Conv2d extends Module {
             int groups,
             boolean bias,
             Generator gen) {
-        String name = "Conv2d";
-        this.inChannels = Args.positive(name, "inChannels", inChannels);
-        this.outChannels = Args.positive(name, "outChannels", outChannels);
-        this.groups = Args.positive(name, "groups", groups);
-        if (inChannels % groups != 0 || outChannels % groups != 0) {
-            throw new IllegalArgumentException(name + ": inChannels and outChannels must be divisible by groups, got "
-                    + inChannels + ", " + outChannels + " and groups " + groups);
-        }
-        this.kernelSize = Shapes.pair(name, "kernelSize", kernelSize, 1);
-        this.stride = Shapes.pair(name, "stride", stride, 1);
-        this.padding = Shapes.pair(name, "padding", padding, 0);
-        this.dilation = Shapes.pair(name, "dilation", dilation, 1);
+        super("Conv2d", inChannels, outChannels, kernelSize, stride, padding, null, dilation, groups);
         this.weight = registerParameter(
                 "weight", new Parameter(Tensor.zeros(outChannels, inChannels / groups, kernelSize[0], kernelSize[1])));
-        this.bias = registerParameter("bias", bias ? new Parameter(Tensor.zeros(outChannels)) : null);
-        ConvSupport.reset(weight, this.bias, gen);
+        this.bias = registerBias(bias);
+        reset(weight, this.bias, gen);
     }
 
     /**
@@ -222,74 +203,5 @@ public class Conv2d extends Module {
     public Tensor forward(Tensor input) {
         Tensor x = Args.images("Conv2d", input, inChannels);
         return Args.restore(input, x.conv2d(weight, bias, stride, padding, dilation, groups));
-    }
-
-    /**
-     * The number of input channels.
-     *
-     * @return C_in
-     */
-    public int inChannels() {
-        return inChannels;
-    }
-
-    /**
-     * The number of output channels.
-     *
-     * @return C_out
-     */
-    public int outChannels() {
-        return outChannels;
-    }
-
-    /**
-     * The (height, width) of the kernel.
-     *
-     * @return a copy of the pair
-     */
-    public int[] kernelSize() {
-        return kernelSize.clone();
-    }
-
-    /**
-     * The (height, width) stride.
-     *
-     * @return a copy of the pair
-     */
-    public int[] stride() {
-        return stride.clone();
-    }
-
-    /**
-     * The (height, width) zero padding.
-     *
-     * @return a copy of the pair
-     */
-    public int[] padding() {
-        return padding.clone();
-    }
-
-    /**
-     * The (height, width) spacing between kernel elements.
-     *
-     * @return a copy of the pair
-     */
-    public int[] dilation() {
-        return dilation.clone();
-    }
-
-    /**
-     * The number of blocked connections from input to output channels.
-     *
-     * @return groups
-     */
-    public int groups() {
-        return groups;
-    }
-
-    @Override
-    protected String extraRepr() {
-        return ConvSupport.repr(
-                inChannels, outChannels, kernelSize, stride, padding, dilation, null, groups, bias != null);
     }
 }

@@ -1,6 +1,5 @@
 package org.grad4j.nn;
 
-import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 
@@ -20,15 +19,7 @@ import org.grad4j.tensor.Tensor;
  * up.forward(Tensor.zeros(4, 16, 7, 7)).shape();   // [4, 8, 14, 14]
  * }</pre>
  */
-public class ConvTranspose2d extends Module {
-    private final int inChannels;
-    private final int outChannels;
-    private final int[] kernelSize;
-    private final int[] stride;
-    private final int[] padding;
-    private final int[] outputPadding;
-    private final int groups;
-    private final int[] dilation;
+public class ConvTranspose2d extends ConvLayer {
     /** The kernels [C_in, C_out/groups, KH, KW]. */
     public final Parameter weight;
     /** The bias [C_out], or null when the layer has none. */
@@ -208,31 +199,11 @@ public class ConvTranspose2d extends Module {
             boolean bias,
             int[] dilation,
             Generator gen) {
-        String name = "ConvTranspose2d";
-        this.inChannels = Args.positive(name, "inChannels", inChannels);
-        this.outChannels = Args.positive(name, "outChannels", outChannels);
-        this.groups = Args.positive(name, "groups", groups);
-        if (inChannels % groups != 0 || outChannels % groups != 0) {
-            throw new IllegalArgumentException(name + ": inChannels and outChannels must be divisible by groups, got "
-                    + inChannels + ", " + outChannels + " and groups " + groups);
-        }
-        this.kernelSize = Shapes.pair(name, "kernelSize", kernelSize, 1);
-        this.stride = Shapes.pair(name, "stride", stride, 1);
-        this.padding = Shapes.pair(name, "padding", padding, 0);
-        this.outputPadding = Shapes.pair(name, "outputPadding", outputPadding, 0);
-        this.dilation = Shapes.pair(name, "dilation", dilation, 1);
-        for (int i = 0; i < 2; i++) {
-            if (outputPadding[i] >= stride[i]) {
-                throw new IllegalArgumentException(name + ": outputPadding must be smaller than stride (PyTorch"
-                        + " also accepts it below dilation; grad4j does not), got outputPadding "
-                        + Repr.tuple(outputPadding) + ", stride " + Repr.tuple(stride) + ", dilation "
-                        + Repr.tuple(dilation));
-            }
-        }
+        super("ConvTranspose2d", inChannels, outChannels, kernelSize, stride, padding, outputPadding, dilation, groups);
         this.weight = registerParameter(
                 "weight", new Parameter(Tensor.zeros(inChannels, outChannels / groups, kernelSize[0], kernelSize[1])));
-        this.bias = registerParameter("bias", bias ? new Parameter(Tensor.zeros(outChannels)) : null);
-        ConvSupport.reset(weight, this.bias, gen);
+        this.bias = registerBias(bias);
+        reset(weight, this.bias, gen);
     }
 
     /**
@@ -250,80 +221,11 @@ public class ConvTranspose2d extends Module {
     }
 
     /**
-     * The number of input channels.
-     *
-     * @return C_in
-     */
-    public int inChannels() {
-        return inChannels;
-    }
-
-    /**
-     * The number of output channels.
-     *
-     * @return C_out
-     */
-    public int outChannels() {
-        return outChannels;
-    }
-
-    /**
-     * The (height, width) of the kernel.
-     *
-     * @return a copy of the pair
-     */
-    public int[] kernelSize() {
-        return kernelSize.clone();
-    }
-
-    /**
-     * The (height, width) stride.
-     *
-     * @return a copy of the pair
-     */
-    public int[] stride() {
-        return stride.clone();
-    }
-
-    /**
-     * The (height, width) padding of the matching convolution, taken off each side of the output.
-     *
-     * @return a copy of the pair
-     */
-    public int[] padding() {
-        return padding.clone();
-    }
-
-    /**
      * The extra (height, width) added to one side of the output.
      *
      * @return a copy of the pair
      */
     public int[] outputPadding() {
         return outputPadding.clone();
-    }
-
-    /**
-     * The number of blocked connections from input to output channels.
-     *
-     * @return groups
-     */
-    public int groups() {
-        return groups;
-    }
-
-    /**
-     * The (height, width) spacing between kernel elements.
-     *
-     * @return a copy of the pair
-     */
-    public int[] dilation() {
-        return dilation.clone();
-    }
-
-    @Override
-    protected String extraRepr() {
-        return ConvSupport.repr(
-                inChannels, outChannels, kernelSize, stride, padding, dilation, outputPadding, groups, bias != null);
     }
 }

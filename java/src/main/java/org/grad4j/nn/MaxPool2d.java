@@ -19,12 +19,8 @@ import org.grad4j.tensor.Tensor;
  * pool.toString();   // MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
  * }</pre>
  */
-public class MaxPool2d extends Module {
-    private final int[] kernelSize;
-    private final int[] stride;
-    private final int[] padding;
+public class MaxPool2d extends Pool2dLayer {
     private final int[] dilation;
-    private final boolean scalarArgs;
 
     /**
      * Square windows with stride = kernelSize, no padding and no dilation, as
@@ -76,11 +72,8 @@ public class MaxPool2d extends Module {
     }
 
     private MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean scalarArgs) {
-        this.kernelSize = Shapes.pair("MaxPool2d", "kernelSize", kernelSize, 1);
-        this.stride = Shapes.pair("MaxPool2d", "stride", stride, 1);
-        this.padding = Args.poolPadding("MaxPool2d", padding, this.kernelSize);
+        super("MaxPool2d", kernelSize, stride, padding, scalarArgs);
         this.dilation = Shapes.pair("MaxPool2d", "dilation", dilation, 1);
-        this.scalarArgs = scalarArgs;
     }
 
     /**
@@ -97,33 +90,6 @@ public class MaxPool2d extends Module {
     }
 
     /**
-     * The (height, width) of the kernel.
-     *
-     * @return a copy of the pair
-     */
-    public int[] kernelSize() {
-        return kernelSize.clone();
-    }
-
-    /**
-     * The (height, width) stride.
-     *
-     * @return a copy of the pair
-     */
-    public int[] stride() {
-        return stride.clone();
-    }
-
-    /**
-     * The (height, width) padding, which counts as −∞.
-     *
-     * @return a copy of the pair
-     */
-    public int[] padding() {
-        return padding.clone();
-    }
-
-    /**
      * The (height, width) spacing between kernel elements.
      *
      * @return a copy of the pair
@@ -134,8 +100,6 @@ public class MaxPool2d extends Module {
 
     @Override
     protected String extraRepr() {
-        return "kernel_size=" + Repr.intOrTuple(kernelSize, scalarArgs) + ", stride="
-                + Repr.intOrTuple(stride, scalarArgs) + ", padding=" + Repr.intOrTuple(padding, scalarArgs)
-                + ", dilation=" + Repr.intOrTuple(dilation, scalarArgs) + ", ceil_mode=False";
+        return super.extraRepr() + ", dilation=" + Repr.intOrTuple(dilation, scalarArgs) + ", ceil_mode=False";
     }
 }

@@ -2,7 +2,6 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.Pool2dGeometry;
-import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
@@ -11,15 +10,11 @@ import org.grad4j.tensor.Tensor;
  * Backward: g shared evenly over each window.
  */
 public final class AvgPool2d extends Op {
-    private final int[] kernel;
-    private final int[] stride;
-    private final int[] padding;
+    private final Pool2d pool;
     private Pool2dGeometry geometry;
 
     public AvgPool2d(int[] kernel, int[] stride, int[] padding) {
-        this.kernel = Shapes.pair("avgPool2d", "kernel", kernel, 1);
-        this.stride = Shapes.pair("avgPool2d", "stride", stride, 1);
-        this.padding = Shapes.pair("avgPool2d", "padding", padding, 0);
+        this.pool = Pool2d.of("avgPool2d", kernel, stride, padding, null);
     }
 
     @Override
@@ -30,8 +25,8 @@ public final class AvgPool2d extends Op {
     @Override
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor x = in[0].contiguous();
-        geometry = Pool2d.geometry(name(), x, kernel, stride, padding, new int[] {1, 1});
-        Tensor y = Tensor.zeros(geometry.batch(), geometry.channels(), geometry.outHeight(), geometry.outWidth());
+        geometry = pool.geometry(x);
+        Tensor y = Pool2d.output(geometry);
         Kernels.backend()
                 .avgPool2dForward(geometry, TensorInternals.data(x), x.storageOffset(), TensorInternals.data(y));
         return y;
@@ -39,10 +34,8 @@ public final class AvgPool2d extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        Tensor g = grad.contiguous();
-        Tensor gradX = Tensor.zeros(geometry.batch(), geometry.channels(), geometry.inHeight(), geometry.inWidth());
-        float[] gy = g.storageOffset() == 0 ? TensorInternals.data(g) : g.toArray();
-        Kernels.backend().avgPool2dBackward(geometry, gy, TensorInternals.data(gradX));
+        Tensor gradX = Pool2d.inputGrad(geometry);
+        Kernels.backend().avgPool2dBackward(geometry, Pool2d.gradData(grad), TensorInternals.data(gradX));
         return new Tensor[] {gradX};
     }
 }

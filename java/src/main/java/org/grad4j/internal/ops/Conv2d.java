@@ -3,7 +3,6 @@ package org.grad4j.internal.ops;
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.Conv2dGeometry;
 import org.grad4j.internal.tensor.Shapes;
-import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -11,18 +10,11 @@ import org.grad4j.tensor.Tensor;
  * caller). Backward: the backend's backward-data and backward-weight kernels.
  */
 public final class Conv2d extends Op {
-    private final int[] stride;
-    private final int[] padding;
-    private final int[] dilation;
-    private final int groups;
+    private final ConvParams params;
     private Conv2dGeometry geometry;
 
     public Conv2d(int[] stride, int[] padding, int[] dilation, int groups) {
-        this.stride = Shapes.pair("conv2d", "stride", stride, 1);
-        this.padding = Shapes.pair("conv2d", "padding", padding, 0);
-        this.dilation = Shapes.pair("conv2d", "dilation", dilation, 1);
-        Shapes.checkArg(groups >= 1, "conv2d", "groups must be >= 1, got " + groups);
-        this.groups = groups;
+        this.params = ConvParams.of("conv2d", stride, padding, null, dilation, groups);
     }
 
     @Override
@@ -36,54 +28,25 @@ public final class Conv2d extends Op {
         Tensor w = in[1].contiguous();
         geometry = geometry(x, w);
         ctx.saveForBackward(x, w);
-        Tensor y = Tensor.zeros(geometry.batch(), geometry.outChannels(), geometry.outHeight(), geometry.outWidth());
-        Kernels.backend()
-                .conv2dForward(
-                        geometry,
-                        TensorInternals.data(x),
-                        x.storageOffset(),
-                        TensorInternals.data(w),
-                        w.storageOffset(),
-                        TensorInternals.data(y),
-                        0);
-        return y;
+        return Conv2dKernels.forward(geometry, x, w);
     }
 
     private Conv2dGeometry geometry(Tensor x, Tensor w) {
-        Shapes.checkRank("conv2d", "input", x, 4, "(N, C, H, W)");
-        Shapes.checkRank("conv2d", "weight", w, 4, "(O, C/groups, KH, KW)");
-        int[] xs = x.shape();
-        int[] ws = w.shape();
-        String shapes = "input " + Shapes.str(xs) + ", weight " + Shapes.str(ws) + ", groups " + groups;
-        Shapes.checkArg(
+        int groups = params.groups();
+        ConvOperands o = ConvOperands.of("conv2d", x, "(N, C, H, W)", w, "(O, C/groups, KH, KW)", groups);
+        int[] xs = o.input;
+        int[] ws = o.weight;
+        o.require(
                 xs[1] % groups == 0 && ws[0] % groups == 0,
-                "conv2d",
-                "input channels and output channels must be divisible by groups (" + shapes + ")");
-        Shapes.checkArg(
+                "input channels and output channels must be divisible by groups");
+        o.require(
                 ws[1] * groups == xs[1],
-                "conv2d",
-                "weight expects " + ws[1] * groups + " input channels but the input has " + xs[1] + " (" + shapes
-                        + ")");
-        Shapes.checkArg(ws[0] > 0 && ws[2] > 0 && ws[3] > 0, "conv2d", "weight has an empty dim (" + shapes + ")");
-        Shapes.checkArg(
-                xs[1] > 0 && xs[2] > 0 && xs[3] > 0,
-                "conv2d",
-                "input channels, height and width must be > 0" + " (" + shapes + ")");
-        Conv2dGeometry g = new Conv2dGeometry(
-                xs[0],
-                xs[1],
-                xs[2],
-                xs[3],
-                ws[0],
-                ws[2],
-                ws[3],
-                stride[0],
-                stride[1],
-                padding[0],
-                padding[1],
-                dilation[0],
-                dilation[1],
-                groups);
+                "weight expects " + ws[1] * groups + " input channels but the input has " + xs[1]);
+        o.require(ws[0] > 0 && ws[2] > 0 && ws[3] > 0, "weight has an empty dim");
+        o.require(xs[1] > 0 && xs[2] > 0 && xs[3] > 0, "input channels, height and width must be > 0");
+        Conv2dGeometry g = params.geometry(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3]);
+        int[] dilation = params.dilation();
+        int[] padding = params.padding();
         Shapes.checkArg(
                 g.outHeight() > 0 && g.outWidth() > 0,
                 "conv2d",
@@ -99,32 +62,9 @@ public final class Conv2d extends Op {
         Tensor x = ctx.saved(0);
         Tensor w = ctx.saved(1);
         Tensor g = grad.contiguous();
-        Tensor gradX = null;
-        Tensor gradW = null;
-        if (ctx.needsInputGrad(0)) {
-            gradX = Tensor.zeros(x.shape());
-            Kernels.backend()
-                    .conv2dBackwardData(
-                            geometry,
-                            TensorInternals.data(g),
-                            g.storageOffset(),
-                            TensorInternals.data(w),
-                            w.storageOffset(),
-                            TensorInternals.data(gradX),
-                            0);
-        }
-        if (ctx.needsInputGrad(1)) {
-            gradW = Tensor.zeros(w.shape());
-            Kernels.backend()
-                    .conv2dBackwardWeight(
-                            geometry,
-                            TensorInternals.data(x),
-                            x.storageOffset(),
-                            TensorInternals.data(g),
-                            g.storageOffset(),
-                            TensorInternals.data(gradW),
-                            0);
-        }
-        return new Tensor[] {gradX, gradW};
+        return new Tensor[] {
+            ctx.needsInputGrad(0) ? Conv2dKernels.inputGrad(geometry, g, w) : null,
+            ctx.needsInputGrad(1) ? Conv2dKernels.weightGrad(geometry, x, g) : null
+        };
     }
 }

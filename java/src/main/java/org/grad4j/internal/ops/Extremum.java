@@ -3,7 +3,6 @@ package org.grad4j.internal.ops;
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.internal.tensor.Shapes;
-import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -57,20 +56,6 @@ public final class Extremum extends Op {
             Tensor mask = ctx.saved(0).eq(ctx.saved(1));
             return new Tensor[] {mask.mul(grad.div(mask.sum()))};
         }
-        Layout l = Layout.around(inputShape, axis);
-        Tensor g = grad.contiguous();
-        Tensor out = Tensor.zeros(inputShape);
-        Kernels.backend()
-                .scatterAdd(
-                        TensorInternals.data(g),
-                        g.storageOffset(),
-                        l.outer(),
-                        l.size(),
-                        l.inner(),
-                        positions,
-                        1,
-                        true,
-                        TensorInternals.data(out));
-        return new Tensor[] {out};
+        return new Tensor[] {Kernels.scatterAdd(grad, inputShape, axis, positions, 1, true)};
     }
 }

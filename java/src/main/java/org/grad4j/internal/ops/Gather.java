@@ -2,7 +2,6 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.internal.tensor.Shapes;
-import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -41,39 +40,11 @@ public final class Gather extends Op {
                     + " rank and sizes except in dim " + dim + "; input shape " + Shapes.str(inputShape));
         }
         positions = Kernels.indices(name(), index, inputShape[axis]);
-        Layout l = Layout.around(inputShape, axis);
-        Tensor c = x.contiguous();
-        Tensor out = Tensor.zeros(is);
-        Kernels.backend()
-                .gather(
-                        TensorInternals.data(c),
-                        c.storageOffset(),
-                        l.outer(),
-                        l.size(),
-                        l.inner(),
-                        positions,
-                        is[axis],
-                        true,
-                        TensorInternals.data(out));
-        return out;
+        return Kernels.gather(x, axis, positions, is[axis], true, is);
     }
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        Layout l = Layout.around(inputShape, axis);
-        Tensor g = grad.contiguous();
-        Tensor out = Tensor.zeros(inputShape);
-        Kernels.backend()
-                .scatterAdd(
-                        TensorInternals.data(g),
-                        g.storageOffset(),
-                        l.outer(),
-                        l.size(),
-                        l.inner(),
-                        positions,
-                        index.size(axis),
-                        true,
-                        TensorInternals.data(out));
-        return new Tensor[] {out};
+        return new Tensor[] {Kernels.scatterAdd(grad, inputShape, axis, positions, index.size(axis), true)};
     }
 }

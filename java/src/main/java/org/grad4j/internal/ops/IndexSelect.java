@@ -2,7 +2,6 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.internal.tensor.Shapes;
-import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
 /** The entries of x at a 1-D list of positions along one dim. Backward: g added back at those positions. */
@@ -33,41 +32,13 @@ public final class IndexSelect extends Op {
                     + Shapes.str(index.shape()) + " for input " + Shapes.str(inputShape));
         }
         positions = Kernels.indices(name(), index, inputShape[axis]);
-        Layout l = Layout.around(inputShape, axis);
         int[] outShape = x.shape();
         outShape[axis] = positions.length;
-        Tensor c = x.contiguous();
-        Tensor out = Tensor.zeros(outShape);
-        Kernels.backend()
-                .gather(
-                        TensorInternals.data(c),
-                        c.storageOffset(),
-                        l.outer(),
-                        l.size(),
-                        l.inner(),
-                        positions,
-                        positions.length,
-                        false,
-                        TensorInternals.data(out));
-        return out;
+        return Kernels.gather(x, axis, positions, positions.length, false, outShape);
     }
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        Layout l = Layout.around(inputShape, axis);
-        Tensor g = grad.contiguous();
-        Tensor out = Tensor.zeros(inputShape);
-        Kernels.backend()
-                .scatterAdd(
-                        TensorInternals.data(g),
-                        g.storageOffset(),
-                        l.outer(),
-                        l.size(),
-                        l.inner(),
-                        positions,
-                        positions.length,
-                        false,
-                        TensorInternals.data(out));
-        return new Tensor[] {out};
+        return new Tensor[] {Kernels.scatterAdd(grad, inputShape, axis, positions, positions.length, false)};
     }
 }

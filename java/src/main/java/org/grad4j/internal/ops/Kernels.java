@@ -10,6 +10,21 @@ import org.grad4j.tensor.Tensor;
 
 /** Calls into the current backend on tensors, shared by the ops' forward and backward. */
 public final class Kernels {
+    /** The backend's gather or scatter-add, over the middle axis of [outer, size, inner]. */
+    @FunctionalInterface
+    private interface PickKernel {
+        void run(
+                float[] src,
+                int srcOffset,
+                int outer,
+                int size,
+                int inner,
+                int[] index,
+                int count,
+                boolean perElement,
+                float[] dst);
+    }
+
     private Kernels() {}
 
     static Backend backend() {
@@ -109,6 +124,39 @@ public final class Kernels {
         Tensor c = x.contiguous();
         Tensor out = Tensor.zeros();
         backend().reduce(op, TensorInternals.data(c), c.storageOffset(), 1, c.numel(), 1, TensorInternals.data(out), 0);
+        return out;
+    }
+
+    /**
+     * The entries of x picked along {@code axis}, into a new tensor of {@code outShape}: count
+     * positions per row, one list shared by every row, or one position per output element
+     * ({@code perElement}, as gather's index).
+     */
+    static Tensor gather(Tensor x, int axis, int[] positions, int count, boolean perElement, int[] outShape) {
+        return pick(backend()::gather, x, Layout.around(x.shape(), axis), positions, count, perElement, outShape);
+    }
+
+    /** The adjoint of {@link #gather}: grad added into zeros of {@code inputShape} at the picked positions. */
+    static Tensor scatterAdd(Tensor grad, int[] inputShape, int axis, int[] positions, int count, boolean perElement) {
+        Layout l = Layout.around(inputShape, axis);
+        return pick(backend()::scatterAdd, grad, l, positions, count, perElement, inputShape);
+    }
+
+    /** The backend's gather or scatter-add from src into a new tensor of outShape. */
+    private static Tensor pick(
+            PickKernel kernel, Tensor src, Layout l, int[] positions, int count, boolean perElement, int[] outShape) {
+        Tensor c = src.contiguous();
+        Tensor out = Tensor.zeros(outShape);
+        kernel.run(
+                TensorInternals.data(c),
+                c.storageOffset(),
+                l.outer(),
+                l.size(),
+                l.inner(),
+                positions,
+                count,
+                perElement,
+                TensorInternals.data(out));
         return out;
     }
 

@@ -2,13 +2,25 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
-/** Argument checks shared by the pooling and convolution ops. */
-final class Pool2d {
-    private Pool2d() {}
+/**
+ * A pooling op's (height, width) kernel, stride, padding and dilation (ones for avg_pool2d), with
+ * the checks and tensors its forward and backward share.
+ */
+record Pool2d(String op, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+    /** Checks each pair, naming the op; a null dilation (avg_pool2d's) is not checked and stands for ones. */
+    static Pool2d of(String op, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        int[] k = Shapes.pair(op, "kernel", kernel, 1);
+        int[] s = Shapes.pair(op, "stride", stride, 1);
+        int[] p = Shapes.pair(op, "padding", padding, 0);
+        int[] d = dilation == null ? new int[] {1, 1} : Shapes.pair(op, "dilation", dilation, 1);
+        return new Pool2d(op, k, s, p, d);
+    }
 
-    static Pool2dGeometry geometry(String op, Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+    /** The geometry of pooling x [N, C, H, W]: padding at most half the kernel, a window that fits. */
+    Pool2dGeometry geometry(Tensor x) {
         Shapes.checkRank(op, "input", x, 4, "(N, C, H, W)");
         for (int i = 0; i < 2; i++) {
             if (padding[i] > kernel[i] / 2) {
@@ -35,5 +47,21 @@ final class Pool2d {
                     + " is larger than the padded input of shape " + Shapes.str(s));
         }
         return g;
+    }
+
+    /** The pooled output [N, C, OH, OW], zeros. */
+    static Tensor output(Pool2dGeometry g) {
+        return Tensor.zeros(g.batch(), g.channels(), g.outHeight(), g.outWidth());
+    }
+
+    /** The input gradient [N, C, H, W], zeros. */
+    static Tensor inputGrad(Pool2dGeometry g) {
+        return Tensor.zeros(g.batch(), g.channels(), g.inHeight(), g.inWidth());
+    }
+
+    /** The output gradient's elements in order from index 0, as the backward kernels take them. */
+    static float[] gradData(Tensor grad) {
+        Tensor g = grad.contiguous();
+        return g.storageOffset() == 0 ? TensorInternals.data(g) : g.toArray();
     }
 }

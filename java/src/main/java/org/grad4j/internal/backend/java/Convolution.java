@@ -9,45 +9,47 @@ import org.grad4j.backend.Conv2dGeometry;
  * (per range, then summed).
  */
 final class Convolution {
-    private final Parallel parallel;
-    private final Gemm gemm;
+    /** The work of one image group, given a column buffer of its own thread. */
+    @FunctionalInterface
+    private interface ImageGroupBody {
+        void run(int image, int group, float[] col);
+    }
 
-    Convolution(Parallel parallel, Gemm gemm) {
+    private final Parallel parallel;
+    /** Runs on the calling thread: the convolution splits its images over the threads itself. */
+    private final Gemm serialGemm;
+
+    Convolution(Parallel parallel, Gemm serialGemm) {
         this.parallel = parallel;
-        this.gemm = gemm;
+        this.serialGemm = serialGemm;
     }
 
     void forward(Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y, int yOffset) {
         int cg = g.inChannelsPerGroup();
         int og = g.outChannelsPerGroup();
-        int rows = cg * g.kernelHeight() * g.kernelWidth();
-        int cols = g.outHeight() * g.outWidth();
-        parallel.forRange(g.batch(), 1, (from, to) -> {
-            float[] col = new float[rows * cols];
-            for (int n = from; n < to; n++) {
-                for (int grp = 0; grp < g.groups(); grp++) {
-                    int xImage = xOffset + (n * g.inChannels() + grp * cg) * g.inHeight() * g.inWidth();
-                    im2col(g, x, xImage, col);
-                    int yBlock = yOffset + (n * g.outChannels() + grp * og) * cols;
-                    gemm.gemmSerial(
-                            false,
-                            false,
-                            og,
-                            cols,
-                            rows,
-                            1f,
-                            w,
-                            wOffset + grp * og * rows,
-                            rows,
-                            col,
-                            0,
-                            cols,
-                            0f,
-                            y,
-                            yBlock,
-                            cols);
-                }
-            }
+        int rows = columnRows(g);
+        int cols = columnCols(g);
+        forEachImageGroup(g, (n, grp, col) -> {
+            int xImage = xOffset + (n * g.inChannels() + grp * cg) * g.inHeight() * g.inWidth();
+            im2col(g, x, xImage, col);
+            int yBlock = yOffset + (n * g.outChannels() + grp * og) * cols;
+            serialGemm.gemm(
+                    false,
+                    false,
+                    og,
+                    cols,
+                    rows,
+                    1f,
+                    w,
+                    wOffset + grp * og * rows,
+                    rows,
+                    col,
+                    0,
+                    cols,
+                    0f,
+                    y,
+                    yBlock,
+                    cols);
         });
     }
 
@@ -55,36 +57,31 @@ final class Convolution {
             Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset, float[] gradX, int gradXOffset) {
         int cg = g.inChannelsPerGroup();
         int og = g.outChannelsPerGroup();
-        int rows = cg * g.kernelHeight() * g.kernelWidth();
-        int cols = g.outHeight() * g.outWidth();
+        int rows = columnRows(g);
+        int cols = columnCols(g);
         int plane = g.inHeight() * g.inWidth();
-        parallel.forRange(g.batch(), 1, (from, to) -> {
-            float[] col = new float[rows * cols];
-            for (int n = from; n < to; n++) {
-                for (int grp = 0; grp < g.groups(); grp++) {
-                    int yBlock = gradYOffset + (n * g.outChannels() + grp * og) * cols;
-                    gemm.gemmSerial(
-                            true,
-                            false,
-                            rows,
-                            cols,
-                            og,
-                            1f,
-                            w,
-                            wOffset + grp * og * rows,
-                            rows,
-                            gradY,
-                            yBlock,
-                            cols,
-                            0f,
-                            col,
-                            0,
-                            cols);
-                    int xImage = gradXOffset + (n * g.inChannels() + grp * cg) * plane;
-                    java.util.Arrays.fill(gradX, xImage, xImage + cg * plane, 0f);
-                    col2im(g, col, gradX, xImage);
-                }
-            }
+        forEachImageGroup(g, (n, grp, col) -> {
+            int yBlock = gradYOffset + (n * g.outChannels() + grp * og) * cols;
+            serialGemm.gemm(
+                    true,
+                    false,
+                    rows,
+                    cols,
+                    og,
+                    1f,
+                    w,
+                    wOffset + grp * og * rows,
+                    rows,
+                    gradY,
+                    yBlock,
+                    cols,
+                    0f,
+                    col,
+                    0,
+                    cols);
+            int xImage = gradXOffset + (n * g.inChannels() + grp * cg) * plane;
+            java.util.Arrays.fill(gradX, xImage, xImage + cg * plane, 0f);
+            col2im(g, col, gradX, xImage);
         });
     }
 
@@ -92,8 +89,8 @@ final class Convolution {
             Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset, float[] gradW, int gradWOffset) {
         int cg = g.inChannelsPerGroup();
         int og = g.outChannelsPerGroup();
-        int rows = cg * g.kernelHeight() * g.kernelWidth();
-        int cols = g.outHeight() * g.outWidth();
+        int rows = columnRows(g);
+        int cols = columnCols(g);
         int size = g.outChannels() * rows;
         int chunks = Math.max(1, Math.min(parallel.threads(), g.batch()));
         float[][] partial = new float[chunks][];
@@ -107,7 +104,7 @@ final class Convolution {
                     for (int grp = 0; grp < g.groups(); grp++) {
                         im2col(g, x, xOffset + (n * g.inChannels() + grp * cg) * g.inHeight() * g.inWidth(), col);
                         int yBlock = gradYOffset + (n * g.outChannels() + grp * og) * cols;
-                        gemm.gemmSerial(
+                        serialGemm.gemm(
                                 false,
                                 true,
                                 og,
@@ -136,6 +133,29 @@ final class Convolution {
             }
             gradW[gradWOffset + i] = s;
         }
+    }
+
+    /** The rows of an image group's column matrix: C/groups · KH · KW. */
+    private static int columnRows(Conv2dGeometry g) {
+        return g.inChannelsPerGroup() * g.kernelHeight() * g.kernelWidth();
+    }
+
+    /** The columns of an image group's column matrix: OH · OW. */
+    private static int columnCols(Conv2dGeometry g) {
+        return g.outHeight() * g.outWidth();
+    }
+
+    /** Runs body for every (image, group), the images split over the threads. */
+    private void forEachImageGroup(Conv2dGeometry g, ImageGroupBody body) {
+        int colSize = columnRows(g) * columnCols(g);
+        parallel.forRange(g.batch(), 1, (from, to) -> {
+            float[] col = new float[colSize];
+            for (int n = from; n < to; n++) {
+                for (int grp = 0; grp < g.groups(); grp++) {
+                    body.run(n, grp, col);
+                }
+            }
+        });
     }
 
     /** col[(c, kh, kw), (oh, ow)] = x[c, oh·s - p + kh·d, ow·s - p + kw·d], zero outside the image. */

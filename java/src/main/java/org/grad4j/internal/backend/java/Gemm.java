@@ -33,6 +33,12 @@ final class Gemm {
         this.kernel = kernel;
     }
 
+    /** This GEMM on the calling thread only, for callers that already split their work over the threads. */
+    Gemm serial() {
+        return new Gemm(SERIAL, kernel);
+    }
+
+    /** C = alpha · op(A) · op(B) + beta · C, as {@link org.grad4j.backend.Backend#gemm} documents it. */
     void gemm(
             boolean transA,
             boolean transB,
@@ -50,35 +56,10 @@ final class Gemm {
             float[] c,
             int cOffset,
             int ldc) {
-        run(
-                parallel,
-                new GemmCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
+        run(new GemmCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
     }
 
-    /** The same on the calling thread only, for callers that already split work over the threads. */
-    void gemmSerial(
-            boolean transA,
-            boolean transB,
-            int m,
-            int n,
-            int k,
-            float alpha,
-            float[] a,
-            int aOffset,
-            int lda,
-            float[] b,
-            int bOffset,
-            int ldb,
-            float beta,
-            float[] c,
-            int cOffset,
-            int ldc) {
-        run(
-                SERIAL,
-                new GemmCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
-    }
-
-    private void run(Parallel threads, GemmCall g) {
+    private void run(GemmCall g) {
         if (g.m() == 0 || g.n() == 0) {
             return;
         }
@@ -96,13 +77,13 @@ final class Gemm {
                 int kc = Math.min(KC, g.k() - k0);
                 int jb = j0;
                 int kb = k0;
-                threads.forRange(
+                parallel.forRange(
                         colPanels,
                         GRAIN / (kc * nr),
                         (from, to) -> GemmPacking.packB(
                                 g.transB(), g.b(), g.bOffset(), g.ldb(), g.n(), jb, from, to, nr, kb, kc, packedB));
                 int grain = (int) Math.max(1, GRAIN / ((long) mr * colPanels * nr * kc));
-                threads.forRange(
+                parallel.forRange(
                         rowPanels, grain, (from, to) -> multiplyRows(g, from, to, jb, colPanels, kb, kc, packedB));
             }
         }

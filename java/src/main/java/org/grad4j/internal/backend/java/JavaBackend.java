@@ -36,7 +36,7 @@ public final class JavaBackend implements Backend {
         this.elementwise = new Elementwise(parallel);
         this.reductions = new Reductions(parallel);
         this.gemm = new Gemm(parallel);
-        this.convolution = new Convolution(parallel, gemm);
+        this.convolution = new Convolution(parallel, gemm.serial());
         this.pooling = new Pooling(parallel);
         this.fused = new Fused(parallel);
     }

@@ -1,0 +1,26 @@
+package org.grad4j.internal.ops;
+
+import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.internal.tensor.Shapes;
+
+/**
+ * A convolution's (height, width) stride, padding and dilation, its groups, and the output
+ * padding of a transposed one (zeros for conv2d).
+ */
+record ConvParams(int[] stride, int[] padding, int[] outputPadding, int[] dilation, int groups) {
+    /** Checks each value, naming the op; a null outputPadding (conv2d's) is not checked and stands for zeros. */
+    static ConvParams of(String op, int[] stride, int[] padding, int[] outputPadding, int[] dilation, int groups) {
+        int[] s = Shapes.pair(op, "stride", stride, 1);
+        int[] p = Shapes.pair(op, "padding", padding, 0);
+        int[] extra = outputPadding == null ? new int[2] : Shapes.pair(op, "outputPadding", outputPadding, 0);
+        int[] d = Shapes.pair(op, "dilation", dilation, 1);
+        Shapes.checkArg(groups >= 1, op, "groups must be >= 1, got " + groups);
+        return new ConvParams(s, p, extra, d, groups);
+    }
+
+    /** The geometry of a conv2d with these parameters from an input [N, C, H, W] to O channels, kernel KH × KW. */
+    Conv2dGeometry geometry(int n, int c, int h, int w, int o, int kh, int kw) {
+        return new Conv2dGeometry(
+                n, c, h, w, o, kh, kw, stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1], groups);
+    }
+}
