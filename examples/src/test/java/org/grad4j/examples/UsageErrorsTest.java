@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * A mistake on the command line ends the run before any work with exit status 2, one line on
- * standard error that names the option and the value, and the example's usage after it.
+ * A mistake on the command line stops the example before it does any work, with exit status 2, one
+ * line on standard error that names the option and the value, and the example's usage after it.
  */
 class UsageErrorsTest {
     private static final Set<Class<?>> NUMBERS =

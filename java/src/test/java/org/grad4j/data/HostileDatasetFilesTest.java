@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.ThreadMXBean;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import org.grad4j.io.NamedPipes;
+import org.grad4j.io.ThreadAllocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,11 +23,6 @@ class HostileDatasetFilesTest {
                 .systemDir(tmp.resolve("system"))
                 .download(false)
                 .progress(null);
-    }
-
-    private static long allocatedBytes() {
-        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
-                .getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     @Test
@@ -49,10 +43,10 @@ class HostileDatasetFilesTest {
         new java.util.SplittableRandom(5).nextBytes(content);
         System.arraycopy(claim, 0, content, 0, claim.length);
         Path labels = IdxFiles.write(tmp.resolve("root/train-labels-idx1-ubyte.gz"), IdxFiles.gzip(content));
-        long before = allocatedBytes();
+        long before = ThreadAllocation.bytes();
         String m = assertThrows(UncheckedIOException.class, () -> new MNIST(options()))
                 .getMessage();
-        long allocated = allocatedBytes() - before;
+        long allocated = ThreadAllocation.bytes() - before;
         assertEquals("MNIST: " + labels + " holds data of shape [966367641], expected one label per image: [3]", m);
         assertTrue(allocated < 8 << 20, allocated + " bytes allocated to refuse the labels");
     }

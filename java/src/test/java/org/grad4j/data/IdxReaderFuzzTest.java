@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.sun.management.ThreadMXBean;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.grad4j.io.FuzzFiles;
+import org.grad4j.io.ThreadAllocation;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +33,6 @@ class IdxReaderFuzzTest {
 
     @TempDir
     static Path dir;
-
-    private static long allocatedBytes() {
-        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
-                .getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
 
     /** The bytes the reader can get from the file: its own, or as many as its gzip data inflates to. */
     private static long contentBytes(byte[] file) {
@@ -89,9 +83,9 @@ class IdxReaderFuzzTest {
         long allocated = Long.MAX_VALUE;
         Outcome outcome = null;
         for (int run = 0; run < 2 && allocated > bound; run++) {
-            long before = allocatedBytes();
+            long before = ThreadAllocation.bytes();
             outcome = readBoth(f);
-            allocated = allocatedBytes() - before;
+            allocated = ThreadAllocation.bytes() - before;
         }
         assertTrue(allocated <= bound, allocated + " bytes allocated to read a file of " + file.length);
         if (outcome.bytes() != null) {

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.ThreadMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.grad4j.io.NamedPipes;
+import org.grad4j.io.ThreadAllocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +18,11 @@ class IdxReaderLimitsTest {
     @TempDir
     Path dir;
 
-    private static long allocatedBytes() {
-        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
-                .getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
-
     /** The message of the IOException {@code read} throws, checking it allocated less than {@code limit} bytes. */
     private static String refused(long limit, Executable read) {
-        long before = allocatedBytes();
+        long before = ThreadAllocation.bytes();
         String m = assertThrows(IOException.class, read).getMessage();
-        long allocated = allocatedBytes() - before;
+        long allocated = ThreadAllocation.bytes() - before;
         assertTrue(allocated < limit, allocated + " bytes allocated to refuse: " + m);
         return m;
     }

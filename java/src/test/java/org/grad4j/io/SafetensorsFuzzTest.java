@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.sun.management.ThreadMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;
 import org.grad4j.nn.Linear;
@@ -36,11 +34,6 @@ class SafetensorsFuzzTest {
     @TempDir
     static Path dir;
 
-    private static long allocatedBytes() {
-        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
-                .getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
-
     /** What one load gave: its contents, or the message of the documented exception it threw. */
     private record Outcome(Safetensors.Contents contents, String failure) {}
 
@@ -65,9 +58,9 @@ class SafetensorsFuzzTest {
         long allocated = Long.MAX_VALUE;
         Outcome outcome = null;
         for (int run = 0; run < 2 && allocated > bound; run++) {
-            long before = allocatedBytes();
+            long before = ThreadAllocation.bytes();
             outcome = load(f, mmapThreshold);
-            allocated = allocatedBytes() - before;
+            allocated = ThreadAllocation.bytes() - before;
         }
         assertTrue(allocated <= bound, allocated + " bytes allocated to load a file of " + fileBytes);
         return outcome;

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -47,11 +45,6 @@ class SafetensorsLimitsTest {
         return SafetensorsTest.file(json.append('}').toString(), new byte[2 * halves]);
     }
 
-    private static long allocatedBytes() {
-        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
-                .getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
-
     private SafetensorsException rejects(byte[] bytes) throws IOException {
         Path f = Files.write(dir.resolve("f.safetensors"), bytes);
         return assertThrows(SafetensorsException.class, () -> Safetensors.load(f));
@@ -73,9 +66,9 @@ class SafetensorsLimitsTest {
     @Test
     void aHeaderOfManyEmptyTensorsIsRefusedBeforeTheyAreBuilt() throws IOException {
         byte[] bytes = tensors(100_000, 0);
-        long before = allocatedBytes();
+        long before = ThreadAllocation.bytes();
         SafetensorsException e = rejects(bytes);
-        long allocated = allocatedBytes() - before;
+        long allocated = ThreadAllocation.bytes() - before;
         assertTrue(
                 e.getMessage()
                         .endsWith("the header lists more than 1024 tensors, the most a data buffer of 0 bytes allows "
