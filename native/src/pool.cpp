@@ -29,8 +29,8 @@ struct Pool {
           ow(g[G4_POOL_OUT_WIDTH]) {}
 
     bool valid() const {
-        return n >= 0 && c >= 0 && kh > 0 && kw > 0 && sh > 0 && sw > 0 && dh > 0 && dw > 0 && ph >= 0 && pw >= 0 &&
-               oh > 0 && ow > 0 && oh == (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1 &&
+        return n >= 0 && c >= 0 && h > 0 && w > 0 && kh > 0 && kw > 0 && sh > 0 && sw > 0 && dh > 0 && dw > 0 &&
+               ph >= 0 && pw >= 0 && oh > 0 && ow > 0 && oh == (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1 &&
                ow == (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
     }
     int64_t planes() const { return n * c; }
@@ -44,6 +44,24 @@ struct Pool {
         });
     }
 };
+
+// The kernel taps [first, end) of one window along one axis whose positions start + tap * dilation
+// lie in [0, size): the window clamped to the input, so that a huge kernel over a small padded
+// input costs only the taps that land inside it. Empty when none does.
+struct Taps {
+    int64_t first, end;
+    Taps(int64_t start, int64_t dilation, int64_t kernel, int64_t size) {
+        first = std::min(kernel, start < 0 ? (-start + dilation - 1) / dilation : int64_t{0});
+        end = std::max(first, start >= size ? int64_t{0} : std::min(kernel, (size - 1 - start) / dilation + 1));
+    }
+};
+
+Taps rows(const Pool& p, int64_t i) {
+    return Taps(i * p.sh - p.ph, p.dh, p.kh, p.h);
+}
+Taps cols(const Pool& p, int64_t j) {
+    return Taps(j * p.sw - p.pw, p.dw, p.kw, p.w);
+}
 
 // The maximum of one window and its flat position in the plane; the first NaN wins, as in
 // PyTorch. Without padding every window lies inside the plane, so the loop needs no bounds
@@ -108,12 +126,11 @@ bool max_row_2x2(const Pool& p, const float* src, int64_t i, float* __restrict y
 float window_max_padded(const Pool& p, const float* src, int64_t i, int64_t j, int32_t* argmax) {
     float best = -INFINITY;
     int64_t at = -1;
-    for (int64_t a = 0; a < p.kh; a++) {
+    const Taps r = rows(p, i), c = cols(p, j);
+    for (int64_t a = r.first; a < r.end; a++) {
         const int64_t ih = i * p.sh - p.ph + a * p.dh;
-        if (ih < 0 || ih >= p.h) continue;
-        for (int64_t b = 0; b < p.kw; b++) {
+        for (int64_t b = c.first; b < c.end; b++) {
             const int64_t iw = j * p.sw - p.pw + b * p.dw;
-            if (iw < 0 || iw >= p.w) continue;
             const float v = src[ih * p.w + iw];
             if (at < 0 || v > best || (v != v && best == best)) {
                 best = v;
@@ -169,13 +186,10 @@ extern "C" int g4_f32_avgpool2d_fwd(const int32_t* geometry, const float* x, int
         for (int64_t i = 0; i < p.oh; i++) {
             for (int64_t j = 0; j < p.ow; j++) {
                 float sum = 0.0f;
-                for (int64_t a = 0; a < p.kh; a++) {
+                const Taps r = rows(p, i), c = cols(p, j);
+                for (int64_t a = r.first; a < r.end; a++) {
                     const int64_t ih = i * p.sh - p.ph + a * p.dh;
-                    if (ih < 0 || ih >= p.h) continue;
-                    for (int64_t b = 0; b < p.kw; b++) {
-                        const int64_t iw = j * p.sw - p.pw + b * p.dw;
-                        if (iw >= 0 && iw < p.w) sum += src[ih * p.w + iw];
-                    }
+                    for (int64_t b = c.first; b < c.end; b++) sum += src[ih * p.w + j * p.sw - p.pw + b * p.dw];
                 }
                 y[(plane * p.oh + i) * p.ow + j] = sum / divisor;
             }
@@ -194,13 +208,10 @@ extern "C" int g4_f32_avgpool2d_bwd(const int32_t* geometry, const float* grad_y
         for (int64_t i = 0; i < p.oh; i++) {
             for (int64_t j = 0; j < p.ow; j++) {
                 const float share = grad_y[(plane * p.oh + i) * p.ow + j] / divisor;
-                for (int64_t a = 0; a < p.kh; a++) {
+                const Taps r = rows(p, i), c = cols(p, j);
+                for (int64_t a = r.first; a < r.end; a++) {
                     const int64_t ih = i * p.sh - p.ph + a * p.dh;
-                    if (ih < 0 || ih >= p.h) continue;
-                    for (int64_t b = 0; b < p.kw; b++) {
-                        const int64_t iw = j * p.sw - p.pw + b * p.dw;
-                        if (iw >= 0 && iw < p.w) dst[ih * p.w + iw] += share;
-                    }
+                    for (int64_t b = c.first; b < c.end; b++) dst[ih * p.w + j * p.sw - p.pw + b * p.dw] += share;
                 }
             }
         }

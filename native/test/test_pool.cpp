@@ -1,5 +1,6 @@
 // Max and average pooling, forward and backward, against direct loops.
 #include <cmath>
+#include <vector>
 
 #include "check.h"
 #include "g4/kernels.h"
@@ -85,10 +86,32 @@ void nan_windows() {
     }
 }
 
+// A kernel of 2^30 x 2^30 with padding 2^29 over a 5 x 5 plane: the windows are clamped to the
+// plane (25 taps each), where looping over the padding would take about 10^18 steps.
+void huge_window() {
+    const int32_t k = 1 << 30, pad = 1 << 29, oh = (5 + 2 * pad - k) / 1 + 1;
+    const int32_t geo[G4_POOL_GEOMETRY_SIZE] = {1, 1, 5, 5, k, k, 1, 1, pad, pad, 1, 1, oh, oh};
+    std::vector<float> x(25);
+    for (int i = 0; i < 25; i++) x[i] = static_cast<float>(i % 7);
+    std::vector<float> y(oh * oh), gy(y.size(), 1.0f), gx(x.size());
+    std::vector<int32_t> at(y.size());
+    g4test::expect(g4_f32_maxpool2d_fwd(geo, x.data(), 0, y.data(), at.data()) == G4_OK, "huge window: max forward");
+    bool all = true;
+    for (size_t i = 0; i < y.size(); i++) all &= y[i] == 6.0f && at[i] == 6;
+    g4test::expect(all, "huge window: every window holds the whole plane, its maximum 6 first at 6");
+    g4test::expect(g4_f32_avgpool2d_fwd(geo, x.data(), 0, y.data()) == G4_OK, "huge window: avg forward");
+    const double expected = 69.0 / (static_cast<double>(k) * k);
+    g4test::close("huge window: avg forward", y.data(), std::vector<double>(y.size(), expected).data(), y.size());
+    g4test::expect(g4_f32_avgpool2d_bwd(geo, gy.data(), gx.data()) == G4_OK, "huge window: avg backward");
+    const double share = y.size() / (static_cast<double>(k) * k);
+    g4test::close("huge window: avg backward", gx.data(), std::vector<double>(gx.size(), share).data(), gx.size());
+}
+
 }  // namespace
 
 int main() {
     nan_windows();
+    huge_window();
     const Case cases[] = {{1, 1, 1, 1, 1, 1, 0, 1},
                           {2, 3, 8, 8, 2, 2, 0, 1},
                           {1, 2, 7, 9, 3, 2, 1, 1},
