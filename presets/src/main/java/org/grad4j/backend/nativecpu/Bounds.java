@@ -15,9 +15,9 @@ final class Bounds {
         return new IllegalArgumentException("native " + kernel + ": " + what);
     }
 
-    /** [offset, offset + count) must lie in an array of the given length. */
+    /** [offset, offset + count) must lie in an array of the given length; an empty range needs nothing. */
     static void range(String kernel, String name, int length, long offset, long count) {
-        if (offset < 0 || count < 0 || offset + count > length) {
+        if (count < 0 || count > 0 && (offset < 0 || offset + count > length)) {
             throw error(
                     kernel,
                     name + " needs elements [" + offset + ", " + (offset + count) + ") of an array of " + length);
@@ -25,10 +25,14 @@ final class Bounds {
     }
 
     static void range(String kernel, String name, float[] array, long offset, long count) {
-        if (array == null) {
+        range(kernel, name, notNull(kernel, name, array).length, offset, count);
+    }
+
+    static <T> T notNull(String kernel, String name, T value) {
+        if (value == null) {
             throw error(kernel, name + " is null");
         }
-        range(kernel, name, array.length, offset, count);
+        return value;
     }
 
     /** An n-d strided layout from offset must lie in the array; strides must be >= 0. */
@@ -47,7 +51,8 @@ final class Bounds {
             if (strides[d] < 0) {
                 throw error(kernel, name + " has a negative stride in " + Arrays.toString(strides));
             }
-            last += (long) (shape[d] - 1) * strides[d];
+            // capped: any extent past 2^40 fails the range check, and the cap keeps the sum from wrapping
+            last = Math.min(last + (long) (shape[d] - 1) * strides[d], 1L << 40);
         }
         range(kernel, name, array, offset, last + 1);
     }
@@ -63,12 +68,26 @@ final class Bounds {
         }
     }
 
-    static long count(int[] shape) {
+    /**
+     * The exact product of sizes, each of which must be >= 0; a product above 2^31-1 (more than
+     * any array holds) is an exception naming the kernel, never a wrapped count.
+     */
+    static long count(String kernel, long... sizes) {
         long n = 1;
-        for (int s : shape) {
-            n *= s;
+        for (long s : sizes) {
+            if (s < 0) {
+                throw error(kernel, "negative size in " + Arrays.toString(sizes));
+            }
+            n = Math.min(n * s, 1L << 31);
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw error(kernel, "sizes " + Arrays.toString(sizes) + " count more than 2^31-1 elements");
         }
         return n;
+    }
+
+    static long count(String kernel, int[] shape) {
+        return count(kernel, Arrays.stream(shape).asLongStream().toArray());
     }
 
     /** A rows × cols row-major matrix with leading dimension ld, from offset. */

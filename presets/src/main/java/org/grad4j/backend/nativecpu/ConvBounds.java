@@ -38,19 +38,23 @@ final class ConvBounds {
             throw Bounds.error("conv2d", "invalid geometry " + g);
         }
         Bounds.range(
-                "conv2d", "image", image, imageOffset, (long) g.batch() * g.inChannels() * g.inHeight() * g.inWidth());
+                "conv2d",
+                "image",
+                image,
+                imageOffset,
+                Bounds.count("conv2d", g.batch(), g.inChannels(), g.inHeight(), g.inWidth()));
         Bounds.range(
                 "conv2d",
                 "weight",
                 weight,
                 weightOffset,
-                (long) g.outChannels() * g.inChannelsPerGroup() * g.kernelHeight() * g.kernelWidth());
+                Bounds.count("conv2d", g.outChannels(), g.inChannelsPerGroup(), g.kernelHeight(), g.kernelWidth()));
         Bounds.range(
                 "conv2d",
                 "output",
                 output,
                 outputOffset,
-                (long) g.batch() * g.outChannels() * g.outHeight() * g.outWidth());
+                Bounds.count("conv2d", g.batch(), g.outChannels(), g.outHeight(), g.outWidth()));
     }
 
     /** input [N, C, H, W] from inputOffset, output [N, C, OH, OW], argmax (if not null) like output. */
@@ -70,17 +74,22 @@ final class ConvBounds {
         if (!ok) {
             throw Bounds.error("pool2d", "invalid geometry " + g);
         }
-        long planes = (long) g.batch() * g.channels();
-        Bounds.range("pool2d", "input", input, inputOffset, planes * g.inHeight() * g.inWidth());
-        Bounds.range("pool2d", "output", output, 0, planes * g.outHeight() * g.outWidth());
+        Bounds.range(
+                "pool2d",
+                "input",
+                input,
+                inputOffset,
+                Bounds.count("pool2d", g.batch(), g.channels(), g.inHeight(), g.inWidth()));
+        long outputs = Bounds.count("pool2d", g.batch(), g.channels(), g.outHeight(), g.outWidth());
+        Bounds.range("pool2d", "output", output, 0, outputs);
         if (argmax != null) {
-            Bounds.range("pool2d", "argmax", argmax.length, 0, planes * g.outHeight() * g.outWidth());
+            Bounds.range("pool2d", "argmax", argmax.length, 0, outputs);
         }
     }
 
     /** Every argmax position is -1 (empty window) or inside its input plane. */
     static void positions(Pool2dGeometry g, int[] argmax) {
-        int plane = g.inHeight() * g.inWidth();
+        long plane = (long) g.inHeight() * g.inWidth();
         for (int a : argmax) {
             if (a < -1 || a >= plane) {
                 throw Bounds.error("maxPool2d backward", "argmax position " + a + " outside a plane of " + plane);

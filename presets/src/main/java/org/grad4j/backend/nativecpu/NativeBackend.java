@@ -75,8 +75,8 @@ public final class NativeBackend implements Backend {
     }
 
     private float[] workspace(long floats, String kernel) {
-        if (floats < 0 || floats > Integer.MAX_VALUE) {
-            throw new IllegalStateException(kernel + ": invalid work space size " + floats);
+        if (floats < 0 || floats > Integer.MAX_VALUE - 8) {
+            throw Bounds.error(kernel, "needs a work space of " + floats + " floats, more than a Java array holds");
         }
         float[] ws = workspace.get();
         if (ws.length < floats) {
@@ -106,6 +106,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void unary(UnaryOp op, float alpha, float beta, float[] x, int xOffset, float[] y, int yOffset, int count) {
         followThreadSetting();
+        Bounds.notNull("unary", "op", op);
         Bounds.range("unary", "x", x, xOffset, count);
         Bounds.range("unary", "y", y, yOffset, count);
         check(g4_f32_unary(op.ordinal(), alpha, beta, x, xOffset, y, yOffset, count), "unary " + op);
@@ -124,10 +125,11 @@ public final class NativeBackend implements Backend {
             float[] out,
             int outOffset) {
         followThreadSetting();
+        Bounds.notNull("binary", "op", op);
         Bounds.shape("binary", shape);
         Bounds.strided("binary", "a", a, aOffset, shape, aStrides);
         Bounds.strided("binary", "b", b, bOffset, shape, bStrides);
-        Bounds.range("binary", "out", out, outOffset, Bounds.count(shape));
+        Bounds.range("binary", "out", out, outOffset, Bounds.count("binary", shape));
         check(
                 g4_f32_binary(
                         op.ordinal(), shape.length, shape, a, aOffset, aStrides, b, bOffset, bStrides, out, outOffset),
@@ -153,7 +155,7 @@ public final class NativeBackend implements Backend {
         Bounds.strided("where", "cond", cond, condOffset, shape, condStrides);
         Bounds.strided("where", "a", a, aOffset, shape, aStrides);
         Bounds.strided("where", "b", b, bOffset, shape, bStrides);
-        Bounds.range("where", "out", out, outOffset, Bounds.count(shape));
+        Bounds.range("where", "out", out, outOffset, Bounds.count("where", shape));
         check(
                 g4_f32_where(
                         shape.length,
@@ -176,8 +178,9 @@ public final class NativeBackend implements Backend {
     public void reduce(
             ReduceOp op, float[] x, int xOffset, int outer, int size, int inner, float[] out, int outOffset) {
         followThreadSetting();
-        Bounds.range("reduce", "x", x, xOffset, (long) outer * size * inner);
-        Bounds.range("reduce", "out", out, outOffset, (long) outer * inner);
+        Bounds.notNull("reduce", "op", op);
+        Bounds.range("reduce", "x", x, xOffset, Bounds.count("reduce", outer, size, inner));
+        Bounds.range("reduce", "out", out, outOffset, Bounds.count("reduce", outer, inner));
         if (size == 0 && op != ReduceOp.SUM) {
             throw Bounds.error("reduce", op + " of an empty axis");
         }
@@ -234,6 +237,7 @@ public final class NativeBackend implements Backend {
     public void conv2dForward(
             Conv2dGeometry g, float[] x, int xOffset, float[] w, int wOffset, float[] y, int yOffset) {
         followThreadSetting();
+        Bounds.notNull("conv2d", "geometry", g);
         ConvBounds.check(g, x, xOffset, w, wOffset, y, yOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
@@ -244,6 +248,7 @@ public final class NativeBackend implements Backend {
     public void conv2dBackwardData(
             Conv2dGeometry g, float[] gradY, int gradYOffset, float[] w, int wOffset, float[] gradX, int gradXOffset) {
         followThreadSetting();
+        Bounds.notNull("conv2d", "geometry", g);
         ConvBounds.check(g, gradX, gradXOffset, w, wOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
@@ -256,6 +261,7 @@ public final class NativeBackend implements Backend {
     public void conv2dBackwardWeight(
             Conv2dGeometry g, float[] x, int xOffset, float[] gradY, int gradYOffset, float[] gradW, int gradWOffset) {
         followThreadSetting();
+        Bounds.notNull("conv2d", "geometry", g);
         ConvBounds.check(g, x, xOffset, gradW, gradWOffset, gradY, gradYOffset);
         int[] geometry = Geometry.of(g);
         float[] ws = workspace(g4_f32_conv2d_workspace_size(geometry), "conv2d");
@@ -267,6 +273,8 @@ public final class NativeBackend implements Backend {
     @Override
     public void maxPool2dForward(Pool2dGeometry g, float[] x, int xOffset, float[] y, int[] argmax) {
         followThreadSetting();
+        Bounds.notNull("maxPool2d", "geometry", g);
+        Bounds.notNull("maxPool2d", "argmax", argmax);
         ConvBounds.check(g, x, xOffset, y, argmax);
         check(g4_f32_maxpool2d_fwd(Geometry.of(g), x, xOffset, y, argmax), "maxPool2d forward");
     }
@@ -274,6 +282,8 @@ public final class NativeBackend implements Backend {
     @Override
     public void maxPool2dBackward(Pool2dGeometry g, float[] gradY, int[] argmax, float[] gradX) {
         followThreadSetting();
+        Bounds.notNull("maxPool2d backward", "geometry", g);
+        Bounds.notNull("maxPool2d backward", "argmax", argmax);
         ConvBounds.check(g, gradX, 0, gradY, argmax);
         ConvBounds.positions(g, argmax);
         check(g4_f32_maxpool2d_bwd(Geometry.of(g), gradY, argmax, gradX), "maxPool2d backward");
@@ -282,6 +292,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void avgPool2dForward(Pool2dGeometry g, float[] x, int xOffset, float[] y) {
         followThreadSetting();
+        Bounds.notNull("avgPool2d", "geometry", g);
         ConvBounds.check(g, x, xOffset, y, null);
         check(g4_f32_avgpool2d_fwd(Geometry.of(g), x, xOffset, y), "avgPool2d forward");
     }
@@ -289,6 +300,7 @@ public final class NativeBackend implements Backend {
     @Override
     public void avgPool2dBackward(Pool2dGeometry g, float[] gradY, float[] gradX) {
         followThreadSetting();
+        Bounds.notNull("avgPool2d backward", "geometry", g);
         ConvBounds.check(g, gradX, 0, gradY, null);
         check(g4_f32_avgpool2d_bwd(Geometry.of(g), gradY, gradX), "avgPool2d backward");
     }
@@ -305,9 +317,9 @@ public final class NativeBackend implements Backend {
             boolean indexPerRow,
             float[] out) {
         followThreadSetting();
-        Bounds.range("gather", "x", x, xOffset, (long) outer * size * inner);
-        Bounds.range("gather", "out", out, 0, (long) outer * count * inner);
-        Bounds.indices("gather", index, indexPerRow ? (long) outer * count * inner : count, size);
+        Bounds.range("gather", "x", x, xOffset, Bounds.count("gather", outer, size, inner));
+        Bounds.range("gather", "out", out, 0, Bounds.count("gather", outer, count, inner));
+        Bounds.indices("gather", index, indexPerRow ? Bounds.count("gather", outer, count, inner) : count, size);
         check(g4_f32_gather(x, xOffset, outer, size, inner, index, count, indexPerRow ? 1 : 0, out), "gather");
     }
 
@@ -323,9 +335,10 @@ public final class NativeBackend implements Backend {
             boolean indexPerRow,
             float[] dst) {
         followThreadSetting();
-        Bounds.range("scatterAdd", "src", src, srcOffset, (long) outer * count * inner);
-        Bounds.range("scatterAdd", "dst", dst, 0, (long) outer * size * inner);
-        Bounds.indices("scatterAdd", index, indexPerRow ? (long) outer * count * inner : count, size);
+        Bounds.range("scatterAdd", "src", src, srcOffset, Bounds.count("scatterAdd", outer, count, inner));
+        Bounds.range("scatterAdd", "dst", dst, 0, Bounds.count("scatterAdd", outer, size, inner));
+        Bounds.indices(
+                "scatterAdd", index, indexPerRow ? Bounds.count("scatterAdd", outer, count, inner) : count, size);
         check(
                 g4_f32_scatter_add(src, srcOffset, outer, size, inner, index, count, indexPerRow ? 1 : 0, dst),
                 "scatterAdd");
@@ -344,9 +357,9 @@ public final class NativeBackend implements Backend {
             float[] y,
             int yOffset) {
         followThreadSetting();
-        Bounds.range("biasActivation", "x", x, xOffset, (long) rows * cols);
+        Bounds.range("biasActivation", "x", x, xOffset, Bounds.count("biasActivation", rows, cols));
         Bounds.range("biasActivation", "bias", bias, biasOffset, cols);
-        Bounds.range("biasActivation", "y", y, yOffset, (long) rows * cols);
+        Bounds.range("biasActivation", "y", y, yOffset, Bounds.count("biasActivation", rows, cols));
         check(
                 g4_f32_bias_activation(
                         act == null ? -1 : act.ordinal(), alpha, x, xOffset, bias, biasOffset, rows, cols, y, yOffset),
@@ -356,8 +369,8 @@ public final class NativeBackend implements Backend {
     @Override
     public void softmax(boolean log, float[] x, int xOffset, int outer, int size, int inner, float[] y, int yOffset) {
         followThreadSetting();
-        Bounds.range("softmax", "x", x, xOffset, (long) outer * size * inner);
-        Bounds.range("softmax", "y", y, yOffset, (long) outer * size * inner);
+        Bounds.range("softmax", "x", x, xOffset, Bounds.count("softmax", outer, size, inner));
+        Bounds.range("softmax", "y", y, yOffset, Bounds.count("softmax", outer, size, inner));
         check(g4_f32_softmax(log ? 1 : 0, x, xOffset, outer, size, inner, y, yOffset), "softmax");
     }
 
@@ -374,7 +387,7 @@ public final class NativeBackend implements Backend {
             float[] gradX,
             int gradXOffset) {
         followThreadSetting();
-        long n = (long) outer * size * inner;
+        long n = Bounds.count("softmax backward", outer, size, inner);
         Bounds.range("softmax backward", "y", y, yOffset, n);
         Bounds.range("softmax backward", "gradY", gradY, gradYOffset, n);
         Bounds.range("softmax backward", "gradX", gradX, gradXOffset, n);
@@ -387,7 +400,7 @@ public final class NativeBackend implements Backend {
     public void crossEntropy(
             float[] logits, int logitsOffset, int rows, int classes, int[] targets, float[] loss, float[] logSumExp) {
         followThreadSetting();
-        Bounds.range("crossEntropy", "logits", logits, logitsOffset, (long) rows * classes);
+        Bounds.range("crossEntropy", "logits", logits, logitsOffset, Bounds.count("crossEntropy", rows, classes));
         Bounds.range("crossEntropy", "loss", loss, 0, rows);
         Bounds.range("crossEntropy", "logSumExp", logSumExp, 0, rows);
         Bounds.indices("crossEntropy", targets, rows, classes);
@@ -405,10 +418,20 @@ public final class NativeBackend implements Backend {
             float[] gradLoss,
             float[] gradLogits) {
         followThreadSetting();
-        Bounds.range("crossEntropy backward", "logits", logits, logitsOffset, (long) rows * classes);
+        Bounds.range(
+                "crossEntropy backward",
+                "logits",
+                logits,
+                logitsOffset,
+                Bounds.count("crossEntropy backward", rows, classes));
         Bounds.range("crossEntropy backward", "logSumExp", logSumExp, 0, rows);
         Bounds.range("crossEntropy backward", "gradLoss", gradLoss, 0, rows);
-        Bounds.range("crossEntropy backward", "gradLogits", gradLogits, 0, (long) rows * classes);
+        Bounds.range(
+                "crossEntropy backward",
+                "gradLogits",
+                gradLogits,
+                0,
+                Bounds.count("crossEntropy backward", rows, classes));
         Bounds.indices("crossEntropy backward", targets, rows, classes);
         check(
                 g4_f32_cross_entropy_bwd(logits, logitsOffset, rows, classes, targets, logSumExp, gradLoss, gradLogits),
