@@ -1,5 +1,7 @@
 package org.grad4j.backend;
 
+import org.grad4j.internal.tensor.Shapes;
+
 /**
  * The sizes of one 2-D pooling over NCHW input; the output size is derived from them as
  * {@code torch.nn.MaxPool2d} documents it.
@@ -34,18 +36,22 @@ public record Pool2dGeometry(
     /**
      * The output height, floor((H + 2·padH − dilationH·(kernelHeight − 1) − 1) / strideH) + 1.
      *
-     * @return OH
+     * @return OH, or 0 when no window fits
+     * @throws IllegalArgumentException if the padded height or OH exceeds 2^31-1, or a kernel size,
+     *     dilation or stride is not positive
      */
     public int outHeight() {
-        return Math.floorDiv(inHeight + 2 * padH - dilationH * (kernelHeight - 1) - 1, strideH) + 1;
+        return Shapes.windows("pool2d", "height", inHeight, padH, dilationH, kernelHeight, strideH);
     }
 
     /**
      * The output width, floor((W + 2·padW − dilationW·(kernelWidth − 1) − 1) / strideW) + 1.
      *
-     * @return OW
+     * @return OW, or 0 when no window fits
+     * @throws IllegalArgumentException if the padded width or OW exceeds 2^31-1, or a kernel size,
+     *     dilation or stride is not positive
      */
     public int outWidth() {
-        return Math.floorDiv(inWidth + 2 * padW - dilationW * (kernelWidth - 1) - 1, strideW) + 1;
+        return Shapes.windows("pool2d", "width", inWidth, padW, dilationW, kernelWidth, strideW);
     }
 }

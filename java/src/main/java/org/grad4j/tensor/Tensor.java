@@ -919,7 +919,7 @@ public class Tensor extends TensorBase implements AutoCloseable {
      * @throws IllegalArgumentException if {@code dim} is out of range or the slice does not fit
      */
     public Tensor narrow(int dim, int start, int length) {
-        return new Slice(dim, start, start + length, 1, true).apply(this);
+        return new Slice(dim, start, (long) start + length, 1, true).apply(this);
     }
 
     /**
@@ -1138,8 +1138,8 @@ public class Tensor extends TensorBase implements AutoCloseable {
             throw new IllegalArgumentException("split: splitSize must be > 0, got " + splitSize);
         }
         List<Tensor> parts = new ArrayList<>();
-        for (int start = 0; start < shape[d]; start += splitSize) {
-            parts.add(narrow(d, start, Math.min(splitSize, shape[d] - start)));
+        for (long start = 0; start < shape[d]; start += splitSize) {
+            parts.add(narrow(d, (int) start, (int) Math.min(splitSize, shape[d] - start)));
         }
         if (parts.isEmpty()) {
             parts.add(narrow(d, 0, 0));
@@ -1158,7 +1158,7 @@ public class Tensor extends TensorBase implements AutoCloseable {
      */
     public List<Tensor> split(int[] sizes, int dim) {
         int d = Shapes.dim("split", dim, dim());
-        int total = Arrays.stream(sizes).sum();
+        long total = Arrays.stream(sizes).asLongStream().sum();
         if (total != shape[d] || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
             throw new IllegalArgumentException("split: sizes " + Arrays.toString(sizes) + " must be >= 0 and add up to "
                     + shape[d] + " (dim " + dim + " of " + Shapes.str(shape) + ")");

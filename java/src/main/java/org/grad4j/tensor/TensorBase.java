@@ -78,6 +78,10 @@ abstract class TensorBase {
     /** A view of {@code storage} with the given layout; fails unless every element lies inside the storage. */
     static Tensor view(Storage storage, int[] shape, int[] strides, int offset) {
         int n = Shapes.numel(shape);
+        if (strides.length != shape.length) {
+            throw new IllegalArgumentException("wrap: strides " + Shapes.str(strides) + " do not match shape "
+                    + Shapes.str(shape) + " (" + strides.length + " vs " + shape.length + " dims)");
+        }
         long last = offset;
         for (int d = 0; d < shape.length; d++) {
             if (strides[d] < 0) {
@@ -85,7 +89,7 @@ abstract class TensorBase {
             }
             last += (long) (shape[d] - 1) * strides[d];
         }
-        if (shape.length != strides.length || offset < 0 || n > 0 && last >= storage.data().length) {
+        if (offset < 0 || n > 0 && last >= storage.data().length) {
             throw new IllegalArgumentException("wrap: shape " + Shapes.str(shape) + " with strides "
                     + Shapes.str(strides) + " at offset " + offset + " does not fit a storage of "
                     + storage.data().length + " elements");

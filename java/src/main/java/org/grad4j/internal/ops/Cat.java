@@ -31,7 +31,7 @@ public final class Cat extends Op {
         }
         axis = Shapes.dim("cat", dim, first.length);
         sizes = new int[in.length];
-        int total = 0;
+        long total = 0;
         for (int i = 0; i < in.length; i++) {
             int[] s = in[i].shape();
             boolean same = s.length == first.length;
@@ -46,7 +46,8 @@ public final class Cat extends Op {
             total += s[axis];
         }
         int[] outShape = first.clone();
-        outShape[axis] = total;
+        outShape[axis] = Shapes.size("cat", "the joined dim " + axis, total);
+        Shapes.checkNumel("cat", "the result", outShape);
         Tensor out = Tensor.zeros(outShape);
         int[] outStrides = out.stride();
         int at = 0;

@@ -40,11 +40,11 @@ public final class Conv2d extends Op {
                 xs[1] % groups == 0 && ws[0] % groups == 0,
                 "input channels and output channels must be divisible by groups");
         o.require(
-                ws[1] * groups == xs[1],
-                "weight expects " + ws[1] * groups + " input channels but the input has " + xs[1]);
+                (long) ws[1] * groups == xs[1],
+                "weight expects " + (long) ws[1] * groups + " input channels but the input has " + xs[1]);
         o.require(ws[0] > 0 && ws[2] > 0 && ws[3] > 0, "weight has an empty dim");
         o.require(xs[1] > 0 && xs[2] > 0 && xs[3] > 0, "input channels, height and width must be > 0");
-        Conv2dGeometry g = params.geometry(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3]);
+        Conv2dGeometry g = params.geometry("conv2d", xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3]);
         int[] dilation = params.dilation();
         int[] padding = params.padding();
         Shapes.checkArg(

@@ -18,8 +18,15 @@ record ConvParams(int[] stride, int[] padding, int[] outputPadding, int[] dilati
         return new ConvParams(s, p, extra, d, groups);
     }
 
-    /** The geometry of a conv2d with these parameters from an input [N, C, H, W] to O channels, kernel KH × KW. */
-    Conv2dGeometry geometry(int n, int c, int h, int w, int o, int kh, int kw) {
+    /**
+     * The geometry of a conv2d with these parameters from an input [N, C, H, W] to O channels,
+     * kernel KH × KW; fails, naming the op, when the padded input or the output [N, O, OH, OW]
+     * would not fit an int.
+     */
+    Conv2dGeometry geometry(String op, int n, int c, int h, int w, int o, int kh, int kw) {
+        int oh = Shapes.windows(op, "height", h, padding[0], dilation[0], kh, stride[0]);
+        int ow = Shapes.windows(op, "width", w, padding[1], dilation[1], kw, stride[1]);
+        Shapes.checkNumel(op, "the convolution's output", n, o, oh, ow);
         return new Conv2dGeometry(
                 n, c, h, w, o, kh, kw, stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1], groups);
     }

@@ -59,14 +59,20 @@ public final class ConvTranspose2d extends Op {
         o.require(
                 xs[1] % groups == 0 && ws[1] > 0 && ws[2] > 0 && ws[3] > 0,
                 "input channels must be divisible by groups and the weight non-empty");
-        int outH = (xs[2] - 1) * stride[0] - 2 * padding[0] + dilation[0] * (ws[2] - 1) + outputPadding[0] + 1;
-        int outW = (xs[3] - 1) * stride[1] - 2 * padding[1] + dilation[1] * (ws[3] - 1) + outputPadding[1] + 1;
+        long outH =
+                (xs[2] - 1L) * stride[0] - 2L * padding[0] + (long) dilation[0] * (ws[2] - 1) + outputPadding[0] + 1;
+        long outW =
+                (xs[3] - 1L) * stride[1] - 2L * padding[1] + (long) dilation[1] * (ws[3] - 1) + outputPadding[1] + 1;
         Shapes.checkArg(
                 outH > 0 && outW > 0,
                 "convTranspose2d",
                 "output size " + outH + "x" + outW + " is not positive (" + o.shapes() + ", padding "
                         + java.util.Arrays.toString(padding) + ")");
-        return params.geometry(xs[0], ws[1] * groups, outH, outW, xs[1], ws[2], ws[3]);
+        int outChannels = Shapes.size("convTranspose2d", "output channels", (long) ws[1] * groups);
+        int height = Shapes.size("convTranspose2d", "output height", outH);
+        int width = Shapes.size("convTranspose2d", "output width", outW);
+        Shapes.checkNumel("convTranspose2d", "the output", xs[0], outChannels, height, width);
+        return params.geometry("convTranspose2d", xs[0], outChannels, height, width, xs[1], ws[2], ws[3]);
     }
 
     @Override

@@ -52,6 +52,7 @@ public final class Expand extends Op {
                         + Shapes.str(sizes) + " (dim " + d + ": " + have + " is not 1)");
             }
         }
+        Shapes.checkNumel("expand", "the expanded view", outShape);
         return TensorInternals.view(x, outShape, outStrides, x.storageOffset());
     }
 

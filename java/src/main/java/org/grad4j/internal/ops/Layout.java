@@ -4,16 +4,23 @@ import org.grad4j.internal.tensor.Shapes;
 
 /** A tensor shape seen as [outer, size, inner] around one dim, the layout the reduce kernels take. */
 record Layout(int outer, int size, int inner) {
+    /**
+     * The layout around dim. outer · inner can exceed an int only in an empty tensor (dim's size
+     * 0): there no element is visited, and the layout is [0, 0, 0].
+     */
     static Layout around(int[] shape, int dim) {
-        int outer = 1;
-        int inner = 1;
+        long outer = 1;
+        long inner = 1;
         for (int d = 0; d < dim; d++) {
-            outer *= shape[d];
+            outer = Math.min(outer * shape[d], 1L << 32);
         }
         for (int d = dim + 1; d < shape.length; d++) {
-            inner *= shape[d];
+            inner = Math.min(inner * shape[d], 1L << 32);
         }
-        return new Layout(outer, shape[dim], inner);
+        if (outer > Integer.MAX_VALUE || inner > Integer.MAX_VALUE || outer * inner > Integer.MAX_VALUE) {
+            return new Layout(0, 0, 0);
+        }
+        return new Layout((int) outer, shape[dim], (int) inner);
     }
 
     /** The shape with {@code dim} set to 1 (keepDim) or removed. */

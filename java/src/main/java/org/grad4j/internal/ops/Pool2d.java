@@ -29,6 +29,13 @@ record Pool2d(String op, int[] kernel, int[] stride, int[] padding, int[] dilati
             }
         }
         int[] s = x.shape();
+        int oh = Shapes.windows(op, "height", s[2], padding[0], dilation[0], kernel[0], stride[0]);
+        int ow = Shapes.windows(op, "width", s[3], padding[1], dilation[1], kernel[1], stride[1]);
+        if (oh == 0 || ow == 0) {
+            throw new IllegalArgumentException(op + ": kernel " + java.util.Arrays.toString(kernel)
+                    + " is larger than the padded input of shape " + Shapes.str(s));
+        }
+        Shapes.checkNumel(op, "the output", s[0], s[1], oh, ow);
         Pool2dGeometry g = new Pool2dGeometry(
                 s[0],
                 s[1],
@@ -42,10 +49,6 @@ record Pool2d(String op, int[] kernel, int[] stride, int[] padding, int[] dilati
                 padding[1],
                 dilation[0],
                 dilation[1]);
-        if (g.outHeight() <= 0 || g.outWidth() <= 0) {
-            throw new IllegalArgumentException(op + ": kernel " + java.util.Arrays.toString(kernel)
-                    + " is larger than the padded input of shape " + Shapes.str(s));
-        }
         return g;
     }
 

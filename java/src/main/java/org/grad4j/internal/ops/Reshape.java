@@ -5,7 +5,11 @@ import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
-/** The same elements in a new shape: a view of a contiguous input, else a copy (view() refuses to copy). */
+/**
+ * The same elements in a new shape: a view where strides for it exist (always for a contiguous
+ * input; for a strided one when the new shape splits and merges only dims that are contiguous with
+ * each other, as PyTorch's view), else a copy, which view() refuses.
+ */
 public final class Reshape extends Op {
     private final int[] requested;
     private final boolean viewOnly;
@@ -26,8 +30,10 @@ public final class Reshape extends Op {
         Tensor x = in[0];
         inputShape = x.shape();
         int[] shape = resolve(x);
-        if (x.isContiguous()) {
-            return TensorInternals.view(x, shape, Shapes.contiguousStrides(shape), x.storageOffset());
+        int[] strides =
+                x.isContiguous() ? Shapes.contiguousStrides(shape) : Shapes.viewStrides(inputShape, x.stride(), shape);
+        if (strides != null) {
+            return TensorInternals.view(x, shape, strides, x.storageOffset());
         }
         if (viewOnly) {
             throw new IllegalArgumentException("view: shape " + Shapes.str(requested) + " is not compatible with"
@@ -49,7 +55,7 @@ public final class Reshape extends Op {
                 throw new IllegalArgumentException(name() + ": invalid shape " + Shapes.str(requested)
                         + " (only one -1 is allowed and sizes must be >= 0)");
             } else {
-                known *= shape[i];
+                known = Math.min(known * shape[i], 1L << 32);
             }
         }
         int n = x.numel();

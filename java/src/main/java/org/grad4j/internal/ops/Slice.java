@@ -13,7 +13,7 @@ import org.grad4j.tensor.Tensor;
 public final class Slice extends Op {
     private final int dim;
     private final int start;
-    private final int end;
+    private final long end;
     private final int step;
     private final boolean strict;
     private int[] inputShape;
@@ -21,7 +21,8 @@ public final class Slice extends Op {
     private int from;
     private int length;
 
-    public Slice(int dim, int start, int end, int step, boolean strict) {
+    /** end is a long so that narrow's start + length cannot wrap. */
+    public Slice(int dim, int start, long end, int step, boolean strict) {
         this.dim = dim;
         this.start = start;
         this.end = end;
@@ -42,28 +43,38 @@ public final class Slice extends Op {
         int size = inputShape[axis];
         Shapes.checkArg(step > 0, name(), "step must be > 0, got " + step);
         if (strict) {
-            from = start < 0 ? start + size : start;
-            length = end - start;
-            if (from < 0 || length < 0 || from + length > size) {
-                throw new IllegalArgumentException("narrow: start " + start + " and length " + length
+            long first = start < 0 ? (long) start + size : start;
+            long count = end - start;
+            if (first < 0 || count < 0 || first + count > size) {
+                throw new IllegalArgumentException("narrow: start " + start + " and length " + count
                         + " do not fit dim " + dim + " of size " + size + " in shape " + Shapes.str(inputShape));
             }
+            from = (int) first;
+            length = (int) count;
         } else {
             from = clip(start, size);
             int to = Math.max(from, clip(end, size));
-            length = (to - from + step - 1) / step;
+            length = (int) ((to - from + (long) step - 1) / step);
         }
         int[] shape = x.shape();
         int[] strides = x.stride();
         shape[axis] = length;
         int offset = x.storageOffset() + (length == 0 ? 0 : from * strides[axis]);
-        strides[axis] *= step;
+        strides[axis] = stepped(strides[axis]);
         return TensorInternals.view(x, shape, strides, offset);
     }
 
-    private static int clip(int index, int size) {
-        int i = index < 0 ? index + size : index;
-        return Math.max(0, Math.min(size, i));
+    private static int clip(long index, int size) {
+        long i = index < 0 ? index + size : index;
+        return (int) Math.max(0, Math.min(size, i));
+    }
+
+    /**
+     * The stride along the sliced dim: step times the input's. With at most one element the stride
+     * is never used, and keeping the input's avoids a product that can exceed int.
+     */
+    private int stepped(int stride) {
+        return length > 1 ? stride * step : stride;
     }
 
     @Override
@@ -71,7 +82,7 @@ public final class Slice extends Op {
         Tensor out = Tensor.zeros(inputShape);
         int[] strides = out.stride();
         int offset = from * strides[axis];
-        strides[axis] *= step;
+        strides[axis] = stepped(strides[axis]);
         Kernels.backend()
                 .copy(
                         grad.shape(),

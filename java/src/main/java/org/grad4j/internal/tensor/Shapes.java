@@ -15,30 +15,113 @@ public final class Shapes {
         return Arrays.toString(shape);
     }
 
-    /** Number of elements of a shape; fails on negative sizes or an int overflow. */
+    /** Number of elements of a shape (0 if any size is 0); fails on negative sizes or more than 2^31-1 elements. */
     public static int numel(int[] shape) {
         long n = 1;
         for (int s : shape) {
             if (s < 0) {
                 throw new IllegalArgumentException("negative dimension in shape " + str(shape));
             }
-            n *= s;
-            if (n > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + str(shape) + " has more than 2^31-1 elements");
-            }
+            n = Math.min(n * s, 1L << 32);
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape " + str(shape) + " has more than 2^31-1 elements");
         }
         return (int) n;
     }
 
-    /** Row-major strides of a contiguous tensor of this shape. */
+    /**
+     * A size computed in long arithmetic (so that it cannot wrap), as an int; an exception naming
+     * the op, the quantity and its value when it is negative or above 2^31-1.
+     */
+    public static int size(String op, String what, long value) {
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(op + ": " + what + " is " + value + ", outside [0, 2^31-1]");
+        }
+        return (int) value;
+    }
+
+    /** Requires the elements of a result shape to fit a tensor, naming the op. */
+    public static void checkNumel(String op, String what, int... shape) {
+        long n = 1;
+        for (int s : shape) {
+            n = Math.min(n * s, 1L << 32);
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    op + ": " + what + " of shape " + str(shape) + " would have more than 2^31-1 elements");
+        }
+    }
+
+    /**
+     * How many windows of a dilated kernel fit along an axis of {@code in} padded by {@code pad} on
+     * both sides, floor((in + 2·pad − dilation·(kernel − 1) − 1) / stride) + 1 as torch.nn.Conv2d
+     * documents it, computed in long; 0 when none fits. The padded size must fit an int (so that
+     * every index a kernel forms from these values does too), and so must the count.
+     */
+    public static int windows(String op, String axis, int in, int pad, int dilation, int kernel, int stride) {
+        if (stride <= 0 || dilation <= 0 || kernel <= 0) {
+            throw new IllegalArgumentException(op + ": " + axis + " kernel " + kernel + ", dilation " + dilation
+                    + " and stride " + stride + " must be > 0");
+        }
+        long padded = (long) in + 2L * pad;
+        size(op, "padded " + axis + " " + in + " + 2*" + pad, padded);
+        long n = Math.floorDiv(padded - (long) dilation * (kernel - 1) - 1, stride) + 1;
+        return n <= 0 ? 0 : size(op, "output " + axis, n);
+    }
+
+    /**
+     * Row-major strides of a contiguous tensor of this shape. In an empty tensor they are never
+     * used, and are capped at 2^31-1 where the product of the other sizes exceeds an int.
+     */
     public static int[] contiguousStrides(int[] shape) {
         int[] strides = new int[shape.length];
-        int s = 1;
+        long s = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
-            strides[i] = s;
-            s *= Math.max(shape[i], 1);
+            strides[i] = (int) s;
+            s = Math.min(s * Math.max(shape[i], 1), Integer.MAX_VALUE);
         }
         return strides;
+    }
+
+    /**
+     * Strides that view the elements of a strided layout in another shape with as many elements,
+     * or null when none exist (then only a copy has that shape). Walks the dims from the last,
+     * in chunks of dims that are contiguous with each other; each chunk must be split or merged
+     * into whole dims of the new shape. Size-1 dims fit anywhere. PyTorch's view does the same.
+     */
+    public static int[] viewStrides(int[] oldShape, int[] oldStrides, int[] newShape) {
+        int[] strides = new int[newShape.length];
+        long numel = 1;
+        for (int s : oldShape) {
+            numel *= s;
+        }
+        if (numel == 0 || oldShape.length == 0) {
+            return contiguousStrides(newShape);
+        }
+        int viewDim = newShape.length - 1;
+        long chunkBase = oldStrides[oldShape.length - 1];
+        long oldNumel = 1;
+        long viewNumel = 1;
+        for (int d = oldShape.length - 1; d >= 0; d--) {
+            oldNumel *= oldShape[d];
+            if (d == 0 || oldShape[d - 1] != 1 && oldStrides[d - 1] != oldNumel * chunkBase) {
+                while (viewDim >= 0 && (viewNumel < oldNumel || newShape[viewDim] == 1)) {
+                    strides[viewDim] = (int) (viewNumel * chunkBase);
+                    viewNumel *= newShape[viewDim];
+                    viewDim--;
+                }
+                if (viewNumel != oldNumel) {
+                    return null;
+                }
+                if (d > 0) {
+                    chunkBase = oldStrides[d - 1];
+                    oldNumel = 1;
+                    viewNumel = 1;
+                }
+            }
+        }
+        return viewDim == -1 ? strides : null;
     }
 
     /** Normalises a possibly negative dim into {@code [0, rank)}, naming the op on failure. */

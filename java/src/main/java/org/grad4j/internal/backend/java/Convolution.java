@@ -92,12 +92,13 @@ final class Convolution {
         int rows = columnRows(g);
         int cols = columnCols(g);
         int size = g.outChannels() * rows;
+        int colSize = columnSize(g);
         int chunks = Math.max(1, Math.min(parallel.threads(), g.batch()));
         float[][] partial = new float[chunks][];
         parallel.forRange(chunks, 1, (fromChunk, toChunk) -> {
             for (int chunk = fromChunk; chunk < toChunk; chunk++) {
                 float[] acc = new float[size];
-                float[] col = new float[rows * cols];
+                float[] col = new float[colSize];
                 int from = (int) ((long) g.batch() * chunk / chunks);
                 int to = (int) ((long) g.batch() * (chunk + 1) / chunks);
                 for (int n = from; n < to; n++) {
@@ -145,9 +146,19 @@ final class Convolution {
         return g.outHeight() * g.outWidth();
     }
 
+    /** The floats of an image group's column matrix, which must fit one Java array. */
+    private static int columnSize(Conv2dGeometry g) {
+        long size = (long) columnRows(g) * columnCols(g);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("conv2d: the Java backend's column matrix of " + columnRows(g) + " x "
+                    + columnCols(g) + " = " + size + " floats (C/groups·KH·KW x OH·OW) exceeds a Java array");
+        }
+        return (int) size;
+    }
+
     /** Runs body for every (image, group), the images split over the threads. */
     private void forEachImageGroup(Conv2dGeometry g, ImageGroupBody body) {
-        int colSize = columnRows(g) * columnCols(g);
+        int colSize = columnSize(g);
         parallel.forRange(g.batch(), 1, (from, to) -> {
             float[] col = new float[colSize];
             for (int n = from; n < to; n++) {
