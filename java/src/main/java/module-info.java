@@ -13,6 +13,7 @@ module org.grad4j {
 
     exports org.grad4j.tensor;
     exports org.grad4j.autograd;
+    exports org.grad4j.graph;
     exports org.grad4j.backend;
     exports org.grad4j.nn;
     exports org.grad4j.nn.loss;

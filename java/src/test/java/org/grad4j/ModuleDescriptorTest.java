@@ -33,6 +33,7 @@ class ModuleDescriptorTest {
                         "org.grad4j.autograd",
                         "org.grad4j.backend",
                         "org.grad4j.data",
+                        "org.grad4j.graph",
                         "org.grad4j.io",
                         "org.grad4j.metrics",
                         "org.grad4j.nn",
@@ -48,6 +49,7 @@ class ModuleDescriptorTest {
                         "org.grad4j.internal.backend.java",
                         "org.grad4j.internal.math",
                         "org.grad4j.internal.ops",
+                        "org.grad4j.internal.trace",
                         "org.grad4j.internal.tensor"),
                 hidden);
         assertEquals(Set.of("org.grad4j.backend.BackendProvider"), module.uses());

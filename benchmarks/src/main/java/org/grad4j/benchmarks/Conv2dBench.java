@@ -3,6 +3,7 @@ package org.grad4j.benchmarks;
 import java.util.concurrent.TimeUnit;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,9 +48,10 @@ public class Conv2dBench {
         int out = Integer.parseInt(p[2]);
         int size = Integer.parseInt(p[3]);
         g = new Conv2dGeometry(batch, in, size, size, out, 3, 3, 1, 1, 1, 1, 1, 1, 1);
-        x = Tensor.randn(1, batch, in, size, size).toArray();
-        w = Tensor.randn(2, out, in, 3, 3).toArray();
-        y = Tensor.randn(3, batch, out, g.outHeight(), g.outWidth()).toArray();
+        x = Tensor.randn(new Generator(1), batch, in, size, size).toArray();
+        w = Tensor.randn(new Generator(2), out, in, 3, 3).toArray();
+        y = Tensor.randn(new Generator(3), batch, out, g.outHeight(), g.outWidth())
+                .toArray();
         gradX = new float[x.length];
         gradW = new float[w.length];
     }

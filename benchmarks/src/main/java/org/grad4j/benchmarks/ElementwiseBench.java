@@ -2,6 +2,7 @@ package org.grad4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,9 +41,9 @@ public class ElementwiseBench {
     public void setUp() {
         scope = Backend.use(Backends.named(backend));
         int cols = Math.min(size, 1024);
-        a = Tensor.randn(1, size / cols, cols);
-        b = Tensor.randn(2, size / cols, cols);
-        row = Tensor.randn(3, cols);
+        a = Tensor.randn(new Generator(1), size / cols, cols);
+        b = Tensor.randn(new Generator(2), size / cols, cols);
+        row = Tensor.randn(new Generator(3), cols);
         positive = a.abs().add(0.01f);
     }
 

@@ -3,6 +3,7 @@ package org.grad4j.benchmarks;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.FloatPointer;
 import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,8 +56,8 @@ public class GemmBench {
             return;
         }
         scope = Backend.use(Backends.named(backend));
-        a = Tensor.rand(1, n, n);
-        b = Tensor.rand(2, n, n);
+        a = Tensor.rand(new Generator(1), n, n);
+        b = Tensor.rand(new Generator(2), n, n);
         a = transA ? a.t() : a;
         b = transB ? b.t() : b;
         out = Tensor.zeros(n, n);

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.presets.openblas_nolapack;
 import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
@@ -68,8 +69,8 @@ public final class GemmOverhead {
     }
 
     private static String row(int n, int rounds, int threads) {
-        Tensor a = Tensor.rand(1, n, n);
-        Tensor b = Tensor.rand(2, n, n);
+        Tensor a = Tensor.rand(new Generator(1), n, n);
+        Tensor b = Tensor.rand(new Generator(2), n, n);
         Tensor out = Tensor.zeros(n, n);
         try (FloatPointer pa = new FloatPointer(a.toArray());
                 FloatPointer pb = new FloatPointer(b.toArray());

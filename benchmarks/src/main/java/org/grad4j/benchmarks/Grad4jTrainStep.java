@@ -49,7 +49,7 @@ final class Grad4jTrainStep implements TrainStep {
                         new Linear(128, 10));
         optimizer = new Adam(net.parameters(), 1e-3);
         int batch = TrainStepBench.batch(model);
-        images = Tensor.rand(1, batch, 1, 28, 28);
+        images = Tensor.rand(new Generator(1), batch, 1, 28, 28);
         Generator gen = new Generator(2);
         float[] classes = new float[batch];
         for (int i = 0; i < batch; i++) {

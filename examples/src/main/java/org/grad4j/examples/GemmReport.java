@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.grad4j.backend.Backend;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import picocli.CommandLine.Command;
@@ -38,8 +39,8 @@ public final class GemmReport implements Callable<Integer> {
         System.out.println("|---|---|---|---|---|");
         for (Backend backend : Backend.available()) {
             for (int n : sizes) {
-                Tensor a = Tensor.rand(1, n, n);
-                Tensor b = Tensor.rand(2, n, n);
+                Tensor a = Tensor.rand(new Generator(1), n, n);
+                Tensor b = Tensor.rand(new Generator(2), n, n);
                 float[] aValues = a.toArray();
                 float[] bValues = b.toArray();
                 float[] c = new float[n * n];

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RnnTest {
     @Test
     void readsImagesAsSequencesOfRows() {
-        Tensor images = Tensor.rand(0, 5, 1, 28, 28);
+        Tensor images = Tensor.rand(new Generator(0), 5, 1, 28, 28);
         assertEquals(5, new Rnn.RowReader(16).forward(Rnn.rows(images)).size(0));
         Tensor rows = Rnn.rows(images);
         assertArrayEquals(new int[] {5, 28, 28}, rows.shape());

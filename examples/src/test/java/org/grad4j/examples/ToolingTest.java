@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class ToolingTest {
     @Test
     void imageGridWritesAPng(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("grid.png");
-        ImageGrid.write(Tensor.rand(0, 5, 1, 4, 3), 3, 2, png);
+        ImageGrid.write(Tensor.rand(new Generator(0), 5, 1, 4, 3), 3, 2, png);
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(3 * (3 * 2 + 2) + 2, img.getWidth());
         assertEquals(2 * (4 * 2 + 2) + 2, img.getHeight());

@@ -1,6 +1,8 @@
 package org.grad4j.autograd;
 
 import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.internal.trace.Recorder;
+import org.grad4j.internal.trace.Tracing;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
@@ -49,9 +51,19 @@ public abstract class Function {
         applied = true;
         boolean recording = anyRequiresGrad(inputs) && GradMode.isEnabled();
         Context ctx = new Context(name(), inputs, recording);
+        Recorder tracer = Tracing.current();
         Tensor out;
         try (Scope ignored = GradMode.noGrad()) {
-            out = forward(ctx, inputs);
+            if (tracer != null) {
+                tracer.enterOp();
+            }
+            try {
+                out = forward(ctx, inputs);
+            } finally {
+                if (tracer != null) {
+                    tracer.exitOp();
+                }
+            }
         }
         if (out == null) {
             throw new IllegalStateException(name() + ": forward returned null; it must return the output tensor");
@@ -66,6 +78,9 @@ public abstract class Function {
             TensorInternals.setGradFn(out, new Node(this, ctx, inputs));
         }
         Anomaly.checkForward(this, out);
+        if (tracer != null) {
+            tracer.record(this, inputs, out);
+        }
         return out;
     }
 

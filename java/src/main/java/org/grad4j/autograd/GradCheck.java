@@ -16,7 +16,7 @@ import org.grad4j.tensor.Tensor;
  * double-precision ones.
  *
  * <pre>{@code
- * Tensor x = Tensor.randn(0, 3, 4).requiresGrad(true);
+ * Tensor x = Tensor.randn(3, 4).requiresGrad(true);
  * GradCheck.check(in -> in[0].tanh().sum(1), x);   // throws if a gradient is wrong
  * }</pre>
  */

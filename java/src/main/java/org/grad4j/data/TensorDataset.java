@@ -12,7 +12,7 @@ import org.grad4j.tensor.Tensor;
  * with one {@code indexSelect} per tensor.
  *
  * <pre>{@code
- * TensorDataset ds = new TensorDataset(Tensor.randn(0, 100, 3), Tensor.zeros(100));
+ * TensorDataset ds = new TensorDataset(Tensor.randn(100, 3), Tensor.zeros(100));
  * ds.size();        // 100
  * ds.get(7)[0];     // row 7 of the first tensor, shape [3]
  * }</pre>

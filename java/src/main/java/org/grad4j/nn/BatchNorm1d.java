@@ -13,7 +13,7 @@ import org.grad4j.tensor.Tensor;
  *
  * <pre>{@code
  * BatchNorm1d bn = new BatchNorm1d(100);
- * bn.forward(Tensor.randn(0, 20, 100)).shape();   // [20, 100]
+ * bn.forward(Tensor.randn(20, 100)).shape();   // [20, 100]
  * bn.toString();   // BatchNorm1d(100, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
  * }</pre>
  */

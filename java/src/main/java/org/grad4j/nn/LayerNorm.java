@@ -15,7 +15,7 @@ import org.grad4j.tensor.Tensor;
  *
  * <pre>{@code
  * LayerNorm ln = new LayerNorm(10);
- * ln.forward(Tensor.randn(0, 4, 7, 10)).shape();   // [4, 7, 10]
+ * ln.forward(Tensor.randn(4, 7, 10)).shape();   // [4, 7, 10]
  * ln.toString();   // LayerNorm((10,), eps=1e-05, elementwise_affine=True)
  * }</pre>
  */

@@ -7,7 +7,7 @@ import org.grad4j.tensor.Tensor;
  * requires grad (unless told otherwise) and is found by {@link Module#parameters()}.
  *
  * <pre>{@code
- * Parameter w = new Parameter(Tensor.randn(0, 3, 4));
+ * Parameter w = new Parameter(Tensor.randn(3, 4));
  * w.requiresGrad();   // true
  * }</pre>
  */

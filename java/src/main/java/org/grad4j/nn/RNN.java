@@ -10,7 +10,7 @@ import org.grad4j.tensor.Tensor;
  *
  * <pre>{@code
  * RNN rnn = new RNN(10, 20, 2, "tanh", true, true, 0, false);
- * RNN.Result r = rnn.forward(Tensor.randn(0, 3, 5, 10), null);   // r.output() [3, 5, 20], r.h() [2, 3, 20]
+ * RNN.Result r = rnn.forward(Tensor.randn(3, 5, 10), null);   // r.output() [3, 5, 20], r.h() [2, 3, 20]
  * }</pre>
  */
 public class RNN extends Recurrent {

@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded source of random numbers for tensor factories, dropout masks and data shuffling.
- * The same seed gives the same sequence on every machine and JVM.
+ * The same seed gives the same sequence on every machine and JVM. Threads may share one (the
+ * default generator is shared by every factory called without one): each draw is atomic.
  *
  * <pre>{@code
  * Generator gen = new Generator(42);
@@ -62,7 +63,7 @@ public final class Generator {
      *
      * @return this generator
      */
-    public Generator reset() {
+    public synchronized Generator reset() {
         random = new SplittableRandom(seed);
         spareNormal = Double.NaN;
         return this;
@@ -73,7 +74,7 @@ public final class Generator {
      *
      * @return the value
      */
-    public double nextDouble() {
+    public synchronized double nextDouble() {
         return random.nextDouble();
     }
 
@@ -84,7 +85,7 @@ public final class Generator {
      * @return the value
      * @throws IllegalArgumentException if {@code bound} is not positive
      */
-    public int nextInt(int bound) {
+    public synchronized int nextInt(int bound) {
         return random.nextInt(bound);
     }
 
@@ -93,7 +94,7 @@ public final class Generator {
      *
      * @return the value
      */
-    public long nextLong() {
+    public synchronized long nextLong() {
         return random.nextLong();
     }
 
@@ -102,7 +103,7 @@ public final class Generator {
      *
      * @return the value
      */
-    public double nextGaussian() {
+    public synchronized double nextGaussian() {
         if (!Double.isNaN(spareNormal)) {
             double s = spareNormal;
             spareNormal = Double.NaN;

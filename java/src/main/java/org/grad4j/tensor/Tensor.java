@@ -59,8 +59,25 @@ import org.grad4j.internal.tensor.TensorInternals;
  * view sharing its storage) is closed, every method that reads or writes its values throws
  * {@link IllegalStateException}.
  *
+ * <p>Names and argument orders are PyTorch's, except where a Java varargs shape or tensor list
+ * must come last, or a Python keyword argument has no Java counterpart:
+ * <ul>
+ *   <li>{@link #full(float, int...) full(value, shape...)} for {@code torch.full(size, fill_value)};
+ *   <li>{@link #cat(int, Tensor...) cat(dim, tensors...)} for {@code torch.cat(tensors, dim)}
+ *       ({@link #cat(java.util.List, int) cat(list, dim)} keeps PyTorch's order);
+ *   <li>{@link #of(float[], int...) of(data, shape...)} for {@code torch.tensor(data).reshape(shape)}
+ *       ({@link #of(float[]) of(data)} is {@code torch.tensor(list)}, a vector; {@link #scalar} a
+ *       0-dimensional tensor);
+ *   <li>the random factories take their {@link Generator} first ({@code randn(gen, shape...)} for
+ *       {@code torch.randn(*size, generator=gen)}), and without one draw from the default generator
+ *       that {@link Generator#manualSeed(long)} seeds; {@code uniform(low, high, shape...)} and
+ *       {@code normal(mean, std, shape...)} put the distribution's parameters before the shape;
+ *   <li>{@code convTranspose2d(weight, bias, stride, padding, outputPadding, dilation, groups)} puts
+ *       dilation before groups, as {@code conv2d} does, where {@code conv_transpose2d} has groups first.
+ * </ul>
+ *
  * <pre>{@code
- * Tensor a = Tensor.of(new float[] {2}).requiresGrad(true);
+ * Tensor a = Tensor.scalar(2).requiresGrad(true);
  * Tensor e = a.add(2).mul(a.mul(3).add(4));   // (a + 2)(3a + 4) = 40
  * e.backward();
  * a.grad();                                     // tensor(22.)
@@ -746,7 +763,7 @@ public class Tensor extends TensorBase implements AutoCloseable {
      * @throws IllegalArgumentException if the shapes are not [N, C] with C &gt; 0 and [N]
      */
     public Tensor crossEntropy(Tensor target) {
-        return new CrossEntropy(target).apply(this).mean();
+        return new CrossEntropy().apply(this, target).mean();
     }
 
     // ---------------------------------------------------------------- matrix products
@@ -1184,7 +1201,7 @@ public class Tensor extends TensorBase implements AutoCloseable {
      *     {@code dim} is out of range
      */
     public Tensor indexSelect(int dim, Tensor index) {
-        return new IndexSelect(dim, index).apply(this);
+        return new IndexSelect(dim).apply(this, index);
     }
 
     /**
@@ -1196,7 +1213,7 @@ public class Tensor extends TensorBase implements AutoCloseable {
      * @throws IllegalArgumentException if the index's rank differs or {@code dim} is out of range
      */
     public Tensor gather(int dim, Tensor index) {
-        return new Gather(dim, index).apply(this);
+        return new Gather(dim).apply(this, index);
     }
 
     /**

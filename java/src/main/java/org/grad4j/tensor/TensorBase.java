@@ -11,6 +11,7 @@ import org.grad4j.backend.BinaryOp;
 import org.grad4j.internal.tensor.HookList;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.Storage;
+import org.grad4j.internal.trace.Tracing;
 
 /**
  * The data and autograd half of {@link Tensor} (as PyTorch's {@code TensorBase}): storage, shape,
@@ -46,9 +47,19 @@ abstract class TensorBase {
     // ---------------------------------------------------------------- factories
 
     /**
-     * A tensor holding a copy of {@code data} in the given shape, as {@code torch.tensor}; as with
-     * {@link #zeros}, no shape means a 0-dimensional tensor, so a vector needs its length:
-     * {@code Tensor.of(data, data.length)}.
+     * A 1-D tensor holding a copy of {@code data}, as {@code torch.tensor(list)}; {@link #scalar}
+     * makes a 0-dimensional one.
+     *
+     * @param data the values (copied)
+     * @return a tensor of shape [data.length]
+     */
+    public static Tensor of(float[] data) {
+        return of(data, data.length);
+    }
+
+    /**
+     * A tensor holding a copy of {@code data} in the given shape, as
+     * {@code torch.tensor(data).reshape(shape)}; an empty shape (a 0-dimensional tensor) takes one value.
      *
      * @param data the values in row-major order (copied)
      * @param shape the sizes, one per dimension
@@ -59,8 +70,7 @@ abstract class TensorBase {
         int n = Shapes.numel(shape);
         if (data.length != n) {
             throw new IllegalArgumentException("Tensor.of: " + data.length + " values cannot fill shape "
-                    + Shapes.str(shape) + " (" + n + " elements)"
-                    + (shape.length == 0 ? "; give the shape, e.g. Tensor.of(data, " + data.length + ")" : ""));
+                    + Shapes.str(shape) + " (" + n + " elements)");
         }
         return new Tensor(Storage.owning(data.clone()), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
@@ -225,7 +235,18 @@ abstract class TensorBase {
     }
 
     /**
-     * Uniform values in [0, 1), as {@code torch.rand}.
+     * Uniform values in [0, 1) from the default generator, as {@code torch.rand(*size)}.
+     *
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     * @see Generator#manualSeed(long)
+     */
+    public static Tensor rand(int... shape) {
+        return rand(Generator.defaultGenerator(), shape);
+    }
+
+    /**
+     * Uniform values in [0, 1), as {@code torch.rand(*size, generator=gen)}.
      *
      * @param gen the source of the values
      * @param shape the sizes, one per dimension
@@ -236,18 +257,18 @@ abstract class TensorBase {
     }
 
     /**
-     * Uniform values in [0, 1) from a new generator seeded with {@code seed}, as {@code torch.rand}.
+     * Standard normal values from the default generator, as {@code torch.randn(*size)}.
      *
-     * @param seed the seed of the generator
      * @param shape the sizes, one per dimension
      * @return the new tensor
+     * @see Generator#manualSeed(long)
      */
-    public static Tensor rand(long seed, int... shape) {
-        return rand(new Generator(seed), shape);
+    public static Tensor randn(int... shape) {
+        return randn(Generator.defaultGenerator(), shape);
     }
 
     /**
-     * Standard normal values, as {@code torch.randn}.
+     * Standard normal values, as {@code torch.randn(*size, generator=gen)}.
      *
      * @param gen the source of the values
      * @param shape the sizes, one per dimension
@@ -258,18 +279,21 @@ abstract class TensorBase {
     }
 
     /**
-     * Standard normal values from a new generator seeded with {@code seed}, as {@code torch.randn}.
+     * Uniform values in [low, high) from the default generator, as
+     * {@code torch.empty(*size).uniform_(low, high)}.
      *
-     * @param seed the seed of the generator
+     * @param low the inclusive lower bound
+     * @param high the exclusive upper bound
      * @param shape the sizes, one per dimension
      * @return the new tensor
+     * @throws IllegalArgumentException if a bound is not finite or {@code low > high}
      */
-    public static Tensor randn(long seed, int... shape) {
-        return randn(new Generator(seed), shape);
+    public static Tensor uniform(float low, float high, int... shape) {
+        return uniform(Generator.defaultGenerator(), low, high, shape);
     }
 
     /**
-     * Uniform values in [low, high), as {@code torch.Tensor.uniform_}.
+     * Uniform values in [low, high), as {@code torch.empty(*size).uniform_(low, high, generator=gen)}.
      *
      * @param gen the source of the values
      * @param low the inclusive lower bound
@@ -287,14 +311,31 @@ abstract class TensorBase {
         }
         Tensor t = zeros(shape);
         float[] d = t.storage.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) (low + (high - (double) low) * gen.nextDouble());
+        synchronized (gen) {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) (low + (high - (double) low) * gen.nextDouble());
+            }
         }
         return t;
     }
 
     /**
-     * Normal values with the given mean and standard deviation, as {@code torch.normal}.
+     * Normal values with the given mean and standard deviation from the default generator, as
+     * {@code torch.normal(mean, std, size)}.
+     *
+     * @param mean the mean
+     * @param std the standard deviation, finite and &ge; 0
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     * @throws IllegalArgumentException if {@code mean} is not finite, or {@code std} is negative or not finite
+     */
+    public static Tensor normal(float mean, float std, int... shape) {
+        return normal(Generator.defaultGenerator(), mean, std, shape);
+    }
+
+    /**
+     * Normal values with the given mean and standard deviation, as
+     * {@code torch.normal(mean, std, size, generator=gen)}.
      *
      * @param gen the source of the values
      * @param mean the mean
@@ -310,10 +351,93 @@ abstract class TensorBase {
         }
         Tensor t = zeros(shape);
         float[] d = t.storage.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) (mean + std * gen.nextGaussian());
+        synchronized (gen) {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) (mean + std * gen.nextGaussian());
+            }
         }
         return t;
+    }
+
+    /** The largest integer magnitude below which every integer is a float32 value. */
+    private static final int EXACT_FLOAT_INTEGERS = 1 << 24;
+
+    /**
+     * Integers drawn uniformly from [low, high) by the default generator, as
+     * {@code torch.randint(low, high, size)}; stored as float32, like every grad4j tensor.
+     *
+     * @param low the smallest value
+     * @param high one above the largest value
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     * @throws IllegalArgumentException if {@code low >= high} or a bound lies outside ±2^24, beyond
+     *     which float32 does not hold every integer
+     */
+    public static Tensor randint(int low, int high, int... shape) {
+        return randint(Generator.defaultGenerator(), low, high, shape);
+    }
+
+    /**
+     * Integers drawn uniformly from [low, high), as {@code torch.randint(low, high, size, generator=gen)};
+     * stored as float32, like every grad4j tensor.
+     *
+     * @param gen the source of the values
+     * @param low the smallest value
+     * @param high one above the largest value
+     * @param shape the sizes, one per dimension
+     * @return the new tensor
+     * @throws IllegalArgumentException if {@code low >= high} or a bound lies outside ±2^24, beyond
+     *     which float32 does not hold every integer
+     */
+    public static Tensor randint(Generator gen, int low, int high, int... shape) {
+        if (low >= high || low < -EXACT_FLOAT_INTEGERS || high > EXACT_FLOAT_INTEGERS) {
+            throw new IllegalArgumentException("randint: need low < high within [-2^24, 2^24] (the integers float32"
+                    + " holds exactly), got low " + low + ", high " + high);
+        }
+        Tensor t = zeros(shape);
+        float[] d = t.storage.data();
+        synchronized (gen) {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = low + gen.nextInt(high - low);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * A random permutation of 0, 1, ..., n-1 from the default generator, as {@code torch.randperm(n)}.
+     *
+     * @param n the number of values
+     * @return a 1-D tensor of n values
+     * @throws IllegalArgumentException if {@code n} is negative or above 2^24
+     */
+    public static Tensor randperm(int n) {
+        return randperm(Generator.defaultGenerator(), n);
+    }
+
+    /**
+     * A random permutation of 0, 1, ..., n-1, as {@code torch.randperm(n, generator=gen)}
+     * (Fisher–Yates shuffle).
+     *
+     * @param gen the source of the order
+     * @param n the number of values
+     * @return a 1-D tensor of n values
+     * @throws IllegalArgumentException if {@code n} is negative or above 2^24
+     */
+    public static Tensor randperm(Generator gen, int n) {
+        if (n < 0 || n > EXACT_FLOAT_INTEGERS) {
+            throw new IllegalArgumentException(
+                    "randperm: n must be in [0, 2^24] (the integers float32 holds exactly), got " + n);
+        }
+        float[] d = new float[n];
+        synchronized (gen) {
+            for (int i = 0; i < n; i++) {
+                int j = gen.nextInt(i + 1);
+                d[i] = d[j];
+                d[j] = i;
+            }
+        }
+        return wrap(d, n);
     }
 
     // ---------------------------------------------------------------- layout and values
@@ -422,6 +546,7 @@ abstract class TensorBase {
      * @return a new array of {@link #numel()} values
      */
     public float[] toArray() {
+        Tracing.hostAccess("toArray()");
         if (numel() == 0) {
             return new float[0];
         }
@@ -440,6 +565,7 @@ abstract class TensorBase {
      * @throws IllegalArgumentException if the tensor does not have exactly one element
      */
     public float item() {
+        Tracing.hostAccess("item()");
         if (numel() != 1) {
             throw new IllegalArgumentException(
                     "item: tensor of shape " + Shapes.str(shape) + " has " + numel() + " elements, not 1");
@@ -456,6 +582,7 @@ abstract class TensorBase {
      *     out of range
      */
     public float get(int... index) {
+        Tracing.hostAccess("get(...)");
         return storage.data()[position("get", index)];
     }
 
@@ -694,6 +821,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor add_(Tensor other) {
+        Tracing.hostAccess("add_");
         return inPlace("add_", BinaryOp.ADD, other);
     }
 
@@ -708,6 +836,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor add_(Tensor other, float alpha) {
+        Tracing.hostAccess("add_");
         if (alpha == 1f) {
             return add_(other);
         }
@@ -724,6 +853,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor add_(float value) {
+        Tracing.hostAccess("add_");
         return inPlace("add_", BinaryOp.ADD, scalar(value));
     }
 
@@ -737,6 +867,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor sub_(Tensor other) {
+        Tracing.hostAccess("sub_");
         return inPlace("sub_", BinaryOp.SUB, other);
     }
 
@@ -750,6 +881,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor mul_(Tensor other) {
+        Tracing.hostAccess("mul_");
         return inPlace("mul_", BinaryOp.MUL, other);
     }
 
@@ -762,6 +894,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor mul_(float value) {
+        Tracing.hostAccess("mul_");
         return inPlace("mul_", BinaryOp.MUL, scalar(value));
     }
 
@@ -775,6 +908,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor div_(Tensor other) {
+        Tracing.hostAccess("div_");
         return inPlace("div_", BinaryOp.DIV, other);
     }
 
@@ -787,6 +921,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor div_(float value) {
+        Tracing.hostAccess("div_");
         return inPlace("div_", BinaryOp.DIV, scalar(value));
     }
 
@@ -799,6 +934,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor fill_(float value) {
+        Tracing.hostAccess("fill_");
         checkInPlace("fill_");
         MemoryOverlap.checkNoInternalOverlap("fill_", this);
         if (isContiguous()) {
@@ -819,6 +955,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor zero_() {
+        Tracing.hostAccess("zero_");
         return fill_(0f);
     }
 
@@ -832,6 +969,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor copy_(Tensor src) {
+        Tracing.hostAccess("copy_");
         checkInPlace("copy_");
         MemoryOverlap.checkNoInternalOverlap("copy_", this);
         MemoryOverlap.checkNoPartialOverlap("copy_", this, src);

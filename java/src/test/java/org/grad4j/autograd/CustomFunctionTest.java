@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +50,13 @@ class CustomFunctionTest {
 
     @Test
     void gradcheckPassesForACorrectFunction() {
-        Tensor x = Tensor.randn(3, 4, 5).requiresGrad(true);
+        Tensor x = Tensor.randn(new Generator(3), 4, 5).requiresGrad(true);
         GradCheck.check(in -> new Cube().apply(in[0]), x);
     }
 
     @Test
     void gradcheckCatchesAWrongBackward() {
-        Tensor x = Tensor.randn(4, 6).requiresGrad(true);
+        Tensor x = Tensor.randn(new Generator(4), 6).requiresGrad(true);
         IllegalStateException e =
                 assertThrows(IllegalStateException.class, () -> GradCheck.check(in -> new WrongCube().apply(in[0]), x));
         assertTrue(e.getMessage().contains("analytic"), e.getMessage());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -76,8 +77,8 @@ class GradientOwnershipTest {
 
     @Test
     void aKeptGradientHasTheLeafsValuesAndLayout() {
-        Tensor x = Tensor.randn(0, 5, 3);
-        Tensor w = Tensor.randn(1, 4, 3).requiresGrad(true);
+        Tensor x = Tensor.randn(new Generator(0), 5, 3);
+        Tensor w = Tensor.randn(new Generator(1), 4, 3).requiresGrad(true);
         x.linear(w, null).sum().backward();
         assertTrue(w.grad().isContiguous());
         assertArrayEquals(x.sum(0).expand(4, 3).contiguous().toArray(), w.grad().toArray(), 1e-5f);

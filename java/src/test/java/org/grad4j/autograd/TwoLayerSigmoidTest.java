@@ -2,6 +2,7 @@ package org.grad4j.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +14,10 @@ class TwoLayerSigmoidTest {
 
     @Test
     void autogradMatchesHandDerivedGradients() {
-        Tensor w1 = Tensor.randn(11, HIDDEN, IN).requiresGrad(true);
-        Tensor w2 = Tensor.randn(12, OUT, HIDDEN).requiresGrad(true);
-        Tensor x = Tensor.randn(13, IN);
-        Tensor target = Tensor.rand(14, OUT);
+        Tensor w1 = Tensor.randn(new Generator(11), HIDDEN, IN).requiresGrad(true);
+        Tensor w2 = Tensor.randn(new Generator(12), OUT, HIDDEN).requiresGrad(true);
+        Tensor x = Tensor.randn(new Generator(13), IN);
+        Tensor target = Tensor.rand(new Generator(14), OUT);
 
         Tensor y = w2.matmul(w1.matmul(x).sigmoid()).sigmoid();
         Tensor loss = y.sub(target).square().mean();

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +82,7 @@ class SafetensorsTest {
         Path f = dir.resolve("r.safetensors");
         Map<String, Tensor> tensors = Map.of(
                 "x",
-                Tensor.randn(1, 3, 4, 5),
+                Tensor.randn(new Generator(1), 3, 4, 5),
                 "empty",
                 Tensor.zeros(0, 7),
                 "s",
@@ -119,7 +120,7 @@ class SafetensorsTest {
     @Test
     void readsLargeFilesThroughAMemoryMap() throws IOException {
         Path f = dir.resolve("m.safetensors");
-        Tensor t = Tensor.randn(2, 1000, 1000);
+        Tensor t = Tensor.randn(new Generator(2), 1000, 1000);
         Safetensors.save(f, Map.of("t", t), Map.of());
         long data = 4L * t.numel();
         // Read into the heap, the file's bytes are allocated besides what the tensor needs; mapped,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.grad4j.autograd.GradCheck;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class ActivationsTest {
                 new float[] {(float) -Math.log(1 + e), (float) (1 - Math.log(1 + e))},
                 new LogSoftmax(-1).forward(row).toArray(),
                 1e-6f);
-        Tensor columns = Tensor.randn(1, 3, 2);
+        Tensor columns = Tensor.randn(new Generator(1), 3, 2);
         assertArrayEquals(
                 new float[] {1, 1}, new Softmax(0).forward(columns).sum(0).toArray(), 1e-6f);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.grad4j.autograd.GradCheck;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class BatchNormTest {
         BatchNorm2d bn = new BatchNorm2d(3);
         Layers.set(bn.weight, 1.5f, -2f, 0.5f);
         Layers.set(bn.bias, 0.1f, 0.2f, -0.3f);
-        Tensor x = Tensor.randn(1, 4, 3, 2, 3).mul(2).add(1);
+        Tensor x = Tensor.randn(new Generator(1), 4, 3, 2, 3).mul(2).add(1);
         double[][] s = stats(x.reshape(4, 3, 6));
         float[] expected = normalize(x.reshape(4, 3, 6), s[0], s[1], bn.weight.toArray(), bn.bias.toArray());
         assertArrayEquals(expected, bn.forward(x).toArray(), 1e-5f);
@@ -72,7 +73,7 @@ class BatchNormTest {
         double[] mean = {0, 0};
         double[] var = {1, 1};
         for (int step = 0; step < 3; step++) {
-            Tensor x = Tensor.randn(10 + step, 5, 2, 4).add(step);
+            Tensor x = Tensor.randn(new Generator(10 + step), 5, 2, 4).add(step);
             bn.forward(x);
             double[][] s = stats(x);
             for (int c = 0; c < 2; c++) {
@@ -89,11 +90,11 @@ class BatchNormTest {
     @Test
     void evalNormalizesWithTheRunningStatisticsAndLeavesThemAlone() {
         BatchNorm1d bn = new BatchNorm1d(3);
-        bn.forward(Tensor.randn(3, 8, 3).mul(3));
+        bn.forward(Tensor.randn(new Generator(3), 8, 3).mul(3));
         float[] rm = bn.runningMean.toArray();
         float[] rv = bn.runningVar.toArray();
         bn.eval();
-        Tensor x = Tensor.randn(4, 5, 3);
+        Tensor x = Tensor.randn(new Generator(4), 5, 3);
         float[] expected =
                 normalize(x.unsqueeze(2), toDouble(rm), toDouble(rv), new float[] {1, 1, 1}, new float[] {0, 0, 0});
         assertArrayEquals(expected, bn.forward(x).toArray(), 1e-5f);
@@ -123,7 +124,7 @@ class BatchNormTest {
         assertNull(bn.runningMean);
         assertNull(bn.weight);
         bn.eval();
-        Tensor x = Tensor.randn(5, 6, 2);
+        Tensor x = Tensor.randn(new Generator(5), 6, 2);
         double[][] s = stats(x.unsqueeze(2));
         float[] expected = new float[12];
         for (int i = 0; i < 12; i++) {

@@ -39,7 +39,7 @@ class ConvLayersTest {
                 true,
                 new Generator(1));
         assertArrayEquals(new int[] {6, 2, 3, 2}, conv.weight.shape());
-        Tensor x = Tensor.randn(2, 2, 4, 7, 6);
+        Tensor x = Tensor.randn(new Generator(2), 2, 4, 7, 6);
         Tensor expected = x.conv2d(conv.weight, conv.bias, new int[] {2, 1}, new int[] {1, 0}, new int[] {1, 2}, 2);
         assertArrayEquals(expected.toArray(), conv.forward(x).toArray());
         assertArrayEquals(new int[] {2, 6, 4, 4}, conv.forward(x).shape());
@@ -48,7 +48,7 @@ class ConvLayersTest {
     @Test
     void conv2dAcceptsAnUnbatchedImage() {
         Conv2d conv = new Conv2d(2, 3, 3, 1, 1);
-        Tensor x = Tensor.randn(3, 2, 5, 5);
+        Tensor x = Tensor.randn(new Generator(3), 2, 5, 5);
         Tensor y = conv.forward(x);
         assertArrayEquals(new int[] {3, 5, 5}, y.shape());
         assertArrayEquals(conv.forward(x.unsqueeze(0)).toArray(), y.toArray());
@@ -133,7 +133,7 @@ class ConvLayersTest {
                 new int[] {1, 1},
                 new Generator(2));
         assertArrayEquals(new int[] {4, 3, 3, 3}, up.weight.shape());
-        Tensor x = Tensor.randn(3, 2, 4, 5, 5);
+        Tensor x = Tensor.randn(new Generator(3), 2, 4, 5, 5);
         Tensor expected = x.convTranspose2d(
                 up.weight, up.bias, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 0}, new int[] {1, 1}, 2);
         assertArrayEquals(expected.toArray(), up.forward(x).toArray());

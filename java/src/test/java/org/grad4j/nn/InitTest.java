@@ -37,7 +37,7 @@ class InitTest {
 
     @Test
     void constantsFillEveryElementEvenOfAParameter() {
-        Parameter p = new Parameter(Tensor.randn(0, 3, 4));
+        Parameter p = new Parameter(Tensor.randn(new Generator(0), 3, 4));
         assertSame(p, Init.zeros_(p));
         assertArrayEquals(new float[12], p.toArray());
         Init.ones_(p);

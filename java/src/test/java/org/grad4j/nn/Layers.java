@@ -43,7 +43,7 @@ final class Layers {
 
     /** A standard normal leaf that requires grad. */
     static Tensor randn(long seed, int... shape) {
-        return Tensor.randn(seed, shape).requiresGrad(true);
+        return Tensor.randn(new Generator(seed), shape).requiresGrad(true);
     }
 
     /** Overwrites a parameter's values (outside the graph). */

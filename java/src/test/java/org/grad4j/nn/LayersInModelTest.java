@@ -59,7 +59,7 @@ class LayersInModelTest {
     @Test
     void aTrainingStepReachesEveryParameterAndEvalIsDeterministic() {
         Sequential net = cnn(2);
-        Tensor x = Tensor.randn(3, 6, 1, 6, 6);
+        Tensor x = Tensor.randn(new Generator(3), 6, 1, 6, 6);
         Tensor out = net.forward(x);
         assertArrayEquals(new int[] {6, 5}, out.shape());
         out.sum().backward();

@@ -132,7 +132,7 @@ class ModuleTest {
         for (float b : fc.bias.toArray()) {
             assertTrue(Math.abs(b) <= bound, "bias " + b);
         }
-        Tensor x = Tensor.randn(4, 2, 50);
+        Tensor x = Tensor.randn(new Generator(4), 2, 50);
         Tensor expected = x.matmul(fc.weight.t()).add(fc.bias);
         assertArrayEquals(expected.toArray(), fc.forward(x).toArray(), 1e-5f);
         IllegalArgumentException e =

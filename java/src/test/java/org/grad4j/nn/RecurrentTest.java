@@ -114,7 +114,7 @@ class RecurrentTest {
             for (boolean bi : new boolean[] {false, true}) {
                 for (boolean batchFirst : new boolean[] {false, true}) {
                     Recurrent m = make(kind, 3, 4, 2, batchFirst, bi, 7);
-                    Tensor timeMajor = Tensor.randn(11, 5, 2, 3);
+                    Tensor timeMajor = Tensor.randn(new Generator(11), 5, 2, 3);
                     Tensor out =
                             m.forward(batchFirst ? timeMajor.transpose(0, 1).contiguous() : timeMajor);
                     Tensor got = batchFirst ? out.transpose(0, 1) : out;
@@ -181,7 +181,7 @@ class RecurrentTest {
     @Test
     void finalStatesAndInitialStates() {
         LSTM lstm = new LSTM(3, 4, 2, true, true, 0, false);
-        Tensor x = Tensor.randn(1, 2, 5, 3);
+        Tensor x = Tensor.randn(new Generator(1), 2, 5, 3);
         LSTM.Result r = lstm.forward(x, null, null);
         assertArrayEquals(new int[] {2, 5, 4}, r.output().shape());
         assertArrayEquals(new int[] {2, 2, 4}, r.h().shape());
@@ -190,8 +190,8 @@ class RecurrentTest {
                 r.h().select(0, 1).toArray(),
                 0f,
                 "the last layer's final h is the last output");
-        Tensor h0 = Tensor.randn(2, 2, 2, 4);
-        Tensor c0 = Tensor.randn(3, 2, 2, 4);
+        Tensor h0 = Tensor.randn(new Generator(2), 2, 2, 4);
+        Tensor c0 = Tensor.randn(new Generator(3), 2, 2, 4);
         LSTM.Result split = lstm.forward(
                 x.narrow(1, 2, 3),
                 lstm.forward(x.narrow(1, 0, 2), h0, c0).h(),
@@ -202,7 +202,7 @@ class RecurrentTest {
                 1e-6f,
                 "running in two pieces with the carried state");
         GRU gru = new GRU(3, 4);
-        GRU.Result unbatched = gru.forward(Tensor.randn(4, 6, 3), null);
+        GRU.Result unbatched = gru.forward(Tensor.randn(new Generator(4), 6, 3), null);
         assertArrayEquals(new int[] {6, 4}, unbatched.output().shape());
         assertArrayEquals(new int[] {1, 4}, unbatched.h().shape());
     }
@@ -211,7 +211,7 @@ class RecurrentTest {
     void gradientsMatchFiniteDifferences() {
         for (Kind kind : Kind.values()) {
             Recurrent m = make(kind, 2, 3, 2, false, true, 3);
-            Tensor x = Tensor.randn(4, 3, 2, 2).requiresGrad(true);
+            Tensor x = Tensor.randn(new Generator(4), 3, 2, 2).requiresGrad(true);
             Parameter w = m.namedParameters().get("weight_hh_l0");
             Parameter b = m.namedParameters().get("bias_ih_l1_reverse");
             GradCheck.check(in -> m.forward(in[0]), x, w, b);

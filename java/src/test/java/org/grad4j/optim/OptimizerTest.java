@@ -91,7 +91,7 @@ class OptimizerTest {
     private static float trainSteps(Module model, Optimizer opt, int from, int to) {
         float loss = 0;
         for (int step = from; step < to; step++) {
-            Tensor x = Tensor.randn(100 + step, 16, 3);
+            Tensor x = Tensor.randn(new Generator(100 + step), 16, 3);
             Tensor y = x.sum(1, true).mul(0.5f);
             Tensor l = model.forward(x).sub(y).square().mean();
             opt.zeroGrad();

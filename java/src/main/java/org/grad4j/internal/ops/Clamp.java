@@ -2,6 +2,7 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.UnaryOp;
+import org.grad4j.graph.Attributes;
 import org.grad4j.tensor.Tensor;
 
 /** min(max(x, lo), hi). Backward: g where lo &lt;= x &lt;= hi, else 0. */
@@ -12,6 +13,11 @@ public final class Clamp extends Op {
     @Override
     public String name() {
         return "clamp";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return Attributes.of().with("min", min).with("max", max);
     }
 
     public Clamp(float min, float max) {

@@ -2,6 +2,7 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
@@ -20,6 +21,11 @@ public final class Conv2d extends Op {
     @Override
     public String name() {
         return "conv2d";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return params.attributes();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 
 /**
@@ -16,6 +17,16 @@ record ConvParams(int[] stride, int[] padding, int[] outputPadding, int[] dilati
         int[] d = Shapes.pair(op, "dilation", dilation, 1);
         Shapes.checkArg(groups >= 1, op, "groups must be >= 1, got " + groups);
         return new ConvParams(s, p, extra, d, groups);
+    }
+
+    /** stride, padding, dilation, groups and, when not zeros, outputPadding. */
+    Attributes attributes() {
+        Attributes a = Attributes.of()
+                .with("stride", stride)
+                .with("padding", padding)
+                .with("dilation", dilation)
+                .with("groups", groups);
+        return outputPadding[0] == 0 && outputPadding[1] == 0 ? a : a.with("outputPadding", outputPadding);
     }
 
     /**

@@ -6,19 +6,16 @@ import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
 /**
- * Per-sample cross-entropy of logits [N, C] against class indices [N]:
+ * Per-sample cross-entropy of inputs logits [N, C] and class indices target [N]:
  * loss[n] = logsumexp(x[n]) − x[n][t[n]], stable for large logits.
- * Backward: g[n]·(softmax(x[n]) − onehot(t[n])).
+ * Backward: g[n]·(softmax(x[n]) − onehot(t[n])); the target gets no gradient (zeros, should it
+ * require one).
  * NOTE: fused (one pass each way) rather than logSoftmax + gather, on every classifier's path.
  */
 public final class CrossEntropy extends Op {
-    private final Tensor target;
     private int[] targets;
+    private int[] targetShape;
     private float[] logSumExp;
-
-    public CrossEntropy(Tensor target) {
-        this.target = target;
-    }
 
     @Override
     public String name() {
@@ -28,6 +25,8 @@ public final class CrossEntropy extends Op {
     @Override
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor x = in[0].contiguous();
+        Tensor target = in[1];
+        targetShape = target.shape();
         if (x.dim() != 2 || target.dim() != 1 || target.size(0) != x.size(0) || x.size(1) == 0) {
             throw new IllegalArgumentException("crossEntropy: expects logits [N, C] with C > 0 and targets [N], got "
                     + Shapes.str(x.shape()) + " and " + Shapes.str(target.shape()));
@@ -64,6 +63,6 @@ public final class CrossEntropy extends Op {
                         logSumExp,
                         grad.contiguous().toArray(),
                         TensorInternals.data(gradX));
-        return new Tensor[] {gradX};
+        return new Tensor[] {gradX, ctx.needsInputGrad(1) ? Tensor.zeros(targetShape) : null};
     }
 }

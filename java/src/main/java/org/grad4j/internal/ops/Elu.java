@@ -2,6 +2,7 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.UnaryOp;
+import org.grad4j.graph.Attributes;
 import org.grad4j.tensor.Tensor;
 
 /** x for x &gt; 0, alpha·(exp(x) − 1) otherwise. Backward: g where x &gt; 0, else g·alpha·exp(x). */
@@ -11,6 +12,11 @@ public final class Elu extends Op {
     @Override
     public String name() {
         return "elu";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return Attributes.of().with("alpha", alpha);
     }
 
     public Elu(float alpha) {

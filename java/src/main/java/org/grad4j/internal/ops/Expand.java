@@ -1,6 +1,7 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
@@ -17,6 +18,11 @@ public final class Expand extends Op {
     @Override
     public String name() {
         return "expand";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return Attributes.of().with("sizes", sizes);
     }
 
     @Override

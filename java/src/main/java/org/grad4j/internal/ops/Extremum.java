@@ -2,6 +2,7 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.ReduceOp;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
@@ -26,6 +27,11 @@ public final class Extremum extends Op {
     @Override
     public String name() {
         return op == ReduceOp.MAX ? "max" : "min";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return dim == null ? Attributes.of() : Attributes.of().with("dim", dim).with("keepDim", keepDim);
     }
 
     @Override

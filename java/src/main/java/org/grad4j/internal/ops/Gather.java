@@ -1,23 +1,24 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
- * out[i][j][k] = x[i][index[i][j][k]][k] (for dim 1): index has x's rank and x's sizes in every
- * other dim. Backward: g added into zeros at the gathered positions.
+ * out[i][j][k] = x[i][index[i][j][k]][k] (for dim 1), of inputs x and index: index has x's rank
+ * and x's sizes in every other dim. Backward: g added into zeros at the gathered positions; the
+ * index gets no gradient (zeros, should it require one: the output is piecewise constant in it).
  */
 public final class Gather extends Op {
     private final int dim;
-    private final Tensor index;
     private int[] inputShape;
     private int axis;
     private int[] positions;
+    private int[] indexShape;
 
-    public Gather(int dim, Tensor index) {
+    public Gather(int dim) {
         this.dim = dim;
-        this.index = index;
     }
 
     @Override
@@ -26,8 +27,14 @@ public final class Gather extends Op {
     }
 
     @Override
+    public Attributes attributes() {
+        return Attributes.of().with("dim", dim);
+    }
+
+    @Override
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor x = in[0];
+        Tensor index = in[1];
         inputShape = x.shape();
         int[] is = index.shape();
         axis = Shapes.dim(name(), dim, Math.max(x.dim(), 1));
@@ -40,11 +47,15 @@ public final class Gather extends Op {
                     + " rank and sizes except in dim " + dim + "; input shape " + Shapes.str(inputShape));
         }
         positions = Kernels.indices(name(), index, inputShape[axis]);
+        indexShape = is;
         return Kernels.gather(x, axis, positions, is[axis], true, is);
     }
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        return new Tensor[] {Kernels.scatterAdd(grad, inputShape, axis, positions, index.size(axis), true)};
+        return new Tensor[] {
+            Kernels.scatterAdd(grad, inputShape, axis, positions, indexShape[axis], true),
+            ctx.needsInputGrad(1) ? Tensor.zeros(indexShape) : null
+        };
     }
 }

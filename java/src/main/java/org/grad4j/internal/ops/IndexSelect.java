@@ -1,20 +1,20 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /** The entries of x at a 1-D list of positions along one dim. Backward: g added back at those positions. */
 public final class IndexSelect extends Op {
     private final int dim;
-    private final Tensor index;
     private int[] inputShape;
+    private int[] indexShape;
     private int axis;
     private int[] positions;
 
-    public IndexSelect(int dim, Tensor index) {
+    public IndexSelect(int dim) {
         this.dim = dim;
-        this.index = index;
     }
 
     @Override
@@ -23,8 +23,15 @@ public final class IndexSelect extends Op {
     }
 
     @Override
+    public Attributes attributes() {
+        return Attributes.of().with("dim", dim);
+    }
+
+    @Override
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor x = in[0];
+        Tensor index = in[1];
+        indexShape = index.shape();
         inputShape = x.shape();
         axis = Shapes.dim(name(), dim, Math.max(x.dim(), 1));
         if (index.dim() > 1 || x.dim() == 0) {
@@ -39,6 +46,9 @@ public final class IndexSelect extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        return new Tensor[] {Kernels.scatterAdd(grad, inputShape, axis, positions, positions.length, false)};
+        return new Tensor[] {
+            Kernels.scatterAdd(grad, inputShape, axis, positions, positions.length, false),
+            ctx.needsInputGrad(1) ? Tensor.zeros(indexShape) : null
+        };
     }
 }

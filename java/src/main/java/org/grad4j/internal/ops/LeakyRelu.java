@@ -3,6 +3,7 @@ package org.grad4j.internal.ops;
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.UnaryOp;
+import org.grad4j.graph.Attributes;
 import org.grad4j.tensor.Tensor;
 
 /** max(x, 0) + slope·min(x, 0) (ReLU for slope 0). Backward: g where x &gt; 0, else slope·g. */
@@ -16,6 +17,11 @@ public final class LeakyRelu extends Op {
     @Override
     public String name() {
         return slope == 0f ? "relu" : "leakyRelu";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return slope == 0f ? Attributes.of() : Attributes.of().with("negativeSlope", slope);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.Pool2dGeometry;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
@@ -18,6 +19,11 @@ public final class MaxPool2d extends Op {
     @Override
     public String name() {
         return "maxPool2d";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return pool.attributes();
     }
 
     @Override

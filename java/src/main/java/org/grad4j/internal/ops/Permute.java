@@ -2,6 +2,7 @@ package org.grad4j.internal.ops;
 
 import java.util.Arrays;
 import org.grad4j.autograd.Context;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
@@ -18,6 +19,11 @@ public final class Permute extends Op {
     @Override
     public String name() {
         return "permute";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return Attributes.of().with("dims", dims);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.backend.Pool2dGeometry;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
@@ -50,6 +51,13 @@ record Pool2d(String op, int[] kernel, int[] stride, int[] padding, int[] dilati
                 dilation[0],
                 dilation[1]);
         return g;
+    }
+
+    /** kernel, stride, padding and, for max_pool2d, dilation. */
+    Attributes attributes() {
+        Attributes a =
+                Attributes.of().with("kernel", kernel).with("stride", stride).with("padding", padding);
+        return op.equals("maxPool2d") ? a.with("dilation", dilation) : a;
     }
 
     /** The pooled output [N, C, OH, OW], zeros. */

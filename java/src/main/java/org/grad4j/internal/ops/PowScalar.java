@@ -2,6 +2,7 @@ package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.UnaryOp;
+import org.grad4j.graph.Attributes;
 import org.grad4j.tensor.Tensor;
 
 /** x ^ p for a constant p. Backward: g·p·x^(p−1). */
@@ -15,6 +16,11 @@ public final class PowScalar extends Op {
     @Override
     public String name() {
         return "pow";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return Attributes.of().with("exponent", exponent);
     }
 
     @Override

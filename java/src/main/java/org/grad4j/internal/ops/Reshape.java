@@ -1,6 +1,7 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
@@ -23,6 +24,11 @@ public final class Reshape extends Op {
     @Override
     public String name() {
         return viewOnly ? "view" : "reshape";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return Attributes.of().with("shape", requested);
     }
 
     @Override

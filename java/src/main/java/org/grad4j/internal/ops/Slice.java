@@ -1,6 +1,7 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
@@ -33,6 +34,17 @@ public final class Slice extends Op {
     @Override
     public String name() {
         return strict ? "narrow" : "slice";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return strict
+                ? Attributes.of().with("dim", dim).with("start", start).with("length", (int) (end - start))
+                : Attributes.of()
+                        .with("dim", dim)
+                        .with("start", start)
+                        .with("end", (int) end)
+                        .with("step", step);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
@@ -24,6 +25,11 @@ public final class Softmax extends Op {
     @Override
     public String name() {
         return log ? "logSoftmax" : "softmax";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return Attributes.of().with("dim", dim);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.grad4j.internal.ops;
 import java.util.Arrays;
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.ReduceOp;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
@@ -16,6 +17,13 @@ public final class Sum extends Op {
     @Override
     public String name() {
         return "sum";
+    }
+
+    @Override
+    public Attributes attributes() {
+        return dims == null
+                ? Attributes.of()
+                : Attributes.of().with("dims", dims).with("keepDim", keepDim);
     }
 
     public Sum(int[] dims, boolean keepDim) {

@@ -65,7 +65,7 @@ public final class CrossEntropyLoss extends NLLLoss {
         ClassTargets.Indices indices = ClassTargets.indices(name(), input, target, ignoreIndex);
         Tensor targets = indices.flat();
         if (weight == null && labelSmoothing == 0 && !indices.anyIgnored() && reduction != Reduction.NONE) {
-            return reduction.apply(new CrossEntropy(targets).apply(rows));
+            return reduction.apply(new CrossEntropy().apply(rows, targets));
         }
         Tensor logProbs = rows.logSoftmax(1);
         Tensor nll = nll(input, logProbs, targets);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.function.BinaryOperator;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,8 @@ class CompareTest {
 
     @Test
     void resultsDoNotRequireGradEvenIfInputsDo() {
-        Tensor a = Tensor.randn(1, 2, 3).requiresGrad(true);
-        Tensor b = Tensor.randn(2, 3).requiresGrad(true);
+        Tensor a = Tensor.randn(new Generator(1), 2, 3).requiresGrad(true);
+        Tensor b = Tensor.randn(new Generator(2), 3).requiresGrad(true);
         for (BinaryOperator<Tensor> op : OPS) {
             Tensor out = op.apply(a, b);
             assertFalse(out.requiresGrad());

@@ -1,5 +1,6 @@
 package org.grad4j.internal.ops;
 
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 
 /** Leaf tensors for op samples: seeded, contiguous or laid out as views. */
@@ -10,7 +11,7 @@ final class Inputs {
 
     /** Standard normal values, requiring grad. */
     static Tensor randn(int... shape) {
-        return Tensor.randn(seed++, shape).requiresGrad(true);
+        return Tensor.randn(new Generator(seed++), shape).requiresGrad(true);
     }
 
     /** Uniform values in [low, high), requiring grad. */
@@ -21,12 +22,12 @@ final class Inputs {
 
     /** A leaf whose layout is the transpose of a contiguous tensor (shape [rows, cols], strides [1, rows]). */
     static Tensor transposed(int rows, int cols) {
-        return Tensor.randn(seed++, cols, rows).t().detach().requiresGrad(true);
+        return Tensor.randn(new Generator(seed++), cols, rows).t().detach().requiresGrad(true);
     }
 
     /** A leaf that is every other column of a wider tensor (a strided, non-contiguous view). */
     static Tensor strided(int rows, int cols) {
-        return Tensor.randn(seed++, rows, 2 * cols)
+        return Tensor.randn(new Generator(seed++), rows, 2 * cols)
                 .slice(1, 0, 2 * cols, 2)
                 .detach()
                 .requiresGrad(true);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.grad4j.autograd.GradMode;
 import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class MatmulOutTest {
     @Test
     void writesTheSameValuesAsMatmulIntoTheGivenTensor() {
-        Tensor a = Tensor.randn(1, 2, 3, 4);
-        Tensor b = Tensor.randn(2, 5, 4).transpose(0, 1);
+        Tensor a = Tensor.randn(new Generator(1), 2, 3, 4);
+        Tensor b = Tensor.randn(new Generator(2), 5, 4).transpose(0, 1);
         Tensor out = Tensor.full(7f, 2, 3, 5);
         int version = TensorInternals.storage(out).version();
         assertSame(out, a.matmul(b, out));

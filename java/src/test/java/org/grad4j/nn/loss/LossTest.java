@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.grad4j.autograd.GradCheck;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -157,7 +158,7 @@ class LossTest {
 
     @Test
     void crossEntropyOverSpatialDimsAndUnbatched() {
-        Tensor x = Tensor.randn(3, 2, 3, 2, 2);
+        Tensor x = Tensor.randn(new Generator(3), 2, 3, 2, 2);
         Tensor t = Tensor.of(new float[] {0, 1, 2, 1, 2, 0, 0, 0}, 2, 2, 2);
         Tensor perPixel = new CrossEntropyLoss(Reduction.NONE, null, -100, 0).forward(x, t);
         assertArrayEquals(new int[] {2, 2, 2}, perPixel.shape());
@@ -187,14 +188,14 @@ class LossTest {
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        Tensor x = Tensor.randn(5, 4, 3).requiresGrad(true);
-        Tensor y = Tensor.randn(6, 4, 3);
+        Tensor x = Tensor.randn(new Generator(5), 4, 3).requiresGrad(true);
+        Tensor y = Tensor.randn(new Generator(6), 4, 3);
         GradCheck.check(in -> new MSELoss().forward(in[0], y), x);
         GradCheck.check(in -> new L1Loss(Reduction.SUM).forward(in[0], y), x);
         GradCheck.check(in -> new HuberLoss(Reduction.MEAN, 0.7).forward(in[0], y), x);
         GradCheck.check(
                 in -> new BCEWithLogitsLoss(Reduction.MEAN, null, Tensor.of(new float[] {2, 1, 0.5f}, 3))
-                        .forward(in[0], Tensor.rand(7, 4, 3)),
+                        .forward(in[0], Tensor.rand(new Generator(7), 4, 3)),
                 x);
         Tensor logits = INPUT.clone().requiresGrad(true);
         Tensor w = Tensor.of(new float[] {0.5f, 2f, 1f}, 3);
@@ -202,7 +203,7 @@ class LossTest {
         GradCheck.check(in -> new CrossEntropyLoss(Reduction.MEAN, w, 1, 0.3).forward(in[0], TARGET), logits);
         GradCheck.check(
                 in -> new CrossEntropyLoss(Reduction.SUM, w, -100, 0.1)
-                        .forward(in[0], Tensor.rand(8, 4, 3).softmax(1)),
+                        .forward(in[0], Tensor.rand(new Generator(8), 4, 3).softmax(1)),
                 logits);
         GradCheck.check(in -> new NLLLoss(Reduction.MEAN, w, -100).forward(in[0].logSoftmax(1), TARGET), logits);
     }

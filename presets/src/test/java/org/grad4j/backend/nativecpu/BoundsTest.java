@@ -9,6 +9,7 @@ import org.grad4j.backend.Conv2dGeometry;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.UnaryOp;
+import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -90,8 +91,8 @@ class BoundsTest {
 
     @Test
     void aClosedTensorIsAnExceptionBeforeAnyNativeCall() {
-        Tensor a = Tensor.rand(1, 8, 8);
-        Tensor b = Tensor.rand(2, 8, 8);
+        Tensor a = Tensor.rand(new Generator(1), 8, 8);
+        Tensor b = Tensor.rand(new Generator(2), 8, 8);
         Tensor out = Tensor.zeros(8, 8);
         b.close();
         try (Scope ignored = Backend.use(nat)) {

@@ -1,0 +1,310 @@
+package org.grad4j.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.grad4j.internal.ops.OpRegistry;
+import org.grad4j.nn.Module;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * A computation as a list of nodes in execution order: graph inputs, named parameters, constants,
+ * and grad4j ops (by their public names, with attributes, static shapes and dtypes), plus the
+ * values it returns. Graphs are immutable: passes return new ones. {@link #trace} records one from
+ * eager code; {@link GraphBuilder} builds one by hand; {@link #run} executes it with the eager ops,
+ * so its results carry autograd history like eager results.
+ *
+ * <pre>{@code
+ * Graph g = Graph.trace(model, Tensor.zeros(64, 784));
+ * System.out.println(g);            // one node per line
+ * Tensor[] out = g.run(batch);      // the model's forward, from the graph
+ * }</pre>
+ */
+public final class Graph {
+    private final List<Node> nodes;
+    private final List<Value> outputs;
+    private final Map<String, Tensor> bound;
+    private final Tensor[] constants;
+
+    Graph(List<Node> nodes, List<Value> outputs, Map<String, Tensor> bound) {
+        this.nodes = List.copyOf(nodes);
+        this.outputs = List.copyOf(outputs);
+        this.bound = Collections.unmodifiableMap(new LinkedHashMap<>(bound));
+        this.constants = new Tensor[nodes.size()];
+        for (Node n : this.nodes) {
+            if (n.kind() == Node.Kind.CONSTANT) {
+                constants[n.output().id()] =
+                        Tensor.of(n.constantValues(), n.output().shape());
+            }
+        }
+    }
+
+    /**
+     * Records what a module's forward does on example inputs: its parameters and buffers become
+     * parameter nodes under their dotted names, bound to the module's tensors.
+     *
+     * @param model the module
+     * @param exampleInputs one input (a module's forward takes one)
+     * @return the graph, with the module's output as its one output
+     * @throws GraphBreakException if the forward reads values into Java, writes in place or calls a
+     *     user-defined Function
+     * @throws IllegalArgumentException if not exactly one input is given
+     */
+    public static Graph trace(Module model, Tensor... exampleInputs) {
+        if (exampleInputs.length != 1) {
+            throw new IllegalArgumentException(
+                    "Graph.trace: a module's forward takes one input, got " + exampleInputs.length);
+        }
+        Map<Tensor, String> names = new java.util.IdentityHashMap<>();
+        model.namedParameters().forEach((name, p) -> names.put(p, name));
+        model.namedBuffers().forEach((name, b) -> names.put(b, name));
+        return new Tracer(names).trace(in -> new Tensor[] {model.forward(in[0])}, exampleInputs);
+    }
+
+    /**
+     * Records what a function does on example inputs. Tensors it uses that it was not given become
+     * parameters when they require grad (named {@code param0}, {@code param1}, ... and bound to
+     * those tensors) and constants otherwise.
+     *
+     * @param fn the function
+     * @param exampleInputs its inputs
+     * @return the graph, with the function's results as its outputs
+     * @throws GraphBreakException if the function reads values into Java, writes in place or calls a
+     *     user-defined Function
+     */
+    public static Graph trace(java.util.function.Function<Tensor[], Tensor[]> fn, Tensor... exampleInputs) {
+        return new Tracer(new java.util.IdentityHashMap<>()).trace(fn, exampleInputs);
+    }
+
+    /**
+     * The nodes, in execution order.
+     *
+     * @return the nodes
+     */
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /**
+     * The values each run is given, in order.
+     *
+     * @return the input values
+     */
+    public List<Value> inputs() {
+        return nodes.stream()
+                .filter(n -> n.kind() == Node.Kind.INPUT)
+                .map(Node::output)
+                .toList();
+    }
+
+    /**
+     * The values a run returns, in order.
+     *
+     * @return the output values
+     */
+    public List<Value> outputs() {
+        return outputs;
+    }
+
+    /**
+     * The parameters' names, in order.
+     *
+     * @return the names
+     */
+    public List<String> parameterNames() {
+        return nodes.stream()
+                .filter(n -> n.kind() == Node.Kind.PARAMETER)
+                .map(Node::target)
+                .toList();
+    }
+
+    /**
+     * The node that produces a value of this graph.
+     *
+     * @param value the value
+     * @return its node
+     * @throws IllegalArgumentException if the value is not this graph's
+     */
+    public Node producer(Value value) {
+        if (value.id() < 0
+                || value.id() >= nodes.size()
+                || !nodes.get(value.id()).output().equals(value)) {
+            throw new IllegalArgumentException("graph: " + value + " is not a value of this graph");
+        }
+        return nodes.get(value.id());
+    }
+
+    /**
+     * Runs the graph with its bound parameters.
+     *
+     * @param inputs one tensor per graph input, of its shape
+     * @return one tensor per graph output
+     * @throws IllegalArgumentException if the inputs do not match the graph's, or a parameter is not bound
+     */
+    public Tensor[] run(Tensor... inputs) {
+        return run(Map.of(), inputs);
+    }
+
+    /**
+     * Runs the graph, the given tensors taking the place of the parameters of those names.
+     *
+     * @param parameters tensors by parameter name; the bound ones serve the rest
+     * @param inputs one tensor per graph input, of its shape
+     * @return one tensor per graph output
+     * @throws IllegalArgumentException if the inputs or a parameter do not match the graph's, or a
+     *     parameter is neither given nor bound
+     */
+    public Tensor[] run(Map<String, Tensor> parameters, Tensor... inputs) {
+        List<Value> expected = inputs();
+        if (inputs.length != expected.size() || !shapesMatch(expected, inputs)) {
+            throw new IllegalArgumentException("graph: expects inputs " + signature(expected) + ", got "
+                    + Arrays.stream(inputs)
+                            .map(t -> t == null ? "null" : Arrays.toString(t.shape()))
+                            .toList());
+        }
+        Tensor[] values = new Tensor[nodes.size()];
+        int nextInput = 0;
+        for (Node n : nodes) {
+            int id = n.output().id();
+            values[id] = switch (n.kind()) {
+                case INPUT -> inputs[nextInput++];
+                case CONSTANT -> constants[id];
+                case PARAMETER -> parameter(n, parameters);
+                case OP -> {
+                    Tensor[] args = new Tensor[n.inputs().size()];
+                    for (int i = 0; i < args.length; i++) {
+                        args[i] = values[n.inputs().get(i).id()];
+                    }
+                    yield OpRegistry.create(n.target(), n.attributes()).apply(args);
+                }
+            };
+        }
+        Tensor[] out = new Tensor[outputs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[outputs.get(i).id()];
+        }
+        return out;
+    }
+
+    private Tensor parameter(Node n, Map<String, Tensor> given) {
+        Tensor t = given.containsKey(n.target()) ? given.get(n.target()) : bound.get(n.target());
+        if (t == null) {
+            throw new IllegalArgumentException("graph: parameter '" + n.target() + "' is neither given nor bound");
+        }
+        if (!Arrays.equals(t.shape(), n.output().shape())) {
+            throw new IllegalArgumentException("graph: parameter '" + n.target() + "' has shape "
+                    + Arrays.toString(n.output().shape()) + ", got " + Arrays.toString(t.shape()));
+        }
+        return t;
+    }
+
+    private static boolean shapesMatch(List<Value> expected, Tensor[] given) {
+        for (int i = 0; i < given.length; i++) {
+            if (given[i] == null
+                    || !Arrays.equals(given[i].shape(), expected.get(i).shape())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String signature(List<Value> values) {
+        List<String> parts = new ArrayList<>();
+        for (Value v : values) {
+            parts.add(producer(v).target() + " " + Arrays.toString(v.shape()));
+        }
+        return parts.toString();
+    }
+
+    /**
+     * One node per line, in columns (kind, value, target, arguments, shape), as torch.fx prints a
+     * graph, then the outputs.
+     */
+    @Override
+    public String toString() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"kind", "value", "target", "args", "shape"});
+        for (Node n : nodes) {
+            String args = n.kind() == Node.Kind.OP
+                    ? "("
+                            + String.join(
+                                    ", ",
+                                    n.inputs().stream().map(Value::toString).toList()) + ")"
+                            + (n.attributes().names().isEmpty() ? "" : " {" + n.attributes() + "}")
+                    : "";
+            rows.add(new String[] {
+                n.kind().name().toLowerCase(java.util.Locale.ROOT),
+                n.output().toString(),
+                n.target(),
+                args,
+                Arrays.toString(n.output().shape())
+            });
+        }
+        rows.add(new String[] {
+            "output", "", "output", outputs.toString().replace('[', '(').replace(']', ')'), ""
+        });
+        int[] width = new int[5];
+        for (String[] r : rows) {
+            for (int c = 0; c < 5; c++) {
+                width[c] = Math.max(width[c], r[c].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < 5; c++) {
+                line.append(String.format("%-" + (width[c] + 2) + "s", r[c]));
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * The graph in Graphviz's dot language: one box per node (target, attributes, shape), one
+     * edge per use; {@code dot -Tsvg} draws it.
+     *
+     * @return the dot text
+     */
+    public String toDot() {
+        StringBuilder b =
+                new StringBuilder("digraph grad4j {\n  rankdir=TB;\n  node [shape=box, fontname=\"monospace\"];\n");
+        for (Node n : nodes) {
+            String label = n.output() + " " + n.target()
+                    + (n.attributes().names().isEmpty() ? "" : "\\n" + n.attributes())
+                    + "\\n" + Arrays.toString(n.output().shape());
+            String style = switch (n.kind()) {
+                case INPUT -> ", style=filled, fillcolor=\"#d8e8ff\"";
+                case PARAMETER -> ", style=filled, fillcolor=\"#fff2cc\"";
+                case CONSTANT -> ", style=filled, fillcolor=\"#eeeeee\"";
+                case OP -> "";
+            };
+            b.append("  v")
+                    .append(n.output().id())
+                    .append(" [label=\"")
+                    .append(label.replace("\"", "\\\""))
+                    .append('"')
+                    .append(style)
+                    .append("];\n");
+            for (Value in : n.inputs()) {
+                b.append("  v")
+                        .append(in.id())
+                        .append(" -> v")
+                        .append(n.output().id())
+                        .append(";\n");
+            }
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            b.append("  out").append(i).append(" [label=\"output ").append(i).append("\", shape=ellipse];\n");
+            b.append("  v")
+                    .append(outputs.get(i).id())
+                    .append(" -> out")
+                    .append(i)
+                    .append(";\n");
+        }
+        return b.append("}\n").toString();
+    }
+}

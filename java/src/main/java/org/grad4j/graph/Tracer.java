@@ -1,0 +1,138 @@
+package org.grad4j.graph;
+
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.grad4j.autograd.Function;
+import org.grad4j.internal.ops.Op;
+import org.grad4j.internal.trace.Recorder;
+import org.grad4j.internal.trace.Tracing;
+import org.grad4j.tensor.Scope;
+import org.grad4j.tensor.Tensor;
+
+/**
+ * Records the ops eager code applies into a {@link GraphBuilder}. Tensors are matched by identity:
+ * the example inputs are the graph's inputs, an op's result is its node's value, and any other
+ * tensor an op uses is captured at first use, as a parameter (named by the module, or {@code paramN}
+ * when it requires grad) or as a constant.
+ */
+final class Tracer implements Recorder {
+    private final GraphBuilder builder = new GraphBuilder();
+    private final Map<Tensor, Value> values = new IdentityHashMap<>();
+    private final Map<Tensor, String> parameterNames;
+    private int depth;
+    private int params;
+    private int constants;
+
+    Tracer(Map<Tensor, String> parameterNames) {
+        this.parameterNames = parameterNames;
+    }
+
+    Graph trace(java.util.function.Function<Tensor[], Tensor[]> fn, Tensor... exampleInputs) {
+        for (int i = 0; i < exampleInputs.length; i++) {
+            if (values.containsKey(exampleInputs[i])) {
+                throw new IllegalArgumentException("Graph.trace: input " + i + " is given twice");
+            }
+            values.put(exampleInputs[i], builder.input("input" + i, exampleInputs[i].shape()));
+        }
+        Tensor[] results;
+        try (Scope ignored = Tracing.begin(this)) {
+            results = fn.apply(exampleInputs.clone());
+        }
+        if (results == null) {
+            throw new IllegalArgumentException("Graph.trace: the traced code returned null");
+        }
+        Value[] outputs = new Value[results.length];
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) {
+                throw new IllegalArgumentException("Graph.trace: result " + i + " of the traced code is null");
+            }
+            outputs[i] = valueOf(results[i]);
+        }
+        return builder.build(outputs);
+    }
+
+    @Override
+    public void enterOp() {
+        depth++;
+    }
+
+    @Override
+    public void exitOp() {
+        depth--;
+    }
+
+    @Override
+    public void record(Function function, Tensor[] inputs, Tensor output) {
+        if (depth > 0) {
+            return;
+        }
+        if (!(function instanceof Op op)) {
+            throw new GraphBreakException(
+                    function.name(),
+                    callSite(),
+                    "a user-defined Function cannot be traced (the graph rebuilds only grad4j's own ops)");
+        }
+        Value[] in = new Value[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            in[i] = valueOf(inputs[i]);
+        }
+        values.put(output, builder.op(op.name(), op.attributes(), output.shape(), in));
+    }
+
+    @Override
+    public void hostAccess(String what) {
+        if (depth == 0) {
+            throw new GraphBreakException(
+                    what,
+                    callSite(),
+                    what.endsWith("_")
+                            ? "an in-place write cannot be traced; use the out-of-place op"
+                            : "reading tensor values into Java ends what a graph can hold; keep traced code in tensor ops");
+        }
+    }
+
+    /** The value of a tensor an op uses; a tensor first seen here is captured. */
+    private Value valueOf(Tensor t) {
+        Value v = values.get(t);
+        if (v != null) {
+            return v;
+        }
+        String name = parameterNames.get(t);
+        if (name == null && t.requiresGrad() && t.isLeaf()) {
+            name = "param" + params++;
+        }
+        depth++; // the builder reads the tensor's shape and a constant's values: not the traced code's reads
+        try {
+            v = name != null ? builder.parameter(name, t) : builder.constant("const" + constants++, t);
+        } finally {
+            depth--;
+        }
+        values.put(t, v);
+        return v;
+    }
+
+    /** The first stack frame outside grad4j's library classes: the line of the user's code. */
+    static String callSite() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(f -> !library(f.getDeclaringClass()))
+                        .findFirst()
+                        .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":"
+                                + f.getLineNumber() + ")")
+                        .orElse("an unknown place"));
+    }
+
+    private static final URL LIBRARY = location(Tensor.class);
+
+    private static URL location(Class<?> c) {
+        CodeSource source = c.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
+    }
+
+    /** A class of grad4j-core itself (the examples, shaded into one jar with it, are users' code). */
+    private static boolean library(Class<?> c) {
+        return LIBRARY != null && LIBRARY.equals(location(c)) && !c.getName().startsWith("org.grad4j.examples.")
+                || c.getName().startsWith("java.");
+    }
+}

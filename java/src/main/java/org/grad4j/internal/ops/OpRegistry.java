@@ -1,0 +1,124 @@
+package org.grad4j.internal.ops;
+
+import java.util.Map;
+import java.util.function.Function;
+import org.grad4j.backend.BinaryOp;
+import org.grad4j.backend.ReduceOp;
+import org.grad4j.graph.Attributes;
+
+/**
+ * Every built-in op by its public name, rebuilt from the attributes its {@link Op#attributes()}
+ * gave: how a graph node becomes a call again.
+ */
+public final class OpRegistry {
+    private static final Map<String, Function<Attributes, Op>> OPS = Map.ofEntries(
+            Map.entry("abs", a -> new Abs()),
+            Map.entry("add", a -> new Add()),
+            Map.entry("sub", a -> new Sub()),
+            Map.entry("mul", a -> new Mul()),
+            Map.entry("div", a -> new Div()),
+            Map.entry("neg", a -> new Neg()),
+            Map.entry("exp", a -> new Exp()),
+            Map.entry("log", a -> new Log()),
+            Map.entry("sqrt", a -> new Sqrt()),
+            Map.entry("sigmoid", a -> new Sigmoid()),
+            Map.entry("tanh", a -> new Tanh()),
+            Map.entry("softplus", a -> new Softplus()),
+            Map.entry("gelu", a -> new Gelu()),
+            Map.entry("relu", a -> new LeakyRelu(0f)),
+            Map.entry("leakyRelu", a -> new LeakyRelu(a.getFloat("negativeSlope"))),
+            Map.entry("elu", a -> new Elu(a.getFloat("alpha"))),
+            Map.entry("clamp", a -> new Clamp(a.getFloat("min"), a.getFloat("max"))),
+            Map.entry("pow", a -> a.has("exponent") ? new PowScalar(a.getFloat("exponent")) : new Pow()),
+            Map.entry("eq", a -> new Compare(BinaryOp.EQ)),
+            Map.entry("ne", a -> new Compare(BinaryOp.NE)),
+            Map.entry("lt", a -> new Compare(BinaryOp.LT)),
+            Map.entry("le", a -> new Compare(BinaryOp.LE)),
+            Map.entry("gt", a -> new Compare(BinaryOp.GT)),
+            Map.entry("ge", a -> new Compare(BinaryOp.GE)),
+            Map.entry("where", a -> new Where()),
+            Map.entry("matmul", a -> new Matmul()),
+            Map.entry("clone", a -> new Copy()),
+            Map.entry(
+                    "sum",
+                    a -> a.has("dims") ? new Sum(a.getInts("dims"), a.getBoolean("keepDim")) : new Sum(null, false)),
+            Map.entry("max", a -> extremum(ReduceOp.MAX, a)),
+            Map.entry("min", a -> extremum(ReduceOp.MIN, a)),
+            Map.entry("argmax", a -> argReduce(ReduceOp.ARGMAX, a)),
+            Map.entry("argmin", a -> argReduce(ReduceOp.ARGMIN, a)),
+            Map.entry("softmax", a -> new Softmax(a.getInt("dim"), false)),
+            Map.entry("logSoftmax", a -> new Softmax(a.getInt("dim"), true)),
+            Map.entry("crossEntropy", a -> new CrossEntropy()),
+            Map.entry("reshape", a -> new Reshape(a.getInts("shape"), false)),
+            Map.entry("view", a -> new Reshape(a.getInts("shape"), true)),
+            Map.entry("permute", a -> new Permute(a.getInts("dims"))),
+            Map.entry("expand", a -> new Expand(a.getInts("sizes"))),
+            Map.entry(
+                    "narrow",
+                    a -> new Slice(
+                            a.getInt("dim"),
+                            a.getInt("start"),
+                            (long) a.getInt("start") + a.getInt("length"),
+                            1,
+                            true)),
+            Map.entry(
+                    "slice",
+                    a -> new Slice(a.getInt("dim"), a.getInt("start"), a.getInt("end"), a.getInt("step"), false)),
+            Map.entry("cat", a -> new Cat(a.getInt("dim"))),
+            Map.entry("gather", a -> new Gather(a.getInt("dim"))),
+            Map.entry("indexSelect", a -> new IndexSelect(a.getInt("dim"))),
+            Map.entry(
+                    "conv2d",
+                    a -> new Conv2d(
+                            a.getInts("stride"), a.getInts("padding"), a.getInts("dilation"), a.getInt("groups"))),
+            Map.entry(
+                    "convTranspose2d",
+                    a -> new ConvTranspose2d(
+                            a.getInts("stride"),
+                            a.getInts("padding"),
+                            a.has("outputPadding") ? a.getInts("outputPadding") : new int[2],
+                            a.getInts("dilation"),
+                            a.getInt("groups"))),
+            Map.entry(
+                    "maxPool2d",
+                    a -> new MaxPool2d(
+                            a.getInts("kernel"), a.getInts("stride"), a.getInts("padding"), a.getInts("dilation"))),
+            Map.entry("avgPool2d", a -> new AvgPool2d(a.getInts("kernel"), a.getInts("stride"), a.getInts("padding"))));
+
+    private OpRegistry() {}
+
+    private static Op extremum(ReduceOp op, Attributes a) {
+        return a.has("dim")
+                ? new Extremum(op, a.getInt("dim"), a.getBoolean("keepDim"))
+                : new Extremum(op, null, false);
+    }
+
+    private static Op argReduce(ReduceOp op, Attributes a) {
+        return a.has("dim")
+                ? new ArgReduce(op, a.getInt("dim"), a.getBoolean("keepDim"))
+                : new ArgReduce(op, null, false);
+    }
+
+    /** The names of the built-in ops. */
+    public static java.util.Set<String> names() {
+        return OPS.keySet();
+    }
+
+    /** Whether {@code name} is a built-in op. */
+    public static boolean contains(String name) {
+        return OPS.containsKey(name);
+    }
+
+    /**
+     * A new op of that name with those attributes, ready for one apply.
+     *
+     * @throws IllegalArgumentException if no built-in op has the name, or an attribute it needs is missing
+     */
+    public static Op create(String name, Attributes attributes) {
+        Function<Attributes, Op> factory = OPS.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("no grad4j op is named '" + name + "'");
+        }
+        return factory.apply(attributes);
+    }
+}
