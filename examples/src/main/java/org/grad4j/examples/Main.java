@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             KotlinMlp.class,
             Spiral.class,
             GemmReport.class,
+            GraphDump.class,
             LeakCheck.class
         },
         // What the examples inherit: --help and --version, options listed as declared.

@@ -121,6 +121,11 @@ public final class Graph {
                 .toList();
     }
 
+    /** The tensor a parameter is bound to, or null. */
+    Tensor boundParameter(String name) {
+        return bound.get(name);
+    }
+
     /**
      * The node that produces a value of this graph.
      *

@@ -106,6 +106,19 @@ public final class GraphBuilder {
         return v;
     }
 
+    /** A constant from values it takes over (not copied; graphs never write them). */
+    Value constant(String name, int[] shape, float[] values) {
+        unique("constant", name);
+        Value v = add(Node.Kind.CONSTANT, name, List.of(), Attributes.of(), shape, values);
+        names.put(name, v);
+        return v;
+    }
+
+    /** Whether a node already has this name. */
+    boolean hasName(String name) {
+        return names.containsKey(name);
+    }
+
     /**
      * An op applied to earlier values; its output shape is found by running the op once on zeros
      * of the inputs' shapes, so that a wrong combination fails here with the op's own message.

@@ -1,0 +1,68 @@
+package org.grad4j.graph;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/** The graph passes grad4j has, and the order {@link #optimize} runs them in. */
+public final class Passes {
+    /** Drops what no output depends on. */
+    public static final Pass DEAD_CODE_ELIMINATION = new DeadCodeElimination();
+
+    /** Computes each expression once. */
+    public static final Pass COMMON_SUBEXPRESSION_ELIMINATION = new CommonSubexpressionElimination();
+
+    /** Computes ops on constants once. */
+    public static final Pass CONSTANT_FOLDING = new ConstantFolding();
+
+    /** Removes ops that return an input unchanged. */
+    public static final Pass ALGEBRAIC_SIMPLIFICATION = new AlgebraicSimplification();
+
+    private Passes() {}
+
+    /**
+     * Folding, simplification, common subexpressions and dead code, in that order.
+     *
+     * @return the passes {@link #optimize} runs
+     */
+    public static List<Pass> standard() {
+        return List.of(
+                CONSTANT_FOLDING, ALGEBRAIC_SIMPLIFICATION, COMMON_SUBEXPRESSION_ELIMINATION, DEAD_CODE_ELIMINATION);
+    }
+
+    /**
+     * Runs the standard passes until a round changes nothing (at most 10 rounds).
+     *
+     * @param graph the graph
+     * @return the optimized graph
+     */
+    public static Graph optimize(Graph graph) {
+        return optimize(graph, (pass, result) -> {});
+    }
+
+    /**
+     * Runs the standard passes until a round changes nothing (at most 10 rounds), telling
+     * {@code afterEach} each pass that changed the graph and what it made.
+     *
+     * @param graph the graph
+     * @param afterEach called with each pass that changed the graph and its result
+     * @return the optimized graph
+     */
+    public static Graph optimize(Graph graph, BiConsumer<Pass, Graph> afterEach) {
+        Graph g = graph;
+        for (int round = 0; round < 10; round++) {
+            boolean changed = false;
+            for (Pass pass : standard()) {
+                Graph next = pass.apply(g);
+                if (next != g) {
+                    afterEach.accept(pass, next);
+                    changed = true;
+                    g = next;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return g;
+    }
+}
