@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.grad4j.graph.Autodiff;
 import org.grad4j.graph.Graph;
 import org.grad4j.graph.Passes;
 import org.grad4j.nn.Module;
@@ -12,11 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Traces the {@code mlp} example's network into a graph, prints it one node per line, runs the
- * graph passes (printing each pass that changed it and the node count it left), prints the result
- * and writes both as Graphviz text ({@code dot -Tsvg graph.dot > graph.svg} draws one).
+ * Traces the {@code mlp} example's network into a graph and builds its gradient graph; prints
+ * each one node per line, runs the graph passes on it (printing each pass that changed it and the
+ * node count it left), and writes both as Graphviz text ({@code dot -Tsvg graph.dot > graph.svg}).
  */
-@Command(name = "graph", description = "Traces the mlp network into a graph, optimizes it and writes graph.dot.")
+@Command(
+        name = "graph",
+        description = "Traces the mlp network and its gradients into graphs, optimizes them and writes dot files.")
 public final class GraphDump implements Callable<Integer> {
     @Option(
             names = "--batch-size",
@@ -28,25 +31,33 @@ public final class GraphDump implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            description = "folder for graph.dot and graph-optimized.dot (default: ${DEFAULT-VALUE})")
+            description = "folder for graph.dot and graph-backward.dot (default: ${DEFAULT-VALUE})")
     Path out = Path.of("out", "graph");
 
     @Override
     public Integer call() throws IOException {
         Module model = Mlp.model();
-        Graph traced = Graph.trace(model, Tensor.zeros(batchSize, 1, 28, 28));
-        System.out.println("traced: " + traced.nodes().size() + " nodes");
-        System.out.print(traced);
-        Graph optimized = Passes.optimize(
-                traced,
-                (pass, result) ->
-                        System.out.println(pass.name() + ": " + result.nodes().size() + " nodes"));
-        System.out.println("optimized: " + optimized.nodes().size() + " nodes");
-        System.out.print(optimized);
+        Graph forward = show("forward", Graph.trace(model, Tensor.zeros(batchSize, 1, 28, 28)));
+        Graph joint = show("forward and backward", Autodiff.gradients(forward, forward.parameterNames()));
         Files.createDirectories(out);
-        Files.writeString(out.resolve("graph.dot"), traced.toDot());
-        Files.writeString(out.resolve("graph-optimized.dot"), optimized.toDot());
-        WrittenFiles.print(out, "graph.dot", "graph-optimized.dot");
+        Files.writeString(out.resolve("graph.dot"), forward.toDot());
+        Files.writeString(out.resolve("graph-backward.dot"), joint.toDot());
+        WrittenFiles.print(out, "graph.dot", "graph-backward.dot");
         return 0;
+    }
+
+    /** Prints a graph, runs the passes on it (printing each that changed it), prints and returns the result. */
+    private static Graph show(String what, Graph graph) {
+        System.out.println(what + ", traced: " + graph.nodes().size() + " nodes");
+        System.out.print(graph);
+        Graph optimized = Passes.optimize(
+                graph,
+                (pass, result) -> System.out.println(
+                        "  " + pass.name() + ": " + result.nodes().size() + " nodes"));
+        System.out.println(what + ", after the passes: " + optimized.nodes().size() + " nodes");
+        if (optimized != graph) {
+            System.out.print(optimized);
+        }
+        return optimized;
     }
 }

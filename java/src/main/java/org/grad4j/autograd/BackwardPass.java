@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.internal.trace.Tracing;
+import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -74,7 +76,10 @@ final class BackwardPass {
         if (userCode) {
             shared.add(grad);
         }
-        Tensor[] inputGrads = node.function.backward(node.context, grad);
+        Tensor[] inputGrads;
+        try (Scope ignored = Tracing.inBackwardOf(node.function.name())) {
+            inputGrads = node.function.backward(node.context, grad);
+        }
         GradientChecks.backwardResults(node, inputGrads);
         if (!retainGraph) {
             node.context.release();

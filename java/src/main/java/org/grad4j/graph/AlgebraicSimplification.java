@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Removes ops that return one of their inputs unchanged: adding or subtracting zeros, multiplying
  * or dividing by ones (when that does not broadcast the other operand to a larger shape),
- * {@code neg(neg(x))}, {@code pow(x, 1)}, and reshapes, expands, permutations, narrows and slices
- * that keep the shape and every element in place. Each use of such an op then uses its input.
+ * {@code neg(neg(x))}, {@code pow(x, 1)}, a permutation undone by the next, and reshapes, expands,
+ * permutations, narrows and slices that keep the shape and every element in place. Each use of such an op then uses its input.
  */
 final class AlgebraicSimplification implements Pass {
     @Override
@@ -55,7 +55,18 @@ final class AlgebraicSimplification implements Pass {
                         : null;
             }
             case "reshape", "view", "expand" -> sameShape(a, out) ? a : null;
-            case "permute" -> isIdentity(at.getInts("dims")) ? a : null;
+            case "permute" -> {
+                int[] dims = at.getInts("dims");
+                Node inner = graph.producer(a);
+                if (isIdentity(dims)) {
+                    yield a;
+                }
+                yield inner.kind() == Node.Kind.OP
+                                && inner.target().equals("permute")
+                                && isIdentity(compose(inner.attributes().getInts("dims"), dims))
+                        ? inner.inputs().get(0)
+                        : null;
+            }
             case "narrow", "slice" ->
                 sameShape(a, out) && at.getInt("start") == 0 && (!at.has("step") || at.getInt("step") == 1) ? a : null;
             default -> null;
@@ -81,6 +92,17 @@ final class AlgebraicSimplification implements Pass {
             }
         }
         return true;
+    }
+
+    /** The dims of permute(permute(x, first), second) as one permute of x. */
+    private static int[] compose(int[] first, int[] second) {
+        int[] dims = new int[second.length];
+        for (int i = 0; i < dims.length; i++) {
+            int d = second[i] < 0 ? second[i] + dims.length : second[i];
+            int e = first[d];
+            dims[i] = e < 0 ? e + dims.length : e;
+        }
+        return dims;
     }
 
     private static boolean isIdentity(int[] dims) {

@@ -21,6 +21,7 @@ final class Tracer implements Recorder {
     private final GraphBuilder builder = new GraphBuilder();
     private final Map<Tensor, Value> values = new IdentityHashMap<>();
     private final Map<Tensor, String> parameterNames;
+    private final java.util.Set<Tensor> unbound = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private int depth;
     private int params;
     private int constants;
@@ -29,12 +30,27 @@ final class Tracer implements Recorder {
         this.parameterNames = parameterNames;
     }
 
+    /** Records a parameter of this name as given to each run, not bound to {@code placeholder}. */
+    Tracer unboundParameter(Tensor placeholder, String name) {
+        parameterNames.put(placeholder, name);
+        unbound.add(placeholder);
+        return this;
+    }
+
     Graph trace(java.util.function.Function<Tensor[], Tensor[]> fn, Tensor... exampleInputs) {
+        String[] names = new String[exampleInputs.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "input" + i;
+        }
+        return trace(fn, names, exampleInputs);
+    }
+
+    Graph trace(java.util.function.Function<Tensor[], Tensor[]> fn, String[] inputNames, Tensor... exampleInputs) {
         for (int i = 0; i < exampleInputs.length; i++) {
             if (values.containsKey(exampleInputs[i])) {
                 throw new IllegalArgumentException("Graph.trace: input " + i + " is given twice");
             }
-            values.put(exampleInputs[i], builder.input("input" + i, exampleInputs[i].shape()));
+            values.put(exampleInputs[i], builder.input(inputNames[i], exampleInputs[i].shape()));
         }
         Tensor[] results;
         try (Scope ignored = Tracing.begin(this)) {
@@ -82,14 +98,19 @@ final class Tracer implements Recorder {
     }
 
     @Override
-    public void hostAccess(String what) {
+    public void hostAccess(String access) {
         if (depth == 0) {
+            String backward = Tracing.backwardOf();
+            String what = backward == null ? access : access + " in " + backward + "'s backward";
             throw new GraphBreakException(
                     what,
                     callSite(),
-                    what.endsWith("_")
+                    access.endsWith("_")
                             ? "an in-place write cannot be traced; use the out-of-place op"
-                            : "reading tensor values into Java ends what a graph can hold; keep traced code in tensor ops");
+                            : access.startsWith("a kernel")
+                                    ? "a graph records only ops, and this code computes with the kernels directly"
+                                    : "reading tensor values into Java ends what a graph can hold; keep traced code in"
+                                            + " tensor ops");
         }
     }
 
@@ -105,7 +126,9 @@ final class Tracer implements Recorder {
         }
         depth++; // the builder reads the tensor's shape and a constant's values: not the traced code's reads
         try {
-            v = name != null ? builder.parameter(name, t) : builder.constant("const" + constants++, t);
+            v = name == null
+                    ? builder.constant("const" + constants++, t)
+                    : unbound.contains(t) ? builder.parameter(name, t.shape()) : builder.parameter(name, t);
         } finally {
             depth--;
         }

@@ -109,6 +109,10 @@ class PassesTest {
         t = b.op("neg", NONE, b.op("neg", NONE, t));
         t = b.op("reshape", NONE.with("shape", new int[] {2, 3}), t);
         t = b.op("permute", NONE.with("dims", new int[] {0, 1}), t);
+        t = b.op(
+                "permute",
+                NONE.with("dims", new int[] {1, 0}),
+                b.op("permute", NONE.with("dims", new int[] {-1, 0}), t));
         t = b.op("narrow", NONE.with("dim", 1).with("start", 0).with("length", 3), t);
         Value kept = b.op("mul", NONE, t, onesWider);
         Graph g = Passes.DEAD_CODE_ELIMINATION.apply(Passes.ALGEBRAIC_SIMPLIFICATION.apply(b.build(kept)));

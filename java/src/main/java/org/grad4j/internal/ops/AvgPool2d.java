@@ -12,7 +12,7 @@ import org.grad4j.tensor.Tensor;
  */
 public final class AvgPool2d extends Op {
     private final Pool2d pool;
-    private Pool2dGeometry geometry;
+    private int[] inputShape;
 
     public AvgPool2d(int[] kernel, int[] stride, int[] padding) {
         this.pool = Pool2d.of("avgPool2d", kernel, stride, padding, null);
@@ -31,7 +31,8 @@ public final class AvgPool2d extends Op {
     @Override
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor x = in[0].contiguous();
-        geometry = pool.geometry(x);
+        Pool2dGeometry geometry = pool.geometry(x);
+        inputShape = x.shape();
         Tensor y = Pool2d.output(geometry);
         Kernels.backend()
                 .avgPool2dForward(geometry, TensorInternals.data(x), x.storageOffset(), TensorInternals.data(y));
@@ -40,8 +41,6 @@ public final class AvgPool2d extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        Tensor gradX = Pool2d.inputGrad(geometry);
-        Kernels.backend().avgPool2dBackward(geometry, Pool2d.gradData(grad), TensorInternals.data(gradX));
-        return new Tensor[] {gradX};
+        return new Tensor[] {Pool2dBackward.avg(pool, inputShape).apply(grad)};
     }
 }

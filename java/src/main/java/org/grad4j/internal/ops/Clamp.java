@@ -37,6 +37,6 @@ public final class Clamp extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        return new Tensor[] {grad.mul(Kernels.unary(UnaryOp.CLAMP_GRAD, ctx.saved(0), min, max))};
+        return new Tensor[] {grad.mul(new PointwiseDerivative(UnaryOp.CLAMP_GRAD, min, max).apply(ctx.saved(0)))};
     }
 }

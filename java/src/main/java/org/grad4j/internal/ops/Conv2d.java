@@ -8,11 +8,11 @@ import org.grad4j.tensor.Tensor;
 
 /**
  * 2-D cross-correlation of x [N, C, H, W] with w [O, C/groups, KH, KW] (bias is added by the
- * caller). Backward: the backend's backward-data and backward-weight kernels.
+ * caller). Backward: conv2dBackwardInput and conv2dBackwardWeight, the backend's backward-data and
+ * backward-weight kernels.
  */
 public final class Conv2d extends Op {
     private final ConvParams params;
-    private Conv2dGeometry geometry;
 
     public Conv2d(int[] stride, int[] padding, int[] dilation, int groups) {
         this.params = ConvParams.of("conv2d", stride, padding, null, dilation, groups);
@@ -32,7 +32,7 @@ public final class Conv2d extends Op {
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor x = in[0].contiguous();
         Tensor w = in[1].contiguous();
-        geometry = geometry(x, w);
+        Conv2dGeometry geometry = geometry(x, w);
         ctx.saveForBackward(x, w);
         return Conv2dKernels.forward(geometry, x, w);
     }
@@ -69,8 +69,8 @@ public final class Conv2d extends Op {
         Tensor w = ctx.saved(1);
         Tensor g = grad.contiguous();
         return new Tensor[] {
-            ctx.needsInputGrad(0) ? Conv2dKernels.inputGrad(geometry, g, w) : null,
-            ctx.needsInputGrad(1) ? Conv2dKernels.weightGrad(geometry, x, g) : null
+            ctx.needsInputGrad(0) ? Conv2dBackward.input(params, x.shape()).apply(g, w) : null,
+            ctx.needsInputGrad(1) ? Conv2dBackward.weight(params, w.shape()).apply(x, g) : null
         };
     }
 }

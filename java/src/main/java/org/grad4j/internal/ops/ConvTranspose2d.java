@@ -14,7 +14,6 @@ import org.grad4j.tensor.Tensor;
  */
 public final class ConvTranspose2d extends Op {
     private final ConvParams params;
-    private Conv2dGeometry geometry;
 
     public ConvTranspose2d(int[] stride, int[] padding, int[] outputPadding, int[] dilation, int groups) {
         this.params = ConvParams.of("convTranspose2d", stride, padding, outputPadding, dilation, groups);
@@ -44,7 +43,7 @@ public final class ConvTranspose2d extends Op {
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor x = in[0].contiguous();
         Tensor w = in[1].contiguous();
-        geometry = geometry(x, w);
+        Conv2dGeometry geometry = geometry(x, w);
         ctx.saveForBackward(x, w);
         return Conv2dKernels.inputGrad(geometry, x, w);
     }
@@ -87,8 +86,10 @@ public final class ConvTranspose2d extends Op {
         Tensor w = ctx.saved(1);
         Tensor g = grad.contiguous();
         return new Tensor[] {
-            ctx.needsInputGrad(0) ? Conv2dKernels.forward(geometry, g, w) : null,
-            ctx.needsInputGrad(1) ? Conv2dKernels.weightGrad(geometry, g, x) : null
+            ctx.needsInputGrad(0)
+                    ? new Conv2d(params.stride(), params.padding(), params.dilation(), params.groups()).apply(g, w)
+                    : null,
+            ctx.needsInputGrad(1) ? Conv2dBackward.weight(params, w.shape()).apply(g, x) : null
         };
     }
 }

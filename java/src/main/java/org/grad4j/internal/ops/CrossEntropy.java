@@ -45,24 +45,13 @@ public final class CrossEntropy extends Op {
                         targets,
                         TensorInternals.data(loss),
                         logSumExp);
-        ctx.saveForBackward(x);
+        ctx.saveForBackward(x, target);
         return loss;
     }
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        Tensor x = ctx.saved(0);
-        Tensor gradX = Tensor.zeros(x.shape());
-        Kernels.backend()
-                .crossEntropyBackward(
-                        TensorInternals.data(x),
-                        x.storageOffset(),
-                        x.size(0),
-                        x.size(1),
-                        targets,
-                        logSumExp,
-                        grad.contiguous().toArray(),
-                        TensorInternals.data(gradX));
+        Tensor gradX = new CrossEntropyBackward(logSumExp).apply(ctx.saved(0), ctx.saved(1), grad);
         return new Tensor[] {gradX, ctx.needsInputGrad(1) ? Tensor.zeros(targetShape) : null};
     }
 }

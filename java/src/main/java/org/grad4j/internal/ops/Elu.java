@@ -32,6 +32,6 @@ public final class Elu extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        return new Tensor[] {grad.mul(Kernels.unary(UnaryOp.ELU_GRAD, ctx.saved(0), alpha, 0f))};
+        return new Tensor[] {grad.mul(new PointwiseDerivative(UnaryOp.ELU_GRAD, alpha, 0f).apply(ctx.saved(0)))};
     }
 }

@@ -15,6 +15,9 @@ public final class Extremum extends Op {
     private final Integer dim;
     private final boolean keepDim;
     private int[] inputShape;
+    /** x, held (not saved: its later in-place changes do not matter, the positions are found) for the backward op's input. */
+    private Tensor input;
+
     private int axis;
     private int[] positions;
 
@@ -47,12 +50,8 @@ public final class Extremum extends Op {
         axis = Shapes.dim(name(), dim, inputShape.length);
         Layout.checkNotEmpty(name(), inputShape, inputShape[axis]);
         Tensor values = Kernels.reduce(op, x, axis);
-        float[] index = Kernels.reduce(op == ReduceOp.MAX ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, x, axis)
-                .toArray();
-        positions = new int[index.length];
-        for (int i = 0; i < index.length; i++) {
-            positions[i] = (int) index[i];
-        }
+        positions = ExtremumBackward.positions(op, x, axis);
+        input = x;
         return values.reshape(Layout.reduced(inputShape, axis, keepDim));
     }
 
@@ -62,6 +61,6 @@ public final class Extremum extends Op {
             Tensor mask = ctx.saved(0).eq(ctx.saved(1));
             return new Tensor[] {mask.mul(grad.div(mask.sum()))};
         }
-        return new Tensor[] {Kernels.scatterAdd(grad, inputShape, axis, positions, 1, true)};
+        return new Tensor[] {new ExtremumBackward(op, axis, positions).apply(input, grad)};
     }
 }

@@ -48,13 +48,14 @@ public final class Gather extends Op {
         }
         positions = Kernels.indices(name(), index, inputShape[axis]);
         indexShape = is;
+        ctx.saveForBackward(index);
         return Kernels.gather(x, axis, positions, is[axis], true, is);
     }
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
         return new Tensor[] {
-            Kernels.scatterAdd(grad, inputShape, axis, positions, indexShape[axis], true),
+            new ScatterBackward(true, inputShape, axis, positions).apply(grad, ctx.saved(0)),
             ctx.needsInputGrad(1) ? Tensor.zeros(indexShape) : null
         };
     }

@@ -20,6 +20,6 @@ public final class Gelu extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        return new Tensor[] {grad.mul(Kernels.unary(UnaryOp.GELU_GRAD, ctx.saved(0)))};
+        return new Tensor[] {grad.mul(new PointwiseDerivative(UnaryOp.GELU_GRAD, 0f, 0f).apply(ctx.saved(0)))};
     }
 }

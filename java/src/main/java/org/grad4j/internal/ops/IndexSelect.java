@@ -39,6 +39,7 @@ public final class IndexSelect extends Op {
                     + Shapes.str(index.shape()) + " for input " + Shapes.str(inputShape));
         }
         positions = Kernels.indices(name(), index, inputShape[axis]);
+        ctx.saveForBackward(index);
         int[] outShape = x.shape();
         outShape[axis] = positions.length;
         return Kernels.gather(x, axis, positions, positions.length, false, outShape);
@@ -47,7 +48,7 @@ public final class IndexSelect extends Op {
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
         return new Tensor[] {
-            Kernels.scatterAdd(grad, inputShape, axis, positions, positions.length, false),
+            new ScatterBackward(false, inputShape, axis, positions).apply(grad, ctx.saved(0)),
             ctx.needsInputGrad(1) ? Tensor.zeros(indexShape) : null
         };
     }

@@ -1,7 +1,6 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
-import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.UnaryOp;
 import org.grad4j.graph.Attributes;
 import org.grad4j.tensor.Tensor;
@@ -34,8 +33,8 @@ public final class LeakyRelu extends Op {
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
         if (slope == 0f) {
-            return new Tensor[] {Kernels.binary(name(), BinaryOp.RELU_BACKWARD, ctx.saved(0), grad)};
+            return new Tensor[] {new ReluBackward().apply(ctx.saved(0), grad)};
         }
-        return new Tensor[] {grad.mul(Kernels.unary(UnaryOp.LEAKY_RELU_GRAD, ctx.saved(0), slope, 0f))};
+        return new Tensor[] {grad.mul(new PointwiseDerivative(UnaryOp.LEAKY_RELU_GRAD, slope, 0f).apply(ctx.saved(0)))};
     }
 }

@@ -9,7 +9,9 @@ import org.grad4j.tensor.Tensor;
 /** Max over 2-D windows of x [N, C, H, W]. Backward: g routed to each window's max position. */
 public final class MaxPool2d extends Op {
     private final Pool2d pool;
-    private Pool2dGeometry geometry;
+    /** x, held for the backward op's input. */
+    private Tensor input;
+
     private int[] argmax;
 
     public MaxPool2d(int[] kernel, int[] stride, int[] padding, int[] dilation) {
@@ -29,7 +31,8 @@ public final class MaxPool2d extends Op {
     @Override
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor x = in[0].contiguous();
-        geometry = pool.geometry(x);
+        Pool2dGeometry geometry = pool.geometry(x);
+        input = in[0];
         Tensor y = Pool2d.output(geometry);
         argmax = new int[y.numel()];
         Kernels.backend()
@@ -40,8 +43,6 @@ public final class MaxPool2d extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        Tensor gradX = Pool2d.inputGrad(geometry);
-        Kernels.backend().maxPool2dBackward(geometry, Pool2d.gradData(grad), argmax, TensorInternals.data(gradX));
-        return new Tensor[] {gradX};
+        return new Tensor[] {Pool2dBackward.max(pool, argmax).apply(input, grad)};
     }
 }

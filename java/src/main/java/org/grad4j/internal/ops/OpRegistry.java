@@ -4,11 +4,13 @@ import java.util.Map;
 import java.util.function.Function;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.ReduceOp;
+import org.grad4j.backend.UnaryOp;
 import org.grad4j.graph.Attributes;
 
 /**
- * Every built-in op by its public name, rebuilt from the attributes its {@link Op#attributes()}
- * gave: how a graph node becomes a call again.
+ * Every built-in op by its public name (and the ops that backward passes are made of, such as
+ * {@code reluBackward}), rebuilt from the attributes its {@link Op#attributes()} gave: how a graph
+ * node becomes a call again.
  */
 public final class OpRegistry {
     private static final Map<String, Function<Attributes, Op>> OPS = Map.ofEntries(
@@ -83,9 +85,48 @@ public final class OpRegistry {
                     "maxPool2d",
                     a -> new MaxPool2d(
                             a.getInts("kernel"), a.getInts("stride"), a.getInts("padding"), a.getInts("dilation"))),
-            Map.entry("avgPool2d", a -> new AvgPool2d(a.getInts("kernel"), a.getInts("stride"), a.getInts("padding"))));
+            Map.entry("avgPool2d", a -> new AvgPool2d(a.getInts("kernel"), a.getInts("stride"), a.getInts("padding"))),
+            Map.entry("sign", a -> pointwise(UnaryOp.SIGN, a)),
+            Map.entry("clampGrad", a -> pointwise(UnaryOp.CLAMP_GRAD, a)),
+            Map.entry("eluGrad", a -> pointwise(UnaryOp.ELU_GRAD, a)),
+            Map.entry("geluGrad", a -> pointwise(UnaryOp.GELU_GRAD, a)),
+            Map.entry("leakyReluGrad", a -> pointwise(UnaryOp.LEAKY_RELU_GRAD, a)),
+            Map.entry("reluBackward", a -> new ReluBackward()),
+            Map.entry("softmaxBackward", a -> new SoftmaxBackward(a.getInt("dim"), false)),
+            Map.entry("logSoftmaxBackward", a -> new SoftmaxBackward(a.getInt("dim"), true)),
+            Map.entry("crossEntropyBackward", a -> new CrossEntropyBackward(null)),
+            Map.entry("gatherBackward", a -> new ScatterBackward(true, a.getInts("shape"), a.getInt("dim"), null)),
+            Map.entry(
+                    "indexSelectBackward", a -> new ScatterBackward(false, a.getInts("shape"), a.getInt("dim"), null)),
+            Map.entry("maxBackward", a -> new ExtremumBackward(ReduceOp.MAX, a.getInt("dim"), null)),
+            Map.entry("minBackward", a -> new ExtremumBackward(ReduceOp.MIN, a.getInt("dim"), null)),
+            Map.entry("maxPool2dBackward", a -> Pool2dBackward.max(pool("maxPool2d", a), null)),
+            Map.entry("avgPool2dBackward", a -> Pool2dBackward.avg(pool("avgPool2d", a), a.getInts("shape"))),
+            Map.entry("conv2dBackwardInput", a -> Conv2dBackward.input(conv(a), a.getInts("shape"))),
+            Map.entry("conv2dBackwardWeight", a -> Conv2dBackward.weight(conv(a), a.getInts("shape"))),
+            Map.entry(
+                    "sliceBackward",
+                    a -> new SliceBackward(a.getInts("shape"), a.getInt("dim"), a.getInt("start"), a.getInt("step"))));
 
     private OpRegistry() {}
+
+    private static Pool2d pool(String op, Attributes a) {
+        return Pool2d.of(
+                op,
+                a.getInts("kernel"),
+                a.getInts("stride"),
+                a.getInts("padding"),
+                a.has("dilation") ? a.getInts("dilation") : null);
+    }
+
+    private static ConvParams conv(Attributes a) {
+        return ConvParams.of(
+                "conv2d", a.getInts("stride"), a.getInts("padding"), null, a.getInts("dilation"), a.getInt("groups"));
+    }
+
+    private static Op pointwise(UnaryOp op, Attributes a) {
+        return new PointwiseDerivative(op, a.getFloat("alpha"), a.getFloat("beta"));
+    }
 
     private static Op extremum(ReduceOp op, Attributes a) {
         return a.has("dim")

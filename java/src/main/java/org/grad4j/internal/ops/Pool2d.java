@@ -23,13 +23,17 @@ record Pool2d(String op, int[] kernel, int[] stride, int[] padding, int[] dilati
     /** The geometry of pooling x [N, C, H, W]: padding at most half the kernel, a window that fits. */
     Pool2dGeometry geometry(Tensor x) {
         Shapes.checkRank(op, "input", x, 4, "(N, C, H, W)");
+        return geometry(x.shape());
+    }
+
+    /** The geometry of pooling an input of shape [N, C, H, W]. */
+    Pool2dGeometry geometry(int[] s) {
         for (int i = 0; i < 2; i++) {
             if (padding[i] > kernel[i] / 2) {
                 throw new IllegalArgumentException(op + ": padding " + java.util.Arrays.toString(padding)
                         + " must be at most half the kernel " + java.util.Arrays.toString(kernel));
             }
         }
-        int[] s = x.shape();
         int oh = Shapes.windows(op, "height", s[2], padding[0], dilation[0], kernel[0], stride[0]);
         int ow = Shapes.windows(op, "width", s[3], padding[1], dilation[1], kernel[1], stride[1]);
         if (oh == 0 || ow == 0) {

@@ -91,19 +91,6 @@ public final class Slice extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        Tensor out = Tensor.zeros(inputShape);
-        int[] strides = out.stride();
-        int offset = from * strides[axis];
-        strides[axis] = stepped(strides[axis]);
-        Kernels.backend()
-                .copy(
-                        grad.shape(),
-                        TensorInternals.data(grad),
-                        grad.storageOffset(),
-                        grad.stride(),
-                        TensorInternals.data(out),
-                        offset,
-                        strides);
-        return new Tensor[] {out};
+        return new Tensor[] {new SliceBackward(inputShape, axis, from, step).apply(grad)};
     }
 }

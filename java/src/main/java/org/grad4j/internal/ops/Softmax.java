@@ -54,21 +54,6 @@ public final class Softmax extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        Tensor y = ctx.saved(0);
-        Tensor g = grad.contiguous();
-        Tensor gradX = Tensor.zeros(y.shape());
-        Kernels.backend()
-                .softmaxBackward(
-                        log,
-                        TensorInternals.data(y),
-                        0,
-                        TensorInternals.data(g),
-                        g.storageOffset(),
-                        layout.outer(),
-                        layout.size(),
-                        layout.inner(),
-                        TensorInternals.data(gradX),
-                        0);
-        return new Tensor[] {gradX};
+        return new Tensor[] {new SoftmaxBackward(dim, log).apply(ctx.saved(0), grad)};
     }
 }

@@ -20,6 +20,6 @@ public final class Softplus extends Op {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        return new Tensor[] {grad.mul(Kernels.unary(UnaryOp.SIGMOID, ctx.saved(0)))};
+        return new Tensor[] {grad.mul(ctx.saved(0).sigmoid())};
     }
 }

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.List;
 import org.grad4j.autograd.Hook;
 import org.grad4j.autograd.Node;
+import org.grad4j.internal.trace.Tracing;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -53,8 +54,13 @@ public final class TensorInternals {
         return access().storage(t);
     }
 
-    /** The backing array of {@code t}'s storage; kernels read and write it directly. */
+    /**
+     * The backing array of {@code t}'s storage; kernels read and write it directly. Inside an op's
+     * forward that is the op's business; anywhere else in traced code (a backward that calls
+     * kernels itself) it is a graph break, since a graph records only ops.
+     */
     public static float[] data(Tensor t) {
+        Tracing.hostAccess("a kernel call outside an op");
         return access().storage(t).data();
     }
 

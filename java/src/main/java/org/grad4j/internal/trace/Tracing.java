@@ -20,6 +20,25 @@ public final class Tracing {
         return () -> CURRENT.set(previous);
     }
 
+    private static final ThreadLocal<String> BACKWARD_OF = new ThreadLocal<>();
+
+    /** The op whose backward the calling thread runs, for messages; null outside a backward. */
+    public static String backwardOf() {
+        return BACKWARD_OF.get();
+    }
+
+    /** Marks the calling thread as running {@code op}'s backward until the scope closes. */
+    public static Scope inBackwardOf(String op) {
+        if (CURRENT.get() == null) {
+            return NOTHING;
+        }
+        String previous = BACKWARD_OF.get();
+        BACKWARD_OF.set(op);
+        return () -> BACKWARD_OF.set(previous);
+    }
+
+    private static final Scope NOTHING = () -> {};
+
     /** Tells the current recorder, if any, that values are read into Java or written in place. */
     public static void hostAccess(String what) {
         Recorder r = CURRENT.get();

@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.grad4j.graph.Autodiff;
 import org.grad4j.graph.Graph;
+import org.grad4j.graph.GraphBreakException;
 import org.grad4j.graph.Node;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every op sample of {@link OpSpecs}, traced into a graph and run from it: the same values and the
- * same input gradients as eager, bit for bit (the graph runs the same ops); and every op the
- * registry can rebuild appears in some traced sample.
+ * same input gradients as eager, bit for bit (the graph runs the same ops); each differentiable
+ * sample whose op's backward is made of ops also differentiated symbolically ({@link Autodiff}),
+ * its joint graph giving eager's gradients; and every op the registry can rebuild appears in some
+ * traced forward or backward.
  */
 class TracedOpsTest {
     private static float[] weights(int n) {
@@ -45,7 +49,9 @@ class TracedOpsTest {
     @Test
     void everySampleRunsFromItsGraphAsItRunsEagerly() {
         Set<String> traced = new TreeSet<>();
+        Set<String> untraceableBackward = new TreeSet<>();
         int samples = 0;
+        int differentiated = 0;
         for (OpSpec spec : OpSpecs.all()) {
             for (OpSpec.Sample s : spec.samples) {
                 String what = spec.name + " / " + s.label();
@@ -62,12 +68,38 @@ class TracedOpsTest {
                             eager[i], fromGraph[i], what + (i == 0 ? ": output" : ": gradient of input " + (i - 1)));
                 }
                 samples++;
+                if (s.gradcheck() && eager[0].length > 0) {
+                    Graph joint;
+                    try {
+                        joint = Autodiff.gradients(g);
+                    } catch (GraphBreakException e) {
+                        untraceableBackward.add(spec.name);
+                        continue;
+                    }
+                    for (Node n : joint.nodes()) {
+                        if (n.kind() == Node.Kind.OP) {
+                            traced.add(n.target());
+                        }
+                    }
+                    Tensor[] args = java.util.Arrays.copyOf(s.inputs(), s.inputs().length + 1);
+                    args[args.length - 1] = Tensor.of(
+                            weights(eager[0].length), g.outputs().get(0).shape());
+                    Tensor[] out = joint.run(args);
+                    for (int i = 0; i < s.inputs().length; i++) {
+                        if (eager[i + 1] != null) {
+                            assertArrayEquals(
+                                    eager[i + 1], out[1 + i].toArray(), 1e-6f, what + ": graph gradient of input " + i);
+                        }
+                    }
+                    differentiated++;
+                }
             }
         }
         Set<String> missing = new TreeSet<>(OpRegistry.names());
         missing.removeAll(traced);
         assertEquals(Set.of(), missing, "ops no traced sample uses");
         assertTrue(samples > 100, samples + " samples");
-        System.out.println("traced op samples: " + samples + " samples, " + traced.size() + " ops");
+        System.out.println("traced op samples: " + samples + " samples, " + traced.size() + " ops; " + differentiated
+                + " differentiated through the graph; backward not made of ops yet: " + untraceableBackward);
     }
 }
