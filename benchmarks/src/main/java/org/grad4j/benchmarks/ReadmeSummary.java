@@ -22,7 +22,8 @@ final class ReadmeSummary {
             new Quote("gemm", row -> row.startsWith("| 1024 |")),
             new Quote("gemm-auto", row -> row.startsWith("| 1024 |")),
             new Quote("train", row -> true),
-            new Quote("overhead", row -> true));
+            new Quote("overhead", row -> true),
+            new Quote("checkpoint", row -> true));
 
     private ReadmeSummary() {}
 

@@ -25,15 +25,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * README.md]}, from the repository's root. {@code --only gemm,conv,...} runs some sections and only
  * prints their tables. JMH's JSON results go to {@code --out} (default {@code
  * benchmarks/target/report}). When {@code OPENBLAS_CORETYPE} is set, GEMM is run again in a child
- * JVM without it, so both OpenBLAS kernel choices are shown; {@link GemmOverhead} runs in a child
- * JVM too. The benchmark JVMs get the options of {@link BenchmarkJvm}: a fixed 2 GiB pre-touched
+ * JVM without it, so both OpenBLAS kernel choices are shown; {@link GemmOverhead} and
+ * {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of {@link BenchmarkJvm}: a fixed 2 GiB pre-touched
  * heap and the Vector API.
  */
 public final class Report {
     static final String AUTO = "gemm-auto";
     static final String OVERHEAD = "overhead";
     static final String EXAMPLES = "examples";
+    static final String CHECKPOINT = "checkpoint";
     private static final String OVERHEAD_TITLE = "Tensor.matmul against cblas_sgemm in one JVM (µs per call)";
+    private static final String CHECKPOINT_TITLE = "Activation checkpointing on a 64-layer MLP";
 
     private Report() {}
 
@@ -50,9 +52,12 @@ public final class Report {
         System.out.println(machine);
         if (options.containsKey("only")) {
             for (String name : options.get("only").split(",")) {
-                String table = name.equals(OVERHEAD)
-                        ? overhead()
-                        : name.equals(EXAMPLES) ? ExampleRuns.table(out) : table(section(name), seconds, out);
+                String table = switch (name) {
+                    case OVERHEAD -> overhead();
+                    case CHECKPOINT -> checkpoint();
+                    case EXAMPLES -> ExampleRuns.table(out);
+                    default -> table(section(name), seconds, out);
+                };
                 System.out.println();
                 System.out.print(table);
             }
@@ -76,6 +81,7 @@ public final class Report {
             doc.add(AUTO, auto.title(), tableLines(printed));
         }
         doc.add(OVERHEAD, OVERHEAD_TITLE, overhead());
+        doc.add(CHECKPOINT, CHECKPOINT_TITLE, checkpoint());
         doc.add(EXAMPLES, ExampleRuns.TITLE, ExampleRuns.table(out));
         doc.write(docFile);
         System.out.println(doc.render());
@@ -114,6 +120,13 @@ public final class Report {
         System.err.println("benchmarks: running " + OVERHEAD + " ...");
         List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(GemmOverhead.class));
         return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "11", "--table")), false));
+    }
+
+    private static String checkpoint() throws IOException, InterruptedException {
+        System.err.println("benchmarks: running " + CHECKPOINT + " ...");
+        List<String> jvm =
+                ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(CheckpointMemory.class));
+        return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "5", "--table")), false));
     }
 
     /** The Markdown table in what a child printed, without the JVM warnings JMH's forks add to it. */

@@ -16,9 +16,12 @@ public final class Context {
     private int[] savedVersions = new int[0];
     private boolean nonDifferentiable;
     private boolean released;
+    private final boolean recording;
+    private SavedTensorMeter meter;
 
     Context(String op, Tensor[] inputs, boolean recording) {
         this.op = op;
+        this.recording = recording;
         this.needsInputGrad = new boolean[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             needsInputGrad[i] = recording && inputs[i].requiresGrad();
@@ -43,6 +46,13 @@ public final class Context {
      * @param tensors the tensors to keep; null entries are allowed
      */
     public void saveForBackward(Tensor... tensors) {
+        if (meter != null) {
+            meter.released(saved);
+        }
+        meter = recording ? SavedTensorMeter.current() : null;
+        if (meter != null) {
+            meter.saved(tensors);
+        }
         saved = tensors.clone();
         savedVersions = new int[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
@@ -107,6 +117,10 @@ public final class Context {
     }
 
     void release() {
+        if (meter != null && saved != null) {
+            meter.released(saved);
+            meter = null;
+        }
         released = true;
         saved = null;
     }

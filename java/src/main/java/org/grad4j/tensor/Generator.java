@@ -1,10 +1,9 @@
 package org.grad4j.tensor;
 
-import java.util.SplittableRandom;
-
 /**
- * A seeded source of random numbers for tensor factories, dropout masks and data shuffling.
- * The same seed gives the same sequence on every machine and JVM. Threads may share one (the
+ * A seeded source of random numbers for tensor factories, dropout masks and data shuffling: the
+ * SplitMix64 sequence, written here, so the same seed gives the same values on every machine and
+ * JVM version. Threads may share one (the
  * default generator is shared by every factory called without one): each draw is atomic.
  *
  * <pre>{@code
@@ -14,8 +13,11 @@ import java.util.SplittableRandom;
  */
 public final class Generator {
     private static Generator defaultGenerator = new Generator(0);
-    private SplittableRandom random;
+    /** SplitMix64's increment (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014). */
+    private static final long GAMMA = 0x9e3779b97f4a7c15L;
+
     private final long seed;
+    private long position;
     private double spareNormal = Double.NaN;
 
     /**
@@ -25,7 +27,7 @@ public final class Generator {
      */
     public Generator(long seed) {
         this.seed = seed;
-        this.random = new SplittableRandom(seed);
+        this.position = seed;
     }
 
     /**
@@ -59,12 +61,42 @@ public final class Generator {
     }
 
     /**
+     * Where in its sequence a generator is, as {@code torch.Generator.get_state}: restoring it with
+     * {@link #setState} makes the generator draw the same values again.
+     *
+     * @param position the position in the SplitMix64 sequence
+     * @param spareNormal the second value of the last normal pair, not drawn yet (NaN if none)
+     */
+    public record State(long position, double spareNormal) {}
+
+    /**
+     * The generator's current state.
+     *
+     * @return the state
+     */
+    public synchronized State getState() {
+        return new State(position, spareNormal);
+    }
+
+    /**
+     * Moves the generator to a state {@link #getState} returned, as {@code torch.Generator.set_state}.
+     *
+     * @param state the state
+     * @return this generator
+     */
+    public synchronized Generator setState(State state) {
+        position = state.position();
+        spareNormal = state.spareNormal();
+        return this;
+    }
+
+    /**
      * Restarts the sequence from the seed.
      *
      * @return this generator
      */
     public synchronized Generator reset() {
-        random = new SplittableRandom(seed);
+        position = seed;
         spareNormal = Double.NaN;
         return this;
     }
@@ -75,7 +107,7 @@ public final class Generator {
      * @return the value
      */
     public synchronized double nextDouble() {
-        return random.nextDouble();
+        return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /**
@@ -86,7 +118,25 @@ public final class Generator {
      * @throws IllegalArgumentException if {@code bound} is not positive
      */
     public synchronized int nextInt(int bound) {
-        return random.nextInt(bound);
+        if (bound <= 0) {
+            throw new IllegalArgumentException("nextInt: bound must be > 0, got " + bound);
+        }
+        int r = nextInt();
+        int m = bound - 1;
+        if ((bound & m) == 0) {
+            return r & m;
+        }
+        for (int u = r >>> 1; u + m - (r = u % bound) < 0; u = nextInt() >>> 1) {
+            // rejects the values of u that would make some results likelier than others
+        }
+        return r;
+    }
+
+    /** The next 32 random bits. */
+    private int nextInt() {
+        long z = position += GAMMA;
+        z = (z ^ (z >>> 33)) * 0x62a9d9ed799705f5L;
+        return (int) (((z ^ (z >>> 28)) * 0xcb24d0a5c88c35b3L) >>> 32);
     }
 
     /**
@@ -95,7 +145,10 @@ public final class Generator {
      * @return the value
      */
     public synchronized long nextLong() {
-        return random.nextLong();
+        long z = position += GAMMA;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /**
@@ -113,8 +166,8 @@ public final class Generator {
         double v;
         double s;
         do {
-            u = 2 * random.nextDouble() - 1;
-            v = 2 * random.nextDouble() - 1;
+            u = 2 * nextDouble() - 1;
+            v = 2 * nextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
         double m = Math.sqrt(-2 * Math.log(s) / s);
