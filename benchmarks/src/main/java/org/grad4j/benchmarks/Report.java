@@ -26,8 +26,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * prints their tables. JMH's JSON results go to {@code --out} (default {@code
  * benchmarks/target/report}). When {@code OPENBLAS_CORETYPE} is set, GEMM is run again in a child
  * JVM without it, so both OpenBLAS kernel choices are shown; {@link GemmOverhead} and
- * {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of {@link BenchmarkJvm}: a fixed 2 GiB pre-touched
- * heap and the Vector API.
+ * {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of
+ * {@link BenchmarkJvm}: a fixed 2 GiB pre-touched heap and the Vector API.
  */
 public final class Report {
     static final String AUTO = "gemm-auto";

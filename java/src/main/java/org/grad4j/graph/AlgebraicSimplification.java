@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Removes ops that return one of their inputs unchanged: adding or subtracting zeros, multiplying
  * or dividing by ones (when that does not broadcast the other operand to a larger shape),
  * {@code neg(neg(x))}, {@code pow(x, 1)}, a permutation undone by the next, and reshapes, expands,
- * permutations, narrows and slices that keep the shape and every element in place. Each use of such an op then uses its input.
+ * permutations, narrows and slices that keep the shape and every element in place. Each use of
+ * such an op then uses its input.
  */
 final class AlgebraicSimplification implements Pass {
     @Override

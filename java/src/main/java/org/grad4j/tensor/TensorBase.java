@@ -19,6 +19,9 @@ import org.grad4j.internal.trace.Tracing;
  * the in-place methods. The differentiable ops are {@link Tensor}'s.
  */
 abstract class TensorBase {
+    /** Every integer of magnitude up to this is a float32 value. */
+    private static final int EXACT_FLOAT_INTEGERS = 1 << 24;
+
     final Storage storage;
     final int[] shape;
     final int[] strides;
@@ -358,9 +361,6 @@ abstract class TensorBase {
         }
         return t;
     }
-
-    /** The largest integer magnitude below which every integer is a float32 value. */
-    private static final int EXACT_FLOAT_INTEGERS = 1 << 24;
 
     /**
      * Integers drawn uniformly from [low, high) by the default generator, as

@@ -15,7 +15,10 @@ public final class Extremum extends Op {
     private final Integer dim;
     private final boolean keepDim;
     private int[] inputShape;
-    /** x, held (not saved: its later in-place changes do not matter, the positions are found) for the backward op's input. */
+    /**
+     * x, for the backward op's input; held, not saved, since the positions are found already and a
+     * later in-place change of x does not matter.
+     */
     private Tensor input;
 
     private int axis;

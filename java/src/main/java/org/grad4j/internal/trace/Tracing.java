@@ -5,6 +5,8 @@ import org.grad4j.tensor.Scope;
 /** The recorder, if any, that the calling thread's eager ops report to. */
 public final class Tracing {
     private static final ThreadLocal<Recorder> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> BACKWARD_OF = new ThreadLocal<>();
+    private static final Scope NOTHING = () -> {};
 
     private Tracing() {}
 
@@ -20,8 +22,6 @@ public final class Tracing {
         return () -> CURRENT.set(previous);
     }
 
-    private static final ThreadLocal<String> BACKWARD_OF = new ThreadLocal<>();
-
     /** The op whose backward the calling thread runs, for messages; null outside a backward. */
     public static String backwardOf() {
         return BACKWARD_OF.get();
@@ -36,8 +36,6 @@ public final class Tracing {
         BACKWARD_OF.set(op);
         return () -> BACKWARD_OF.set(previous);
     }
-
-    private static final Scope NOTHING = () -> {};
 
     /** Tells the current recorder, if any, that values are read into Java or written in place. */
     public static void hostAccess(String what) {

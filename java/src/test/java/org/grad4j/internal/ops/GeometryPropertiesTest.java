@@ -322,7 +322,10 @@ class GeometryPropertiesTest {
         close(call, expected, y.toArray());
     }
 
-    /** A geometry record's output sizes are the model's, or an IllegalArgumentException where the padded input does not fit. */
+    /**
+     * A geometry record's output sizes are the model's, or an IllegalArgumentException where the
+     * padded input does not fit.
+     */
     private static void geometryMatches(
             String call,
             boolean fits,

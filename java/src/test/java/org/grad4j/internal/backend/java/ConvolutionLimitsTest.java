@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.grad4j.backend.Conv2dGeometry;
 import org.junit.jupiter.api.Test;
 
-/** The Java backend's im2col needs one column matrix per image group in one array; beyond that, an error with its size. */
+/**
+ * The Java backend's im2col needs one column matrix per image group in one array; beyond that, an
+ * error with its size.
+ */
 class ConvolutionLimitsTest {
     @Test
     void aColumnMatrixBeyondAJavaArrayIsAnErrorNotAnIndexOutOfBounds() {
