@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.grad4j.autograd.Checkpointing;
 import org.grad4j.autograd.SavedTensorMeter;
 import org.grad4j.nn.Linear;
@@ -29,31 +30,14 @@ public final class CheckpointMemory {
     private record Step(long peakBytes, double millis) {}
 
     public static void main(String[] args) {
-        int layers = 64;
-        int width = 1024;
-        int batch = 256;
-        int rounds = 5;
-        boolean tableOnly = false;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--table")) {
-                tableOnly = true;
-                continue;
-            }
-            if (++i >= args.length) {
-                throw new IllegalArgumentException("CheckpointMemory: " + option + " needs a value");
-            }
-            int value = Integer.parseInt(args[i]);
-            switch (option) {
-                case "--layers" -> layers = value;
-                case "--width" -> width = value;
-                case "--batch" -> batch = value;
-                case "--rounds" -> rounds = value;
-                default ->
-                    throw new IllegalArgumentException("CheckpointMemory: unknown option " + option
-                            + " (have --layers, --width, --batch, --rounds and --table)");
-            }
-        }
+        ProgramArguments a = new ProgramArguments(
+                "CheckpointMemory",
+                args,
+                Map.of("--layers", "64", "--width", "1024", "--batch", "256", "--rounds", "5"));
+        int layers = a.integer("--layers");
+        int width = a.integer("--width");
+        int batch = a.integer("--batch");
+        int rounds = a.integer("--rounds");
         Generator.manualSeed(0);
         List<Module> modules = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
@@ -76,7 +60,7 @@ public final class CheckpointMemory {
         }
         double plain = median(millis[0]);
         double checkpointed = median(millis[1]);
-        if (!tableOnly) {
+        if (!a.tableOnly()) {
             System.out.println(Machine.describe());
             System.out.println();
         }

@@ -2,6 +2,7 @@ package org.grad4j.benchmarks;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.presets.openblas_nolapack;
@@ -30,31 +31,14 @@ public final class GemmOverhead {
     private GemmOverhead() {}
 
     public static void main(String[] args) {
-        int[] sizes = {64, 256, 1024};
-        int rounds = 15;
-        boolean tableOnly = false;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--table")) {
-                tableOnly = true;
-                continue;
-            }
-            if (++i >= args.length) {
-                throw new IllegalArgumentException("GemmOverhead: " + option + " needs a value");
-            }
-            switch (option) {
-                case "--sizes" ->
-                    sizes = Arrays.stream(args[i].split(","))
-                            .mapToInt(Integer::parseInt)
-                            .toArray();
-                case "--rounds" -> rounds = Integer.parseInt(args[i]);
-                default ->
-                    throw new IllegalArgumentException("GemmOverhead: unknown option " + option
-                            + " (have --sizes N,N,..., --rounds N and --table)");
-            }
-        }
+        ProgramArguments a =
+                new ProgramArguments("GemmOverhead", args, Map.of("--sizes", "64,256,1024", "--rounds", "15"));
+        int[] sizes = Arrays.stream(a.text("--sizes").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        int rounds = a.integer("--rounds");
         Backend nativeBackend = Backends.named("native");
-        if (!tableOnly) {
+        if (!a.tableOnly()) {
             System.out.println(Machine.describe());
             System.out.println();
         }
