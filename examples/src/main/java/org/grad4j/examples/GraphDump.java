@@ -3,9 +3,11 @@ package org.grad4j.examples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.grad4j.graph.Autodiff;
 import org.grad4j.graph.Graph;
+import org.grad4j.graph.MemoryPlan;
 import org.grad4j.graph.Passes;
 import org.grad4j.nn.Module;
 import org.grad4j.tensor.Tensor;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * Traces the {@code mlp} example's network into a graph and builds its gradient graph; prints
  * each one node per line, runs the graph passes on it (printing each pass that changed it and the
- * node count it left), and writes both as Graphviz text ({@code dot -Tsvg graph.dot > graph.svg}).
+ * node count it left), prints the memory plan of the gradient graph, and writes both graphs as
+ * Graphviz text ({@code dot -Tsvg graph.dot > graph.svg}).
  */
 @Command(
         name = "graph",
@@ -39,6 +42,14 @@ public final class GraphDump implements Callable<Integer> {
         Module model = Mlp.model();
         Graph forward = show("forward", Graph.trace(model, Tensor.zeros(batchSize, 1, 28, 28)));
         Graph joint = show("forward and backward", Autodiff.gradients(forward, forward.parameterNames()));
+        MemoryPlan plan = MemoryPlan.of(joint);
+        System.out.printf(
+                Locale.ROOT,
+                "memory plan of the gradient graph: an arena of %.1f MB (the live peak %.1f MB; a buffer per result"
+                        + " would take %.1f MB)%n",
+                plan.arenaBytes() / 1e6,
+                plan.peakLiveBytes() / 1e6,
+                plan.totalBytes() / 1e6);
         Files.createDirectories(out);
         Files.writeString(out.resolve("graph.dot"), forward.toDot());
         Files.writeString(out.resolve("graph-backward.dot"), joint.toDot());

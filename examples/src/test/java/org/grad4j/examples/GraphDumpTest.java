@@ -18,6 +18,7 @@ class GraphDumpTest {
         assertTrue(run.out().contains("forward and backward, traced: "), run.out());
         assertTrue(run.out().contains("reluBackward"), run.out());
         assertTrue(run.out().contains("forward and backward, after the passes: "), run.out());
+        assertTrue(run.out().contains("memory plan of the gradient graph: an arena of "), run.out());
         assertTrue(run.out().contains("wrote graph.dot, graph-backward.dot to " + dir), run.out());
         assertTrue(Files.readString(dir.resolve("graph.dot")).startsWith("digraph grad4j {"));
         assertTrue(Files.readString(dir.resolve("graph-backward.dot")).contains("reluBackward"));

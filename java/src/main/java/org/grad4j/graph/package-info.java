@@ -4,6 +4,7 @@
  * {@link org.grad4j.graph.Graph#trace} or built by hand with {@link org.grad4j.graph.GraphBuilder},
  * differentiated symbolically by {@link org.grad4j.graph.Autodiff}, printed as a table or as Graphviz
  * text, rewritten by {@link org.grad4j.graph.Passes} (constant
- * folding, algebraic simplification, common subexpressions, dead code) and run with the eager ops.
+ * folding, algebraic simplification, common subexpressions, dead code), planned into one arena by
+ * {@link org.grad4j.graph.MemoryPlan} and run with the eager ops.
  */
 package org.grad4j.graph;

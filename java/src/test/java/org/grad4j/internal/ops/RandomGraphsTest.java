@@ -1,0 +1,179 @@
+package org.grad4j.internal.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.grad4j.graph.Autodiff;
+import org.grad4j.graph.Graph;
+import org.grad4j.graph.MemoryPlan;
+import org.grad4j.graph.Node;
+import org.grad4j.graph.Passes;
+import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@value #GRAPHS} random programs of 2 to 9 ops (element-wise, broadcasting, reductions, softmax,
+ * views, joins, matmul) over inputs of broadcast-compatible shapes, each traced into a graph and run
+ * from it, differentiated symbolically, optimized and memory-planned: the graph gives eager's
+ * outputs bit for bit, its gradients, before and after the passes, equal eager's within float
+ * tolerance, and the plan's arena lies between the live peak and a buffer per result.
+ */
+class RandomGraphsTest {
+    static final int GRAPHS = 2_000;
+
+    /** A program: the same seed makes the same ops on inputs of the same shapes. */
+    private static Function<Tensor[], Tensor[]> program(long seed) {
+        return in -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<Tensor> values = new ArrayList<>(Arrays.asList(in));
+            int steps = 2 + r.nextInt(8);
+            for (int s = 0; s < steps; s++) {
+                values.add(step(r, values));
+            }
+            return new Tensor[] {values.get(values.size() - 1), values.get(r.nextInt(values.size()))};
+        };
+    }
+
+    private static boolean broadcasts(Tensor a, Tensor b) {
+        try {
+            Shapes.broadcast("test", a.shape(), b.shape());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Tensor step(SplittableRandom r, List<Tensor> values) {
+        Tensor a = values.get(r.nextInt(values.size()));
+        Tensor b = values.get(r.nextInt(values.size()));
+        int rank = a.dim();
+        int dim = rank == 0 ? 0 : r.nextInt(rank);
+        return switch (r.nextInt(16)) {
+            case 0 -> a.tanh();
+            case 1 -> a.sigmoid().mul(2f);
+            case 2 -> a.relu().add(a.neg().leakyRelu(0.1f));
+            case 3 -> a.clamp(-1.5f, 1.5f).exp();
+            case 4 -> a.gelu().sub(a.abs().softplus());
+            case 5 -> broadcasts(a, b) ? a.add(b) : a.elu(1f);
+            case 6 -> broadcasts(a, b) ? a.mul(b) : a.square();
+            case 7 -> broadcasts(a, b) ? a.div(b.abs().add(1f)) : a.neg();
+            case 8 ->
+                broadcasts(a, b)
+                        ? Tensor.where(a.gt(b), a, b.mul(0.5f))
+                        : a.abs().add(1f).sqrt();
+            case 9 -> rank == 0 ? a.mul(3f) : a.sum(dim, true);
+            case 10 -> rank == 0 ? a.exp() : a.softmax(dim);
+            case 11 -> rank == 0 ? a.tanh() : a.logSoftmax(dim).mul(0.25f);
+            case 12 ->
+                rank < 2
+                        ? a.unsqueeze(0)
+                        : a.transpose(0, rank - 1).contiguous().transpose(0, rank - 1);
+            case 13 -> rank == 0 || a.size(dim) < 2 ? a.reshape(-1) : a.narrow(dim, 1, a.size(dim) - 1);
+            case 14 ->
+                rank == 0 ? a.unsqueeze(0) : Tensor.cat(dim, a, a.mul(-1f)).max(dim, true);
+            default ->
+                rank == 2 && b.dim() == 2 && a.size(1) == b.size(1)
+                        ? a.matmul(b.t())
+                        : rank == 0 ? a.mul(2f) : a.mean(dim);
+        };
+    }
+
+    /** 1 to 3 inputs whose shapes broadcast against one base shape of rank 1 to 3. */
+    private static Tensor[] inputs(SplittableRandom r, long seed) {
+        int[] base = new int[1 + r.nextInt(3)];
+        for (int d = 0; d < base.length; d++) {
+            base[d] = 1 + r.nextInt(4);
+        }
+        Tensor[] in = new Tensor[1 + r.nextInt(3)];
+        for (int i = 0; i < in.length; i++) {
+            int[] s = base.clone();
+            for (int d = 0; d < s.length; d++) {
+                if (r.nextInt(3) == 0) {
+                    s[d] = 1;
+                }
+            }
+            in[i] = Tensor.randn(new Generator(seed * 7 + i), s).requiresGrad(true);
+        }
+        return in;
+    }
+
+    private static void close(String what, float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            float e = expected[i];
+            float a = actual[i];
+            boolean same = Float.compare(e, a) == 0 || Math.abs(e - a) <= 1e-5f * (1 + Math.abs(e));
+            assertTrue(same, what + ": element " + i + " expected " + e + " but was " + a);
+        }
+    }
+
+    @Test
+    void randomProgramsRunDifferentiateAndOptimizeAsEagerCodeDoes() {
+        TreeMap<String, Integer> ops = new TreeMap<>();
+        int nodes = 0;
+        int optimizedNodes = 0;
+        for (int n = 0; n < GRAPHS; n++) {
+            long seed = 1000 + n;
+            SplittableRandom r = new SplittableRandom(seed);
+            Tensor[] in = inputs(r, seed);
+            Function<Tensor[], Tensor[]> fn = program(seed);
+            String what = "graph " + n;
+            Graph g = Graph.trace(fn, in);
+            Tensor[] eager = fn.apply(in);
+            Tensor[] fromGraph = g.run(in);
+            for (int i = 0; i < eager.length; i++) {
+                assertArrayEquals(eager[i].toArray(), fromGraph[i].toArray(), what + ": output " + i + "\n" + g);
+            }
+            Tensor[] seeds = new Tensor[eager.length];
+            Tensor total = null;
+            for (int i = 0; i < eager.length; i++) {
+                seeds[i] = Tensor.randn(new Generator(seed + 31 * i), eager[i].shape());
+                Tensor term = eager[i].mul(seeds[i]).sum();
+                total = total == null ? term : total.add(term);
+            }
+            for (Tensor t : in) {
+                t.setGrad(null);
+            }
+            total.backward();
+            Graph joint = Autodiff.gradients(g);
+            Graph optimized = Passes.optimize(joint);
+            Tensor[] args = Arrays.copyOf(in, in.length + seeds.length);
+            System.arraycopy(seeds, 0, args, in.length, seeds.length);
+            Tensor[] grads = joint.run(args);
+            Tensor[] optimizedGrads = optimized.run(args);
+            for (int i = 0; i < in.length; i++) {
+                float[] expected = in[i].grad() == null
+                        ? new float[in[i].numel()]
+                        : in[i].grad().toArray();
+                close(what + ": gradient of input " + i + "\n" + joint, expected, grads[eager.length + i].toArray());
+                close(
+                        what + ": optimized gradient of input " + i,
+                        expected,
+                        optimizedGrads[eager.length + i].toArray());
+            }
+            for (Node node : joint.nodes()) {
+                if (node.kind() == Node.Kind.OP) {
+                    ops.merge(node.target(), 1, Integer::sum);
+                }
+            }
+            MemoryPlan plan = MemoryPlan.of(optimized);
+            assertTrue(
+                    plan.peakLiveBytes() <= plan.arenaBytes() && plan.arenaBytes() <= plan.totalBytes(),
+                    what + ": plan " + plan.peakLiveBytes() + " <= " + plan.arenaBytes() + " <= " + plan.totalBytes());
+            nodes += joint.nodes().size();
+            optimizedNodes += optimized.nodes().size();
+        }
+        System.out.println("random graphs: " + GRAPHS + " programs, " + nodes + " joint nodes, " + optimizedNodes
+                + " after the passes; ops " + ops);
+        assertTrue(ops.size() > 30, ops.toString());
+    }
+}
