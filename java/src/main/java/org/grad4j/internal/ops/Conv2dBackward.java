@@ -42,16 +42,23 @@ final class Conv2dBackward extends DerivativeOp {
     }
 
     @Override
+    String expects() {
+        return weight
+                ? "the input [N, C, H, W] and the output gradient [N, O, OH, OW]"
+                : "the output gradient [N, O, OH, OW] and the weight [O, C/groups, KH, KW]";
+    }
+
+    @Override
     protected Tensor compute(Tensor... in) {
         Tensor a = in[0].contiguous();
         Tensor b = in[1].contiguous();
-        if (weight) {
-            int[] x = a.shape();
-            Conv2dGeometry g = params.geometry(name(), x[0], x[1], x[2], x[3], shape[0], shape[2], shape[3]);
-            return Conv2dKernels.weightGrad(g, a, b);
-        }
-        int[] w = b.shape();
-        Conv2dGeometry g = params.geometry(name(), shape[0], shape[1], shape[2], shape[3], w[0], w[2], w[3]);
-        return Conv2dKernels.inputGrad(g, a, b);
+        require(a.dim() == 4 && b.dim() == 4 && shape.length == 4, in);
+        int[] x = weight ? a.shape() : shape;
+        int[] w = weight ? shape : b.shape();
+        Tensor gradY = weight ? b : a;
+        require(w[0] % params.groups() == 0 && (long) w[1] * params.groups() == x[1], in);
+        Conv2dGeometry g = params.geometry(name(), x[0], x[1], x[2], x[3], w[0], w[2], w[3]);
+        require(java.util.Arrays.equals(gradY.shape(), new int[] {x[0], w[0], g.outHeight(), g.outWidth()}), in);
+        return weight ? Conv2dKernels.weightGrad(g, a, b) : Conv2dKernels.inputGrad(g, a, b);
     }
 }

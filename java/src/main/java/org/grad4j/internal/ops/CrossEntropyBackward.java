@@ -22,7 +22,20 @@ final class CrossEntropyBackward extends DerivativeOp {
     }
 
     @Override
+    String expects() {
+        return "logits [N, C], targets [N] and the loss gradient [N]";
+    }
+
+    @Override
     protected Tensor compute(Tensor... in) {
+        require(
+                in[0].dim() == 2
+                        && in[1].dim() == 1
+                        && in[2].dim() == 1
+                        && in[1].size(0) == in[0].size(0)
+                        && in[2].size(0) == in[0].size(0)
+                        && in[0].size(1) > 0,
+                in);
         Tensor x = in[0].contiguous();
         int rows = x.size(0);
         int classes = x.size(1);

@@ -1,6 +1,7 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -13,6 +14,23 @@ abstract class DerivativeOp extends Op {
     protected final Tensor forward(Context ctx, Tensor... in) {
         ctx.markNonDifferentiable();
         return compute(in);
+    }
+
+    /** Fails unless ok, naming the op and its inputs' shapes. */
+    final void require(boolean ok, Tensor... in) {
+        if (!ok) {
+            StringBuilder shapes = new StringBuilder();
+            for (Tensor t : in) {
+                shapes.append(shapes.length() == 0 ? "" : ", ").append(Shapes.str(t.shape()));
+            }
+            throw new IllegalArgumentException(
+                    name() + ": inputs of shapes " + shapes + " do not fit " + attributes() + " (" + expects() + ")");
+        }
+    }
+
+    /** What the inputs must be, for {@link #require}'s message. */
+    String expects() {
+        return "inputs of the shapes the forward op gave";
     }
 
     /** The op's result, from its inputs. */

@@ -45,6 +45,7 @@ final class ExtremumBackward extends DerivativeOp {
     @Override
     protected Tensor compute(Tensor... in) {
         Tensor x = in[0];
+        require(axis >= 0 && axis < x.dim() && in[1].numel() * (long) x.size(axis) == x.numel(), x, in[1]);
         int[] p = positions != null ? positions : positions(op, x, axis);
         return Kernels.scatterAdd(in[1], x.shape(), axis, p, 1, true);
     }

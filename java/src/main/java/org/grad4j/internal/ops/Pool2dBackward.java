@@ -42,16 +42,25 @@ final class Pool2dBackward extends DerivativeOp {
         return inputShape == null ? pool.attributes() : pool.attributes().with("shape", inputShape);
     }
 
+    /** The output gradient must have the pooled output's shape. */
+    private void requireOutput(Pool2dGeometry g, Tensor grad, Tensor[] in) {
+        int[] out = {g.batch(), g.channels(), g.outHeight(), g.outWidth()};
+        require(java.util.Arrays.equals(grad.shape(), out), in);
+    }
+
     @Override
     protected Tensor compute(Tensor... in) {
         if (inputShape != null) {
+            require(inputShape.length == 4, in);
             Pool2dGeometry geometry = pool.geometry(inputShape);
+            requireOutput(geometry, in[0], in);
             Tensor gradX = Pool2d.inputGrad(geometry);
             Kernels.backend().avgPool2dBackward(geometry, Pool2d.gradData(in[0]), TensorInternals.data(gradX));
             return gradX;
         }
         Tensor x = in[0];
         Pool2dGeometry geometry = pool.geometry(x);
+        requireOutput(geometry, in[1], in);
         int[] positions = argmax;
         if (positions == null) {
             Tensor c = x.contiguous();

@@ -36,6 +36,19 @@ final class ScatterBackward extends DerivativeOp {
     protected Tensor compute(Tensor... in) {
         Tensor grad = in[0];
         Tensor index = in[1];
+        int[] expected = inputShape.clone();
+        boolean ok = axis >= 0 && axis < inputShape.length;
+        if (ok && gather) {
+            int[] is = index.shape();
+            ok = is.length == inputShape.length;
+            for (int d = 0; ok && d < is.length; d++) {
+                ok = d == axis || is[d] == inputShape[d];
+            }
+        } else if (ok) {
+            ok = index.dim() <= 1;
+            expected[axis] = index.numel();
+        }
+        require(ok && java.util.Arrays.equals(grad.shape(), gather ? index.shape() : expected), grad, index);
         int[] p = positions != null ? positions : Kernels.indices(name(), index, inputShape[axis]);
         int count = gather ? index.size(axis) : p.length;
         return Kernels.scatterAdd(grad, inputShape, axis, p, count, gather);

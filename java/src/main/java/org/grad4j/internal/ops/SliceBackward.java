@@ -38,6 +38,12 @@ final class SliceBackward extends DerivativeOp {
     @Override
     protected Tensor compute(Tensor... in) {
         Tensor grad = in[0];
+        int[] g = grad.shape();
+        boolean fits = g.length == inputShape.length && dim >= 0 && dim < g.length && start >= 0 && step > 0;
+        for (int d = 0; fits && d < g.length; d++) {
+            fits = d == dim ? g[d] == 0 || start + (long) (g[d] - 1) * step < inputShape[d] : g[d] == inputShape[d];
+        }
+        require(fits, grad);
         Tensor out = Tensor.zeros(inputShape);
         int[] strides = out.stride();
         int offset = start * strides[dim];
