@@ -23,8 +23,9 @@ final class Grad4jTrainStep implements TrainStep {
     private final CrossEntropyLoss criterion = new CrossEntropyLoss();
     private final Tensor images;
     private final Tensor labels;
+    private final org.grad4j.graph.TrainStep compiled;
 
-    Grad4jTrainStep(String backend, String model) {
+    Grad4jTrainStep(String backend, String model, boolean compile) {
         scope = Backend.use(Backends.named(backend));
         Generator.manualSeed(0);
         boolean mlp = model.equals("mlp");
@@ -56,10 +57,14 @@ final class Grad4jTrainStep implements TrainStep {
             classes[i] = gen.nextInt(10);
         }
         labels = Tensor.of(classes, batch);
+        compiled = compile ? org.grad4j.graph.Compile.trainStep(net, criterion, optimizer) : null;
     }
 
     @Override
     public float run() {
+        if (compiled != null) {
+            return compiled.step(images, labels);
+        }
         Tensor loss = criterion.forward(net.forward(images), labels);
         optimizer.zeroGrad();
         loss.backward();

@@ -126,20 +126,27 @@ final class Sections {
 
     /** With libtorch's columns when the benchmarks were built with -Plibtorch ("–" otherwise). */
     private static String train(Results r) {
-        StringBuilder t = new StringBuilder("| model | batch | native ms | Java ms | libtorch ms | Java ÷ native "
-                + "| libtorch ÷ native |\n|---|---|---|---|---|---|---|\n");
+        StringBuilder t =
+                new StringBuilder("| model | batch | native ms | native compiled ms | Java ms | Java compiled ms"
+                        + " | libtorch ms | compiled ÷ eager (native) | compiled ÷ eager (Java) | libtorch ÷ native |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (String model : new String[] {"mlp", "cnn"}) {
-            double nat = r.score("step", "backend", "native", "model", model);
-            double java = r.score("step", "backend", "java", "model", model);
-            double torch = r.score("step", "backend", "libtorch", "model", model);
+            double nat = r.score("step", "backend", "native", "model", model, "mode", "eager");
+            double natCompiled = r.score("step", "backend", "native", "model", model, "mode", "compiled");
+            double java = r.score("step", "backend", "java", "model", model, "mode", "eager");
+            double javaCompiled = r.score("step", "backend", "java", "model", model, "mode", "compiled");
+            double torch = r.score("step", "backend", "libtorch", "model", model, "mode", "eager");
             t.append(String.join(
                             " | ",
                             "| " + model,
                             String.valueOf(TrainStepBench.batch(model)),
                             num(nat),
+                            num(natCompiled),
                             num(java),
+                            num(javaCompiled),
                             num(torch),
-                            ratio(java, nat),
+                            ratio(natCompiled, nat),
+                            ratio(javaCompiled, java),
                             ratio(torch, nat)))
                     .append(" |\n");
         }

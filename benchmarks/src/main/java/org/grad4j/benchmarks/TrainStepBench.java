@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * One training step of the examples' models — forward, cross-entropy, backward, Adam step — on
  * a fixed random batch: {@code mlp} (784-400-100-10, batch 128) and {@code cnn} (the LeNet-like
  * network, batch 64). Backend {@code libtorch} runs the same step in PyTorch
- * ({@link LibtorchTrainStep}); it needs the benchmarks built with {@code -Plibtorch}.
+ * ({@link LibtorchTrainStep}); it needs the benchmarks built with {@code -Plibtorch}, and runs eagerly
+ * in either mode.
  */
 @State(Scope.Thread)
 @Fork(jvmArgsAppend = {BenchmarkJvm.HEAP_MIN, BenchmarkJvm.HEAP_MAX, BenchmarkJvm.PRE_TOUCH, BenchmarkJvm.VECTOR_API})
@@ -30,6 +31,10 @@ public class TrainStepBench {
     @Param({"mlp", "cnn"})
     public String model;
 
+    /** eager: the step as eager code; compiled: the same step through {@code Compile.trainStep}. */
+    @Param({"eager", "compiled"})
+    public String mode;
+
     private TrainStep step;
 
     static int batch(String model) {
@@ -40,7 +45,7 @@ public class TrainStepBench {
     public void setUp() {
         step = backend.equals("libtorch")
                 ? new LibtorchTrainStep(model, Threads.get())
-                : new Grad4jTrainStep(backend, model);
+                : new Grad4jTrainStep(backend, model, mode.equals("compiled"));
     }
 
     @TearDown

@@ -11,6 +11,8 @@ import org.grad4j.backend.Backend;
 import org.grad4j.data.Batch;
 import org.grad4j.data.DataLoader;
 import org.grad4j.data.Dataset;
+import org.grad4j.graph.Compile;
+import org.grad4j.graph.TrainStep;
 import org.grad4j.nn.Flatten;
 import org.grad4j.nn.Linear;
 import org.grad4j.nn.Module;
@@ -49,6 +51,9 @@ public final class Autoencoder implements Callable<Integer> {
 
     @Mixin
     final BackendOption backend = new BackendOption();
+
+    @Mixin
+    final CompileOption compile = new CompileOption();
 
     @Option(
             names = "--noise",
@@ -95,6 +100,7 @@ public final class Autoencoder implements Callable<Integer> {
         Module model = model();
         Optimizer optimizer = new Adam(model.parameters(), training.lr());
         MSELoss criterion = new MSELoss();
+        TrainStep compiled = compile.enabled() ? Compile.trainStep(model, criterion, optimizer) : null;
         System.out.printf(
                 Locale.ROOT,
                 "autoencoder: %,d training images, %,d test images, noise %.2f," + " backend %s%n%s%n",
@@ -115,6 +121,10 @@ public final class Autoencoder implements Callable<Integer> {
                         new Progress("epoch " + epoch + "/" + training.epochs(), loader.numBatches())) {
                     for (Batch batch : loader) {
                         Tensor clean = batch.input();
+                        if (compiled != null) {
+                            progress.step(batch.size(), compiled.step(noisy(clean, noise, gen), clean));
+                            continue;
+                        }
                         Tensor loss = criterion.forward(model.forward(noisy(clean, noise, gen)), clean);
                         optimizer.zeroGrad();
                         loss.backward();

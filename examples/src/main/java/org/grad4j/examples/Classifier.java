@@ -10,6 +10,8 @@ import org.grad4j.backend.Backend;
 import org.grad4j.data.Batch;
 import org.grad4j.data.DataLoader;
 import org.grad4j.data.Dataset;
+import org.grad4j.graph.Compile;
+import org.grad4j.graph.TrainStep;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.loss.CrossEntropyLoss;
 import org.grad4j.optim.Adam;
@@ -20,20 +22,23 @@ import org.grad4j.tensor.Tensor;
 
 /**
  * Trains a Fashion-MNIST classifier with the plain loop (zeroGrad, forward, loss, backward,
- * step) and Adam, showing a progress bar per epoch, writing metrics.csv, loss.png and
+ * step; or, with {@code --compile}, one compiled graph per step) and Adam, showing a progress bar per epoch, writing metrics.csv, loss.png and
  * accuracy.png to {@code --out}, and printing {@code test accuracy: 0.8912} last.
  * {@code --limit N} trains on the first N images only (for quick runs).
  */
 final class Classifier {
     private final String name;
     private final Training options;
+    private final CompileOption compile;
     private final FashionOptions fashion;
     private final UnaryOperator<Tensor> shape;
 
     /** {@code shape} turns a batch of images [B, 1, 28, 28] into the model's input. */
-    Classifier(String name, Training options, FashionOptions fashion, UnaryOperator<Tensor> shape) {
+    Classifier(
+            String name, Training options, CompileOption compile, FashionOptions fashion, UnaryOperator<Tensor> shape) {
         this.name = name;
         this.options = options;
+        this.compile = compile;
         this.fashion = fashion;
         this.shape = shape;
     }
@@ -53,6 +58,7 @@ final class Classifier {
         DataLoader testLoader = new DataLoader(data.test(), 1000);
         Optimizer optimizer = new Adam(model.parameters(), options.lr());
         CrossEntropyLoss criterion = new CrossEntropyLoss();
+        TrainStep compiled = compile.enabled() ? Compile.trainStep(model, criterion, optimizer) : null;
         System.out.printf(
                 Locale.ROOT,
                 "%s: %,d training images, %,d test images, backend %s (%d threads)%n%s%n",
@@ -69,6 +75,10 @@ final class Classifier {
             double trainLoss;
             try (Progress progress = new Progress("epoch " + epoch + "/" + options.epochs(), loader.numBatches())) {
                 for (Batch batch : loader) {
+                    if (compiled != null) {
+                        progress.step(batch.size(), compiled.step(shape.apply(batch.input()), batch.target()));
+                        continue;
+                    }
                     Tensor loss = criterion.forward(model.forward(shape.apply(batch.input())), batch.target());
                     optimizer.zeroGrad();
                     loss.backward();

@@ -27,6 +27,9 @@ public final class Cnn implements Callable<Integer> {
     @Mixin
     final BackendOption backend = new BackendOption();
 
+    @Mixin
+    final CompileOption compile = new CompileOption();
+
     public static Module model() {
         return new Sequential(
                 new Conv2d(1, 32, 3, 1, 1),
@@ -43,6 +46,6 @@ public final class Cnn implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Classifier("cnn", training, fashion, FashionData::standardize).run(Cnn::model);
+        return new Classifier("cnn", training, compile, fashion, FashionData::standardize).run(Cnn::model);
     }
 }

@@ -25,6 +25,9 @@ public final class Mlp implements Callable<Integer> {
     @Mixin
     final BackendOption backend = new BackendOption();
 
+    @Mixin
+    final CompileOption compile = new CompileOption();
+
     public static Module model() {
         return new Sequential(
                 new Flatten(),
@@ -37,6 +40,6 @@ public final class Mlp implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Classifier("mlp", training, fashion, FashionData::standardize).run(Mlp::model);
+        return new Classifier("mlp", training, compile, fashion, FashionData::standardize).run(Mlp::model);
     }
 }

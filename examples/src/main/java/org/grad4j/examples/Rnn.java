@@ -31,6 +31,9 @@ public final class Rnn implements Callable<Integer> {
     @Mixin
     final BackendOption backend = new BackendOption();
 
+    @Mixin
+    final CompileOption compile = new CompileOption();
+
     @Option(
             names = "--hidden",
             paramLabel = "N",
@@ -63,7 +66,7 @@ public final class Rnn implements Callable<Integer> {
     }
 
     Classifier classifier() {
-        return new Classifier("rnn", training, fashion, Rnn::rows);
+        return new Classifier("rnn", training, compile, fashion, Rnn::rows);
     }
 
     @Override

@@ -22,7 +22,7 @@ class ClassifierTest {
     /** A classifier on the identity shape, with the mlp command's options parsed from {@code args}. */
     private static Classifier classifier(String name, String... args) {
         Mlp command = Cli.parse(new Mlp(), args);
-        return new Classifier(name, command.training, command.fashion, x -> x);
+        return new Classifier(name, command.training, command.compile, command.fashion, x -> x);
     }
 
     private static FashionData.Split subset() {
@@ -48,6 +48,18 @@ class ClassifierTest {
         double accuracy = mlp.train(Mlp.model(), subset());
         assertTrue(accuracy > 0.6, "test accuracy " + accuracy);
         assertTrue(Files.exists(dir.resolve("metrics.csv")) && Files.exists(dir.resolve("accuracy.png")));
+    }
+
+    @Test
+    void compiledMlpLearnsAsTheEagerOneDoes() {
+        String[] args = {"--epochs", "1", "--limit", "2000", "--batch-size", "64", "--out", dir.toString()};
+        Generator.manualSeed(0);
+        double eager = classifier("mlp", args).train(Mlp.model(), subset());
+        String[] compiled = java.util.Arrays.copyOf(args, args.length + 1);
+        compiled[args.length] = "--compile";
+        Generator.manualSeed(0);
+        double graph = classifier("mlp", compiled).train(Mlp.model(), subset());
+        assertEquals(eager, graph, 0.01, "test accuracy, eager " + eager + " vs compiled " + graph);
     }
 
     @Test

@@ -58,10 +58,15 @@ public final class Graph {
             throw new IllegalArgumentException(
                     "Graph.trace: a module's forward takes one input, got " + exampleInputs.length);
         }
+        return trace(model, in -> new Tensor[] {model.forward(in[0])}, exampleInputs);
+    }
+
+    /** Records a function that uses a module: its parameters and buffers are named as the module names them. */
+    static Graph trace(Module model, java.util.function.Function<Tensor[], Tensor[]> fn, Tensor... exampleInputs) {
         Map<Tensor, String> names = new java.util.IdentityHashMap<>();
         model.namedParameters().forEach((name, p) -> names.put(p, name));
         model.namedBuffers().forEach((name, b) -> names.put(b, name));
-        return new Tracer(names).trace(in -> new Tensor[] {model.forward(in[0])}, exampleInputs);
+        return new Tracer(names).trace(fn, exampleInputs);
     }
 
     /**
@@ -124,6 +129,11 @@ public final class Graph {
     /** The tensor a parameter is bound to, or null. */
     Tensor boundParameter(String name) {
         return bound.get(name);
+    }
+
+    /** A constant node's values. */
+    float[] constant(int id) {
+        return org.grad4j.internal.tensor.TensorInternals.data(constants[id]);
     }
 
     /**

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where each op result of a graph would live in one arena: every result is a buffer live from the
  * node that makes it to its last use (the graph's outputs to the end), a view (reshape, permute,
- * expand, narrow, slice) shares its source's buffer and keeps it live, and buffers are placed
+ * expand, narrow, slice; not a reshape that must copy) shares its source's buffer and keeps it live, and buffers are placed
  * greedily, largest first, at the lowest offset where no buffer live at the same time lies, as
  * XLA's and TFLite's planners do. Inputs, parameters and constants, and views of them, are not
  * placed: they live outside the run.
@@ -22,8 +21,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class MemoryPlan {
-    private static final Set<String> VIEWS = Set.of("reshape", "view", "permute", "expand", "narrow", "slice");
-
     private final long[] offset;
     private final long[] bytes;
     private final long arena;
@@ -58,15 +55,16 @@ public final class MemoryPlan {
         Arrays.fill(buffer, -1);
         long[] size = new long[n];
         int[] lastUse = new int[n];
+        Views.Layout[] layouts = Views.of(graph);
         for (int i = 0; i < n; i++) {
             Node node = nodes.get(i);
             lastUse[i] = i;
             if (node.kind() != Node.Kind.OP) {
                 continue;
             }
-            if (VIEWS.contains(node.target())) {
+            if (layouts[i] != null) {
                 // a view of an op result shares its buffer; a view of an input, parameter or constant needs none
-                buffer[i] = buffer[node.inputs().get(0).id()];
+                buffer[i] = buffer[layouts[i].root()];
             } else {
                 buffer[i] = i;
                 size[i] = 4L * numel(node.output().shape());

@@ -107,10 +107,12 @@ final class Tracer implements Recorder {
                     callSite(),
                     access.endsWith("_")
                             ? "an in-place write cannot be traced; use the out-of-place op"
-                            : access.startsWith("a kernel")
-                                    ? "a graph records only ops, and this code computes with the kernels directly"
-                                    : "reading tensor values into Java ends what a graph can hold; keep traced code in"
-                                            + " tensor ops");
+                            : access.endsWith("random draw")
+                                    ? "random values drawn while tracing would be frozen into the graph as constants"
+                                    : access.startsWith("a kernel")
+                                            ? "a graph records only ops, and this code computes with the kernels directly"
+                                            : "reading tensor values into Java ends what a graph can hold; keep traced code in"
+                                                    + " tensor ops");
         }
     }
 

@@ -160,8 +160,8 @@ public class Adam extends Optimizer {
     protected void update(OptimizerOptions options, Tensor p, Tensor grad, Map<String, Tensor> state) {
         Options o = (Options) options;
         int t = nextStep(state);
-        Tensor m = state.computeIfAbsent("exp_avg", k -> zerosLike(p));
-        Tensor v = state.computeIfAbsent("exp_avg_sq", k -> zerosLike(p));
+        Tensor m = buffer(state, "exp_avg", p);
+        Tensor v = buffer(state, "exp_avg_sq", p);
         float lr = (float) o.lr();
         float beta1 = (float) o.beta1();
         float beta2 = (float) o.beta2();
@@ -184,5 +184,15 @@ public class Adam extends Optimizer {
         double c1 = 1 - Math.pow(beta1, t);
         double sqrtC2 = Math.sqrt(1 - Math.pow(beta2, t));
         p.sub_(m.div(max.sqrt().div((float) sqrtC2).add(eps)).mul((float) (lr / c1)));
+    }
+
+    /** The state buffer of that name, zeros shaped like p on the first step (no lambda made per step). */
+    private static Tensor buffer(Map<String, Tensor> state, String name, Tensor p) {
+        Tensor b = state.get(name);
+        if (b == null) {
+            b = zerosLike(p);
+            state.put(name, b);
+        }
+        return b;
     }
 }

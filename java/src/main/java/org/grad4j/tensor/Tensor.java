@@ -46,6 +46,7 @@ import org.grad4j.internal.ops.Where;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.Storage;
 import org.grad4j.internal.tensor.TensorInternals;
+import org.grad4j.internal.trace.Tracing;
 
 /**
  * An n-dimensional array of float32 values that records the operations made on it for
@@ -1473,6 +1474,7 @@ public class Tensor extends TensorBase implements AutoCloseable {
         if (p == 1) {
             return mul(0f);
         }
+        Tracing.hostAccess("dropout's random draw");
         float[] mask = new float[numel()];
         float keep = 1f / (1 - p);
         for (int i = 0; i < mask.length; i++) {

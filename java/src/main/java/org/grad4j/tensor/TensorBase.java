@@ -312,6 +312,7 @@ abstract class TensorBase {
         if (!(low <= high)) {
             throw new IllegalArgumentException("uniform: low must be <= high, got " + low + " > " + high);
         }
+        Tracing.hostAccess("uniform's random draw");
         Tensor t = zeros(shape);
         float[] d = t.storage.data();
         synchronized (gen) {
@@ -352,6 +353,7 @@ abstract class TensorBase {
             throw new IllegalArgumentException(
                     "normal: mean must be finite and std finite and >= 0, got mean " + mean + ", std " + std);
         }
+        Tracing.hostAccess("normal's random draw");
         Tensor t = zeros(shape);
         float[] d = t.storage.data();
         synchronized (gen) {

@@ -65,9 +65,11 @@ public final class Shapes {
                     + " and stride " + stride + " must be > 0");
         }
         long padded = (long) in + 2L * pad;
-        size(op, "padded " + axis + " " + in + " + 2*" + pad, padded);
+        if (padded < 0 || padded > Integer.MAX_VALUE) {
+            size(op, "padded " + axis + " " + in + " + 2*" + pad, padded);
+        }
         long n = Math.floorDiv(padded - (long) dilation * (kernel - 1) - 1, stride) + 1;
-        return n <= 0 ? 0 : size(op, "output " + axis, n);
+        return n <= 0 ? 0 : n <= Integer.MAX_VALUE ? (int) n : size(op, "output " + axis, n);
     }
 
     /**

@@ -86,8 +86,27 @@ final class Bounds {
         return n;
     }
 
+    /** As {@link #count(String, long...)} for the four sizes of a convolution or pooling tensor, without an array. */
+    static long count(String kernel, long a, long b, long c, long d) {
+        if (a < 0 || b < 0 || c < 0 || d < 0) {
+            return count(kernel, new long[] {a, b, c, d});
+        }
+        long n = Math.min(Math.min(Math.min(a * b, 1L << 31) * c, 1L << 31) * d, 1L << 31);
+        return n > Integer.MAX_VALUE ? count(kernel, new long[] {a, b, c, d}) : n;
+    }
+
+    /** As {@link #count(String, long...)} for a shape. */
     static long count(String kernel, int[] shape) {
-        return count(kernel, Arrays.stream(shape).asLongStream().toArray());
+        long n = 1;
+        for (int s : shape) {
+            if (s < 0) {
+                return count(kernel, Arrays.stream(shape).asLongStream().toArray());
+            }
+            n = Math.min(n * s, 1L << 31);
+        }
+        return n > Integer.MAX_VALUE
+                ? count(kernel, Arrays.stream(shape).asLongStream().toArray())
+                : n;
     }
 
     /** A rows × cols row-major matrix with leading dimension ld, from offset. */

@@ -9,8 +9,13 @@ import org.grad4j.backend.Pool2dGeometry;
 final class Geometry {
     private Geometry() {}
 
+    // Per thread, filled for each call: a kernel call reads its geometry before it returns.
+    private static final ThreadLocal<int[]> CONV = ThreadLocal.withInitial(() -> new int[G4_CONV_GEOMETRY_SIZE]);
+    private static final ThreadLocal<int[]> POOL = ThreadLocal.withInitial(() -> new int[G4_POOL_GEOMETRY_SIZE]);
+
+    /** The calling thread's geometry array, filled from g. */
     static int[] of(Conv2dGeometry g) {
-        int[] a = new int[G4_CONV_GEOMETRY_SIZE];
+        int[] a = CONV.get();
         a[G4_CONV_BATCH] = g.batch();
         a[G4_CONV_IN_CHANNELS] = g.inChannels();
         a[G4_CONV_IN_HEIGHT] = g.inHeight();
@@ -30,8 +35,9 @@ final class Geometry {
         return a;
     }
 
+    /** The calling thread's geometry array, filled from g. */
     static int[] of(Pool2dGeometry g) {
-        int[] a = new int[G4_POOL_GEOMETRY_SIZE];
+        int[] a = POOL.get();
         a[G4_POOL_BATCH] = g.batch();
         a[G4_POOL_CHANNELS] = g.channels();
         a[G4_POOL_IN_HEIGHT] = g.inHeight();

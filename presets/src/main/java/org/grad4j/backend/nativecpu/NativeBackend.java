@@ -68,9 +68,14 @@ public final class NativeBackend implements Backend {
     }
 
     private static void check(int status, String kernel) {
+        check(status, kernel, null);
+    }
+
+    /** Fails unless the kernel returned OK; the message names the kernel and, when given, its variant. */
+    private static void check(int status, String kernel, Object variant) {
         if (status != G4_OK) {
-            throw new IllegalStateException("native kernel " + kernel + " returned status " + status
-                    + " (arguments the Java side should have rejected)");
+            throw new IllegalStateException("native kernel " + kernel + (variant == null ? "" : " " + variant)
+                    + " returned status " + status + " (arguments the Java side should have rejected)");
         }
     }
 
@@ -109,7 +114,7 @@ public final class NativeBackend implements Backend {
         Bounds.notNull("unary", "op", op);
         Bounds.range("unary", "x", x, xOffset, count);
         Bounds.range("unary", "y", y, yOffset, count);
-        check(g4_f32_unary(op.ordinal(), alpha, beta, x, xOffset, y, yOffset, count), "unary " + op);
+        check(g4_f32_unary(op.ordinal(), alpha, beta, x, xOffset, y, yOffset, count), "unary", op);
     }
 
     @Override
@@ -133,7 +138,8 @@ public final class NativeBackend implements Backend {
         check(
                 g4_f32_binary(
                         op.ordinal(), shape.length, shape, a, aOffset, aStrides, b, bOffset, bStrides, out, outOffset),
-                "binary " + op);
+                "binary",
+                op);
     }
 
     @Override
@@ -184,7 +190,7 @@ public final class NativeBackend implements Backend {
         if (size == 0 && op != ReduceOp.SUM) {
             throw Bounds.error("reduce", op + " of an empty axis");
         }
-        check(g4_f32_reduce(op.ordinal(), x, xOffset, outer, size, inner, out, outOffset), "reduce " + op);
+        check(g4_f32_reduce(op.ordinal(), x, xOffset, outer, size, inner, out, outOffset), "reduce", op);
     }
 
     @Override
