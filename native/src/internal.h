@@ -37,7 +37,7 @@ void sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float al
 class StridedLoop {
   public:
     static constexpr int kMaxRank = 16;
-    static constexpr int kMaxOperands = 4;
+    static constexpr int kMaxOperands = 5;
 
     StridedLoop(int32_t rank, const int32_t* shape, int operands, const int32_t* const* strides);
 

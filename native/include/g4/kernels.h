@@ -160,6 +160,22 @@ G4_PINNED G4_EXPORT int g4_f32_where(int32_t rank, const int32_t* shape, const f
                                      const int32_t* a_strides, const float* b, int64_t b_off, const int32_t* b_strides,
                                      float* out, int64_t out_off);
 
+/* out = a straight-line program of element-wise instructions over up to four strided inputs (0 strides
+   broadcast), out contiguous, run tile by tile (org.grad4j.backend.ElementwiseProgram). An instruction
+   is six code entries: kind (G4_PROGRAM_UNARY, _BINARY, _WHERE), op, destination register, operands
+   a, b and c (the condition of a where); and two parameters, alpha and beta. Registers 0 .. inputs-1
+   hold the inputs; the last instruction's register is the result; an operand -1 of a binary op or a
+   where stands for alpha (place a) or beta (place b). Unused inputs may be null. out may alias an
+   input that is contiguous with the same offset. */
+enum { G4_PROGRAM_UNARY, G4_PROGRAM_BINARY, G4_PROGRAM_WHERE };
+enum { G4_PROGRAM_MAX_INPUTS = 4, G4_PROGRAM_MAX_INSTRUCTIONS = 32, G4_PROGRAM_MAX_REGISTERS = 16 };
+G4_PINNED G4_EXPORT int g4_f32_program(int32_t instructions, const int32_t* code, const float* params, int32_t inputs,
+                                       int32_t rank, const int32_t* shape, const float* x0, int64_t x0_off,
+                                       const int32_t* x0_strides, const float* x1, int64_t x1_off,
+                                       const int32_t* x1_strides, const float* x2, int64_t x2_off,
+                                       const int32_t* x2_strides, const float* x3, int64_t x3_off,
+                                       const int32_t* x3_strides, float* out, int64_t out_off);
+
 /* dst = src over an n-d shape, both strided. */
 G4_PINNED G4_EXPORT int g4_f32_copy(int32_t rank, const int32_t* shape, const float* src, int64_t src_off,
                                     const int32_t* src_strides, float* dst, int64_t dst_off,

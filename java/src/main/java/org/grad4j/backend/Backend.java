@@ -158,6 +158,27 @@ public interface Backend {
             int outOffset);
 
     /**
+     * out = program(inputs) over {@code shape}, in one pass: each input strided (stride 0
+     * broadcasts), out contiguous. out may alias an input that is contiguous with the same offset.
+     *
+     * @param program the instructions
+     * @param shape the sizes of the output
+     * @param inputs the inputs, {@code program.inputs()} of them
+     * @param offsets each input's first element
+     * @param strides each input's element strides, one per dim of {@code shape}
+     * @param out the output
+     * @param outOffset the output's first element
+     */
+    void elementwise(
+            ElementwiseProgram program,
+            int[] shape,
+            float[][] inputs,
+            int[] offsets,
+            int[][] strides,
+            float[] out,
+            int outOffset);
+
+    /**
      * Reduces contiguous x viewed as [outer, size, inner] over its middle axis into out [outer, inner].
      *
      * @param op the reduction

@@ -201,6 +201,36 @@ public static native @CriticalRegion int g4_f32_where(int rank, @Const int[] sha
                                      @Const int[] a_strides, @Const float[] b, @Cast("int64_t") long b_off, @Const int[] b_strides,
                                      float[] out, @Cast("int64_t") long out_off);
 
+/* out = a straight-line program of element-wise instructions over up to four strided inputs (0 strides
+   broadcast), out contiguous, run tile by tile (org.grad4j.backend.ElementwiseProgram). An instruction
+   is six code entries: kind (G4_PROGRAM_UNARY, _BINARY, _WHERE), op, destination register, operands
+   a, b and c (the condition of a where); and two parameters, alpha and beta. Registers 0 .. inputs-1
+   hold the inputs; the last instruction's register is the result; an operand -1 of a binary op or a
+   where stands for alpha (place a) or beta (place b). Unused inputs may be null. out may alias an
+   input that is contiguous with the same offset. */
+/** enum  */
+public static final int G4_PROGRAM_UNARY = 0, G4_PROGRAM_BINARY = 1, G4_PROGRAM_WHERE = 2;
+/** enum  */
+public static final int G4_PROGRAM_MAX_INPUTS = 4, G4_PROGRAM_MAX_INSTRUCTIONS = 32, G4_PROGRAM_MAX_REGISTERS = 16;
+public static native @CriticalRegion int g4_f32_program(int instructions, @Const IntPointer code, @Const FloatPointer params, int inputs,
+                                       int rank, @Const IntPointer shape, @Const FloatPointer x0, @Cast("int64_t") long x0_off,
+                                       @Const IntPointer x0_strides, @Const FloatPointer x1, @Cast("int64_t") long x1_off,
+                                       @Const IntPointer x1_strides, @Const FloatPointer x2, @Cast("int64_t") long x2_off,
+                                       @Const IntPointer x2_strides, @Const FloatPointer x3, @Cast("int64_t") long x3_off,
+                                       @Const IntPointer x3_strides, FloatPointer out, @Cast("int64_t") long out_off);
+public static native @CriticalRegion int g4_f32_program(int instructions, @Const IntBuffer code, @Const FloatBuffer params, int inputs,
+                                       int rank, @Const IntBuffer shape, @Const FloatBuffer x0, @Cast("int64_t") long x0_off,
+                                       @Const IntBuffer x0_strides, @Const FloatBuffer x1, @Cast("int64_t") long x1_off,
+                                       @Const IntBuffer x1_strides, @Const FloatBuffer x2, @Cast("int64_t") long x2_off,
+                                       @Const IntBuffer x2_strides, @Const FloatBuffer x3, @Cast("int64_t") long x3_off,
+                                       @Const IntBuffer x3_strides, FloatBuffer out, @Cast("int64_t") long out_off);
+public static native @CriticalRegion int g4_f32_program(int instructions, @Const int[] code, @Const float[] params, int inputs,
+                                       int rank, @Const int[] shape, @Const float[] x0, @Cast("int64_t") long x0_off,
+                                       @Const int[] x0_strides, @Const float[] x1, @Cast("int64_t") long x1_off,
+                                       @Const int[] x1_strides, @Const float[] x2, @Cast("int64_t") long x2_off,
+                                       @Const int[] x2_strides, @Const float[] x3, @Cast("int64_t") long x3_off,
+                                       @Const int[] x3_strides, float[] out, @Cast("int64_t") long out_off);
+
 /* dst = src over an n-d shape, both strided. */
 public static native @CriticalRegion int g4_f32_copy(int rank, @Const IntPointer shape, @Const FloatPointer src, @Cast("int64_t") long src_off,
                                     @Const IntPointer src_strides, FloatPointer dst, @Cast("int64_t") long dst_off,

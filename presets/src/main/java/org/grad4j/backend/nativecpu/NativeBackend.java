@@ -6,6 +6,7 @@ import org.bytedeco.javacpp.Loader;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.backend.ElementwiseProgram;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.Threads;
@@ -25,7 +26,15 @@ import org.grad4j.jni.global.g4kernels;
  */
 public final class NativeBackend implements Backend {
     private static final float[] EMPTY = new float[0];
+    private static final String[] INPUT_NAMES = {"input 0", "input 1", "input 2", "input 3"};
     private final ThreadLocal<float[]> workspace = ThreadLocal.withInitial(() -> new float[0]);
+    private final ThreadLocal<ProgramCode> programCode = ThreadLocal.withInitial(ProgramCode::new);
+
+    /** A program's code and parameters as the native call takes them, filled on each call. */
+    private static final class ProgramCode {
+        final int[] code = new int[ElementwiseProgram.MAX_INSTRUCTIONS * ElementwiseProgram.WIDTH];
+        final float[] params = new float[ElementwiseProgram.MAX_INSTRUCTIONS * 2];
+    }
 
     /** The thread count the native pool was last given; 0 before the first call. */
     private static volatile int poolThreads;
@@ -178,6 +187,67 @@ public final class NativeBackend implements Backend {
                         out,
                         outOffset),
                 "where");
+    }
+
+    @Override
+    public void elementwise(
+            ElementwiseProgram program,
+            int[] shape,
+            float[][] inputs,
+            int[] offsets,
+            int[][] strides,
+            float[] out,
+            int outOffset) {
+        followThreadSetting();
+        Bounds.notNull("elementwise", "program", program);
+        Bounds.shape("elementwise", shape);
+        int n = program.inputs();
+        if (inputs == null
+                || offsets == null
+                || strides == null
+                || inputs.length < n
+                || offsets.length < n
+                || strides.length < n) {
+            throw Bounds.error(
+                    "elementwise",
+                    "the program reads " + n + " inputs; inputs, offsets or strides are" + " missing or shorter");
+        }
+        for (int i = 0; i < n; i++) {
+            Bounds.strided("elementwise", INPUT_NAMES[i], inputs[i], offsets[i], shape, strides[i]);
+        }
+        Bounds.range("elementwise", "out", out, outOffset, Bounds.count("elementwise", shape));
+        ProgramCode c = programCode.get();
+        int length = program.instructions() * ElementwiseProgram.WIDTH;
+        for (int i = 0; i < length; i++) {
+            c.code[i] = program.code(i);
+        }
+        for (int i = 0; i < 2 * program.instructions(); i++) {
+            c.params[i] = program.param(i);
+        }
+        check(
+                g4_f32_program(
+                        program.instructions(),
+                        c.code,
+                        c.params,
+                        n,
+                        shape.length,
+                        shape,
+                        inputs[0],
+                        offsets[0],
+                        strides[0],
+                        n > 1 ? inputs[1] : EMPTY,
+                        n > 1 ? offsets[1] : 0,
+                        n > 1 ? strides[1] : shape,
+                        n > 2 ? inputs[2] : EMPTY,
+                        n > 2 ? offsets[2] : 0,
+                        n > 2 ? strides[2] : shape,
+                        n > 3 ? inputs[3] : EMPTY,
+                        n > 3 ? offsets[3] : 0,
+                        n > 3 ? strides[3] : shape,
+                        out,
+                        outOffset),
+                "elementwise",
+                program);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.backend.ElementwiseProgram;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.UnaryOp;
@@ -59,6 +60,34 @@ class BoundsTest {
         rejected(
                 "rank must be at most 16",
                 () -> nat.copy(new int[17], new float[1], 0, new int[17], new float[1], 0, new int[17]));
+        ElementwiseProgram.Builder b = ElementwiseProgram.builder(2);
+        b.binary(BinaryOp.ADD, 0, 1);
+        ElementwiseProgram add = b.build();
+        int[] shape = {2, 3};
+        rejected(
+                "native elementwise: input 1",
+                () -> nat.elementwise(
+                        add,
+                        shape,
+                        new float[][] {new float[6], new float[5]},
+                        new int[2],
+                        new int[][] {{3, 1}, {3, 1}},
+                        new float[6],
+                        0));
+        rejected(
+                "reads 2 inputs",
+                () -> nat.elementwise(
+                        add, shape, new float[][] {new float[6]}, new int[1], new int[][] {{3, 1}}, new float[6], 0));
+        rejected(
+                "native elementwise: out",
+                () -> nat.elementwise(
+                        add,
+                        shape,
+                        new float[][] {new float[6], new float[3]},
+                        new int[2],
+                        new int[][] {{3, 1}, {0, 1}},
+                        new float[6],
+                        1));
         rejected("native reduce: x", () -> nat.reduce(ReduceOp.SUM, new float[5], 0, 2, 3, 1, new float[2], 0));
         rejected("of an empty axis", () -> nat.reduce(ReduceOp.MAX, new float[0], 0, 1, 0, 1, new float[1], 0));
     }

@@ -1,6 +1,14 @@
 package org.grad4j.backend.nativecpu;
 
+import static org.grad4j.jni.global.g4kernels.G4_PROGRAM_MAX_INPUTS;
+import static org.grad4j.jni.global.g4kernels.G4_PROGRAM_MAX_INSTRUCTIONS;
+import static org.grad4j.jni.global.g4kernels.G4_PROGRAM_MAX_REGISTERS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
 import org.grad4j.backend.Backend;
+import org.grad4j.backend.BinaryOp;
+import org.grad4j.backend.ElementwiseProgram;
 import org.grad4j.backend.UnaryOp;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +129,66 @@ class FusedParityTest {
             Parity.same("adam m", mJ, mN);
             Parity.same("adam v", vJ, vN);
         }
+    }
+
+    /** Random programs of up to 12 instructions over up to four inputs, each broadcast, strided or contiguous. */
+    @Test
+    void elementwisePrograms() {
+        assertEquals(G4_PROGRAM_MAX_INPUTS, ElementwiseProgram.MAX_INPUTS);
+        assertEquals(G4_PROGRAM_MAX_INSTRUCTIONS, ElementwiseProgram.MAX_INSTRUCTIONS);
+        assertEquals(G4_PROGRAM_MAX_REGISTERS, ElementwiseProgram.MAX_REGISTERS);
+        Cases c = new Cases(15);
+        UnaryOp[] unary = {UnaryOp.NEG, UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.LEAKY_RELU, UnaryOp.ABS, UnaryOp.EXP};
+        BinaryOp[] binary = {BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.GT, BinaryOp.RELU_BACKWARD};
+        for (int i = 0; i < KernelParityTest.CASES; i++) {
+            int inputs = 1 + c.random.nextInt(ElementwiseProgram.MAX_INPUTS);
+            ElementwiseProgram.Builder b = ElementwiseProgram.builder(inputs);
+            int values = inputs;
+            int instructions = 1 + c.random.nextInt(12);
+            for (int k = 0; k < instructions; k++) {
+                int x = c.random.nextInt(values);
+                int y = c.random.nextInt(values);
+                switch (c.random.nextInt(5)) {
+                    case 0, 1 -> b.unary(unary[c.random.nextInt(unary.length)], 0.1f, 0f, x);
+                    case 2 -> b.binary(binary[c.random.nextInt(binary.length)], x, y);
+                    case 3 -> b.binary(binary[c.random.nextInt(binary.length)], x, 0.5f);
+                    default -> b.where(c.random.nextInt(values), x, c.random.nextBoolean() ? y : (Number) (-1.5f));
+                }
+                values++;
+            }
+            ElementwiseProgram p = b.build();
+            int[] shape = c.shape(1 + c.random.nextInt(3), 20);
+            shape[shape.length - 1] = c.size(700);
+            float[][] in = new float[inputs][];
+            int[] offsets = new int[inputs];
+            int[][] strides = new int[inputs][];
+            for (int k = 0; k < inputs; k++) {
+                int[] own = shape.clone();
+                for (int d = 0; d < own.length; d++) {
+                    own[d] = c.random.nextInt(4) == 0 ? 1 : own[d];
+                }
+                int[] s = c.strides(own);
+                for (int d = 0; d < own.length; d++) {
+                    s[d] = own[d] == 1 ? 0 : s[d];
+                }
+                offsets[k] = c.random.nextInt(3);
+                in[k] = c.values(offsets[k] + numel(own));
+                strides[k] = s;
+            }
+            int n = numel(shape);
+            float[] outJ = new float[n + 1];
+            float[] outN = new float[n + 1];
+            java.elementwise(p, shape, in, offsets, strides, outJ, 1);
+            nat.elementwise(p, shape, in, offsets, strides, outN, 1);
+            Parity.same(p + " over " + Arrays.toString(shape), outJ, outN, 1e-5, 1e-6);
+        }
+    }
+
+    private static int numel(int[] shape) {
+        int n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        return n;
     }
 }

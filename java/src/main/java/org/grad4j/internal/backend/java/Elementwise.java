@@ -154,7 +154,7 @@ final class Elementwise {
         });
     }
 
-    private static void binaryRow(
+    static void binaryRow(
             BinaryOp op, int n, float[] a, int ao, int sa, float[] b, int bo, int sb, float[] out, int oo) {
         if (sa == 1 && sb == 1) {
             switch (op) {

@@ -3,6 +3,7 @@ package org.grad4j.internal.backend.java;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.backend.ElementwiseProgram;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.Threads;
@@ -20,6 +21,7 @@ public final class JavaBackend implements Backend {
     private final Convolution convolution;
     private final Pooling pooling;
     private final Fused fused;
+    private final ElementwiseInterpreter interpreter;
 
     /** A Java backend that follows {@link Threads#get()}. */
     public JavaBackend() {
@@ -39,6 +41,7 @@ public final class JavaBackend implements Backend {
         this.convolution = new Convolution(parallel, gemm.serial());
         this.pooling = new Pooling(parallel);
         this.fused = new Fused(parallel);
+        this.interpreter = new ElementwiseInterpreter(parallel);
     }
 
     private static int checkThreads(int threads) {
@@ -105,6 +108,18 @@ public final class JavaBackend implements Backend {
             int outOffset) {
         elementwise.where(
                 shape, cond, condOffset, condStrides, a, aOffset, aStrides, b, bOffset, bStrides, out, outOffset);
+    }
+
+    @Override
+    public void elementwise(
+            ElementwiseProgram program,
+            int[] shape,
+            float[][] inputs,
+            int[] offsets,
+            int[][] strides,
+            float[] out,
+            int outOffset) {
+        interpreter.run(program, shape, inputs, offsets, strides, out, outOffset);
     }
 
     @Override
