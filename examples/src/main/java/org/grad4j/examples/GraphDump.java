@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * Traces the {@code mlp} example's network into a graph and builds its gradient graph; prints
  * each one node per line, runs the graph passes on it (printing each pass that changed it and the
- * node count it left), prints the memory plan of the gradient graph, and writes both graphs as
- * Graphviz text ({@code dot -Tsvg graph.dot > graph.svg}).
+ * node count it left), fuses the gradient graph and prints it and its memory plan, and writes the
+ * forward and the unfused gradient graph as Graphviz text ({@code dot -Tsvg graph.dot > graph.svg}).
  */
 @Command(
         name = "graph",
@@ -42,7 +42,13 @@ public final class GraphDump implements Callable<Integer> {
         Module model = Mlp.model();
         Graph forward = show("forward", Graph.trace(model, Tensor.zeros(batchSize, 1, 28, 28)));
         Graph joint = show("forward and backward", Autodiff.gradients(forward, forward.parameterNames()));
-        MemoryPlan plan = MemoryPlan.of(joint);
+        Graph fused = Passes.fuse(
+                joint,
+                (pass, result) -> System.out.println(
+                        "  " + pass.name() + ": " + result.nodes().size() + " nodes"));
+        System.out.println("forward and backward, fused: " + fused.nodes().size() + " nodes");
+        System.out.print(fused);
+        MemoryPlan plan = MemoryPlan.of(fused);
         System.out.printf(
                 Locale.ROOT,
                 "memory plan of the gradient graph: an arena of %.1f MB (the live peak %.1f MB; a buffer per result"

@@ -108,27 +108,39 @@ public final class ElementwiseProgram {
         return code[code.length - WIDTH + 2];
     }
 
+    /**
+     * The program as text that {@link #parse} reads back, e.g. {@code ElementwiseProgram(2 inputs,
+     * 3 registers: r2 = SIGMOID(r0); r0 = SUB(1.0, r2); r2 = MUL(r0, r1))}; a unary op shows its
+     * parameters after its operand when one is not 0.
+     */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("ElementwiseProgram(" + inputs + " inputs, " + registers + " registers:");
+        StringBuilder s = new StringBuilder("ElementwiseProgram(" + inputs + " inputs, " + registers + " registers: ");
         for (int k = 0; k < instructions(); k++) {
-            int[] f = Arrays.copyOfRange(code, k * WIDTH, (k + 1) * WIDTH);
-            String op = switch (f[0]) {
-                case UNARY -> UnaryOp.values()[f[1]].name();
-                case BINARY -> BinaryOp.values()[f[1]].name();
-                default -> "WHERE";
-            };
-            s.append(k == 0 ? " " : "; ")
-                    .append('r')
-                    .append(f[2])
-                    .append(" = ")
-                    .append(op)
-                    .append('(');
-            s.append(f[0] == WHERE ? "r" + f[5] + ", " : "").append(operand(f[3], params[2 * k]));
-            if (f[0] != UNARY) {
-                s.append(", ").append(operand(f[4], params[2 * k + 1]));
-            } else if (params[2 * k] != 0 || params[2 * k + 1] != 0) {
-                s.append("; ").append(params[2 * k]).append(", ").append(params[2 * k + 1]);
+            int at = k * WIDTH;
+            float alpha = params[2 * k];
+            float beta = params[2 * k + 1];
+            s.append(k == 0 ? "" : "; ").append('r').append(code[at + 2]).append(" = ");
+            switch (code[at]) {
+                case UNARY -> {
+                    s.append(UnaryOp.values()[code[at + 1]]).append("(r").append(code[at + 3]);
+                    if (alpha != 0f || beta != 0f) {
+                        s.append(", ").append(alpha).append(", ").append(beta);
+                    }
+                }
+                case BINARY ->
+                    s.append(BinaryOp.values()[code[at + 1]])
+                            .append('(')
+                            .append(operand(code[at + 3], alpha))
+                            .append(", ")
+                            .append(operand(code[at + 4], beta));
+                default ->
+                    s.append("WHERE(r")
+                            .append(code[at + 5])
+                            .append(", ")
+                            .append(operand(code[at + 3], alpha))
+                            .append(", ")
+                            .append(operand(code[at + 4], beta));
             }
             s.append(')');
         }
@@ -137,6 +149,128 @@ public final class ElementwiseProgram {
 
     private static String operand(int register, float immediate) {
         return register == IMMEDIATE ? Float.toString(immediate) : "r" + register;
+    }
+
+    /**
+     * Reads a program from the text {@link #toString} gives.
+     *
+     * @param text the program's text
+     * @return the program
+     * @throws IllegalArgumentException if the text is not a program, or the program reads a register
+     *     before it is written or uses more than {@value #MAX_REGISTERS}
+     */
+    public static ElementwiseProgram parse(String text) {
+        try {
+            String prefix = "ElementwiseProgram(";
+            if (!text.startsWith(prefix) || !text.endsWith(")")) {
+                throw new IllegalArgumentException("not ElementwiseProgram(...)");
+            }
+            String body = text.substring(prefix.length(), text.length() - 1);
+            int colon = body.indexOf(": ");
+            String[] counts = body.substring(0, colon).split(" inputs, | registers");
+            int inputs = Integer.parseInt(counts[0]);
+            int registers = Integer.parseInt(counts[1]);
+            String[] lines = body.substring(colon + 2).split("; ");
+            int[] code = new int[lines.length * WIDTH];
+            float[] params = new float[lines.length * 2];
+            for (int k = 0; k < lines.length; k++) {
+                parseInstruction(lines[k], code, params, k);
+            }
+            ElementwiseProgram p = new ElementwiseProgram(inputs, registers, code, params);
+            p.validate();
+            return p;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("elementwise program: cannot read '" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void parseInstruction(String line, int[] code, float[] params, int k) {
+        int eq = line.indexOf(" = ");
+        int open = line.indexOf('(');
+        if (!line.startsWith("r") || eq < 0 || open < eq || !line.endsWith(")")) {
+            throw new IllegalArgumentException("instruction '" + line + "' is not rD = OP(...)");
+        }
+        String name = line.substring(eq + 3, open);
+        String[] args = line.substring(open + 1, line.length() - 1).split(", ");
+        int at = k * WIDTH;
+        code[at + 2] = register(line.substring(0, eq));
+        code[at + 3] = IMMEDIATE;
+        code[at + 4] = IMMEDIATE;
+        code[at + 5] = IMMEDIATE;
+        if (name.equals("WHERE") && args.length == 3) {
+            code[at] = WHERE;
+            code[at + 5] = register(args[0]);
+            operand(args[1], code, at + 3, params, 2 * k);
+            operand(args[2], code, at + 4, params, 2 * k + 1);
+        } else if (args.length == 2 && isBinary(name)) {
+            code[at] = BINARY;
+            code[at + 1] = BinaryOp.valueOf(name).ordinal();
+            operand(args[0], code, at + 3, params, 2 * k);
+            operand(args[1], code, at + 4, params, 2 * k + 1);
+        } else if (args.length == 1 || args.length == 3) {
+            code[at] = UNARY;
+            code[at + 1] = UnaryOp.valueOf(name).ordinal();
+            code[at + 3] = register(args[0]);
+            params[2 * k] = args.length == 3 ? Float.parseFloat(args[1]) : 0f;
+            params[2 * k + 1] = args.length == 3 ? Float.parseFloat(args[2]) : 0f;
+        } else {
+            throw new IllegalArgumentException("instruction '" + line + "' has " + args.length + " operands");
+        }
+    }
+
+    private static boolean isBinary(String name) {
+        for (BinaryOp op : BinaryOp.values()) {
+            if (op.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int register(String text) {
+        if (!text.startsWith("r")) {
+            throw new IllegalArgumentException("'" + text + "' is not a register");
+        }
+        return Integer.parseInt(text.substring(1));
+    }
+
+    private static void operand(String text, int[] code, int codeAt, float[] params, int paramAt) {
+        if (text.startsWith("r")) {
+            code[codeAt] = register(text);
+        } else {
+            params[paramAt] = Float.parseFloat(text);
+        }
+    }
+
+    /** Fails unless every instruction is well formed and reads only registers written before it. */
+    private void validate() {
+        if (inputs < 1 || inputs > MAX_INPUTS || registers < inputs || registers > MAX_REGISTERS) {
+            throw new IllegalArgumentException(inputs + " inputs and " + registers + " registers are out of range");
+        }
+        if (code.length == 0 || code.length > MAX_INSTRUCTIONS * WIDTH) {
+            throw new IllegalArgumentException("has " + code.length / WIDTH + " instructions");
+        }
+        boolean[] written = new boolean[registers];
+        Arrays.fill(written, 0, inputs, true);
+        for (int at = 0; at < code.length; at += WIDTH) {
+            for (int j = 3; j < WIDTH; j++) {
+                int r = code[at + j];
+                if (r != IMMEDIATE && (r < 0 || r >= registers || !written[r])) {
+                    throw new IllegalArgumentException(
+                            "instruction " + at / WIDTH + " reads r" + r + ", which is not written before it");
+                }
+            }
+            if (code[at + 3] == IMMEDIATE && (code[at] == UNARY || code[at + 4] == IMMEDIATE)
+                    || code[at] == WHERE && code[at + 5] == IMMEDIATE) {
+                throw new IllegalArgumentException("instruction " + at / WIDTH + " lacks an operand");
+            }
+            int dst = code[at + 2];
+            if (dst < 0 || dst >= registers) {
+                throw new IllegalArgumentException(
+                        "instruction " + at / WIDTH + " writes r" + dst + ", out of the " + registers + " registers");
+            }
+            written[dst] = true;
+        }
     }
 
     /**

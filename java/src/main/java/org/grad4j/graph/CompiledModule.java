@@ -115,10 +115,10 @@ final class CompiledModule extends Module {
         boolean needsGrad = GradMode.isEnabled() && !wrt.isEmpty();
         e.inputGrad = s.requiresGrad(parameters.size());
         if (!needsGrad) {
-            e.forward = new Program(Passes.optimize(forward), null);
+            e.forward = new Program(Passes.fuse(Passes.optimize(forward)), null);
             return e;
         }
-        Graph joint = Passes.optimize(Autodiff.gradients(forward, wrt));
+        Graph joint = Passes.fuse(Passes.optimize(Autodiff.gradients(forward, wrt)));
         e.joint = ForwardFirst.reorder(joint);
         e.split = ForwardFirst.forwardNodes(e.joint);
         e.wrt = params;

@@ -7,6 +7,7 @@ import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.backend.ElementwiseProgram;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.UnaryOp;
@@ -26,39 +27,6 @@ final class Lowering {
     /** Ops whose kernels write their output from index 0 of an array of its own. */
     static final Set<String> OWN_OUTPUT = Set.of(
             "maxPool2d", "avgPool2d", "maxPool2dBackward", "avgPool2dBackward", "crossEntropy", "crossEntropyBackward");
-
-    private static final Map<String, BinaryOp> BINARY = Map.ofEntries(
-            Map.entry("add", BinaryOp.ADD),
-            Map.entry("sub", BinaryOp.SUB),
-            Map.entry("mul", BinaryOp.MUL),
-            Map.entry("div", BinaryOp.DIV),
-            Map.entry("eq", BinaryOp.EQ),
-            Map.entry("ne", BinaryOp.NE),
-            Map.entry("lt", BinaryOp.LT),
-            Map.entry("le", BinaryOp.LE),
-            Map.entry("gt", BinaryOp.GT),
-            Map.entry("ge", BinaryOp.GE),
-            Map.entry("reluBackward", BinaryOp.RELU_BACKWARD));
-
-    private static final Map<String, UnaryOp> UNARY = Map.ofEntries(
-            Map.entry("abs", UnaryOp.ABS),
-            Map.entry("neg", UnaryOp.NEG),
-            Map.entry("exp", UnaryOp.EXP),
-            Map.entry("log", UnaryOp.LOG),
-            Map.entry("sqrt", UnaryOp.SQRT),
-            Map.entry("sigmoid", UnaryOp.SIGMOID),
-            Map.entry("tanh", UnaryOp.TANH),
-            Map.entry("softplus", UnaryOp.SOFTPLUS),
-            Map.entry("gelu", UnaryOp.GELU),
-            Map.entry("relu", UnaryOp.LEAKY_RELU),
-            Map.entry("leakyRelu", UnaryOp.LEAKY_RELU),
-            Map.entry("elu", UnaryOp.ELU),
-            Map.entry("clamp", UnaryOp.CLAMP),
-            Map.entry("sign", UnaryOp.SIGN),
-            Map.entry("clampGrad", UnaryOp.CLAMP_GRAD),
-            Map.entry("eluGrad", UnaryOp.ELU_GRAD),
-            Map.entry("geluGrad", UnaryOp.GELU_GRAD),
-            Map.entry("leakyReluGrad", UnaryOp.LEAKY_RELU_GRAD));
 
     private final Backend backend;
     private final List<Runnable> steps;
@@ -80,15 +48,18 @@ final class Lowering {
     /** Adds the steps that compute {@code out} from {@code in} as node {@code n} does. */
     void lower(Node n, Slot[] in, Slot out) {
         String op = n.target();
-        Attributes a = n.attributes();
-        if (BINARY.containsKey(op) || op.equals("pow") && !a.has("exponent")) {
-            binary(op.equals("pow") ? BinaryOp.POW : BINARY.get(op), in[0], in[1], out);
-        } else if (UNARY.containsKey(op) || op.equals("pow")) {
-            unary(n, contiguous(in[0]), out);
+        BinaryOp binary = ElementwiseOps.binary(n);
+        UnaryOp unary = ElementwiseOps.unary(n);
+        if (binary != null) {
+            binary(binary, in[0], in[1], out);
+        } else if (unary != null) {
+            unary(unary, ElementwiseOps.alpha(n), ElementwiseOps.beta(n), contiguous(in[0]), out);
         } else {
             switch (op) {
                 case "clone" -> copy(in[0], out);
                 case "where" -> where(in, out);
+                case "elementwise" -> elementwise(n, in, out);
+                case "matmulBias" -> matmulBias(n, in, out);
                 case "matmul" -> {
                     if (in[0].shape.length == 2 && in[1].shape.length == 2) {
                         matmul(in[0], in[1], out);
@@ -118,22 +89,41 @@ final class Lowering {
         steps.add(() -> backend.binary(op, shape, a.data, a.offset, as, b.data, b.offset, bs, out.data, out.offset));
     }
 
-    private void unary(Node n, Slot x, Slot out) {
-        Attributes a = n.attributes();
-        String op = n.target();
-        UnaryOp u = op.equals("pow") ? UnaryOp.POW : UNARY.get(op);
-        float alpha = switch (op) {
-            case "leakyRelu" -> a.getFloat("negativeSlope");
-            case "elu" -> a.getFloat("alpha");
-            case "clamp" -> a.getFloat("min");
-            case "pow" -> a.getFloat("exponent");
-            case "clampGrad", "eluGrad", "geluGrad", "leakyReluGrad", "sign" ->
-                a.has("alpha") ? a.getFloat("alpha") : 0f;
-            default -> 0f;
-        };
-        float beta = op.equals("clamp") ? a.getFloat("max") : a.has("beta") ? a.getFloat("beta") : 0f;
+    private void unary(UnaryOp u, float alpha, float beta, Slot x, Slot out) {
         int count = out.numel;
         steps.add(() -> backend.unary(u, alpha, beta, x.data, x.offset, out.data, out.offset, count));
+    }
+
+    /** A fused chain: its inputs' arrays and offsets are read from their slots on each run. */
+    private void elementwise(Node n, Slot[] in, Slot out) {
+        ElementwiseProgram program = ElementwiseProgram.parse(n.attributes().getString("program"));
+        int[] shape = out.shape;
+        int[][] strides = new int[in.length][];
+        for (int i = 0; i < in.length; i++) {
+            strides[i] = in[i].broadcastStrides(shape);
+        }
+        float[][] arrays = new float[in.length][];
+        int[] offsets = new int[in.length];
+        steps.add(() -> {
+            for (int i = 0; i < in.length; i++) {
+                arrays[i] = in[i].data;
+                offsets[i] = in[i].offset;
+            }
+            backend.elementwise(program, shape, arrays, offsets, strides, out.data, out.offset);
+        });
+    }
+
+    /** The GEMM into out, then bias and activation in place over it. */
+    private void matmulBias(Node n, Slot[] in, Slot out) {
+        matmul(in[0], in[1], out);
+        String name = n.attributes().getString("activation");
+        UnaryOp act = name.equals("none") ? null : UnaryOp.valueOf(name);
+        float alpha = n.attributes().getFloat("alpha");
+        Slot bias = contiguous(in[2]);
+        int rows = out.shape[0];
+        int cols = out.shape[1];
+        steps.add(() -> backend.biasActivation(
+                act, alpha, out.data, out.offset, bias.data, bias.offset, rows, cols, out.data, out.offset));
     }
 
     private void copy(Slot x, Slot out) {

@@ -10,7 +10,8 @@ import java.util.List;
  * node that makes it to its last use (the graph's outputs to the end), a view (reshape, permute,
  * expand, narrow, slice; not a reshape that must copy) shares its source's buffer and keeps it live, and buffers are placed
  * greedily, largest first, at the lowest offset where no buffer live at the same time lies, as
- * XLA's and TFLite's planners do. Inputs, parameters and constants, and views of them, are not
+ * XLA's and TFLite's planners do. An element-wise op writes its result in place of an input of the
+ * same shape that dies at it (the two share a buffer). Inputs, parameters and constants, and views of them, are not
  * placed: they live outside the run.
  *
  * <pre>{@code
@@ -57,8 +58,18 @@ public final class MemoryPlan {
         int[] lastUse = new int[n];
         Views.Layout[] layouts = Views.of(graph);
         for (int i = 0; i < n; i++) {
-            Node node = nodes.get(i);
             lastUse[i] = i;
+            for (Value in : nodes.get(i).inputs()) {
+                lastUse[in.id()] = Math.max(lastUse[in.id()], i);
+            }
+        }
+        for (Value out : graph.outputs()) {
+            lastUse[out.id()] = n;
+        }
+        // the last use of anything in each buffer so far: a buffer whose values all die at a node is free after it
+        int[] bufferEnd = new int[n];
+        for (int i = 0; i < n; i++) {
+            Node node = nodes.get(i);
             if (node.kind() != Node.Kind.OP) {
                 continue;
             }
@@ -66,17 +77,13 @@ public final class MemoryPlan {
                 // a view of an op result shares its buffer; a view of an input, parameter or constant needs none
                 buffer[i] = buffer[layouts[i].root()];
             } else {
-                buffer[i] = i;
+                int over = ElementwiseOps.canWriteOverInput(node) ? dyingInput(node, buffer, bufferEnd, layouts) : -1;
+                buffer[i] = over >= 0 ? over : i;
                 size[i] = 4L * numel(node.output().shape());
             }
-        }
-        for (int i = 0; i < n; i++) {
-            for (Value in : nodes.get(i).inputs()) {
-                lastUse[in.id()] = Math.max(lastUse[in.id()], i);
+            if (buffer[i] >= 0) {
+                bufferEnd[buffer[i]] = Math.max(bufferEnd[buffer[i]], lastUse[i]);
             }
-        }
-        for (Value out : graph.outputs()) {
-            lastUse[out.id()] = n;
         }
         int[] from = new int[n];
         int[] to = new int[n];
@@ -94,8 +101,8 @@ public final class MemoryPlan {
         for (int i = 0; i < n; i++) {
             if (buffer[i] == i) {
                 buffers.add(new Buffer(i, size[i], from[i], to[i]));
-                total += size[i];
             }
+            total += size[i];
         }
         long peak = 0;
         for (int t = 0; t <= n; t++) {
@@ -139,6 +146,24 @@ public final class MemoryPlan {
             }
         }
         return new MemoryPlan(valueOffset, valueBytes, arena, peak, total);
+    }
+
+    /**
+     * The buffer of an input that the element-wise node can write its output over: an op result (not
+     * a view) of the output's shape, whose buffer nothing reads after this node; -1 when none.
+     */
+    private static int dyingInput(Node node, int[] buffer, int[] bufferEnd, Views.Layout[] layouts) {
+        int at = node.output().id();
+        for (Value in : node.inputs()) {
+            int b = buffer[in.id()];
+            if (b >= 0
+                    && layouts[in.id()] == null
+                    && bufferEnd[b] == at
+                    && Arrays.equals(in.shape(), node.output().shape())) {
+                return b;
+            }
+        }
+        return -1;
     }
 
     private static long numel(int[] shape) {

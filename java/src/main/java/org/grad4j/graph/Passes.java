@@ -17,7 +17,43 @@ public final class Passes {
     /** Removes ops that return an input unchanged. */
     public static final Pass ALGEBRAIC_SIMPLIFICATION = new AlgebraicSimplification();
 
+    /** Folds a bias add and an activation into the pass over a GEMM's output. */
+    public static final Pass EPILOGUE_FUSION = new EpilogueFusion();
+
+    /** Computes each chain of element-wise ops in one pass. */
+    public static final Pass ELEMENTWISE_FUSION = new ElementwiseFusion();
+
     private Passes() {}
+
+    /**
+     * Epilogue fusion, then element-wise fusion: what a graph runs as fewer kernels. The fused ops
+     * have no backward, so a graph is fused after its gradient graph is built.
+     *
+     * @param graph the graph
+     * @return the fused graph, or {@code graph} when nothing fused
+     */
+    public static Graph fuse(Graph graph) {
+        return fuse(graph, (pass, result) -> {});
+    }
+
+    /**
+     * As {@link #fuse(Graph)}, telling {@code afterEach} each pass that changed the graph and what it made.
+     *
+     * @param graph the graph
+     * @param afterEach called with each pass that changed the graph and its result
+     * @return the fused graph
+     */
+    public static Graph fuse(Graph graph, BiConsumer<Pass, Graph> afterEach) {
+        Graph g = graph;
+        for (Pass pass : List.of(EPILOGUE_FUSION, ELEMENTWISE_FUSION)) {
+            Graph next = pass.apply(g);
+            if (next != g) {
+                afterEach.accept(pass, next);
+                g = next;
+            }
+        }
+        return g;
+    }
 
     /**
      * Folding, simplification, common subexpressions and dead code, in that order.

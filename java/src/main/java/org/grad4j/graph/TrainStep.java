@@ -149,7 +149,7 @@ public final class TrainStep {
                 wrt.add(names.get(i));
             }
         }
-        Graph joint = Passes.optimize(Autodiff.gradients(forward, wrt));
+        Graph joint = Passes.fuse(Passes.optimize(Autodiff.gradients(forward, wrt)));
         Tensor[] grads = new Tensor[parameters.size()];
         int[][] strides = new int[parameters.size()][];
         int[] gradOutput = new int[parameters.size()];

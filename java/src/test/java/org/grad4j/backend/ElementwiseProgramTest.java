@@ -130,4 +130,59 @@ class ElementwiseProgramTest {
                 assertThrows(IllegalArgumentException.class, wide::build).getMessage();
         assertTrue(registers.contains("needs more than 16 registers"), registers);
     }
+
+    @Test
+    void readsBackTheTextItPrints() {
+        ElementwiseProgram.Builder b = ElementwiseProgram.builder(3);
+        int clamped = b.unary(UnaryOp.CLAMP, -1.5f, 2f, 0);
+        int squared = b.unary(UnaryOp.POW, 2f, 0f, clamped);
+        int power = b.binary(BinaryOp.POW, squared, 1);
+        int chosen = b.where(b.binary(BinaryOp.GT, 0, 1e-5f), power, -0.25f);
+        b.binary(BinaryOp.RELU_BACKWARD, chosen, 2);
+        ElementwiseProgram p = b.build();
+        String text = p.toString();
+        assertEquals(
+                "ElementwiseProgram(3 inputs, 5 registers: r3 = CLAMP(r0, -1.5, 2.0); r4 = POW(r3, 2.0, 0.0);"
+                        + " r3 = POW(r4, r1); r1 = GT(r0, 1.0E-5); r0 = WHERE(r1, r3, -0.25);"
+                        + " r1 = RELU_BACKWARD(r0, r2))",
+                text);
+        ElementwiseProgram read = ElementwiseProgram.parse(text);
+        assertEquals(text, read.toString());
+        float[] x = {-3f, 0.5f, 1.5f, 4f};
+        float[] y = {2f, 3f, 0.5f, 1f};
+        float[] g = {1f, -1f, 2f, -2f};
+        float[] expected = new float[4];
+        float[] actual = new float[4];
+        backend.elementwise(
+                p, new int[] {4}, new float[][] {x, y, g}, new int[3], new int[][] {{1}, {1}, {1}}, expected, 0);
+        backend.elementwise(
+                read, new int[] {4}, new float[][] {x, y, g}, new int[3], new int[][] {{1}, {1}, {1}}, actual, 0);
+        assertArrayEquals(expected, actual);
+        // x clamped to [-1.5, 2], squared, to the power y where x > 1e-5 (else -0.25): g where that is > 0
+        assertArrayEquals(new float[] {0f, -1f, 2f, -2f}, actual);
+    }
+
+    @Test
+    void badTextIsRefusedWithWhatIsWrong() {
+        String[] bad = {
+            "Program(1 inputs, 2 registers: r1 = NEG(r0))",
+            "ElementwiseProgram(1 inputs, 2 registers: r1 = NEG(r5))",
+            "ElementwiseProgram(1 inputs, 2 registers: r1 = FROB(r0))",
+            "ElementwiseProgram(1 inputs, 2 registers: r1 = ADD(1.0, 2.0))",
+            "ElementwiseProgram(1 inputs, 17 registers: r1 = NEG(r0))",
+        };
+        String[] reasons = {
+            "not ElementwiseProgram(...)",
+            "reads r5, which is not written before it",
+            "FROB",
+            "lacks an operand",
+            "out of range",
+        };
+        for (int i = 0; i < bad.length; i++) {
+            String text = bad[i];
+            String message = assertThrows(IllegalArgumentException.class, () -> ElementwiseProgram.parse(text))
+                    .getMessage();
+            assertTrue(message.contains("cannot read '" + text + "'") && message.contains(reasons[i]), message);
+        }
+    }
 }

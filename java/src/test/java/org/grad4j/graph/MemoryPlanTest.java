@@ -20,16 +20,35 @@ class MemoryPlanTest {
         GraphBuilder b = new GraphBuilder();
         Value x = b.input("x", 1000);
         Value a = b.op("exp", NONE, x);
-        Value t = b.op("tanh", NONE, a);
-        Value c = b.op("exp", NONE, t);
+        Value t = b.op("softmax", NONE.with("dim", 0), a);
+        Value c = b.op("softmax", NONE.with("dim", 0), t);
         MemoryPlan plan = MemoryPlan.of(b.build(c));
         assertEquals(-1, plan.offset(x));
         assertEquals(0, plan.offset(a));
         assertEquals(4000, plan.offset(t));
-        assertEquals(0, plan.offset(c), "a's last use is tanh, before c is made");
+        assertEquals(0, plan.offset(c), "a's last use is the first softmax, before c is made");
         assertEquals(8000, plan.arenaBytes());
         assertEquals(8000, plan.peakLiveBytes());
         assertEquals(12000, plan.totalBytes());
+    }
+
+    @Test
+    void anElementwiseChainWritesEachResultOverTheOneBeforeIt() {
+        GraphBuilder b = new GraphBuilder();
+        Value x = b.input("x", 1000);
+        Value a = b.op("exp", NONE, x);
+        Value t = b.op("tanh", NONE, a);
+        Value c = b.op("mul", NONE, t, x);
+        Value kept = b.op("neg", NONE, c);
+        Value d = b.op("add", NONE, kept, c);
+        MemoryPlan plan = MemoryPlan.of(b.build(d, kept));
+        assertEquals(0, plan.offset(a));
+        assertEquals(0, plan.offset(t), "over a, which dies at tanh");
+        assertEquals(0, plan.offset(c), "over t (x is an input, never written over)");
+        assertEquals(4000, plan.offset(kept), "c is read after neg");
+        assertEquals(0, plan.offset(d), "over c, not over kept, an output read after the add");
+        assertEquals(8000, plan.arenaBytes());
+        assertEquals(20000, plan.totalBytes());
     }
 
     @Test
@@ -44,8 +63,9 @@ class MemoryPlanTest {
         assertEquals(plan.offset(a), plan.offset(v));
         assertEquals(400, plan.bufferBytes(v));
         assertTrue(plan.offset(t) != plan.offset(a), "a lives on through its view until the add");
-        assertEquals(1200, plan.peakLiveBytes(), "a, tanh's result and the sum, at the add");
-        assertEquals(1200, plan.arenaBytes());
+        assertEquals(800, plan.peakLiveBytes(), "a and tanh's result, which the sum is written over");
+        assertEquals(800, plan.arenaBytes());
+        assertEquals(plan.offset(t), plan.offset(s));
     }
 
     @Test

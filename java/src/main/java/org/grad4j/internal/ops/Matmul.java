@@ -91,7 +91,7 @@ public final class Matmul extends Op {
      * they allow it. A fresh result is already zero, so it is computed with beta = 1: the same
      * values, without the BLAS's own zeroing pass over C.
      */
-    private static void compute(Tensor a, Tensor b, Tensor out, float beta) {
+    static void compute(Tensor a, Tensor b, Tensor out, float beta) {
         int[] shape = out.shape();
         int[] batch = java.util.Arrays.copyOf(shape, shape.length - 2);
         int m = shape[shape.length - 2];

@@ -3,6 +3,7 @@ package org.grad4j.internal.ops;
 import java.util.Map;
 import java.util.function.Function;
 import org.grad4j.backend.BinaryOp;
+import org.grad4j.backend.ElementwiseProgram;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.UnaryOp;
 import org.grad4j.graph.Attributes;
@@ -92,6 +93,8 @@ public final class OpRegistry {
             Map.entry("geluGrad", a -> pointwise(UnaryOp.GELU_GRAD, a)),
             Map.entry("leakyReluGrad", a -> pointwise(UnaryOp.LEAKY_RELU_GRAD, a)),
             Map.entry("reluBackward", a -> new ReluBackward()),
+            Map.entry("elementwise", a -> new FusedElementwise(ElementwiseProgram.parse(a.getString("program")))),
+            Map.entry("matmulBias", MatmulBias::of),
             Map.entry("softmaxBackward", a -> new SoftmaxBackward(a.getInt("dim"), false)),
             Map.entry("logSoftmaxBackward", a -> new SoftmaxBackward(a.getInt("dim"), true)),
             Map.entry("crossEntropyBackward", a -> new CrossEntropyBackward(null)),
@@ -107,6 +110,9 @@ public final class OpRegistry {
             Map.entry(
                     "sliceBackward",
                     a -> new SliceBackward(a.getInts("shape"), a.getInt("dim"), a.getInt("start"), a.getInt("step"))));
+
+    /** The ops that only the graph passes make, fusing others after differentiation. */
+    public static final java.util.Set<String> FUSED = java.util.Set.of("elementwise", "matmulBias");
 
     private OpRegistry() {}
 

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@value #GRAPHS} random programs of 2 to 9 ops (element-wise, broadcasting, reductions, softmax,
  * views, joins, matmul) over inputs of broadcast-compatible shapes, each traced into a graph and run
- * from it, differentiated symbolically, optimized and memory-planned: the graph gives eager's
- * outputs bit for bit, its gradients, before and after the passes, equal eager's within float
- * tolerance, and the plan's arena lies between the live peak and a buffer per result.
+ * from it, differentiated symbolically, optimized, fused and memory-planned: the graph gives eager's
+ * outputs bit for bit, its gradients, before and after the passes and fused, equal eager's within
+ * float tolerance, and the plan's arena lies between the live peak and a buffer per result.
  */
 class RandomGraphsTest {
     static final int GRAPHS = 2_000;
@@ -117,10 +117,11 @@ class RandomGraphsTest {
     }
 
     @Test
-    void randomProgramsRunDifferentiateAndOptimizeAsEagerCodeDoes() {
+    void randomProgramsRunDifferentiateOptimizeAndFuseAsEagerCodeDoes() {
         TreeMap<String, Integer> ops = new TreeMap<>();
         int nodes = 0;
         int optimizedNodes = 0;
+        int fusedNodes = 0;
         for (int n = 0; n < GRAPHS; n++) {
             long seed = 1000 + n;
             SplittableRandom r = new SplittableRandom(seed);
@@ -150,6 +151,8 @@ class RandomGraphsTest {
             System.arraycopy(seeds, 0, args, in.length, seeds.length);
             Tensor[] grads = joint.run(args);
             Tensor[] optimizedGrads = optimized.run(args);
+            Graph fused = Passes.fuse(optimized);
+            Tensor[] fusedGrads = fused.run(args);
             for (int i = 0; i < in.length; i++) {
                 float[] expected = in[i].grad() == null
                         ? new float[in[i].numel()]
@@ -159,21 +162,32 @@ class RandomGraphsTest {
                         what + ": optimized gradient of input " + i,
                         expected,
                         optimizedGrads[eager.length + i].toArray());
+                close(
+                        what + ": fused gradient of input " + i + "\n" + fused,
+                        expected,
+                        fusedGrads[eager.length + i].toArray());
+            }
+            for (Node node : fused.nodes()) {
+                if (OpRegistry.FUSED.contains(node.target())) {
+                    ops.merge(node.target(), 1, Integer::sum);
+                }
             }
             for (Node node : joint.nodes()) {
                 if (node.kind() == Node.Kind.OP) {
                     ops.merge(node.target(), 1, Integer::sum);
                 }
             }
-            MemoryPlan plan = MemoryPlan.of(optimized);
+            MemoryPlan plan = MemoryPlan.of(fused);
             assertTrue(
                     plan.peakLiveBytes() <= plan.arenaBytes() && plan.arenaBytes() <= plan.totalBytes(),
                     what + ": plan " + plan.peakLiveBytes() + " <= " + plan.arenaBytes() + " <= " + plan.totalBytes());
             nodes += joint.nodes().size();
             optimizedNodes += optimized.nodes().size();
+            fusedNodes += fused.nodes().size();
         }
         System.out.println("random graphs: " + GRAPHS + " programs, " + nodes + " joint nodes, " + optimizedNodes
-                + " after the passes; ops " + ops);
+                + " after the passes, " + fusedNodes + " fused; ops " + ops);
         assertTrue(ops.size() > 30, ops.toString());
+        assertTrue(ops.getOrDefault("elementwise", 0) > GRAPHS / 10, ops.toString());
     }
 }
