@@ -7,19 +7,24 @@ import java.util.Locale;
 import java.util.Map;
 import org.grad4j.autograd.Checkpointing;
 import org.grad4j.autograd.SavedTensorMeter;
+import org.grad4j.graph.Compile;
 import org.grad4j.nn.Linear;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.ReLU;
 import org.grad4j.nn.Sequential;
+import org.grad4j.nn.loss.MSELoss;
+import org.grad4j.optim.SGD;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 
 /**
  * What activation checkpointing saves and costs on a deep MLP ({@code --layers} Linear + ReLU
- * layers of {@code --width}, batch {@code --batch}): per training step (forward, mean-square loss,
- * backward), the peak bytes kept for backward ({@link SavedTensorMeter}, parameters not counted)
- * and the time, without checkpointing and with √layers segments, in alternating rounds in one JVM;
- * times are medians over the rounds. {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp
+ * layers of {@code --width}, batch {@code --batch}): per eager training step (forward,
+ * mean-square loss, backward), the peak bytes kept for backward ({@link SavedTensorMeter},
+ * parameters not counted) and the time, without checkpointing and with √layers segments; per
+ * compiled step (the same, then an SGD update), the bytes of the program's memory plan and the
+ * time, without and with rematerialization in √layers segments; in alternating rounds in one JVM,
+ * times the medians over the rounds. {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp
  * benchmarks/target/benchmarks.jar org.grad4j.benchmarks.CheckpointMemory [--layers 64] [--width
  * 1024] [--batch 256] [--rounds 5] [--table]}.
  */
@@ -47,37 +52,55 @@ public final class CheckpointMemory {
         Sequential model = new Sequential(modules.toArray(new Module[0]));
         Tensor x = Tensor.randn(new Generator(1), batch, width);
         int segments = (int) Math.round(Math.sqrt(layers));
-        step(model, x, 1);
-        step(model, x, segments);
-        double[][] millis = new double[2][rounds];
-        long[] peak = new long[2];
-        for (int r = 0; r < rounds; r++) {
-            for (int mode = 0; mode < 2; mode++) {
-                Step s = step(model, x, mode == 0 ? 1 : segments);
-                millis[mode][r] = s.millis();
-                peak[mode] = s.peakBytes();
+        Tensor zeros = Tensor.zeros(batch, width);
+        org.grad4j.graph.TrainStep[] compiled = {
+            Compile.trainStep(model, new MSELoss(), new SGD(model.parameters(), 0f)),
+            Compile.trainStep(model, new MSELoss(), new SGD(model.parameters(), 0f), segments)
+        };
+        String[] names = {"eager", "eager, checkpointSequential", "compiled", "compiled, rematerialization"};
+        double[][] millis = new double[names.length][rounds];
+        long[] peak = new long[names.length];
+        for (int r = -1; r < rounds; r++) {
+            for (int mode = 0; mode < names.length; mode++) {
+                Step s = mode < 2 ? step(model, x, mode == 0 ? 1 : segments) : step(compiled[mode - 2], x, zeros);
+                if (r >= 0) {
+                    millis[mode][r] = s.millis();
+                    peak[mode] = s.peakBytes();
+                }
             }
         }
-        double plain = median(millis[0]);
-        double checkpointed = median(millis[1]);
         if (!a.tableOnly()) {
             System.out.println(Machine.describe());
             System.out.println();
         }
         String shape = layers + " × " + width + ", batch " + batch;
-        System.out.println(
-                "| model | segments | peak MB kept for backward | ms per step | peak ÷ no checkpointing | time ÷ no checkpointing |");
-        System.out.println("|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| %s | none | %.1f | %.0f | 1.00 | 1.00 |%n", shape, peak[0] / 1e6, plain);
-        System.out.printf(
-                Locale.ROOT,
-                "| %s | %d | %.1f | %.0f | %.2f | %.2f |%n",
-                shape,
-                segments,
-                peak[1] / 1e6,
-                checkpointed,
-                (double) peak[1] / peak[0],
-                checkpointed / plain);
+        System.out.println("| model | step | segments | peak MB (eager: kept for backward; compiled: planned)"
+                + " | ms per step | peak ÷ without | time ÷ without |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (int mode = 0; mode < names.length; mode++) {
+            int without = mode < 2 ? 0 : 2;
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %.1f | %.0f | %.2f | %.2f |%n",
+                    shape,
+                    names[mode],
+                    mode % 2 == 0 ? "none" : Integer.toString(segments),
+                    peak[mode] / 1e6,
+                    median(millis[mode]),
+                    (double) peak[mode] / peak[without],
+                    median(millis[mode]) / median(millis[without]));
+        }
+    }
+
+    /** One compiled step (forward, loss, backward, update); its program's planned bytes. */
+    private static Step step(org.grad4j.graph.TrainStep step, Tensor x, Tensor target) {
+        long start = System.nanoTime();
+        step.step(x, target);
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (!step.isCompiled()) {
+            throw new IllegalStateException("CheckpointMemory: the training step did not compile");
+        }
+        return new Step(step.memoryBytes(), millis);
     }
 
     /** One forward, loss and backward; segments 1 is the plain model. */

@@ -37,7 +37,29 @@ public final class Compile {
             throw new IllegalArgumentException("Compile.trainStep: expects (model, criterion, optimizer), got (" + model
                     + ", " + criterion + ", " + optimizer + ")");
         }
-        return new TrainStep(model, criterion, optimizer, CompileCache.DEFAULT_CAPACITY);
+        return new TrainStep(model, criterion, optimizer, 0, CompileCache.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * As {@link #trainStep(Module, Loss, Optimizer)}, with less memory for more compute: of the
+     * activations the backward reads, only those ending each of {@code segments} stretches of the
+     * forward are kept, and the others are computed again in the backward, a stretch at a time
+     * ({@link Passes#rematerialization}). About √n segments for n forward ops hold the fewest.
+     *
+     * @param model the model
+     * @param criterion the loss, which must give a scalar
+     * @param optimizer the optimizer over the model's parameters
+     * @param segments the stretches of the forward whose ends are kept, at least 1
+     * @return the step
+     * @throws IllegalArgumentException if an argument is null or segments is below 1
+     */
+    public static TrainStep trainStep(Module model, Loss criterion, Optimizer optimizer, int segments) {
+        if (model == null || criterion == null || optimizer == null || segments < 1) {
+            throw new IllegalArgumentException(
+                    "Compile.trainStep: expects (model, criterion, optimizer, segments >= 1)," + " got (" + model + ", "
+                            + criterion + ", " + optimizer + ", " + segments + ")");
+        }
+        return new TrainStep(model, criterion, optimizer, segments, CompileCache.DEFAULT_CAPACITY);
     }
 
     /**

@@ -50,6 +50,11 @@ public final class MemoryPlan {
      * @return its plan
      */
     public static MemoryPlan of(Graph graph) {
+        return of(graph, new boolean[graph.nodes().size()]);
+    }
+
+    /** The plan for a graph whose values marked {@code elsewhere} live outside the arena (in arrays of their own). */
+    static MemoryPlan of(Graph graph, boolean[] elsewhere) {
         List<Node> nodes = graph.nodes();
         int n = nodes.size();
         int[] buffer = new int[n];
@@ -70,7 +75,7 @@ public final class MemoryPlan {
         int[] bufferEnd = new int[n];
         for (int i = 0; i < n; i++) {
             Node node = nodes.get(i);
-            if (node.kind() != Node.Kind.OP) {
+            if (node.kind() != Node.Kind.OP || elsewhere[i]) {
                 continue;
             }
             if (layouts[i] != null) {

@@ -26,6 +26,19 @@ public final class Passes {
     private Passes() {}
 
     /**
+     * The pass that keeps, of the forward results a joint graph's backward part reads, only those
+     * ending each of {@code segments} stretches of its forward ops, and computes the others again
+     * in the backward part (rematerialization, the compiler's activation checkpointing).
+     *
+     * @param segments the number of stretches, at least 1; about √(forward ops) uses least memory
+     * @return the pass
+     * @throws IllegalArgumentException if segments is below 1
+     */
+    public static Pass rematerialization(int segments) {
+        return new Rematerialization(segments);
+    }
+
+    /**
      * Epilogue fusion, then element-wise fusion: what a graph runs as fewer kernels. The fused ops
      * have no backward, so a graph is fused after its gradient graph is built.
      *

@@ -45,12 +45,6 @@ final class Program {
         this.backend = Backend.current();
         List<Node> nodes = graph.nodes();
         int n = nodes.size();
-        MemoryPlan plan = MemoryPlan.of(graph);
-        if (plan.arenaBytes() / 4 > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("compile: the graph needs an arena of " + plan.arenaBytes()
-                    + " bytes, more than one Java array holds");
-        }
-        float[] arena = new float[(int) (plan.arenaBytes() / 4)];
         Views.Layout[] layouts = Views.of(graph);
         float[][] redirected = new float[n][];
         for (int i = 0; outputArrays != null && i < outputArrays.length; i++) {
@@ -66,6 +60,16 @@ final class Program {
             }
         }
         boolean[] own = ownBuffers(nodes);
+        boolean[] elsewhere = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            elsewhere[i] = own[i] || redirected[i] != null;
+        }
+        MemoryPlan plan = MemoryPlan.of(graph, elsewhere);
+        if (plan.arenaBytes() / 4 > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("compile: the graph needs an arena of " + plan.arenaBytes()
+                    + " bytes, more than one Java array holds");
+        }
+        float[] arena = new float[(int) (plan.arenaBytes() / 4)];
         slots = new Slot[n];
         List<Slot> in = new ArrayList<>();
         List<Slot> params = new ArrayList<>();

@@ -28,6 +28,7 @@ public final class TrainStep {
     private final Module model;
     private final Loss criterion;
     private final Optimizer optimizer;
+    private final int rematerializationSegments;
     private final List<String> names = new ArrayList<>();
     private final List<Parameter> parameters = new ArrayList<>();
     private final CompileCache<Compiled> cache;
@@ -39,10 +40,11 @@ public final class TrainStep {
     /** A graph compiled for one signature, with the gradient tensors it writes. */
     private record Compiled(Program program, Tensor[] grads, int[] gradOutput, int[][] gradStrides) {}
 
-    TrainStep(Module model, Loss criterion, Optimizer optimizer, int cacheSize) {
+    TrainStep(Module model, Loss criterion, Optimizer optimizer, int rematerializationSegments, int cacheSize) {
         this.model = model;
         this.criterion = criterion;
         this.optimizer = optimizer;
+        this.rematerializationSegments = rematerializationSegments;
         model.namedParameters().forEach((name, p) -> {
             names.add(name);
             parameters.add(p);
@@ -149,7 +151,11 @@ public final class TrainStep {
                 wrt.add(names.get(i));
             }
         }
-        Graph joint = Passes.fuse(Passes.optimize(Autodiff.gradients(forward, wrt)));
+        Graph joint = Passes.optimize(Autodiff.gradients(forward, wrt));
+        if (rematerializationSegments > 0) {
+            joint = Passes.rematerialization(rematerializationSegments).apply(joint);
+        }
+        joint = Passes.fuse(joint);
         Tensor[] grads = new Tensor[parameters.size()];
         int[][] strides = new int[parameters.size()][];
         int[] gradOutput = new int[parameters.size()];
@@ -178,6 +184,17 @@ public final class TrainStep {
      */
     public int signatures() {
         return cache.size();
+    }
+
+    /**
+     * The bytes the last step's program holds for op results: its memory plan's arena and the
+     * arrays beside it (results that kernels write from index 0, kernels' scratch); the gradients,
+     * which go straight into the parameters' grad tensors, are not counted.
+     *
+     * @return the bytes, or 0 when the last step ran eagerly or no step ran yet
+     */
+    public long memoryBytes() {
+        return last == null ? 0 : last.program.bytes();
     }
 
     /**
