@@ -156,13 +156,29 @@ final class Sections {
     private static String elementwise(Results r) {
         StringBuilder t =
                 new StringBuilder("| op | elements | native µs | Java µs | Java ÷ native |\n|---|---|---|---|---|\n");
-        for (String op : new String[] {"add", "addBroadcastRow", "exp", "relu"}) {
+        for (String op :
+                new String[] {"add", "addBroadcastRow", "exp", "relu", "sigmoidBackwardUnfused", "sigmoidBackwardFused"
+                }) {
             for (String size : new String[] {"1", "4096", "1048576"}) {
                 double nat = r.score(op, "backend", "native", "size", size);
                 double java = r.score(op, "backend", "java", "size", size);
                 t.append(String.join(" | ", "| " + op, size, num(nat), num(java), ratio(java, nat)))
                         .append(" |\n");
             }
+        }
+        t.append("\n| sigmoid backward, fused ÷ four kernels | elements | native | Java |\n|---|---|---|---|\n");
+        for (String size : new String[] {"4096", "1048576"}) {
+            t.append(String.join(
+                            " | ",
+                            "| g·σ(x)·(1 − σ(x))",
+                            size,
+                            ratio(
+                                    r.score("sigmoidBackwardFused", "backend", "native", "size", size),
+                                    r.score("sigmoidBackwardUnfused", "backend", "native", "size", size)),
+                            ratio(
+                                    r.score("sigmoidBackwardFused", "backend", "java", "size", size),
+                                    r.score("sigmoidBackwardUnfused", "backend", "java", "size", size))))
+                    .append(" |\n");
         }
         return t.toString();
     }

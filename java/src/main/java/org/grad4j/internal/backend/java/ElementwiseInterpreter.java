@@ -12,20 +12,25 @@ import org.grad4j.internal.tensor.Shapes;
 
 /**
  * Runs an {@link ElementwiseProgram} tile by tile: each row of the output is cut into tiles of
- * {@value #TILE} elements, and every instruction runs the element-wise loops of {@link Elementwise}
- * over one tile before the next tile starts, so the registers stay in the cache. A register is an
+ * {@value #TILE} elements, and every instruction runs its {@link TileOps} loop (the Vector API's
+ * where the JVM has it) over one tile before the next tile starts, so the registers stay in the cache. A register is an
  * array, an offset and a stride of 1 or 0 (a broadcast value, computed once per tile); an input
  * read with another stride is gathered into its register's array first.
  */
 final class ElementwiseInterpreter {
     static final int TILE = 512;
+    /** The tile loops of this JVM, chosen once. */
+    static final TileOps BEST_OPS = TileOps.best();
+
     private static final UnaryOp[] UNARY_OPS = UnaryOp.values();
     private static final BinaryOp[] BINARY_OPS = BinaryOp.values();
 
     private final Parallel parallel;
+    private final TileOps ops;
 
-    ElementwiseInterpreter(Parallel parallel) {
+    ElementwiseInterpreter(Parallel parallel, TileOps ops) {
         this.parallel = parallel;
+        this.ops = ops;
     }
 
     void run(
@@ -102,7 +107,7 @@ final class ElementwiseInterpreter {
         }
     }
 
-    private static void runTile(ElementwiseProgram p, Registers r, int len, float[] out, int outAt) {
+    private void runTile(ElementwiseProgram p, Registers r, int len, float[] out, int outAt) {
         int last = p.instructions() - 1;
         float[] imm = r.immediates;
         for (int k = 0; k <= last; k++) {
@@ -130,17 +135,12 @@ final class ElementwiseInterpreter {
             float[] dd = k == last && !broadcast ? out : r.buffers[dst];
             int dOff = k == last && !broadcast ? outAt : 0;
             if (kind == UNARY) {
-                Elementwise.unaryRange(UNARY_OPS[op], alpha, beta, ad, ao, dd, dOff, 0, count);
+                ops.unary(UNARY_OPS[op], alpha, beta, ad, ao, dd, dOff, count);
             } else if (kind == BINARY) {
-                Elementwise.binaryRow(BINARY_OPS[op], count, ad, ao, as, bd, bo, bs, dd, dOff);
+                ops.binary(BINARY_OPS[op], count, ad, ao, as, bd, bo, bs, dd, dOff);
             } else {
                 int cr = p.code(c + 5);
-                float[] cd = r.data[cr];
-                int co = r.offset[cr];
-                int cs = r.stride[cr];
-                for (int i = 0; i < count; i++) {
-                    dd[dOff + i] = cd[co + i * cs] != 0f ? ad[ao + i * as] : bd[bo + i * bs];
-                }
+                ops.where(count, r.data[cr], r.offset[cr], r.stride[cr], ad, ao, as, bd, bo, bs, dd, dOff);
             }
             r.set(dst, dd, dOff, broadcast ? 0 : 1);
         }

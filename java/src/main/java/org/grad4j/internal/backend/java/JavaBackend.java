@@ -41,7 +41,7 @@ public final class JavaBackend implements Backend {
         this.convolution = new Convolution(parallel, gemm.serial());
         this.pooling = new Pooling(parallel);
         this.fused = new Fused(parallel);
-        this.interpreter = new ElementwiseInterpreter(parallel);
+        this.interpreter = new ElementwiseInterpreter(parallel, ElementwiseInterpreter.BEST_OPS);
     }
 
     private static int checkThreads(int threads) {
