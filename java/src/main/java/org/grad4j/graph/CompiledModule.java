@@ -22,6 +22,7 @@ final class CompiledModule extends Module {
     private final List<Parameter> parameters = new ArrayList<>();
     private final CompileCache<Entry> cache;
     private Signature first;
+    private boolean compiledLast;
 
     /** A signature's graphs: the forward alone, or the joint graph with programs ready for calls in flight. */
     private static final class Entry {
@@ -82,6 +83,7 @@ final class CompiledModule extends Module {
                     + ": the ranks differ");
         }
         Entry e = cache.get(s, this::compile);
+        compiledLast = e != null;
         if (e == null) {
             return inner.forward(input);
         }
@@ -106,8 +108,10 @@ final class CompiledModule extends Module {
         if (s.requiresGrad(parameters.size())) {
             wrt.add("input0");
         }
+        List<String> used = forward.parameterNames();
         for (int i = 0; i < parameters.size(); i++) {
-            if (s.requiresGrad(i)) {
+            // a parameter the forward does not use gets no gradient, as in eager code
+            if (s.requiresGrad(i) && used.contains(names.get(i))) {
                 wrt.add(names.get(i));
                 params.add(i);
             }
@@ -170,6 +174,11 @@ final class CompiledModule extends Module {
             input = null;
             return grads;
         }
+    }
+
+    /** Whether the last forward ran as a compiled graph, not eagerly after a graph break. */
+    boolean isCompiled() {
+        return compiledLast;
     }
 
     /** How many signatures this module has traced and keeps. */

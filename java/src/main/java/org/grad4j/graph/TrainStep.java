@@ -144,8 +144,12 @@ public final class TrainStep {
                 x,
                 t);
         List<String> wrt = new ArrayList<>();
+        List<String> used = forward.parameterNames();
+        boolean[] differentiated = new boolean[parameters.size()];
         for (int i = 0; i < parameters.size(); i++) {
-            if (parameters.get(i).requiresGrad()) {
+            // a parameter the forward does not use gets no gradient, as in eager code
+            differentiated[i] = parameters.get(i).requiresGrad() && used.contains(names.get(i));
+            if (differentiated[i]) {
                 wrt.add(names.get(i));
             }
         }
@@ -155,7 +159,7 @@ public final class TrainStep {
         int[] gradOutput = new int[parameters.size()];
         float[][] arrays = new float[1 + wrt.size()][];
         for (int i = 0, k = 0; i < parameters.size(); i++) {
-            if (!parameters.get(i).requiresGrad()) {
+            if (!differentiated[i]) {
                 continue;
             }
             strides[i] = Shapes.contiguousStrides(parameters.get(i).shape());

@@ -117,6 +117,31 @@ class CompiledModuleTest {
         }
     }
 
+    /** Uses its first layer only. */
+    static final class HalfUsed extends Module {
+        final Linear used = registerModule("used", new Linear(3, 2));
+        final Linear unused = registerModule("unused", new Linear(3, 2));
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return used.forward(x);
+        }
+    }
+
+    @Test
+    void aParameterTheForwardDoesNotUseGetsNoGradient() {
+        HalfUsed model = new HalfUsed();
+        CompiledModule compiled = (CompiledModule) Compile.module(model);
+        compiled.forward(Tensor.ones(4, 3)).sum().backward();
+        assertTrue(compiled.isCompiled());
+        assertArrayEquals(new float[] {4, 4}, model.used.bias.grad().toArray());
+        assertEquals(null, model.unused.weight.grad());
+        TrainStep step = Compile.trainStep(model, new org.grad4j.nn.loss.MSELoss(), new SGD(model.parameters(), 0.1));
+        step.step(Tensor.ones(4, 3), Tensor.zeros(4, 2));
+        assertTrue(step.isCompiled());
+        assertEquals(null, model.unused.bias.grad());
+    }
+
     @Test
     void dropoutInTrainingRunsEagerlyAndInEvalCompiles() {
         Module model = new Sequential(new Linear(4, 4), new Dropout(0.5), new ReLU());
