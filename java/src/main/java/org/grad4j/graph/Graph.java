@@ -13,9 +13,11 @@ import org.grad4j.tensor.Tensor;
 /**
  * A computation as a list of nodes in execution order: graph inputs, named parameters, constants,
  * and grad4j ops (by their public names, with attributes, static shapes and dtypes), plus the
- * values it returns. Graphs are immutable: passes return new ones. {@link #trace} records one from
- * eager code; {@link GraphBuilder} builds one by hand; {@link #run} executes it with the eager ops,
- * so its results carry autograd history like eager results.
+ * values it returns and its state updates: the new values a run writes into parameters (a
+ * module's buffers, such as batch norm's running statistics). Graphs are immutable: passes return
+ * new ones. {@link #trace} records one from eager code; {@link GraphBuilder} builds one by hand;
+ * {@link #run} executes it with the eager ops, so its results carry autograd history like eager
+ * results.
  *
  * <pre>{@code
  * Graph g = Graph.trace(model, Tensor.zeros(64, 784));
@@ -26,12 +28,14 @@ import org.grad4j.tensor.Tensor;
 public final class Graph {
     private final List<Node> nodes;
     private final List<Value> outputs;
+    private final Map<String, Value> updates;
     private final Map<String, Tensor> bound;
     private final Tensor[] constants;
 
-    Graph(List<Node> nodes, List<Value> outputs, Map<String, Tensor> bound) {
+    Graph(List<Node> nodes, List<Value> outputs, Map<String, Value> updates, Map<String, Tensor> bound) {
         this.nodes = List.copyOf(nodes);
         this.outputs = List.copyOf(outputs);
+        this.updates = Collections.unmodifiableMap(new LinkedHashMap<>(updates));
         this.bound = Collections.unmodifiableMap(new LinkedHashMap<>(bound));
         this.constants = new Tensor[nodes.size()];
         for (Node n : this.nodes) {
@@ -115,6 +119,16 @@ public final class Graph {
     }
 
     /**
+     * The state updates: per parameter name, the value a run writes into that parameter's tensor
+     * once every output is computed, in the order the traced code first wrote them.
+     *
+     * @return the updates, by parameter name
+     */
+    public Map<String, Value> updates() {
+        return updates;
+    }
+
+    /**
      * The parameters' names, in order.
      *
      * @return the names
@@ -153,7 +167,7 @@ public final class Graph {
     }
 
     /**
-     * Runs the graph with its bound parameters.
+     * Runs the graph with its bound parameters, then writes its state updates into them.
      *
      * @param inputs one tensor per graph input, of its shape
      * @return one tensor per graph output
@@ -164,7 +178,9 @@ public final class Graph {
     }
 
     /**
-     * Runs the graph, the given tensors taking the place of the parameters of those names.
+     * Runs the graph, the given tensors taking the place of the parameters of those names, then
+     * writes each state update into the tensor that served its parameter (an output that shares
+     * memory with such a tensor is returned as a copy of its values before the write).
      *
      * @param parameters tensors by parameter name; the bound ones serve the rest
      * @param inputs one tensor per graph input, of its shape
@@ -173,6 +189,38 @@ public final class Graph {
      *     parameter is neither given nor bound
      */
     public Tensor[] run(Map<String, Tensor> parameters, Tensor... inputs) {
+        Run run = evaluate(parameters, inputs);
+        Tensor[] out = run.outputs();
+        List<Tensor> targets = new ArrayList<>();
+        List<Tensor> newValues = new ArrayList<>();
+        run.updates().forEach((name, value) -> {
+            targets.add(parameter(name, parameters));
+            newValues.add(value);
+        });
+        for (Tensor target : targets) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = sharesMemory(out[i], target) ? out[i].clone() : out[i];
+            }
+            newValues.replaceAll(v -> sharesMemory(v, target) ? v.detach().clone() : v);
+        }
+        try (org.grad4j.tensor.Scope ignored = org.grad4j.autograd.GradMode.noGrad()) {
+            for (int i = 0; i < targets.size(); i++) {
+                targets.get(i).copy_(newValues.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean sharesMemory(Tensor a, Tensor b) {
+        return org.grad4j.internal.tensor.TensorInternals.storage(a)
+                == org.grad4j.internal.tensor.TensorInternals.storage(b);
+    }
+
+    /** What one run computes: its outputs and, by parameter name, its state updates; nothing is written. */
+    record Run(Tensor[] outputs, Map<String, Tensor> updates) {}
+
+    /** Runs the graph without writing its state updates. */
+    Run evaluate(Map<String, Tensor> parameters, Tensor... inputs) {
         List<Value> expected = inputs();
         if (inputs.length != expected.size() || !shapesMatch(expected, inputs)) {
             throw new IllegalArgumentException("graph: expects inputs " + signature(expected) + ", got "
@@ -201,17 +249,24 @@ public final class Graph {
         for (int i = 0; i < out.length; i++) {
             out[i] = values[outputs.get(i).id()];
         }
-        return out;
+        Map<String, Tensor> newValues = new LinkedHashMap<>();
+        updates.forEach((name, v) -> newValues.put(name, values[v.id()]));
+        return new Run(out, newValues);
     }
 
     private Tensor parameter(Node n, Map<String, Tensor> given) {
-        Tensor t = given.containsKey(n.target()) ? given.get(n.target()) : bound.get(n.target());
-        if (t == null) {
-            throw new IllegalArgumentException("graph: parameter '" + n.target() + "' is neither given nor bound");
-        }
+        Tensor t = parameter(n.target(), given);
         if (!Arrays.equals(t.shape(), n.output().shape())) {
             throw new IllegalArgumentException("graph: parameter '" + n.target() + "' has shape "
                     + Arrays.toString(n.output().shape()) + ", got " + Arrays.toString(t.shape()));
+        }
+        return t;
+    }
+
+    private Tensor parameter(String name, Map<String, Tensor> given) {
+        Tensor t = given.containsKey(name) ? given.get(name) : bound.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("graph: parameter '" + name + "' is neither given nor bound");
         }
         return t;
     }
@@ -236,7 +291,8 @@ public final class Graph {
 
     /**
      * One node per line, in columns (kind, value, target, arguments, shape), as torch.fx prints a
-     * graph, then the outputs.
+     * graph, then the outputs, then one {@code update} line per state update (the parameter's name
+     * and its new value).
      */
     @Override
     public String toString() {
@@ -261,6 +317,7 @@ public final class Graph {
         rows.add(new String[] {
             "output", "", "output", outputs.toString().replace('[', '(').replace(']', ')'), ""
         });
+        updates.forEach((name, v) -> rows.add(new String[] {"update", "", name, "(" + v + ")", ""}));
         int[] width = new int[5];
         for (String[] r : rows) {
             for (int c = 0; c < 5; c++) {
@@ -280,7 +337,7 @@ public final class Graph {
 
     /**
      * The graph in Graphviz's dot language: one box per node (target, attributes, shape), one
-     * edge per use; {@code dot -Tsvg} draws it.
+     * edge per use, and an ellipse per output and per state update; {@code dot -Tsvg} draws it.
      *
      * @return the dot text
      */
@@ -311,6 +368,18 @@ public final class Graph {
                         .append(n.output().id())
                         .append(";\n");
             }
+        }
+        int u = 0;
+        for (Map.Entry<String, Value> e : updates.entrySet()) {
+            b.append("  update")
+                    .append(u)
+                    .append(" [label=\"update ")
+                    .append(e.getKey().replace("\"", "\\\""));
+            b.append("\", shape=ellipse];\n  v")
+                    .append(e.getValue().id())
+                    .append(" -> update")
+                    .append(u++)
+                    .append(";\n");
         }
         for (int i = 0; i < outputs.size(); i++) {
             b.append("  out").append(i).append(" [label=\"output ").append(i).append("\", shape=ellipse];\n");

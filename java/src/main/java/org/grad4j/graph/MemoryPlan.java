@@ -78,6 +78,9 @@ public final class MemoryPlan {
         for (Value out : graph.outputs()) {
             lastUse[out.id()] = n;
         }
+        for (Value update : graph.updates().values()) {
+            lastUse[update.id()] = n;
+        }
         int[] from = new int[n];
         int[] to = new int[n];
         Arrays.fill(from, Integer.MAX_VALUE);

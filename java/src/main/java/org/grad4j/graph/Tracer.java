@@ -3,6 +3,7 @@ package org.grad4j.graph;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.grad4j.autograd.Function;
 import org.grad4j.internal.ops.Op;
@@ -20,6 +21,7 @@ import org.grad4j.tensor.Tensor;
 final class Tracer implements Recorder {
     private final GraphBuilder builder = new GraphBuilder();
     private final Map<Tensor, Value> values = new IdentityHashMap<>();
+    private final Map<String, Value> updates = new LinkedHashMap<>();
     private final Map<Tensor, String> parameterNames;
     private final java.util.Set<Tensor> unbound = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private int depth;
@@ -66,7 +68,14 @@ final class Tracer implements Recorder {
             }
             outputs[i] = valueOf(results[i]);
         }
+        updates.forEach(builder::update);
         return builder.build(outputs);
+    }
+
+    /** Records that a run writes {@code value} into the parameter {@code parameter} stands for. */
+    void update(Tensor parameter, Tensor value) {
+        valueOf(parameter);
+        updates.put(parameterNames.get(parameter), valueOf(value));
     }
 
     @Override
