@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Where each op result of a graph would live in one arena: every result is a buffer live from the
- * node that makes it to its last use (the graph's outputs to the end), a view (reshape, permute,
- * expand, narrow, slice; not a reshape that must copy) shares its source's buffer and keeps it live, and buffers are placed
+ * node that makes it to its last use (the graph's outputs and state updates to the end), a view
+ * (reshape, permute, expand, narrow, slice, detach; not a reshape that must copy) shares its
+ * source's buffer and keeps it live, and buffers are placed
  * greedily, largest first, at the lowest offset where no buffer live at the same time lies, as
  * XLA's and TFLite's planners do. Inputs, parameters and constants, and views of them, are not
  * placed: they live outside the run.

@@ -16,11 +16,15 @@ import org.grad4j.tensor.Tensor;
  * Records the ops eager code applies into a {@link GraphBuilder}. Tensors are matched by identity:
  * the example inputs are the graph's inputs, an op's result is its node's value, and any other
  * tensor an op uses is captured at first use, as a parameter (named by the module, or {@code paramN}
- * when it requires grad) or as a constant.
+ * when it requires grad) or as a constant. A {@code detach()} becomes a detach node when its result
+ * is used.
  */
 final class Tracer implements Recorder {
     private final GraphBuilder builder = new GraphBuilder();
     private final Map<Tensor, Value> values = new IdentityHashMap<>();
+    /** {@code detach()} results not used yet, with what they detach. */
+    private final Map<Tensor, Tensor> detachedFrom = new IdentityHashMap<>();
+
     private final Map<String, Value> updates = new LinkedHashMap<>();
     private final Map<Tensor, String> parameterNames;
     private final java.util.Set<Tensor> unbound = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -104,6 +108,14 @@ final class Tracer implements Recorder {
             in[i] = valueOf(inputs[i]);
         }
         values.put(output, builder.op(op.name(), op.attributes(), output.shape(), in));
+        detachedFrom.remove(output);
+    }
+
+    @Override
+    public void detached(Tensor source, Tensor result) {
+        if (depth == 0 && !values.containsKey(result)) {
+            detachedFrom.put(result, source);
+        }
     }
 
     @Override
@@ -129,6 +141,12 @@ final class Tracer implements Recorder {
     private Value valueOf(Tensor t) {
         Value v = values.get(t);
         if (v != null) {
+            return v;
+        }
+        Tensor source = detachedFrom.remove(t);
+        if (source != null) {
+            v = builder.op("detach", Attributes.of(), t.shape(), valueOf(source));
+            values.put(t, v);
             return v;
         }
         String name = parameterNames.get(t);

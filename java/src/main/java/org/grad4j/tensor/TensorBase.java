@@ -740,7 +740,9 @@ abstract class TensorBase {
      * @return a new tensor sharing this tensor's storage, not requiring grad
      */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset);
+        Tensor d = new Tensor(storage, shape, strides, offset);
+        Tracing.detached((Tensor) this, d);
+        return d;
     }
 
     /**

@@ -180,6 +180,19 @@ class GraphTest {
     }
 
     @Test
+    void detachIsADetachNodeNotAConstantFrozenAtTraceTime() {
+        java.util.function.Function<Tensor[], Tensor[]> fn =
+                in -> new Tensor[] {in[0].sub(in[0].sum().detach())};
+        Tensor x = Tensor.ones(3).requiresGrad(true);
+        Graph g = Graph.trace(fn, x);
+        assertTrue(g.nodes().stream().anyMatch(n -> n.target().equals("detach")), g.toString());
+        Tensor other = Tensor.of(new float[] {1, 2, 3});
+        assertArrayEquals(new float[] {-5, -4, -3}, g.run(other)[0].toArray());
+        Tensor[] joint = Autodiff.gradients(g).run(other, Tensor.ones(3));
+        assertArrayEquals(new float[] {1, 1, 1}, joint[1].toArray(), "no gradient through the detached sum");
+    }
+
+    @Test
     void anOutputThatIsAnInputIsReturnedAsGiven() {
         Tensor x = Tensor.ones(2);
         Graph g = Graph.trace(in -> new Tensor[] {in[0], in[0].neg()}, x);

@@ -6,7 +6,7 @@ import org.grad4j.tensor.Tensor;
 /**
  * What eager code reports to a tracer: each differentiable op applied (calls nested inside an
  * op's forward are the op's own business and are bracketed by enter/exit), each read of tensor
- * values into Java, and each in-place write.
+ * values into Java, each in-place write and each detached alias.
  */
 public interface Recorder {
     /** An op's forward starts; ops applied until the matching {@link #exitOp} are its implementation. */
@@ -20,4 +20,7 @@ public interface Recorder {
 
     /** Values are read into Java ({@code item()}, {@code toArray()}), or a tensor is written in place. */
     void hostAccess(String what);
+
+    /** {@code result} is {@code source.detach()}: the same memory, without autograd history. */
+    void detached(Tensor source, Tensor result);
 }

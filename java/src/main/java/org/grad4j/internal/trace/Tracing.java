@@ -1,6 +1,7 @@
 package org.grad4j.internal.trace;
 
 import org.grad4j.tensor.Scope;
+import org.grad4j.tensor.Tensor;
 
 /** The recorder, if any, that the calling thread's eager ops report to. */
 public final class Tracing {
@@ -35,6 +36,14 @@ public final class Tracing {
         String previous = BACKWARD_OF.get();
         BACKWARD_OF.set(op);
         return () -> BACKWARD_OF.set(previous);
+    }
+
+    /** Tells the current recorder, if any, that {@code result} is {@code source.detach()}. */
+    public static void detached(Tensor source, Tensor result) {
+        Recorder r = CURRENT.get();
+        if (r != null) {
+            r.detached(source, result);
+        }
     }
 
     /** Tells the current recorder, if any, that values are read into Java or written in place. */
