@@ -48,12 +48,15 @@ public final class Graph {
 
     /**
      * Records what a module's forward does on example inputs: its parameters and buffers become
-     * parameter nodes under their dotted names, bound to the module's tensors.
+     * parameter nodes under their dotted names, bound to the module's tensors, and the buffers it
+     * writes in place (batch norm's running statistics in training mode) state updates. Tracing
+     * leaves the buffers as they were.
      *
      * @param model the module
      * @param exampleInputs one input (a module's forward takes one)
      * @return the graph, with the module's output as its one output
-     * @throws GraphBreakException if the forward reads values into Java, writes in place or calls a
+     * @throws GraphBreakException if the forward reads values into Java, writes in place where a
+     *     graph cannot (see {@link #trace(java.util.function.Function, Tensor...)}) or calls a
      *     user-defined Function
      * @throws IllegalArgumentException if not exactly one input is given
      */
@@ -78,11 +81,21 @@ public final class Graph {
      * parameters when they require grad (named {@code param0}, {@code param1}, ... and bound to
      * those tensors) and constants otherwise.
      *
+     * <p>An in-place write ({@code add_}, {@code mul_}, {@code copy_}, {@code fill_}, ...) is
+     * recorded as its out-of-place op, detached (eager autograd does not record the write), and
+     * the tensor stands for that result from then on; written to a parameter, it is a state
+     * update. The write still happens while tracing, so the traced code reads the values it would
+     * read eagerly, and every tensor written is put back as it was when the trace ends. A write
+     * to a tensor that shares memory with another tensor the code has used or made (a view, or
+     * the base of one) is not functionalized, since the graph could not show it through the
+     * other tensor; nor is a write to an input, or, under {@code noGrad}, to a tensor that
+     * requires grad: each of these is a graph break.
+     *
      * @param fn the function
      * @param exampleInputs its inputs
      * @return the graph, with the function's results as its outputs
-     * @throws GraphBreakException if the function reads values into Java, writes in place or calls a
-     *     user-defined Function
+     * @throws GraphBreakException if the function reads values into Java, writes in place where a
+     *     graph cannot, or calls a user-defined Function
      */
     public static Graph trace(java.util.function.Function<Tensor[], Tensor[]> fn, Tensor... exampleInputs) {
         return new Tracer(new java.util.IdentityHashMap<>()).trace(fn, exampleInputs);

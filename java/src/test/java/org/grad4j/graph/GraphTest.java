@@ -144,10 +144,11 @@ class GraphTest {
     }
 
     @Test
-    void inPlaceWritesAndUserFunctionsBreakTheGraph() {
+    void writesThroughViewsAndUserFunctionsBreakTheGraph() {
         GraphBreakException inPlace = assertThrows(
                 GraphBreakException.class,
-                () -> Graph.trace(in -> new Tensor[] {in[0].exp().add_(1f)}, Tensor.ones(2)));
+                () -> Graph.trace(
+                        in -> new Tensor[] {in[0].exp().narrow(0, 0, 1).add_(1f)}, Tensor.ones(2)));
         assertEquals("add_", inPlace.operation());
         Function identity = new Function() {
             @Override

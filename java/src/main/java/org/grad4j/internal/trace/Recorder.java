@@ -18,8 +18,15 @@ public interface Recorder {
     /** A call of {@code function} on {@code inputs} returned {@code output}. */
     void record(Function function, Tensor[] inputs, Tensor output);
 
-    /** Values are read into Java ({@code item()}, {@code toArray()}), or a tensor is written in place. */
+    /** Values are read into Java ({@code item()}, {@code toArray()}), or kernels are called outside an op. */
     void hostAccess(String what);
+
+    /**
+     * {@code target} is about to be written in place by {@code op} ({@code "add_"}, {@code "copy_"},
+     * ...) with {@code operand} (the number of {@code fill_}, {@code zero_} or {@code add_(float)}
+     * as a 0-d tensor), the write's checks passed.
+     */
+    void inPlace(String op, Tensor target, Tensor operand);
 
     /** {@code result} is {@code source.detach()}: the same memory, without autograd history. */
     void detached(Tensor source, Tensor result);
