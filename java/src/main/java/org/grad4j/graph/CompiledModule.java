@@ -14,7 +14,8 @@ import org.grad4j.tensor.Tensor;
  * A module whose forward runs as a compiled graph ({@link Compile#module}). Without gradients it
  * runs the forward graph; with them, the forward part of the joint graph, as one autograd function
  * whose backward is the graph's backward part. It holds the same parameters and buffers, under
- * the same names, as the module it compiles.
+ * the same names, as the module it compiles; each forward writes the buffers the module's forward
+ * writes in place (batch norm's running statistics in training mode).
  */
 final class CompiledModule extends Module {
     private final Module inner;
@@ -100,7 +101,8 @@ final class CompiledModule extends Module {
     }
 
     private Entry compile(Signature s) {
-        Tensor example = Tensor.zeros(s.shape(0));
+        // an example that requires grad as the call's input does, so the traced code checks what eager code would
+        Tensor example = Tensor.zeros(s.shape(0)).requiresGrad(s.requiresGrad(parameters.size()));
         Graph forward = Graph.trace(inner, in -> new Tensor[] {inner.forward(in[0])}, example);
         Entry e = new Entry();
         List<String> wrt = new ArrayList<>();

@@ -117,6 +117,37 @@ class CompiledModuleTest {
         }
     }
 
+    @Test
+    void eachCompiledForwardWritesTheBuffersTheEagerForwardWrites() {
+        Generator.manualSeed(10);
+        Module eager = Models.generator();
+        Generator.manualSeed(10);
+        Module model = Models.generator();
+        CompiledModule compiled = (CompiledModule) Compile.module(model);
+        Generator g = new Generator(11);
+        for (int i = 0; i < 3; i++) {
+            Tensor z = Tensor.randn(g, 5, 6);
+            if (i == 1) {
+                try (Scope ignored = GradMode.noGrad()) {
+                    assertClose(eager.forward(z), compiled.forward(z), "forward without gradients " + i);
+                }
+            } else {
+                eager.forward(z).sum().backward();
+                compiled.forward(z).sum().backward();
+            }
+            eager.stateDict()
+                    .forEach((name, t) -> assertClose(t, model.stateDict().get(name), name));
+        }
+        assertEquals(2, compiled.signatures(), "with and without gradients, both compiled");
+        assertEquals(3f, model.stateDict().get("1.num_batches_tracked").item(), "tracing wrote nothing");
+        model.namedParameters()
+                .forEach((n, p) -> assertClose(eager.namedParameters().get(n).grad(), p.grad(), n));
+        eager.eval();
+        compiled.eval();
+        Tensor z = Tensor.randn(g, 5, 6);
+        assertClose(eager.forward(z), compiled.forward(z), "eval mode reads the running statistics");
+    }
+
     /** Uses its first layer only. */
     static final class HalfUsed extends Module {
         final Linear used = registerModule("used", new Linear(3, 2));
