@@ -148,6 +148,17 @@ class CompiledModuleTest {
         assertClose(eager.forward(z), compiled.forward(z), "eval mode reads the running statistics");
     }
 
+    @Test
+    void aLayerWithOneInputFeatureCompilesItsMatmulOfASingleRow() {
+        Generator.manualSeed(12);
+        Module model = new Sequential(new Linear(1, 3));
+        Module compiled = Compile.module(model);
+        Tensor x = Tensor.randn(new Generator(13), 4, 1);
+        try (Scope ignored = GradMode.noGrad()) {
+            assertClose(model.forward(x), compiled.forward(x), "x [4, 1] @ weight [3, 1]ᵀ");
+        }
+    }
+
     /** Uses its first layer only. */
     static final class HalfUsed extends Module {
         final Linear used = registerModule("used", new Linear(3, 2));
