@@ -47,7 +47,8 @@ public final class Autodiff {
     /**
      * The joint graph. Its inputs are the forward's, then one output gradient per forward output,
      * named {@code gradOutput0}, {@code gradOutput1}, ...; its outputs are the forward's, then one
-     * gradient per name in {@code wrt}, in that order (zeros where an output does not depend on it).
+     * gradient per name in {@code wrt}, in that order (zeros where an output does not depend on it);
+     * its state updates are the forward's.
      *
      * @param forward the forward graph
      * @param wrt names of the forward's inputs and parameters to differentiate with respect to
@@ -106,7 +107,9 @@ public final class Autodiff {
         try {
             return tracer.trace(
                     in -> {
-                        Tensor[] outs = forward.run(given, java.util.Arrays.copyOf(in, k));
+                        Graph.Run run = forward.evaluate(given, java.util.Arrays.copyOf(in, k));
+                        Tensor[] outs = run.outputs();
+                        run.updates().forEach((name, value) -> tracer.update(leaves.get(name), value));
                         backward(outs, java.util.Arrays.copyOfRange(in, k, in.length));
                         Tensor[] result = java.util.Arrays.copyOf(outs, outs.length + wrt.size());
                         for (int i = 0; i < wrt.size(); i++) {

@@ -10,9 +10,11 @@ import org.grad4j.optim.Optimizer;
  * signature (input shapes, train/eval mode, which tensors require grad, grad mode, backend) traces
  * it; later calls with that signature run the graph. Another signature is traced again, up to 8
  * kept (the least recently used dropped), with a log line (logger {@code org.grad4j.graph}); code
- * that cannot be traced ({@link GraphBreakException}: reading values into Java, in-place writes,
- * random draws such as dropout's in training mode, a user-defined Function) runs eagerly for that
- * signature, with one log line saying why. A compiled callable is for one thread at a time.
+ * that cannot be traced ({@link GraphBreakException}: reading values into Java, in-place writes
+ * through aliases, random draws such as dropout's in training mode, a user-defined Function) runs
+ * eagerly for that signature, with one log line saying why. Other in-place writes are recorded as
+ * out-of-place ops, and those to a module's buffers (batch norm's running statistics) are written
+ * into the buffers after each run. A compiled callable is for one thread at a time.
  *
  * <pre>{@code
  * TrainStep step = Compile.trainStep(model, new CrossEntropyLoss(), new Adam(model.parameters()));

@@ -14,7 +14,8 @@ import org.grad4j.tensor.Tensor;
  * A module whose forward runs as a compiled graph ({@link Compile#module}). Without gradients it
  * runs the forward graph; with them, the forward part of the joint graph, as one autograd function
  * whose backward is the graph's backward part. It holds the same parameters and buffers, under
- * the same names, as the module it compiles.
+ * the same names, as the module it compiles; each forward writes the buffers the module's forward
+ * writes in place (batch norm's running statistics in training mode).
  */
 final class CompiledModule extends Module {
     private final Module inner;
@@ -22,6 +23,7 @@ final class CompiledModule extends Module {
     private final List<Parameter> parameters = new ArrayList<>();
     private final CompileCache<Entry> cache;
     private Signature first;
+    private boolean compiledLast;
 
     /** A signature's graphs: the forward alone, or the joint graph with programs ready for calls in flight. */
     private static final class Entry {
@@ -82,6 +84,7 @@ final class CompiledModule extends Module {
                     + ": the ranks differ");
         }
         Entry e = cache.get(s, this::compile);
+        compiledLast = e != null;
         if (e == null) {
             return inner.forward(input);
         }
@@ -98,7 +101,8 @@ final class CompiledModule extends Module {
     }
 
     private Entry compile(Signature s) {
-        Tensor example = Tensor.zeros(s.shape(0));
+        // an example that requires grad as the call's input does, so the traced code checks what eager code would
+        Tensor example = Tensor.zeros(s.shape(0)).requiresGrad(s.requiresGrad(parameters.size()));
         Graph forward = Graph.trace(inner, in -> new Tensor[] {inner.forward(in[0])}, example);
         Entry e = new Entry();
         List<String> wrt = new ArrayList<>();
@@ -106,8 +110,10 @@ final class CompiledModule extends Module {
         if (s.requiresGrad(parameters.size())) {
             wrt.add("input0");
         }
+        List<String> used = forward.parameterNames();
         for (int i = 0; i < parameters.size(); i++) {
-            if (s.requiresGrad(i)) {
+            // a parameter the forward does not use gets no gradient, as in eager code
+            if (s.requiresGrad(i) && used.contains(names.get(i))) {
                 wrt.add(names.get(i));
                 params.add(i);
             }
@@ -170,6 +176,11 @@ final class CompiledModule extends Module {
             input = null;
             return grads;
         }
+    }
+
+    /** Whether the last forward ran as a compiled graph, not eagerly after a graph break. */
+    boolean isCompiled() {
+        return compiledLast;
     }
 
     /** How many signatures this module has traced and keeps. */

@@ -1,8 +1,8 @@
 package org.grad4j.graph;
 
 /**
- * Drops every op, parameter and constant that no output depends on. Inputs stay: they are the
- * graph's signature.
+ * Drops every op, parameter and constant that no output or state update depends on. Inputs stay:
+ * they are the graph's signature; so do the parameters that state updates write.
  */
 final class DeadCodeElimination implements Pass {
     @Override
@@ -17,9 +17,14 @@ final class DeadCodeElimination implements Pass {
         for (Value v : graph.outputs()) {
             live[v.id()] = true;
         }
+        for (Value v : graph.updates().values()) {
+            live[v.id()] = true;
+        }
         for (int i = n - 1; i >= 0; i--) {
             Node node = graph.nodes().get(i);
-            if (live[i] || node.kind() == Node.Kind.INPUT) {
+            boolean written =
+                    node.kind() == Node.Kind.PARAMETER && graph.updates().containsKey(node.target());
+            if (live[i] || written || node.kind() == Node.Kind.INPUT) {
                 live[i] = true;
                 for (Value in : node.inputs()) {
                     live[in.id()] = true;

@@ -150,9 +150,9 @@ final class EpilogueFusion implements Pass {
         return v.shape().length == 1 && v.shape()[0] == product[1];
     }
 
-    /** The one op node that reads {@code v}, or null when it is an output or has another user. */
+    /** The op node that reads {@code v}, which has one use; null when that use is an output or a state update. */
     private static Node onlyUser(Graph graph, Value v) {
-        if (graph.outputs().contains(v)) {
+        if (graph.outputs().contains(v) || graph.updates().containsValue(v)) {
             return null;
         }
         for (Node node : graph.nodes()) {

@@ -13,9 +13,11 @@ import org.grad4j.tensor.Tensor;
 /**
  * A computation as a list of nodes in execution order: graph inputs, named parameters, constants,
  * and grad4j ops (by their public names, with attributes, static shapes and dtypes), plus the
- * values it returns. Graphs are immutable: passes return new ones. {@link #trace} records one from
- * eager code; {@link GraphBuilder} builds one by hand; {@link #run} executes it with the eager ops,
- * so its results carry autograd history like eager results.
+ * values it returns and its state updates: the new values a run writes into parameters (a
+ * module's buffers, such as batch norm's running statistics). Graphs are immutable: passes return
+ * new ones. {@link #trace} records one from eager code; {@link GraphBuilder} builds one by hand;
+ * {@link #run} executes it with the eager ops, so its results carry autograd history like eager
+ * results.
  *
  * <pre>{@code
  * Graph g = Graph.trace(model, Tensor.zeros(64, 784));
@@ -26,12 +28,14 @@ import org.grad4j.tensor.Tensor;
 public final class Graph {
     private final List<Node> nodes;
     private final List<Value> outputs;
+    private final Map<String, Value> updates;
     private final Map<String, Tensor> bound;
     private final Tensor[] constants;
 
-    Graph(List<Node> nodes, List<Value> outputs, Map<String, Tensor> bound) {
+    Graph(List<Node> nodes, List<Value> outputs, Map<String, Value> updates, Map<String, Tensor> bound) {
         this.nodes = List.copyOf(nodes);
         this.outputs = List.copyOf(outputs);
+        this.updates = Collections.unmodifiableMap(new LinkedHashMap<>(updates));
         this.bound = Collections.unmodifiableMap(new LinkedHashMap<>(bound));
         this.constants = new Tensor[nodes.size()];
         for (Node n : this.nodes) {
@@ -44,12 +48,15 @@ public final class Graph {
 
     /**
      * Records what a module's forward does on example inputs: its parameters and buffers become
-     * parameter nodes under their dotted names, bound to the module's tensors.
+     * parameter nodes under their dotted names, bound to the module's tensors, and the buffers it
+     * writes in place (batch norm's running statistics in training mode) state updates. Tracing
+     * leaves the buffers as they were.
      *
      * @param model the module
      * @param exampleInputs one input (a module's forward takes one)
      * @return the graph, with the module's output as its one output
-     * @throws GraphBreakException if the forward reads values into Java, writes in place or calls a
+     * @throws GraphBreakException if the forward reads values into Java, writes in place where a
+     *     graph cannot (see {@link #trace(java.util.function.Function, Tensor...)}) or calls a
      *     user-defined Function
      * @throws IllegalArgumentException if not exactly one input is given
      */
@@ -74,11 +81,21 @@ public final class Graph {
      * parameters when they require grad (named {@code param0}, {@code param1}, ... and bound to
      * those tensors) and constants otherwise.
      *
+     * <p>An in-place write ({@code add_}, {@code mul_}, {@code copy_}, {@code fill_}, ...) is
+     * recorded as its out-of-place op, detached (eager autograd does not record the write), and
+     * the tensor stands for that result from then on; written to a parameter, it is a state
+     * update. The write still happens while tracing, so the traced code reads the values it would
+     * read eagerly, and every tensor written is put back as it was when the trace ends. A write
+     * to a tensor that shares memory with another tensor the code has used or made (a view, or
+     * the base of one) is not functionalized, since the graph could not show it through the
+     * other tensor; nor is a write to an input, or, under {@code noGrad}, to a tensor that
+     * requires grad: each of these is a graph break.
+     *
      * @param fn the function
      * @param exampleInputs its inputs
      * @return the graph, with the function's results as its outputs
-     * @throws GraphBreakException if the function reads values into Java, writes in place or calls a
-     *     user-defined Function
+     * @throws GraphBreakException if the function reads values into Java, writes in place where a
+     *     graph cannot, or calls a user-defined Function
      */
     public static Graph trace(java.util.function.Function<Tensor[], Tensor[]> fn, Tensor... exampleInputs) {
         return new Tracer(new java.util.IdentityHashMap<>()).trace(fn, exampleInputs);
@@ -112,6 +129,16 @@ public final class Graph {
      */
     public List<Value> outputs() {
         return outputs;
+    }
+
+    /**
+     * The state updates: per parameter name, the value a run writes into that parameter's tensor
+     * once every output is computed, in the order the traced code first wrote them.
+     *
+     * @return the updates, by parameter name
+     */
+    public Map<String, Value> updates() {
+        return updates;
     }
 
     /**
@@ -153,7 +180,7 @@ public final class Graph {
     }
 
     /**
-     * Runs the graph with its bound parameters.
+     * Runs the graph with its bound parameters, then writes its state updates into them.
      *
      * @param inputs one tensor per graph input, of its shape
      * @return one tensor per graph output
@@ -164,7 +191,9 @@ public final class Graph {
     }
 
     /**
-     * Runs the graph, the given tensors taking the place of the parameters of those names.
+     * Runs the graph, the given tensors taking the place of the parameters of those names, then
+     * writes each state update into the tensor that served its parameter (an output that shares
+     * memory with such a tensor is returned as a copy of its values before the write).
      *
      * @param parameters tensors by parameter name; the bound ones serve the rest
      * @param inputs one tensor per graph input, of its shape
@@ -173,6 +202,38 @@ public final class Graph {
      *     parameter is neither given nor bound
      */
     public Tensor[] run(Map<String, Tensor> parameters, Tensor... inputs) {
+        Run run = evaluate(parameters, inputs);
+        Tensor[] out = run.outputs();
+        List<Tensor> targets = new ArrayList<>();
+        List<Tensor> newValues = new ArrayList<>();
+        run.updates().forEach((name, value) -> {
+            targets.add(parameter(name, parameters));
+            newValues.add(value);
+        });
+        for (Tensor target : targets) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = sharesMemory(out[i], target) ? out[i].clone() : out[i];
+            }
+            newValues.replaceAll(v -> sharesMemory(v, target) ? v.detach().clone() : v);
+        }
+        try (org.grad4j.tensor.Scope ignored = org.grad4j.autograd.GradMode.noGrad()) {
+            for (int i = 0; i < targets.size(); i++) {
+                targets.get(i).copy_(newValues.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean sharesMemory(Tensor a, Tensor b) {
+        return org.grad4j.internal.tensor.TensorInternals.storage(a)
+                == org.grad4j.internal.tensor.TensorInternals.storage(b);
+    }
+
+    /** What one run computes: its outputs and, by parameter name, its state updates; nothing is written. */
+    record Run(Tensor[] outputs, Map<String, Tensor> updates) {}
+
+    /** Runs the graph without writing its state updates. */
+    Run evaluate(Map<String, Tensor> parameters, Tensor... inputs) {
         List<Value> expected = inputs();
         if (inputs.length != expected.size() || !shapesMatch(expected, inputs)) {
             throw new IllegalArgumentException("graph: expects inputs " + signature(expected) + ", got "
@@ -201,17 +262,24 @@ public final class Graph {
         for (int i = 0; i < out.length; i++) {
             out[i] = values[outputs.get(i).id()];
         }
-        return out;
+        Map<String, Tensor> newValues = new LinkedHashMap<>();
+        updates.forEach((name, v) -> newValues.put(name, values[v.id()]));
+        return new Run(out, newValues);
     }
 
     private Tensor parameter(Node n, Map<String, Tensor> given) {
-        Tensor t = given.containsKey(n.target()) ? given.get(n.target()) : bound.get(n.target());
-        if (t == null) {
-            throw new IllegalArgumentException("graph: parameter '" + n.target() + "' is neither given nor bound");
-        }
+        Tensor t = parameter(n.target(), given);
         if (!Arrays.equals(t.shape(), n.output().shape())) {
             throw new IllegalArgumentException("graph: parameter '" + n.target() + "' has shape "
                     + Arrays.toString(n.output().shape()) + ", got " + Arrays.toString(t.shape()));
+        }
+        return t;
+    }
+
+    private Tensor parameter(String name, Map<String, Tensor> given) {
+        Tensor t = given.containsKey(name) ? given.get(name) : bound.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("graph: parameter '" + name + "' is neither given nor bound");
         }
         return t;
     }
@@ -236,7 +304,8 @@ public final class Graph {
 
     /**
      * One node per line, in columns (kind, value, target, arguments, shape), as torch.fx prints a
-     * graph, then the outputs.
+     * graph, then the outputs, then one {@code update} line per state update (the parameter's name
+     * and its new value).
      */
     @Override
     public String toString() {
@@ -261,6 +330,7 @@ public final class Graph {
         rows.add(new String[] {
             "output", "", "output", outputs.toString().replace('[', '(').replace(']', ')'), ""
         });
+        updates.forEach((name, v) -> rows.add(new String[] {"update", "", name, "(" + v + ")", ""}));
         int[] width = new int[5];
         for (String[] r : rows) {
             for (int c = 0; c < 5; c++) {
@@ -280,7 +350,7 @@ public final class Graph {
 
     /**
      * The graph in Graphviz's dot language: one box per node (target, attributes, shape), one
-     * edge per use; {@code dot -Tsvg} draws it.
+     * edge per use, and an ellipse per output and per state update; {@code dot -Tsvg} draws it.
      *
      * @return the dot text
      */
@@ -311,6 +381,18 @@ public final class Graph {
                         .append(n.output().id())
                         .append(";\n");
             }
+        }
+        int u = 0;
+        for (Map.Entry<String, Value> e : updates.entrySet()) {
+            b.append("  update")
+                    .append(u)
+                    .append(" [label=\"update ")
+                    .append(e.getKey().replace("\"", "\\\""));
+            b.append("\", shape=ellipse];\n  v")
+                    .append(e.getValue().id())
+                    .append(" -> update")
+                    .append(u++)
+                    .append(";\n");
         }
         for (int i = 0; i < outputs.size(); i++) {
             b.append("  out").append(i).append(" [label=\"output ").append(i).append("\", shape=ellipse];\n");

@@ -2,7 +2,8 @@ package org.grad4j.graph;
 
 /**
  * Traced code did something a graph cannot hold: read tensor values into Java ({@code item()},
- * {@code toArray()}, a branch on a value), wrote a tensor in place, or called a user-defined
+ * {@code toArray()}, a branch on a value), wrote in place where a graph cannot (through a view, to
+ * an input, or under noGrad to a tensor that requires grad), or called a user-defined
  * {@code Function}. The message names what and the line of the caller's code where it happened.
  */
 public final class GraphBreakException extends IllegalStateException {

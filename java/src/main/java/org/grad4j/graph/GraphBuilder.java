@@ -30,6 +30,7 @@ public final class GraphBuilder {
     private final Set<Value> defined = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Tensor> bound = new LinkedHashMap<>();
     private final Map<String, Value> names = new HashMap<>();
+    private final Map<String, Value> updates = new LinkedHashMap<>();
 
     private Value add(
             Node.Kind kind, String target, List<Value> inputs, Attributes attributes, int[] shape, float[] constant) {
@@ -162,7 +163,37 @@ public final class GraphBuilder {
     }
 
     /**
-     * The graph computing these outputs.
+     * A state update: each run writes {@code value} into the tensor of the parameter named
+     * {@code parameter}, once every output is computed.
+     *
+     * @param parameter the name of a parameter of this builder
+     * @param value its new value, of the parameter's shape
+     * @throws IllegalArgumentException if no parameter has the name, it is already updated, or the
+     *     value is not this builder's or has another shape
+     */
+    public void update(String parameter, Value value) {
+        Value p = names.get(parameter);
+        if (p == null || nodes.get(p.id()).kind() != Node.Kind.PARAMETER) {
+            throw new IllegalArgumentException("graph: update of '" + parameter + "', which is not a parameter");
+        }
+        if (updates.containsKey(parameter)) {
+            throw new IllegalArgumentException(
+                    "graph: parameter '" + parameter + "' is already updated, to " + updates.get(parameter));
+        }
+        if (value == null || !defined.contains(value)) {
+            throw new IllegalArgumentException(
+                    "graph: update of '" + parameter + "' to " + value + ", which is not a value of this builder");
+        }
+        if (!java.util.Arrays.equals(value.shape(), p.shape())) {
+            throw new IllegalArgumentException(
+                    "graph: update of '" + parameter + "' " + org.grad4j.internal.tensor.Shapes.str(p.shape()) + " to "
+                            + value + " of shape " + org.grad4j.internal.tensor.Shapes.str(value.shape()));
+        }
+        updates.put(parameter, value);
+    }
+
+    /**
+     * The graph computing these outputs, with the state updates given so far.
      *
      * @param outputs the values the graph returns, in order
      * @return the graph
@@ -174,6 +205,6 @@ public final class GraphBuilder {
                 throw new IllegalArgumentException("graph: output " + v + " is not a value of this builder");
             }
         }
-        return new Graph(nodes, List.of(outputs), bound);
+        return new Graph(nodes, List.of(outputs), updates, bound);
     }
 }

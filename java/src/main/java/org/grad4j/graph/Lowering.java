@@ -151,8 +151,8 @@ final class Lowering {
         Slot gb = gemmOperand(b);
         boolean ta = ga.strides[0] == 1 && ga.strides[1] != 1;
         boolean tb = gb.strides[0] == 1 && gb.strides[1] != 1;
-        int lda = Math.max(1, ta ? ga.strides[1] : ga.strides[0]);
-        int ldb = Math.max(1, tb ? gb.strides[1] : gb.strides[0]);
+        int lda = leadingDimension(ga, ta);
+        int ldb = leadingDimension(gb, tb);
         int m = out.shape[0];
         int n = out.shape[1];
         int k = a.shape[1];
@@ -163,6 +163,19 @@ final class Lowering {
         }
         steps.add(() -> backend.gemm(
                 ta, tb, m, n, k, 1f, ga.data, ga.offset, lda, gb.data, gb.offset, ldb, 0f, out.data, out.offset, ldc));
+    }
+
+    /**
+     * The stride between a GEMM operand's rows (its columns when transposed); for a single row
+     * (column) no stride is ever taken, and the operand's width is given, as BLAS requires.
+     */
+    private static int leadingDimension(Slot s, boolean transposed) {
+        int rows = s.shape[0];
+        int cols = s.shape[1];
+        if (transposed) {
+            return cols <= 1 ? Math.max(1, rows) : Math.max(1, s.strides[1]);
+        }
+        return rows <= 1 ? Math.max(1, cols) : Math.max(1, s.strides[0]);
     }
 
     /** The slot itself when a GEMM can read it (rows or columns contiguous), else a contiguous copy. */

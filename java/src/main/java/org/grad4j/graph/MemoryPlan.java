@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * Where each op result of a graph would live in one arena: every result is a buffer live from the
- * node that makes it to its last use (the graph's outputs to the end), a view (reshape, permute,
- * expand, narrow, slice; not a reshape that must copy) shares its source's buffer and keeps it live, and buffers are placed
- * greedily, largest first, at the lowest offset where no buffer live at the same time lies, as
- * XLA's and TFLite's planners do. An element-wise op writes its result in place of an input of the
- * same shape that dies at it (the two share a buffer). Inputs, parameters and constants, and views of them, are not
- * placed: they live outside the run.
+ * node that makes it to its last use (the graph's outputs and state updates to the end), a view
+ * (reshape, permute, expand, narrow, slice, detach; not a reshape that must copy) shares its
+ * source's buffer and keeps it live, and buffers are placed greedily, largest first, at the lowest
+ * offset where no buffer live at the same time lies, as XLA's and TFLite's planners do. An
+ * element-wise op writes its result in place of an input of the same shape that dies at it (the
+ * two share a buffer). Inputs, parameters and constants, and views of them, are not placed: they
+ * live outside the run.
  *
  * <pre>{@code
  * MemoryPlan plan = MemoryPlan.of(graph);
@@ -70,6 +71,9 @@ public final class MemoryPlan {
         }
         for (Value out : graph.outputs()) {
             lastUse[out.id()] = n;
+        }
+        for (Value update : graph.updates().values()) {
+            lastUse[update.id()] = n;
         }
         // the last use of anything in each buffer so far: a buffer whose values all die at a node is free after it
         int[] bufferEnd = new int[n];

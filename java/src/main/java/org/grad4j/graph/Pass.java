@@ -1,6 +1,9 @@
 package org.grad4j.graph;
 
-/** A transformation of graphs: it returns a new graph that computes the same outputs from the same inputs. */
+/**
+ * A transformation of graphs: it returns a new graph that computes the same outputs and state
+ * updates from the same inputs.
+ */
 public interface Pass {
     /**
      * The pass's name in listings, e.g. {@code "dead code elimination"}.

@@ -3,6 +3,7 @@ package org.grad4j.graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.grad4j.backend.Backend;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
@@ -11,7 +12,9 @@ import org.grad4j.tensor.Tensor;
  * A graph compiled for one backend: every op result placed in one arena by the graph's
  * {@link MemoryPlan} (or, for kernels that write from index 0, in an array of its own), every view
  * resolved to strides over its base, every op lowered to backend calls. A run binds the inputs
- * and parameters to their tensors' storage (no copy when contiguous) and makes no tensors.
+ * and parameters to their tensors' storage (no copy when contiguous) and makes no tensors; then
+ * it writes the state updates into their parameters' tensors. A parameter that is written is
+ * read from a copy made when the run starts, so that no write can change what the run reads.
  */
 final class Program {
     private final Graph graph;
@@ -20,6 +23,12 @@ final class Program {
     private final Slot[] inputs;
     private final Slot[] parameters;
     private final Tensor[] parameterTensors;
+    /** Whether a parameter is written by a state update: a run then reads a copy of it. */
+    private final boolean[] parameterWritten;
+    /** The state updates' values, and the tensors each run writes them into. */
+    private final Slot[] updateValues;
+
+    private final Tensor[] updateTargets;
     /** Views of inputs and parameters, which take their place from their base on each run. */
     private final Slot[] boundViews;
 
@@ -74,6 +83,7 @@ final class Program {
         List<Slot> in = new ArrayList<>();
         List<Slot> params = new ArrayList<>();
         List<Tensor> paramTensors = new ArrayList<>();
+        List<Boolean> written = new ArrayList<>();
         List<Slot> views = new ArrayList<>();
         boolean[] bound = new boolean[n];
         long ownBytes = 0;
@@ -90,6 +100,7 @@ final class Program {
                     slots[id] = Slot.contiguous(shape);
                     params.add(slots[id]);
                     paramTensors.add(graph.boundParameter(node.target()));
+                    written.add(graph.updates().containsKey(node.target()));
                     bound[id] = true;
                 }
                 case CONSTANT -> slots[id] = Slot.contiguous(shape).place(graph.constant(id), 0);
@@ -134,6 +145,23 @@ final class Program {
         this.inputs = in.toArray(Slot[]::new);
         this.parameters = params.toArray(Slot[]::new);
         this.parameterTensors = paramTensors.toArray(Tensor[]::new);
+        this.parameterWritten = new boolean[written.size()];
+        for (int i = 0; i < parameterWritten.length; i++) {
+            parameterWritten[i] = written.get(i);
+        }
+        this.updateValues = new Slot[graph.updates().size()];
+        this.updateTargets = new Tensor[updateValues.length];
+        int u = 0;
+        for (Map.Entry<String, Value> e : graph.updates().entrySet()) {
+            updateTargets[u] = graph.boundParameter(e.getKey());
+            if (updateTargets[u] == null || e.getValue().id() >= splitNode) {
+                throw new IllegalArgumentException("compile: the state update of '" + e.getKey() + "' "
+                        + (updateTargets[u] == null
+                                ? "writes a parameter bound to no tensor"
+                                : "needs the backward part"));
+            }
+            updateValues[u++] = slots[e.getValue().id()];
+        }
         this.boundViews = views.toArray(Slot[]::new);
         this.steps = program.toArray(Runnable[]::new);
         this.splitStep = split < 0 ? steps.length : split;
@@ -175,35 +203,62 @@ final class Program {
         return arenaBytes;
     }
 
-    /** Runs the graph on these inputs with the bound parameters (shapes as compiled; not checked here). */
+    /**
+     * Runs the graph on these inputs with the bound parameters (shapes as compiled; not checked
+     * here), then writes the state updates.
+     */
     void run(Tensor... in) {
-        bind(in);
+        bind(in, true);
         runSteps(0, steps.length);
+        writeUpdates();
     }
 
-    /** Runs the forward part; inputs the backward part takes (output gradients) may be null. */
+    /**
+     * Runs the forward part, then writes the state updates; inputs the backward part takes (output
+     * gradients) may be null.
+     */
     void runForward(Tensor... in) {
-        bind(in);
+        bind(in, true);
         runSteps(0, splitStep);
+        writeUpdates();
     }
 
-    /** Runs the backward part, after {@link #runForward} with the same forward inputs. */
+    /**
+     * Runs the backward part, after {@link #runForward} with the same forward inputs; it reads the
+     * written parameters as that forward found them.
+     */
     void runBackward(Tensor... in) {
-        bind(in);
+        bind(in, false);
         runSteps(splitStep, steps.length);
     }
 
-    private void bind(Tensor[] in) {
+    /** Binds inputs and parameters; a written parameter is copied anew only when {@code copyWritten}. */
+    private void bind(Tensor[] in, boolean copyWritten) {
         for (int i = 0; i < inputs.length; i++) {
             if (in[i] != null) {
                 inputs[i].bind(in[i]);
             }
         }
         for (int i = 0; i < parameters.length; i++) {
-            parameters[i].bind(parameterTensors[i]);
+            if (parameterWritten[i]) {
+                if (copyWritten) {
+                    parameters[i].bindCopy(parameterTensors[i]);
+                }
+            } else {
+                parameters[i].bind(parameterTensors[i]);
+            }
         }
         for (Slot v : boundViews) {
             v.follow();
+        }
+    }
+
+    private void writeUpdates() {
+        for (int i = 0; i < updateValues.length; i++) {
+            Slot s = updateValues[i];
+            Tensor t = updateTargets[i];
+            backend.copy(s.shape, s.data, s.offset, s.strides, TensorInternals.data(t), t.storageOffset(), t.stride());
+            TensorInternals.storage(t).bumpVersion();
         }
     }
 

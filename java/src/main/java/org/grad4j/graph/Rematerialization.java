@@ -50,6 +50,9 @@ final class Rematerialization implements Pass {
         for (Value out : joint.outputs()) {
             kept[out.id()] = true;
         }
+        for (Value update : joint.updates().values()) {
+            kept[update.id()] = true;
+        }
         Rewrite r = new Rewrite(joint);
         Value[] recomputed = new Value[n];
         for (Node node : joint.nodes()) {
@@ -70,9 +73,9 @@ final class Rematerialization implements Pass {
     }
 
     /**
-     * The op nodes the forward outputs depend on: the joint graph's first outputs, one per output
-     * gradient input ({@code gradOutput0}, ...). Ops that prepare the backward without reading an
-     * output gradient (such as tanh's 1 − y²) are not among them.
+     * The op nodes the forward outputs and the state updates depend on: the joint graph's first
+     * outputs, one per output gradient input ({@code gradOutput0}, ...). Ops that prepare the
+     * backward without reading an output gradient (such as tanh's 1 − y²) are not among them.
      */
     private static boolean[] forwardOps(Graph joint) {
         int outputs = 0;
@@ -82,6 +85,9 @@ final class Rematerialization implements Pass {
         boolean[] needed = new boolean[joint.nodes().size()];
         for (int i = 0; i < outputs; i++) {
             needed[joint.outputs().get(i).id()] = true;
+        }
+        for (Value update : joint.updates().values()) {
+            needed[update.id()] = true;
         }
         for (int i = needed.length - 1; i >= 0; i--) {
             if (needed[i]) {

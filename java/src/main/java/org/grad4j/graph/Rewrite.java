@@ -56,8 +56,9 @@ final class Rewrite {
         return in;
     }
 
-    /** The new graph, returning the mapped outputs of the old one. */
+    /** The new graph, returning the mapped outputs of the old one, with its state updates mapped. */
     Graph build() {
+        old.updates().forEach((name, v) -> builder.update(name, mapped(v)));
         return builder.build(old.outputs().stream().map(this::mapped).toArray(Value[]::new));
     }
 }

@@ -60,6 +60,11 @@ final class Slot {
             offset = t.storageOffset();
             return;
         }
+        bindCopy(t);
+    }
+
+    /** Binds a contiguous slot to a copy of a tensor's values, made on each call. */
+    void bindCopy(Tensor t) {
         if (copy == null) {
             copy = new float[numel];
         }

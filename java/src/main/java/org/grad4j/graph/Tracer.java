@@ -2,10 +2,15 @@ package org.grad4j.graph;
 
 import java.net.URL;
 import java.security.CodeSource;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.grad4j.autograd.Function;
 import org.grad4j.internal.ops.Op;
+import org.grad4j.internal.tensor.Storage;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.internal.trace.Recorder;
 import org.grad4j.internal.trace.Tracing;
 import org.grad4j.tensor.Scope;
@@ -15,13 +20,23 @@ import org.grad4j.tensor.Tensor;
  * Records the ops eager code applies into a {@link GraphBuilder}. Tensors are matched by identity:
  * the example inputs are the graph's inputs, an op's result is its node's value, and any other
  * tensor an op uses is captured at first use, as a parameter (named by the module, or {@code paramN}
- * when it requires grad) or as a constant.
+ * when it requires grad) or as a constant. A {@code detach()} becomes a detach node when its result
+ * is used; an in-place write is functionalized (see {@link Graph#trace(java.util.function.Function,
+ * Tensor...)}).
  */
 final class Tracer implements Recorder {
     private final GraphBuilder builder = new GraphBuilder();
     private final Map<Tensor, Value> values = new IdentityHashMap<>();
+    /** {@code detach()} results not used yet, with what they detach. */
+    private final Map<Tensor, Tensor> detachedFrom = new IdentityHashMap<>();
+    /** How many tensors in {@link #values} or {@link #detachedFrom} share each storage. */
+    private final Map<Storage, Integer> users = new IdentityHashMap<>();
+
+    private final Set<Tensor> inputs = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, Value> updates = new LinkedHashMap<>();
+    private final WrittenStorages written = new WrittenStorages();
     private final Map<Tensor, String> parameterNames;
-    private final java.util.Set<Tensor> unbound = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Tensor> unbound = Collections.newSetFromMap(new IdentityHashMap<>());
     private int depth;
     private int params;
     private int constants;
@@ -50,11 +65,14 @@ final class Tracer implements Recorder {
             if (values.containsKey(exampleInputs[i])) {
                 throw new IllegalArgumentException("Graph.trace: input " + i + " is given twice");
             }
-            values.put(exampleInputs[i], builder.input(inputNames[i], exampleInputs[i].shape()));
+            bind(exampleInputs[i], builder.input(inputNames[i], exampleInputs[i].shape()));
+            inputs.add(exampleInputs[i]);
         }
         Tensor[] results;
         try (Scope ignored = Tracing.begin(this)) {
             results = fn.apply(exampleInputs.clone());
+        } finally {
+            written.restore();
         }
         if (results == null) {
             throw new IllegalArgumentException("Graph.trace: the traced code returned null");
@@ -66,7 +84,14 @@ final class Tracer implements Recorder {
             }
             outputs[i] = valueOf(results[i]);
         }
+        updates.forEach(builder::update);
         return builder.build(outputs);
+    }
+
+    /** Records that a run writes {@code value} into the parameter {@code parameter} stands for. */
+    void update(Tensor parameter, Tensor value) {
+        valueOf(parameter);
+        updates.put(parameterNames.get(parameter), valueOf(value));
     }
 
     @Override
@@ -94,7 +119,76 @@ final class Tracer implements Recorder {
         for (int i = 0; i < inputs.length; i++) {
             in[i] = valueOf(inputs[i]);
         }
-        values.put(output, builder.op(op.name(), op.attributes(), output.shape(), in));
+        bind(output, builder.op(op.name(), op.attributes(), output.shape(), in));
+    }
+
+    @Override
+    public void detached(Tensor source, Tensor result) {
+        if (depth == 0 && !values.containsKey(result) && detachedFrom.put(result, source) == null) {
+            users.merge(TensorInternals.storage(result), 1, Integer::sum);
+        }
+    }
+
+    @Override
+    public void inPlace(String op, Tensor target, Tensor operand) {
+        if (depth > 0) {
+            return;
+        }
+        String why = notFunctional(target);
+        if (why != null) {
+            throw new GraphBreakException(op, callSite(), why);
+        }
+        String parameter = parameterNames.get(target);
+        int[] shape = target.shape();
+        String binary = switch (op) {
+            case "add_" -> "add";
+            case "sub_" -> "sub";
+            case "mul_" -> "mul";
+            case "div_" -> "div";
+            default -> null;
+        };
+        Value old = binary != null || parameter != null ? valueOf(target) : null;
+        Value src = valueOf(operand);
+        Value result = binary != null
+                ? builder.op(binary, Attributes.of(), shape, old, src)
+                : java.util.Arrays.equals(operand.shape(), shape)
+                        ? builder.op("clone", Attributes.of(), shape, src)
+                        : builder.op("expand", Attributes.of().with("sizes", shape), shape, src);
+        Value now = builder.op("detach", Attributes.of(), shape, result);
+        written.save(target);
+        bind(target, now);
+        if (parameter != null) {
+            updates.put(parameter, now);
+        }
+    }
+
+    /** Why a write to {@code target} cannot be recorded as an out-of-place op, or null. */
+    private String notFunctional(Tensor target) {
+        if (inputs.contains(target)) {
+            return "a write to an input of the traced code would not reach the caller's tensor from a"
+                    + " compiled run; write to a clone()";
+        }
+        if (target.requiresGrad()) {
+            return target.isLeaf()
+                    ? "a write under noGrad to a tensor that requires grad (an optimizer's update) cannot be"
+                            + " traced; keep it out of the traced code"
+                    : "a write under noGrad to a tensor that requires grad: its gradient would not see the"
+                            + " write; write to a detach().clone()";
+        }
+        boolean known = values.containsKey(target) || detachedFrom.containsKey(target);
+        int others = users.getOrDefault(TensorInternals.storage(target), 0) - (known ? 1 : 0);
+        return others == 0
+                ? null
+                : "mutation through aliases is not functionalized: the tensor shares memory with another"
+                        + " tensor the traced code has used or made (a view, or the base of one); write to a"
+                        + " clone()";
+    }
+
+    /** Makes {@code v} what {@code t} stands for from now on. */
+    private void bind(Tensor t, Value v) {
+        if (values.put(t, v) == null && detachedFrom.remove(t) == null) {
+            users.merge(TensorInternals.storage(t), 1, Integer::sum);
+        }
     }
 
     @Override
@@ -105,14 +199,12 @@ final class Tracer implements Recorder {
             throw new GraphBreakException(
                     what,
                     callSite(),
-                    access.endsWith("_")
-                            ? "an in-place write cannot be traced; use the out-of-place op"
-                            : access.endsWith("random draw")
-                                    ? "random values drawn while tracing would be frozen into the graph as constants"
-                                    : access.startsWith("a kernel")
-                                            ? "a graph records only ops, and this code computes with the kernels directly"
-                                            : "reading tensor values into Java ends what a graph can hold; keep traced code in"
-                                                    + " tensor ops");
+                    access.endsWith("random draw")
+                            ? "random values drawn while tracing would be frozen into the graph as constants"
+                            : access.startsWith("a kernel")
+                                    ? "a graph records only ops, and this code computes with the kernels directly"
+                                    : "reading tensor values into Java ends what a graph can hold; keep traced code in"
+                                            + " tensor ops");
         }
     }
 
@@ -120,6 +212,12 @@ final class Tracer implements Recorder {
     private Value valueOf(Tensor t) {
         Value v = values.get(t);
         if (v != null) {
+            return v;
+        }
+        Tensor source = detachedFrom.get(t);
+        if (source != null) {
+            v = builder.op("detach", Attributes.of(), t.shape(), valueOf(source));
+            bind(t, v);
             return v;
         }
         String name = parameterNames.get(t);
@@ -134,7 +232,7 @@ final class Tracer implements Recorder {
         } finally {
             depth--;
         }
-        values.put(t, v);
+        bind(t, v);
         return v;
     }
 

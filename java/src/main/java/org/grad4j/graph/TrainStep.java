@@ -15,7 +15,9 @@ import org.grad4j.tensor.Tensor;
  * {@link Compile#trainStep}), its results in buffers planned ahead; the gradients are written into
  * tensors the step keeps and gives to the parameters as their {@code grad}, and the optimizer
  * updates the parameters. A step replaces any earlier gradient, as {@code zeroGrad()} followed by
- * {@code backward()} does; a parameter the loss does not depend on gets no gradient.
+ * {@code backward()} does; a parameter the loss does not depend on gets no gradient. Buffers the
+ * forward writes in place (batch norm's running statistics) get their new values after each
+ * step's forward, in the module's own tensors.
  *
  * <pre>{@code
  * TrainStep step = Compile.trainStep(model, new CrossEntropyLoss(), new Adam(model.parameters()));
@@ -130,8 +132,9 @@ public final class TrainStep {
     }
 
     private Compiled compile(Signature s) {
-        Tensor x = Tensor.zeros(s.shape(0));
-        Tensor t = Tensor.zeros(s.shape(1));
+        // examples that require grad as the call's tensors do, so the traced code checks what eager code would
+        Tensor x = Tensor.zeros(s.shape(0)).requiresGrad(s.requiresGrad(parameters.size()));
+        Tensor t = Tensor.zeros(s.shape(1)).requiresGrad(s.requiresGrad(parameters.size() + 1));
         Graph forward = Graph.trace(
                 model,
                 in -> {
@@ -146,8 +149,12 @@ public final class TrainStep {
                 x,
                 t);
         List<String> wrt = new ArrayList<>();
+        List<String> used = forward.parameterNames();
+        boolean[] differentiated = new boolean[parameters.size()];
         for (int i = 0; i < parameters.size(); i++) {
-            if (parameters.get(i).requiresGrad()) {
+            // a parameter the forward does not use gets no gradient, as in eager code
+            differentiated[i] = parameters.get(i).requiresGrad() && used.contains(names.get(i));
+            if (differentiated[i]) {
                 wrt.add(names.get(i));
             }
         }
@@ -161,7 +168,7 @@ public final class TrainStep {
         int[] gradOutput = new int[parameters.size()];
         float[][] arrays = new float[1 + wrt.size()][];
         for (int i = 0, k = 0; i < parameters.size(); i++) {
-            if (!parameters.get(i).requiresGrad()) {
+            if (!differentiated[i]) {
                 continue;
             }
             strides[i] = Shapes.contiguousStrides(parameters.get(i).shape());

@@ -1,6 +1,6 @@
 package org.grad4j.graph;
 
-/** How often each value of a graph is read: once per op input that names it and once per output. */
+/** How often each value of a graph is read: once per op input that names it, per output and per state update. */
 final class Uses {
     private Uses() {}
 
@@ -13,6 +13,9 @@ final class Uses {
         }
         for (Value out : graph.outputs()) {
             uses[out.id()]++;
+        }
+        for (Value update : graph.updates().values()) {
+            uses[update.id()]++;
         }
         return uses;
     }

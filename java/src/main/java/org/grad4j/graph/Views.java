@@ -12,12 +12,12 @@ import org.grad4j.tensor.Tensor;
 
 /**
  * Which values of a graph are views, and of what: a view op (reshape, view, permute, expand,
- * narrow, slice) of a value is a layout over the buffer its chain of views starts from, except a
+ * narrow, slice, detach) of a value is a layout over the buffer its chain of views starts from, except a
  * reshape of a layout no strides can view, which copies. Op results, inputs, parameters and
  * constants are contiguous buffers of their own.
  */
 final class Views {
-    static final Set<String> OPS = Set.of("reshape", "view", "permute", "expand", "narrow", "slice");
+    static final Set<String> OPS = Set.of("reshape", "view", "permute", "expand", "narrow", "slice", "detach");
 
     /** A view: its shape, strides, the value whose buffer it reads and the offset there. */
     record Layout(int[] shape, int[] strides, int root, int offset) {}

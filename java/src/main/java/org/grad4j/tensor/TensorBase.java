@@ -740,7 +740,9 @@ abstract class TensorBase {
      * @return a new tensor sharing this tensor's storage, not requiring grad
      */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset);
+        Tensor d = new Tensor(storage, shape, strides, offset);
+        Tracing.detached((Tensor) this, d);
+        return d;
     }
 
     /**
@@ -812,6 +814,7 @@ abstract class TensorBase {
     }
 
     // ---------------------------------------------------------------- in place (leaves and no-grad code)
+    // A tracer (org.grad4j.graph) records each write as its out-of-place op and the tensor as rebound to the result.
 
     /**
      * this += other (broadcast to this tensor's shape), as {@code torch.Tensor.add_}.
@@ -823,7 +826,6 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor add_(Tensor other) {
-        Tracing.hostAccess("add_");
         return inPlace("add_", BinaryOp.ADD, other);
     }
 
@@ -838,7 +840,6 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor add_(Tensor other, float alpha) {
-        Tracing.hostAccess("add_");
         if (alpha == 1f) {
             return add_(other);
         }
@@ -855,7 +856,6 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor add_(float value) {
-        Tracing.hostAccess("add_");
         return inPlace("add_", BinaryOp.ADD, scalar(value));
     }
 
@@ -869,7 +869,6 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor sub_(Tensor other) {
-        Tracing.hostAccess("sub_");
         return inPlace("sub_", BinaryOp.SUB, other);
     }
 
@@ -883,7 +882,6 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor mul_(Tensor other) {
-        Tracing.hostAccess("mul_");
         return inPlace("mul_", BinaryOp.MUL, other);
     }
 
@@ -896,7 +894,6 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor mul_(float value) {
-        Tracing.hostAccess("mul_");
         return inPlace("mul_", BinaryOp.MUL, scalar(value));
     }
 
@@ -910,7 +907,6 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor div_(Tensor other) {
-        Tracing.hostAccess("div_");
         return inPlace("div_", BinaryOp.DIV, other);
     }
 
@@ -923,7 +919,6 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor div_(float value) {
-        Tracing.hostAccess("div_");
         return inPlace("div_", BinaryOp.DIV, scalar(value));
     }
 
@@ -936,14 +931,20 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor fill_(float value) {
-        Tracing.hostAccess("fill_");
-        checkInPlace("fill_");
-        MemoryOverlap.checkNoInternalOverlap("fill_", this);
-        if (isContiguous()) {
-            Backend.current().fill(storage.data(), offset, numel(), value);
-        } else {
-            Tensor v = scalar(value);
-            Backend.current().copy(shape, v.storage.data(), 0, new int[shape.length], storage.data(), offset, strides);
+        return fill("fill_", value);
+    }
+
+    private Tensor fill(String op, float value) {
+        checkInPlace(op);
+        MemoryOverlap.checkNoInternalOverlap(op, this);
+        Tensor v = scalar(value);
+        try (Scope ignored = Tracing.inPlace(op, (Tensor) this, v)) {
+            if (isContiguous()) {
+                Backend.current().fill(storage.data(), offset, numel(), value);
+            } else {
+                Backend.current()
+                        .copy(shape, v.storage.data(), 0, new int[shape.length], storage.data(), offset, strides);
+            }
         }
         storage.bumpVersion();
         return (Tensor) this;
@@ -957,8 +958,7 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor zero_() {
-        Tracing.hostAccess("zero_");
-        return fill_(0f);
+        return fill("zero_", 0f);
     }
 
     /**
@@ -971,7 +971,6 @@ abstract class TensorBase {
      * @throws IllegalStateException if this tensor requires grad while grad mode is on
      */
     public Tensor copy_(Tensor src) {
-        Tracing.hostAccess("copy_");
         checkInPlace("copy_");
         MemoryOverlap.checkNoInternalOverlap("copy_", this);
         MemoryOverlap.checkNoPartialOverlap("copy_", this, src);
@@ -979,7 +978,10 @@ abstract class TensorBase {
             throw new IllegalArgumentException(
                     "copy_: source of shape " + Shapes.str(src.shape) + " does not broadcast to " + Shapes.str(shape));
         }
-        Tensor s = src.expand(shape);
+        Tensor s;
+        try (Scope ignored = Tracing.inPlace("copy_", (Tensor) this, src)) {
+            s = src.expand(shape);
+        }
         Backend.current().copy(shape, s.storage.data(), s.offset, s.strides, storage.data(), offset, strides);
         storage.bumpVersion();
         return (Tensor) this;
@@ -993,7 +995,10 @@ abstract class TensorBase {
             throw new IllegalArgumentException(op + ": operand of shape " + Shapes.str(other.shape)
                     + " does not broadcast to " + Shapes.str(shape));
         }
-        Tensor b = other.expand(shape);
+        Tensor b;
+        try (Scope ignored = Tracing.inPlace(op, (Tensor) this, other)) {
+            b = other.expand(shape);
+        }
         if (isContiguous()) {
             Backend.current()
                     .binary(

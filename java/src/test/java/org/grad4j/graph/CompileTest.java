@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.grad4j.nn.GRU;
 import org.grad4j.nn.Module;
-import org.grad4j.nn.Parameter;
 import org.grad4j.nn.loss.CrossEntropyLoss;
 import org.grad4j.nn.loss.Loss;
 import org.grad4j.nn.loss.MSELoss;
@@ -22,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A compiled training step against eager training: 100 Adam steps of the same model on the same
- * batches give the same loss at every step (relative 1e-4) and the same parameters at the end
- * (max |difference| at most 1e-4 × max |value| per tensor), and each step ran as a graph.
+ * batches give the same loss at every step (relative 1e-4) and the same parameters and buffers at
+ * the end (max |difference| at most 1e-4 × max |value| per tensor), and each step ran as a graph.
+ * The DCGAN generator's batch norms update their running statistics in every step.
  */
 class CompileTest {
     static final int STEPS = 100;
@@ -75,6 +75,10 @@ class CompileTest {
                         new Case("autoencoder", () -> Models.autoencoder(), MSELoss::new, g -> {
                             Tensor x = Tensor.rand(g, 10, 36);
                             return new Tensor[] {x, x};
+                        }),
+                        new Case("dcgan generator", () -> Models.generator(), MSELoss::new, g -> new Tensor[] {
+                            Tensor.randn(g, 8, 6),
+                            Tensor.rand(g, 8, 1, 8, 8).mul(2f).sub(1f)
                         }))
                 .map(Arguments::of);
     }
@@ -100,12 +104,18 @@ class CompileTest {
             assertTrue(step.isCompiled(), c + ": step " + i + " ran eagerly");
             assertEquals(loss.item(), got, 1e-4 * Math.max(1, Math.abs(loss.item())), c + ": loss at step " + i);
         }
-        assertSameParameters(c.name, eager, compiled);
+        assertSameState(c.name, eager, compiled);
+        compiled.namedBuffers().forEach((name, b) -> {
+            if (name.endsWith("num_batches_tracked")) {
+                assertEquals(STEPS, b.item(), c + ": " + name);
+            }
+        });
     }
 
-    static void assertSameParameters(String what, Module expected, Module actual) {
-        Map<String, Parameter> e = expected.namedParameters();
-        Map<String, Parameter> a = actual.namedParameters();
+    /** Every parameter and buffer within 1e-4 × its max |value|. */
+    static void assertSameState(String what, Module expected, Module actual) {
+        Map<String, Tensor> e = expected.stateDict();
+        Map<String, Tensor> a = actual.stateDict();
         assertEquals(e.keySet(), a.keySet());
         for (String name : e.keySet()) {
             float[] x = e.get(name).toArray();

@@ -118,6 +118,73 @@ class CompiledModuleTest {
     }
 
     @Test
+    void eachCompiledForwardWritesTheBuffersTheEagerForwardWrites() {
+        Generator.manualSeed(10);
+        Module eager = Models.generator();
+        Generator.manualSeed(10);
+        Module model = Models.generator();
+        CompiledModule compiled = (CompiledModule) Compile.module(model);
+        Generator g = new Generator(11);
+        for (int i = 0; i < 3; i++) {
+            Tensor z = Tensor.randn(g, 5, 6);
+            if (i == 1) {
+                try (Scope ignored = GradMode.noGrad()) {
+                    assertClose(eager.forward(z), compiled.forward(z), "forward without gradients " + i);
+                }
+            } else {
+                eager.forward(z).sum().backward();
+                compiled.forward(z).sum().backward();
+            }
+            eager.stateDict()
+                    .forEach((name, t) -> assertClose(t, model.stateDict().get(name), name));
+        }
+        assertEquals(2, compiled.signatures(), "with and without gradients, both compiled");
+        assertEquals(3f, model.stateDict().get("1.num_batches_tracked").item(), "tracing wrote nothing");
+        model.namedParameters()
+                .forEach((n, p) -> assertClose(eager.namedParameters().get(n).grad(), p.grad(), n));
+        eager.eval();
+        compiled.eval();
+        Tensor z = Tensor.randn(g, 5, 6);
+        assertClose(eager.forward(z), compiled.forward(z), "eval mode reads the running statistics");
+    }
+
+    @Test
+    void aLayerWithOneInputFeatureCompilesItsMatmulOfASingleRow() {
+        Generator.manualSeed(12);
+        Module model = new Sequential(new Linear(1, 3));
+        Module compiled = Compile.module(model);
+        Tensor x = Tensor.randn(new Generator(13), 4, 1);
+        try (Scope ignored = GradMode.noGrad()) {
+            assertClose(model.forward(x), compiled.forward(x), "x [4, 1] @ weight [3, 1]ᵀ");
+        }
+    }
+
+    /** Uses its first layer only. */
+    static final class HalfUsed extends Module {
+        final Linear used = registerModule("used", new Linear(3, 2));
+        final Linear unused = registerModule("unused", new Linear(3, 2));
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return used.forward(x);
+        }
+    }
+
+    @Test
+    void aParameterTheForwardDoesNotUseGetsNoGradient() {
+        HalfUsed model = new HalfUsed();
+        CompiledModule compiled = (CompiledModule) Compile.module(model);
+        compiled.forward(Tensor.ones(4, 3)).sum().backward();
+        assertTrue(compiled.isCompiled());
+        assertArrayEquals(new float[] {4, 4}, model.used.bias.grad().toArray());
+        assertEquals(null, model.unused.weight.grad());
+        TrainStep step = Compile.trainStep(model, new org.grad4j.nn.loss.MSELoss(), new SGD(model.parameters(), 0.1));
+        step.step(Tensor.ones(4, 3), Tensor.zeros(4, 2));
+        assertTrue(step.isCompiled());
+        assertEquals(null, model.unused.bias.grad());
+    }
+
+    @Test
     void dropoutInTrainingRunsEagerlyAndInEvalCompiles() {
         Module model = new Sequential(new Linear(4, 4), new Dropout(0.5), new ReLU());
         TrainStep step = Compile.trainStep(model, new org.grad4j.nn.loss.MSELoss(), new SGD(model.parameters(), 0.1));

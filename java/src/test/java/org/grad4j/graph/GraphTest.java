@@ -144,10 +144,11 @@ class GraphTest {
     }
 
     @Test
-    void inPlaceWritesAndUserFunctionsBreakTheGraph() {
+    void writesThroughViewsAndUserFunctionsBreakTheGraph() {
         GraphBreakException inPlace = assertThrows(
                 GraphBreakException.class,
-                () -> Graph.trace(in -> new Tensor[] {in[0].exp().add_(1f)}, Tensor.ones(2)));
+                () -> Graph.trace(
+                        in -> new Tensor[] {in[0].exp().narrow(0, 0, 1).add_(1f)}, Tensor.ones(2)));
         assertEquals("add_", inPlace.operation());
         Function identity = new Function() {
             @Override
@@ -177,6 +178,19 @@ class GraphTest {
         assertEquals("crossEntropy", ops.get(0), g.toString());
         assertEquals(1, ops.stream().filter(o -> o.equals("crossEntropy")).count(), g.toString());
         assertTrue(ops.size() <= 3, "crossEntropy, then the mean: " + ops);
+    }
+
+    @Test
+    void detachIsADetachNodeNotAConstantFrozenAtTraceTime() {
+        java.util.function.Function<Tensor[], Tensor[]> fn =
+                in -> new Tensor[] {in[0].sub(in[0].sum().detach())};
+        Tensor x = Tensor.ones(3).requiresGrad(true);
+        Graph g = Graph.trace(fn, x);
+        assertTrue(g.nodes().stream().anyMatch(n -> n.target().equals("detach")), g.toString());
+        Tensor other = Tensor.of(new float[] {1, 2, 3});
+        assertArrayEquals(new float[] {-5, -4, -3}, g.run(other)[0].toArray());
+        Tensor[] joint = Autodiff.gradients(g).run(other, Tensor.ones(3));
+        assertArrayEquals(new float[] {1, 1, 1}, joint[1].toArray(), "no gradient through the detached sum");
     }
 
     @Test

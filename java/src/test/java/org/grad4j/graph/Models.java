@@ -52,14 +52,18 @@ final class Models {
                 new Sigmoid());
     }
 
-    /** [N, 6] → [N, 1, 8, 8] in (−1, 1), with batch norm, as the DCGAN example's generator. */
+    /**
+     * [N, 6] → [N, 1, 8, 8] in (−1, 1), with batch norm, as the DCGAN example's generator. As in
+     * PyTorch's DCGAN, the layers before a batch norm have no bias: its gradient is zero up to
+     * rounding, which Adam's normalized steps would turn into a random walk.
+     */
     static Module generator() {
         return new Sequential(
-                new Linear(6, 4 * 2 * 2),
+                new Linear(6, 4 * 2 * 2, false),
                 new BatchNorm1d(4 * 2 * 2),
                 new ReLU(),
                 new Unflatten(1, 4, 2, 2),
-                new ConvTranspose2d(4, 2, 4, 2, 1),
+                new ConvTranspose2d(4, 2, 4, 2, 1, 0, 1, false, 1),
                 new BatchNorm2d(2),
                 new ReLU(),
                 new ConvTranspose2d(2, 1, 4, 2, 1),

@@ -28,7 +28,7 @@ class MemoryOverlapTest {
         refused("mul_", shared, () -> expanded.mul_(2f));
         refused("div_", shared, () -> expanded.div_(Tensor.ones(4)));
         refused("fill_", shared, () -> expanded.fill_(1f));
-        refused("fill_", shared, expanded::zero_);
+        refused("zero_", shared, expanded::zero_);
         refused("copy_", shared, () -> expanded.copy_(range(4)));
         assertArrayEquals(new float[] {0}, base.toArray(), 0f, "nothing was written");
     }

@@ -42,6 +42,7 @@ public final class OpRegistry {
             Map.entry("where", a -> new Where()),
             Map.entry("matmul", a -> new Matmul()),
             Map.entry("clone", a -> new Copy()),
+            Map.entry("detach", a -> new Detach()),
             Map.entry(
                     "sum",
                     a -> a.has("dims") ? new Sum(a.getInts("dims"), a.getBoolean("keepDim")) : new Sum(null, false)),

@@ -6,7 +6,7 @@ import org.grad4j.tensor.Tensor;
 /**
  * What eager code reports to a tracer: each differentiable op applied (calls nested inside an
  * op's forward are the op's own business and are bracketed by enter/exit), each read of tensor
- * values into Java, and each in-place write.
+ * values into Java, each in-place write and each detached alias.
  */
 public interface Recorder {
     /** An op's forward starts; ops applied until the matching {@link #exitOp} are its implementation. */
@@ -18,6 +18,16 @@ public interface Recorder {
     /** A call of {@code function} on {@code inputs} returned {@code output}. */
     void record(Function function, Tensor[] inputs, Tensor output);
 
-    /** Values are read into Java ({@code item()}, {@code toArray()}), or a tensor is written in place. */
+    /** Values are read into Java ({@code item()}, {@code toArray()}), or kernels are called outside an op. */
     void hostAccess(String what);
+
+    /**
+     * {@code target} is about to be written in place by {@code op} ({@code "add_"}, {@code "copy_"},
+     * ...) with {@code operand} (the number of {@code fill_}, {@code zero_} or {@code add_(float)}
+     * as a 0-d tensor), the write's checks passed.
+     */
+    void inPlace(String op, Tensor target, Tensor operand);
+
+    /** {@code result} is {@code source.detach()}: the same memory, without autograd history. */
+    void detached(Tensor source, Tensor result);
 }

@@ -1,6 +1,7 @@
 package org.grad4j.internal.trace;
 
 import org.grad4j.tensor.Scope;
+import org.grad4j.tensor.Tensor;
 
 /** The recorder, if any, that the calling thread's eager ops report to. */
 public final class Tracing {
@@ -37,7 +38,29 @@ public final class Tracing {
         return () -> BACKWARD_OF.set(previous);
     }
 
-    /** Tells the current recorder, if any, that values are read into Java or written in place. */
+    /**
+     * Tells the current recorder, if any, that {@code target} is about to be written in place; the
+     * ops the write itself applies, until the scope closes, are not recorded.
+     */
+    public static Scope inPlace(String op, Tensor target, Tensor operand) {
+        Recorder r = CURRENT.get();
+        if (r == null) {
+            return NOTHING;
+        }
+        r.inPlace(op, target, operand);
+        r.enterOp();
+        return r::exitOp;
+    }
+
+    /** Tells the current recorder, if any, that {@code result} is {@code source.detach()}. */
+    public static void detached(Tensor source, Tensor result) {
+        Recorder r = CURRENT.get();
+        if (r != null) {
+            r.detached(source, result);
+        }
+    }
+
+    /** Tells the current recorder, if any, that values are read into Java or kernels called outside an op. */
     public static void hostAccess(String what) {
         Recorder r = CURRENT.get();
         if (r != null) {

@@ -147,6 +147,14 @@ final class ShapeSpecs {
                                 new int[] {3, 4},
                                 in -> in.v(0),
                                 Inputs.transposed(3, 4))
-                        .sample("clone", in -> in[0].clone(), new int[] {2, 2}, in -> in.v(0), randn(2, 2)));
+                        .sample("clone", in -> in[0].clone(), new int[] {2, 2}, in -> in.v(0), randn(2, 2)),
+                OpSpec.op("detach")
+                        .forwardOnly("plain", in -> in[0].detach(), new int[] {2, 3}, in -> in.v(0), randn(2, 3))
+                        .forwardOnly(
+                                "of a transpose",
+                                in -> in[0].detach(),
+                                new int[] {3, 4},
+                                in -> in.v(0),
+                                Inputs.transposed(3, 4)));
     }
 }
