@@ -86,6 +86,16 @@ final class Bounds {
         return n;
     }
 
+    /** As {@link #count(String, long...)} for two sizes (rows and columns), without an array. */
+    static long count(String kernel, long a, long b) {
+        return a < 0 || b < 0 ? count(kernel, new long[] {a, b}) : count(kernel, a, b, 1, 1);
+    }
+
+    /** As {@link #count(String, long...)} for three sizes (outer, size, inner), without an array. */
+    static long count(String kernel, long a, long b, long c) {
+        return a < 0 || b < 0 || c < 0 ? count(kernel, new long[] {a, b, c}) : count(kernel, a, b, c, 1);
+    }
+
     /** As {@link #count(String, long...)} for the four sizes of a convolution or pooling tensor, without an array. */
     static long count(String kernel, long a, long b, long c, long d) {
         if (a < 0 || b < 0 || c < 0 || d < 0) {
