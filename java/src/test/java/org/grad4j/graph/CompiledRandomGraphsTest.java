@@ -28,7 +28,7 @@ class CompiledRandomGraphsTest {
     static final int GRAPHS = 2_000;
 
     /** Stats over a run: steps of each kind, to show what the programs exercised. */
-    private static final int[] KINDS = new int[24];
+    private static final int[] KINDS = new int[RandomSteps.KINDS + 9];
 
     /** The forward is a random program of its input, its parameters and its buffer. */
     static final class RandomProgram extends Module {
@@ -59,15 +59,6 @@ class CompiledRandomGraphsTest {
         }
     }
 
-    private static boolean broadcasts(Tensor a, Tensor b) {
-        try {
-            Shapes.broadcast("test", a.shape(), b.shape());
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /** Whether b broadcasts to a's shape, as an in-place write of a with operand b needs. */
     private static boolean fits(Tensor b, Tensor a) {
         return Shapes.broadcastsTo(b.shape(), a.shape());
@@ -76,48 +67,23 @@ class CompiledRandomGraphsTest {
     private static Tensor step(SplittableRandom r, List<Tensor> values, Tensor buffer) {
         Tensor a = values.get(r.nextInt(values.size()));
         Tensor b = values.get(r.nextInt(values.size()));
-        int rank = a.dim();
-        int dim = rank == 0 ? 0 : r.nextInt(rank);
+        int dim = a.dim() == 0 ? 0 : r.nextInt(a.dim());
         int kind = r.nextInt(KINDS.length);
         KINDS[kind]++;
         return switch (kind) {
-            case 0 -> a.tanh();
-            case 1 -> a.sigmoid().mul(2f);
-            case 2 -> a.relu().add(a.neg().leakyRelu(0.1f));
-            case 3 -> a.clamp(-1.5f, 1.5f).exp();
-            case 4 -> broadcasts(a, b) ? a.add(b) : a.elu(1f);
-            case 5 -> broadcasts(a, b) ? a.mul(b) : a.square();
-            case 6 -> broadcasts(a, b) ? a.div(b.abs().add(1f)) : a.neg();
-            case 7 ->
-                broadcasts(a, b)
-                        ? Tensor.where(a.gt(b), a, b.mul(0.5f))
-                        : a.abs().add(1f).sqrt();
-            case 8 -> rank == 0 ? a.mul(3f) : a.sum(dim, true);
-            case 9 -> rank == 0 ? a.exp() : a.softmax(dim);
-            case 10 -> rank == 0 ? a.tanh() : a.logSoftmax(dim).mul(0.25f);
-            case 11 ->
-                rank < 2
-                        ? a.unsqueeze(0)
-                        : a.transpose(0, rank - 1).contiguous().transpose(0, rank - 1);
-            case 12 -> rank == 0 || a.size(dim) < 2 ? a.reshape(-1) : a.narrow(dim, 1, a.size(dim) - 1);
-            case 13 ->
-                rank == 0 ? a.unsqueeze(0) : Tensor.cat(dim, a, a.mul(-1f)).max(dim, true);
-            case 14 ->
-                rank == 2 && b.dim() == 2 && a.size(1) == b.size(1)
-                        ? a.matmul(b.t())
-                        : rank == 0 ? a.mul(2f) : a.mean(dim);
-            case 15 -> {
+            case 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 -> RandomSteps.step(kind, a, b, dim);
+            case 16 -> {
                 Tensor t = Tensor.zeros(a.shape()).add_(a);
                 yield fits(b, t) ? t.mul_(b).sub_(b) : t.mul_(-1.5f);
             }
-            case 16 -> {
-                if (!broadcasts(a, b)) {
+            case 17 -> {
+                if (!RandomSteps.broadcasts(a, b)) {
                     yield a.gelu();
                 }
                 Tensor t = a.gt(b);
                 yield t.mul_(a).add_(1f).mul(b);
             }
-            case 17 -> {
+            case 18 -> {
                 Tensor t;
                 try (Scope ignored = GradMode.noGrad()) {
                     t = a.clone();
@@ -125,26 +91,26 @@ class CompiledRandomGraphsTest {
                 }
                 yield a.add(t);
             }
-            case 18 -> {
+            case 19 -> {
                 Tensor t = Tensor.ones(a.shape()).fill_(0.25f);
                 yield a.mul(t.add_(a.abs()));
             }
-            case 19 -> {
+            case 20 -> {
                 Tensor t = Tensor.zeros(a.shape()).copy_(fits(b, a) ? b : a);
                 yield t.div_(a.abs().add(1f)).add(a);
             }
-            case 20 -> {
+            case 21 -> {
                 Tensor t = a.detach().clone();
                 t.zero_();
                 yield t.add_(a, 0.5f).sub(a);
             }
-            case 21 -> {
+            case 22 -> {
                 try (Scope ignored = GradMode.noGrad()) {
                     buffer.mul_(0.5f).add_(a.mean());
                 }
                 yield a.add(buffer);
             }
-            case 22 -> a.sub(buffer);
+            case 23 -> a.sub(buffer);
             default -> {
                 Tensor t = Tensor.zeros(a.shape()).add_(a);
                 t.zero_();
@@ -228,7 +194,7 @@ class CompiledRandomGraphsTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         System.out.println("compiled random graphs: " + GRAPHS + " programs in " + ms + " ms; steps by kind "
                 + java.util.Arrays.toString(KINDS));
-        for (int kind = 15; kind < KINDS.length; kind++) {
+        for (int kind = RandomSteps.KINDS; kind < KINDS.length; kind++) {
             assertTrue(KINDS[kind] > 50, "in-place step kind " + kind + " ran " + KINDS[kind] + " times");
         }
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.grad4j.nn.Linear;
 import org.grad4j.nn.ReLU;
@@ -17,13 +16,6 @@ import org.junit.jupiter.api.Test;
 /** The fusion passes on small graphs, against the graph each should make, and the same values from both. */
 class FusionPassesTest {
     private static final Attributes NONE = Attributes.of();
-
-    private static String listing(Graph g) {
-        List<String> lines = new ArrayList<>();
-        g.nodes().forEach(n -> lines.add(n.toString()));
-        lines.add("return " + g.outputs());
-        return String.join("\n", lines);
-    }
 
     private static void sameValues(Graph expected, Graph actual, Tensor... inputs) {
         Tensor[] e = expected.run(inputs);
@@ -62,7 +54,7 @@ class FusionPassesTest {
                         "%7 = elementwise(%0, %5, %6; program=ElementwiseProgram(3 inputs, 4 registers:"
                                 + " r3 = GT(r0, 1.0); r0 = MUL(r1, r2); r1 = WHERE(r3, r0, 1.0)))",
                         "return [%7, %4]"),
-                listing(fused));
+                PassesTest.listing(fused));
         sameValues(
                 graph,
                 fused,
@@ -99,7 +91,7 @@ class FusionPassesTest {
                         "%7 = elementwise(%6, %3, %4, %5; program=ElementwiseProgram(4 inputs, 5 registers:"
                                 + " r4 = ADD(r0, r1); r0 = ADD(r4, r2); r1 = ADD(r0, r3)))",
                         "return [%7]"),
-                listing(fused));
+                PassesTest.listing(fused));
         Tensor[] values = new Tensor[6];
         for (int i = 0; i < values.length; i++) {
             values[i] = Tensor.randn(new Generator(i), 4);
@@ -142,7 +134,7 @@ class FusionPassesTest {
                         "%19 = permute(%16; dims=[1, 0])",
                         "%20 = matmul(%19, %0)",
                         "return [%9, %20, %18]"),
-                listing(fused));
+                PassesTest.listing(fused));
         Tensor x = Tensor.randn(new Generator(3), 5, 3);
         Tensor gradOutput = Tensor.randn(new Generator(4), 5, 2);
         sameValues(joint, fused, x, gradOutput);

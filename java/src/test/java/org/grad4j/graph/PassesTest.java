@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class PassesTest {
     private static final Attributes NONE = Attributes.of();
 
-    private static String listing(Graph g) {
+    /** A graph one node a line, then its outputs: what the pass tests compare. */
+    static String listing(Graph g) {
         List<String> lines = new ArrayList<>();
         g.nodes().forEach(n -> lines.add(n.toString()));
         lines.add("return " + g.outputs());

@@ -20,12 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** Rematerialization: which forward results the backward computes again, the memory it saves, the same results. */
 class RematerializationTest {
-    private static String listing(Graph g) {
-        List<String> lines = new ArrayList<>();
-        g.nodes().forEach(n -> lines.add(n.toString()));
-        lines.add("return " + g.outputs());
-        return String.join("\n", lines);
-    }
 
     private static Sequential deepMlp(int layers, int width) {
         List<Module> m = new ArrayList<>();
@@ -71,7 +65,7 @@ class RematerializationTest {
                         "%23 = add(%22, %8)",
                         "%24 = mul(%19, %23)",
                         "return [%5, %24]"),
-                listing(remat));
+                PassesTest.listing(remat));
         assertSame(joint, Passes.rematerialization(4).apply(joint), "one op a segment: everything is kept");
     }
 

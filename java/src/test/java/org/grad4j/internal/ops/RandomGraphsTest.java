@@ -15,7 +15,7 @@ import org.grad4j.graph.Graph;
 import org.grad4j.graph.MemoryPlan;
 import org.grad4j.graph.Node;
 import org.grad4j.graph.Passes;
-import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.graph.RandomSteps;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -37,53 +37,9 @@ class RandomGraphsTest {
             List<Tensor> values = new ArrayList<>(Arrays.asList(in));
             int steps = 2 + r.nextInt(8);
             for (int s = 0; s < steps; s++) {
-                values.add(step(r, values));
+                values.add(RandomSteps.step(r, values));
             }
             return new Tensor[] {values.get(values.size() - 1), values.get(r.nextInt(values.size()))};
-        };
-    }
-
-    private static boolean broadcasts(Tensor a, Tensor b) {
-        try {
-            Shapes.broadcast("test", a.shape(), b.shape());
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static Tensor step(SplittableRandom r, List<Tensor> values) {
-        Tensor a = values.get(r.nextInt(values.size()));
-        Tensor b = values.get(r.nextInt(values.size()));
-        int rank = a.dim();
-        int dim = rank == 0 ? 0 : r.nextInt(rank);
-        return switch (r.nextInt(16)) {
-            case 0 -> a.tanh();
-            case 1 -> a.sigmoid().mul(2f);
-            case 2 -> a.relu().add(a.neg().leakyRelu(0.1f));
-            case 3 -> a.clamp(-1.5f, 1.5f).exp();
-            case 4 -> a.gelu().sub(a.abs().softplus());
-            case 5 -> broadcasts(a, b) ? a.add(b) : a.elu(1f);
-            case 6 -> broadcasts(a, b) ? a.mul(b) : a.square();
-            case 7 -> broadcasts(a, b) ? a.div(b.abs().add(1f)) : a.neg();
-            case 8 ->
-                broadcasts(a, b)
-                        ? Tensor.where(a.gt(b), a, b.mul(0.5f))
-                        : a.abs().add(1f).sqrt();
-            case 9 -> rank == 0 ? a.mul(3f) : a.sum(dim, true);
-            case 10 -> rank == 0 ? a.exp() : a.softmax(dim);
-            case 11 -> rank == 0 ? a.tanh() : a.logSoftmax(dim).mul(0.25f);
-            case 12 ->
-                rank < 2
-                        ? a.unsqueeze(0)
-                        : a.transpose(0, rank - 1).contiguous().transpose(0, rank - 1);
-            case 13 -> rank == 0 || a.size(dim) < 2 ? a.reshape(-1) : a.narrow(dim, 1, a.size(dim) - 1);
-            case 14 ->
-                rank == 0 ? a.unsqueeze(0) : Tensor.cat(dim, a, a.mul(-1f)).max(dim, true);
-            default ->
-                rank == 2 && b.dim() == 2 && a.size(1) == b.size(1)
-                        ? a.matmul(b.t())
-                        : rank == 0 ? a.mul(2f) : a.mean(dim);
         };
     }
 
