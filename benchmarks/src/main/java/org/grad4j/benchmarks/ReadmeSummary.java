@@ -22,6 +22,7 @@ final class ReadmeSummary {
             new Quote("gemm", row -> row.startsWith("| 1024 |")),
             new Quote("gemm-auto", row -> row.startsWith("| 1024 |")),
             new Quote("train", row -> true),
+            new Quote("compiled", row -> true),
             new Quote("overhead", row -> true),
             new Quote("checkpoint", row -> true));
 

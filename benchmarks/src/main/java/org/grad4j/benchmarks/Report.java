@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * prints their tables. JMH's JSON results go to {@code --out} (default {@code
  * benchmarks/target/report}). When {@code OPENBLAS_CORETYPE} is set, GEMM is run again in a child
  * JVM without it, so both OpenBLAS kernel choices are shown; {@link GemmOverhead} and
- * {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of
+ * {@link CompiledSteps} and {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of
  * {@link BenchmarkJvm}: a fixed 2 GiB pre-touched heap and the Vector API.
  */
 public final class Report {
@@ -34,8 +34,11 @@ public final class Report {
     static final String OVERHEAD = "overhead";
     static final String EXAMPLES = "examples";
     static final String CHECKPOINT = "checkpoint";
+    static final String COMPILED = "compiled";
     private static final String OVERHEAD_TITLE = "Tensor.matmul against cblas_sgemm in one JVM (µs per call)";
     private static final String CHECKPOINT_TITLE = "Activation checkpointing on a 64-layer MLP";
+    private static final String COMPILED_TITLE =
+            "Compiled against eager training steps, alternating rounds in one JVM (native, ms per step)";
 
     private Report() {}
 
@@ -55,6 +58,7 @@ public final class Report {
                 String table = switch (name) {
                     case OVERHEAD -> overhead();
                     case CHECKPOINT -> checkpoint();
+                    case COMPILED -> compiled();
                     case EXAMPLES -> ExampleRuns.table(out);
                     default -> table(section(name), seconds, out);
                 };
@@ -81,6 +85,7 @@ public final class Report {
             doc.add(AUTO, auto.title(), tableLines(printed));
         }
         doc.add(OVERHEAD, OVERHEAD_TITLE, overhead());
+        doc.add(COMPILED, COMPILED_TITLE, compiled());
         doc.add(CHECKPOINT, CHECKPOINT_TITLE, checkpoint());
         doc.add(EXAMPLES, ExampleRuns.TITLE, ExampleRuns.table(out));
         doc.write(docFile);
@@ -127,6 +132,12 @@ public final class Report {
         List<String> jvm =
                 ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(CheckpointMemory.class));
         return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "5", "--table")), false));
+    }
+
+    private static String compiled() throws IOException, InterruptedException {
+        System.err.println("benchmarks: running " + COMPILED + " ...");
+        List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(CompiledSteps.class));
+        return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "7", "--table")), false));
     }
 
     /** The Markdown table in what a child printed, without the JVM warnings JMH's forks add to it. */

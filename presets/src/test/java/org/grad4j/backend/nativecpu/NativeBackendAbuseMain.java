@@ -11,6 +11,7 @@ import java.util.Map;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.Conv2dGeometry;
+import org.grad4j.backend.ElementwiseProgram;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.backend.ReduceOp;
 import org.grad4j.backend.UnaryOp;
@@ -18,7 +19,8 @@ import org.grad4j.backend.UnaryOp;
 /**
  * Calls every {@link Backend} method of the native backend with one argument of a valid call
  * replaced at a time: sizes and offsets by -1, 2^16, 2^30, Integer.MIN_VALUE and MAX_VALUE; arrays
- * by null, empty and one-short ones; shapes and strides by null, short, negative, huge and
+ * by null, empty and one-short ones (and so each array of an array of arrays); shapes and strides
+ * by null, short, negative, huge and
  * {65536, 65536, 65536, 65536} (whose element count wraps to 0 in int and in 64-bit products of
  * four); geometries by null and with each field replaced; flags flipped. Each call must either
  * run or throw IllegalArgumentException. Run in a child JVM (NativeBackendAbuseTest) with heap
@@ -51,6 +53,11 @@ public final class NativeBackendAbuseMain {
         calls.put("unary", new Object[] {UnaryOp.EXP, 0f, 0f, f(4), 0, f(4), 0, 4});
         calls.put("binary", new Object[] {BinaryOp.ADD, s23, f(6), 0, st, f(6), 0, st, f(6), 0});
         calls.put("where", new Object[] {s23, f(6), 0, st, f(6), 0, st, f(6), 0, st, f(6), 0});
+        ElementwiseProgram.Builder p = ElementwiseProgram.builder(2);
+        p.unary(UnaryOp.TANH, 0f, 0f, p.binary(BinaryOp.ADD, 0, 1));
+        calls.put("elementwise", new Object[] {
+            p.build(), s23, new float[][] {f(6), f(3)}, new int[2], new int[][] {st, {0, 1}}, f(6), 0
+        });
         calls.put("reduce", new Object[] {ReduceOp.SUM, f(6), 0, 2, 3, 1, f(2), 0});
         calls.put("gemm", new Object[] {false, false, 2, 3, 4, 1f, f(8), 0, 4, f(12), 0, 3, 0f, f(6), 0, 3});
         calls.put("conv2dForward", new Object[] {conv, f(50), 0, f(54), 0, f(27), 0});
@@ -102,7 +109,27 @@ public final class NativeBackendAbuseMain {
                     out.add(c);
                 }
             }
-        } else if (value instanceof Enum<?>) {
+        } else if (value instanceof float[][] a) {
+            out.add(null);
+            out.add(new float[0][]);
+            for (int i = 0; i < a.length; i++) {
+                for (Object e : replacements(a[i])) {
+                    float[][] c = a.clone();
+                    c[i] = (float[]) e;
+                    out.add(c);
+                }
+            }
+        } else if (value instanceof int[][] a) {
+            out.add(null);
+            out.add(new int[0][]);
+            for (int i = 0; i < a.length; i++) {
+                for (Object e : replacements(a[i])) {
+                    int[][] c = a.clone();
+                    c[i] = (int[]) e;
+                    out.add(c);
+                }
+            }
+        } else if (value instanceof Enum<?> || value instanceof ElementwiseProgram) {
             out.add(null);
         } else if (value instanceof Record r) {
             out.add(null);
@@ -138,6 +165,8 @@ public final class NativeBackendAbuseMain {
                 c[i] = a.clone();
             } else if (c[i] instanceof int[] a) {
                 c[i] = a.clone();
+            } else if (c[i] instanceof float[][] a) {
+                c[i] = Arrays.stream(a).map(float[]::clone).toArray(float[][]::new);
             }
         }
         return c;
