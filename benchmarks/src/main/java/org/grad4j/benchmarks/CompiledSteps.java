@@ -11,13 +11,14 @@ import java.util.Map;
  * in alternating rounds of {@code --steps} steps each, and the ratio is the median of the
  * per-round ratios; also the heap a compiled step allocates on the calling thread.
  * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
- * org.grad4j.benchmarks.CompiledSteps [--rounds 7] [--steps 40] [--table]}.
+ * org.grad4j.benchmarks.CompiledSteps [--rounds 7] [--steps 100] [--table]}; each model first runs ten
+ * rounds' worth of steps of each kind, so that the JIT has compiled the step's code.
  */
 public final class CompiledSteps {
     private CompiledSteps() {}
 
     public static void main(String[] args) {
-        ProgramArguments a = new ProgramArguments("CompiledSteps", args, Map.of("--rounds", "7", "--steps", "40"));
+        ProgramArguments a = new ProgramArguments("CompiledSteps", args, Map.of("--rounds", "7", "--steps", "100"));
         int rounds = a.integer("--rounds");
         int steps = a.integer("--steps");
         if (!a.tableOnly()) {
@@ -36,7 +37,7 @@ public final class CompiledSteps {
         long thread = Thread.currentThread().getId();
         try (TrainStep eager = new Grad4jTrainStep("native", model, false);
                 TrainStep compiled = new Grad4jTrainStep("native", model, true)) {
-            for (int i = 0; i < 3 * steps; i++) {
+            for (int i = 0; i < 10 * steps; i++) {
                 eager.run();
                 compiled.run();
             }

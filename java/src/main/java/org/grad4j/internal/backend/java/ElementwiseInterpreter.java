@@ -27,6 +27,8 @@ final class ElementwiseInterpreter {
 
     private final Parallel parallel;
     private final TileOps ops;
+    /** Each thread's registers, made once: a call's tiles reuse them. */
+    private final ThreadLocal<Registers> registers = ThreadLocal.withInitial(Registers::new);
 
     ElementwiseInterpreter(Parallel parallel, TileOps ops) {
         this.parallel = parallel;
@@ -57,7 +59,7 @@ final class ElementwiseInterpreter {
         long work = (long) Math.min(inner, TILE) * p.instructions();
         int grain = (int) Math.max(1, (1 << 15) / Math.max(1, work));
         parallel.forRange(loop.outerCount * tiles, grain, (from, to) -> {
-            Registers r = new Registers(p.registers());
+            Registers r = registers.get();
             int[] off = new int[n + 1];
             for (int item = from; item < to; item++) {
                 int row = item / tiles;
@@ -69,6 +71,7 @@ final class ElementwiseInterpreter {
                 }
                 runTile(p, r, len, out, off[n] + start);
             }
+            java.util.Arrays.fill(r.data, null);
         });
     }
 
@@ -81,7 +84,8 @@ final class ElementwiseInterpreter {
         /** A binary op's or a where's constants: alpha at 0, beta at 1. */
         final float[] immediates = new float[2];
 
-        Registers(int count) {
+        Registers() {
+            int count = ElementwiseProgram.MAX_REGISTERS;
             buffers = new float[count][TILE];
             data = new float[count][];
             offset = new int[count];
