@@ -81,11 +81,6 @@ final class Slot {
 
     /** The strides that read this slot as if broadcast to {@code to}. */
     int[] broadcastStrides(int[] to) {
-        int[] out = new int[to.length];
-        int lead = to.length - shape.length;
-        for (int d = 0; d < shape.length; d++) {
-            out[lead + d] = shape[d] == 1 && to[lead + d] != 1 ? 0 : strides[d];
-        }
-        return out;
+        return Shapes.broadcastStrides(shape, strides, to);
     }
 }

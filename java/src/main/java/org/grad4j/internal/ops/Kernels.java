@@ -73,14 +73,7 @@ public final class Kernels {
 
     /** The strides that read {@code t} as if expanded to {@code shape} (0 along broadcast dims). */
     public static int[] broadcastStrides(Tensor t, int[] shape) {
-        int[] tShape = t.shape();
-        int[] tStrides = t.stride();
-        int[] out = new int[shape.length];
-        int lead = shape.length - tShape.length;
-        for (int d = 0; d < tShape.length; d++) {
-            out[lead + d] = tShape[d] == 1 && shape[lead + d] != 1 ? 0 : tStrides[d];
-        }
-        return out;
+        return Shapes.broadcastStrides(t.shape(), t.stride(), shape);
     }
 
     /** Sums a broadcast gradient back down to {@code shape} (the adjoint of broadcasting). */

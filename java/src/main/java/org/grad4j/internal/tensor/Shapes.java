@@ -200,4 +200,17 @@ public final class Shapes {
         }
         return value.clone();
     }
+
+    /**
+     * The strides that read a layout of {@code shape} and {@code strides} as if expanded to {@code to}
+     * (0 along broadcast dims and the leading dims it lacks).
+     */
+    public static int[] broadcastStrides(int[] shape, int[] strides, int[] to) {
+        int[] out = new int[to.length];
+        int lead = to.length - shape.length;
+        for (int d = 0; d < shape.length; d++) {
+            out[lead + d] = shape[d] == 1 && to[lead + d] != 1 ? 0 : strides[d];
+        }
+        return out;
+    }
 }
