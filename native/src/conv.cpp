@@ -166,9 +166,8 @@ void from_side(const Conv& p, const float* side, int64_t first, int64_t count, i
 
 // A part's GEMMs. Our AVX-512 GEMM, single-threaded on the part's packing buffer, where the CPU
 // has it; OpenBLAS through g4::sgemm otherwise: when one part has the whole batch on a pool of
-// several threads (g4::sgemm runs each GEMM on the pool instead), and for GEMMs so narrow that
-// more than a fifth of the packed GEMM's columns would be padding (such as the weight gradient of
-// a first layer with 3 x 3 kernels, 9 columns wide, where OpenBLAS is the faster).
+// several threads (g4::sgemm runs each GEMM on the pool instead), and for GEMMs too narrow for
+// the packed GEMM (packed_gemm_pays).
 struct PartGemm {
     bool packed;
     float* pack;
@@ -192,7 +191,7 @@ struct PartGemm {
                     const float* b, int64_t ldb, float beta, float* c, int64_t ldc,
                     const float* packed_a = nullptr) const {
 #if defined(G4_HAVE_AVX512)
-        if (packed && k > 0 && g4::round_up(n, g4::kPackedNr) * 4 <= n * 5) {
+        if (packed && k > 0 && g4::packed_gemm_pays(n)) {
             g4::packed_sgemm(trans_a, trans_b, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc, packed_a, pack);
             return;
         }

@@ -1,15 +1,19 @@
-// GEMM through OpenBLAS: its threaded driver with the jobs on the pool when the product is large
-// enough for several threads, else (or nested in a part) one single-threaded call.
+// GEMM: our packed AVX-512 GEMM split over the pool where the CPU has it and the product suits it;
+// else OpenBLAS, its threaded driver with the jobs on the pool when the product is large enough for
+// several threads, or (nested in a part) one single-threaded call.
 #include <cblas.h>
 
+#include <algorithm>
+
 #include "internal.h"
+#include "packed_gemm.h"
 #include "parallel.h"
 
 namespace g4 {
 namespace {
 
 // Multiply-adds per thread below which OpenBLAS takes fewer threads (its own rule:
-// GEMM_MULTITHREAD_THRESHOLD × SMP_THRESHOLD_MIN).
+// GEMM_MULTITHREAD_THRESHOLD × SMP_THRESHOLD_MIN); the packed GEMM splits by the same rule.
 constexpr int64_t kMacsPerThread = int64_t{1} << 18;
 
 void blas(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
@@ -17,6 +21,60 @@ void blas(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alp
     cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans,
                 static_cast<blasint>(m), static_cast<blasint>(n), static_cast<blasint>(k), alpha, a,
                 static_cast<blasint>(lda), b, static_cast<blasint>(ldb), beta, c, static_cast<blasint>(ldc));
+}
+
+// How the packed GEMM cuts a product into parts: into whole micro-tiles along n, where each part
+// packs all of op(A), or along m, where each packs all of op(B); whichever packs less twice, as
+// long as it has a tile for every part. Every element of C sums over k in the same order however
+// the product is cut, so the result does not depend on the number of parts.
+struct PackedSplit {
+    bool along_n;
+    int64_t tiles;
+    int parts;
+
+    // At most max_parts parts, each with a tile and kMacsPerThread multiply-adds.
+    PackedSplit(int64_t m, int64_t n, int64_t k, int max_parts) {
+        const int64_t n_tiles = (n + kPackedNr - 1) / kPackedNr, m_tiles = (m + kPackedMr - 1) / kPackedMr;
+        const int wanted = std::min(max_parts, parallel_parts(m * n * k, kMacsPerThread));
+        along_n = m <= n ? n_tiles >= wanted || n_tiles >= m_tiles : m_tiles < wanted && n_tiles > m_tiles;
+        tiles = along_n ? n_tiles : m_tiles;
+        parts = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(wanted, tiles)));
+    }
+
+    // Floats of packing buffer one part needs.
+    int64_t part_floats(int64_t n) const {
+        return packed_gemm_floats(along_n ? (tiles + parts - 1) / parts * kPackedNr : n);
+    }
+
+    int64_t floats(int64_t n) const { return parts * part_floats(n); }
+};
+
+// Whether our packed GEMM runs this product rather than OpenBLAS.
+bool packed_product(int64_t n, int64_t k) {
+    return packed_gemm_available() && k > 0 && packed_gemm_pays(n);
+}
+
+void packed_parts(const PackedSplit& split, bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha,
+                  const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc,
+                  float* workspace) {
+#if defined(G4_HAVE_AVX512)
+    const int64_t part_floats = split.part_floats(n);
+    run_parts(split.tiles, split.parts, [&](int part, int64_t first, int64_t last) {
+        float* pack = workspace + part * part_floats;
+        if (split.along_n) {
+            const int64_t j0 = first * kPackedNr, cols = std::min(n, last * kPackedNr) - j0;
+            packed_sgemm(trans_a, trans_b, m, cols, k, alpha, a, lda, trans_b ? b + j0 * ldb : b + j0, ldb, beta,
+                         c + j0, ldc, nullptr, pack);
+        } else {
+            const int64_t i0 = first * kPackedMr, rows = std::min(m, last * kPackedMr) - i0;
+            packed_sgemm(trans_a, trans_b, rows, n, k, alpha, trans_a ? a + i0 : a + i0 * lda, lda, b, ldb, beta,
+                         c + i0 * ldc, ldc, nullptr, pack);
+        }
+    });
+#else
+    (void)split, (void)trans_a, (void)trans_b, (void)m, (void)n, (void)k, (void)alpha, (void)a, (void)lda, (void)b,
+        (void)ldb, (void)beta, (void)c, (void)ldc, (void)workspace;
+#endif
 }
 
 }  // namespace
@@ -36,13 +94,35 @@ void sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float al
     if (threads <= 1 || !blas_on_pool(threads, whole)) whole();
 }
 
+int64_t gemm_workspace_floats(int64_t m, int64_t n, int64_t k) {
+    if (m <= 0 || n <= 0 || !packed_product(n, k)) return 0;
+    return PackedSplit(m, n, k, pool_threads()).floats(n);
+}
+
 }  // namespace g4
+
+extern "C" int64_t g4_f32_gemm_workspace_size(int64_t m, int64_t n, int64_t k) {
+    if (m < 0 || n < 0 || k < 0) return -1;
+    return g4::gemm_workspace_floats(m, n, k);
+}
 
 extern "C" int g4_f32_gemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
                            int64_t a_off, int64_t lda, const float* b, int64_t b_off, int64_t ldb, float beta, float* c,
-                           int64_t c_off, int64_t ldc) {
-    if (m < 0 || n < 0 || k < 0) return G4_INVALID_ARGUMENT;
-    g4::sgemm(trans_a != 0, trans_b != 0, m, n, k, alpha, a + a_off, lda, b + b_off, ldb, beta, c + c_off, ldc);
+                           int64_t c_off, int64_t ldc, float* workspace, int64_t workspace_floats) {
+    if (m < 0 || n < 0 || k < 0 || workspace_floats < 0) return G4_INVALID_ARGUMENT;
+    a += a_off;
+    b += b_off;
+    c += c_off;
+    if (m > 0 && n > 0 && alpha != 0.0f && g4::packed_product(n, k)) {
+        // fewer parts where the work space holds fewer (the pool grew since it was sized)
+        int parts = g4::pool_threads();
+        while (parts > 1 && g4::PackedSplit(m, n, k, parts).floats(n) > workspace_floats) parts--;
+        const g4::PackedSplit split(m, n, k, parts);
+        if (workspace == nullptr || split.floats(n) > workspace_floats) return G4_INVALID_ARGUMENT;
+        g4::packed_parts(split, trans_a != 0, trans_b != 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, workspace);
+    } else {
+        g4::sgemm(trans_a != 0, trans_b != 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
     return G4_OK;
 }
 

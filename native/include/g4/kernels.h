@@ -138,10 +138,17 @@ G4_EXPORT int g4_get_num_threads(void);
 
 /* ---- matrix products ------------------------------------------------------------------- */
 
-/* C = alpha op(A) op(B) + beta C, row-major, op(A) m x k, op(B) k x n; beta = 0 ignores C. */
+/* Floats of work space g4_f32_gemm needs for this product with every thread of the pool: 0 where
+   OpenBLAS runs it, else the packing buffers of our own GEMM, which runs every product wide enough
+   for its micro-tiles where AVX-512 is selected; -1 for a negative size. */
+G4_EXPORT int64_t g4_f32_gemm_workspace_size(int64_t m, int64_t n, int64_t k);
+/* C = alpha op(A) op(B) + beta C, row-major, op(A) m x k, op(B) k x n; beta = 0 ignores C. With a
+   work space smaller than g4_f32_gemm_workspace_size gives, it uses fewer threads; one too small for
+   one thread is G4_INVALID_ARGUMENT. The values do not depend on the number of threads. */
 G4_PINNED G4_EXPORT int g4_f32_gemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha,
                                     const float* a, int64_t a_off, int64_t lda, const float* b, int64_t b_off,
-                                    int64_t ldb, float beta, float* c, int64_t c_off, int64_t ldc);
+                                    int64_t ldb, float beta, float* c, int64_t c_off, int64_t ldc, float* workspace,
+                                    int64_t workspace_floats);
 
 /* ---- element-wise ---------------------------------------------------------------------- */
 

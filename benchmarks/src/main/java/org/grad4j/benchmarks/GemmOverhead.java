@@ -5,19 +5,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.openblas.presets.openblas_nolapack;
 import org.grad4j.backend.Backend;
+import org.grad4j.jni.global.g4kernels;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
 /**
- * What {@code Tensor.matmul} costs beyond {@code cblas_sgemm} called directly, with the machine's
- * drift taken out: both run in one JVM, in alternating phases, and each ratio is the median of
- * the per-round ratios. The direct call runs on the same threads as the native backend (OpenBLAS's
- * threaded jobs run on the library's pool once it is loaded), so what remains is the binding:
- * validation, JNI and, for {@code matmul}, the fresh result the JVM allocates and zeroes, whose
- * cost alone (a {@code new float[n * n]}) is the last column. "matmul, closed" closes each result,
+ * What {@code Tensor.matmul} costs beyond the native library's GEMM ({@code g4_f32_gemm}) called
+ * directly on off-heap memory, with the machine's drift taken out: both run in one JVM, in
+ * alternating phases, and each ratio is the median of the per-round ratios. Both run the same
+ * kernel on the same pool, so what remains is the binding: validation, JNI and, for
+ * {@code matmul}, the fresh result the JVM allocates and zeroes, whose cost alone (a
+ * {@code new float[n * n]}) is the last column. "matmul, closed" closes each result,
  * so that the next one reuses its memory, still in the cache, as PyTorch's allocator does once a
  * result's last reference is dropped.
  * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
@@ -42,28 +42,30 @@ public final class GemmOverhead {
             System.out.println(Machine.describe());
             System.out.println();
         }
-        System.out.println("| n | matmul µs | matmul, closed µs | matmul(b, out) µs | cblas_sgemm µs "
+        System.out.println("| n | matmul µs | matmul, closed µs | matmul(b, out) µs | g4_f32_gemm µs "
                 + "| direct ÷ matmul | direct ÷ matmul, closed | direct ÷ matmul(b, out) | new float[n · n] µs |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         try (Scope ignored = Backend.use(nativeBackend)) {
             for (int n : sizes) {
-                System.out.println(row(n, rounds, nativeBackend.threads()));
+                System.out.println(row(n, rounds));
             }
         }
     }
 
-    private static String row(int n, int rounds, int threads) {
+    private static String row(int n, int rounds) {
         Tensor a = Tensor.rand(new Generator(1), n, n);
         Tensor b = Tensor.rand(new Generator(2), n, n);
         Tensor out = Tensor.zeros(n, n);
+        long workspace = Math.max(1, g4kernels.g4_f32_gemm_workspace_size(n, n, n));
         try (FloatPointer pa = new FloatPointer(a.toArray());
                 FloatPointer pb = new FloatPointer(b.toArray());
-                FloatPointer pc = new FloatPointer((long) n * n)) {
+                FloatPointer pc = new FloatPointer((long) n * n);
+                FloatPointer pw = new FloatPointer(workspace)) {
             Runnable[] phases = {
                 () -> sink = a.matmul(b),
                 GemmOverhead.closing(() -> a.matmul(b)),
                 () -> sink = a.matmul(b, out),
-                () -> OpenBlas.gemm(false, false, n, n, n, pa, pb, pc),
+                () -> g4kernels.g4_f32_gemm(0, 0, n, n, n, 1f, pa, 0, n, pb, 0, n, 0f, pc, 0, n, pw, workspace),
                 () -> sink = new float[n * n]
             };
             int direct = 3;
@@ -71,7 +73,7 @@ public final class GemmOverhead {
             double[][] micros = new double[phases.length][rounds];
             for (int round = -2; round < rounds; round++) {
                 for (int p = 0; p < phases.length; p++) {
-                    double us = micros(phases[p], calls, p == direct ? threads : 1);
+                    double us = micros(phases[p], calls);
                     if (round >= 0) {
                         micros[p][round] = us;
                     }
@@ -102,19 +104,13 @@ public final class GemmOverhead {
         };
     }
 
-    /**
-     * Mean µs per call, with OpenBLAS set to {@code blasThreads} for the phase: the library keeps
-     * it on one thread outside its own threaded calls, and the direct call gets the pool's count.
-     */
-    private static double micros(Runnable phase, int calls, int blasThreads) {
-        openblas_nolapack.blas_set_num_threads(blasThreads);
+    /** Mean µs per call. */
+    private static double micros(Runnable phase, int calls) {
         long start = System.nanoTime();
         for (int i = 0; i < calls; i++) {
             phase.run();
         }
-        double us = (System.nanoTime() - start) / 1e3 / calls;
-        openblas_nolapack.blas_set_num_threads(1);
-        return us;
+        return (System.nanoTime() - start) / 1e3 / calls;
     }
 
     private static double median(double[] values) {

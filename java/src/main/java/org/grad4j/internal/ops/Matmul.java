@@ -21,7 +21,7 @@ public final class Matmul extends Op {
     protected Tensor forward(Context ctx, Tensor... in) {
         Tensor out = Tensor.zeros(resultShape(in[0], in[1]));
         ctx.saveForBackward(in[0], in[1]);
-        compute(in[0], in[1], out, 1f);
+        compute(in[0], in[1], out, 0f);
         return out;
     }
 
@@ -88,8 +88,7 @@ public final class Matmul extends Op {
 
     /**
      * out = a·b + beta·out, one GEMM per batch entry of out, on the operands' own strides where
-     * they allow it. A fresh result is already zero, so it is computed with beta = 1: the same
-     * values, without the BLAS's own zeroing pass over C.
+     * they allow it; with beta = 0 (a fresh result) out is written, not read.
      */
     static void compute(Tensor a, Tensor b, Tensor out, float beta) {
         int[] shape = out.shape();

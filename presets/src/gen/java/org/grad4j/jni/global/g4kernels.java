@@ -155,16 +155,25 @@ public static native int g4_get_num_threads();
 
 /* ---- matrix products ------------------------------------------------------------------- */
 
-/* C = alpha op(A) op(B) + beta C, row-major, op(A) m x k, op(B) k x n; beta = 0 ignores C. */
+/* Floats of work space g4_f32_gemm needs for this product with every thread of the pool: 0 where
+   OpenBLAS runs it, else the packing buffers of our own GEMM, which runs every product wide enough
+   for its micro-tiles where AVX-512 is selected; -1 for a negative size. */
+public static native @Cast("int64_t") long g4_f32_gemm_workspace_size(@Cast("int64_t") long m, @Cast("int64_t") long n, @Cast("int64_t") long k);
+/* C = alpha op(A) op(B) + beta C, row-major, op(A) m x k, op(B) k x n; beta = 0 ignores C. With a
+   work space smaller than g4_f32_gemm_workspace_size gives, it uses fewer threads; one too small for
+   one thread is G4_INVALID_ARGUMENT. The values do not depend on the number of threads. */
 public static native @CriticalRegion int g4_f32_gemm(int trans_a, int trans_b, @Cast("int64_t") long m, @Cast("int64_t") long n, @Cast("int64_t") long k, float alpha,
                                     @Const FloatPointer a, @Cast("int64_t") long a_off, @Cast("int64_t") long lda, @Const FloatPointer b, @Cast("int64_t") long b_off,
-                                    @Cast("int64_t") long ldb, float beta, FloatPointer c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc);
+                                    @Cast("int64_t") long ldb, float beta, FloatPointer c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc, FloatPointer workspace,
+                                    @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_gemm(int trans_a, int trans_b, @Cast("int64_t") long m, @Cast("int64_t") long n, @Cast("int64_t") long k, float alpha,
                                     @Const FloatBuffer a, @Cast("int64_t") long a_off, @Cast("int64_t") long lda, @Const FloatBuffer b, @Cast("int64_t") long b_off,
-                                    @Cast("int64_t") long ldb, float beta, FloatBuffer c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc);
+                                    @Cast("int64_t") long ldb, float beta, FloatBuffer c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc, FloatBuffer workspace,
+                                    @Cast("int64_t") long workspace_floats);
 public static native @CriticalRegion int g4_f32_gemm(int trans_a, int trans_b, @Cast("int64_t") long m, @Cast("int64_t") long n, @Cast("int64_t") long k, float alpha,
                                     @Const float[] a, @Cast("int64_t") long a_off, @Cast("int64_t") long lda, @Const float[] b, @Cast("int64_t") long b_off,
-                                    @Cast("int64_t") long ldb, float beta, float[] c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc);
+                                    @Cast("int64_t") long ldb, float beta, float[] c, @Cast("int64_t") long c_off, @Cast("int64_t") long ldc, float[] workspace,
+                                    @Cast("int64_t") long workspace_floats);
 
 /* ---- element-wise ---------------------------------------------------------------------- */
 

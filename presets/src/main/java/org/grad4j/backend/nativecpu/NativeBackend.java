@@ -288,6 +288,7 @@ public final class NativeBackend implements Backend {
         Bounds.matrix("gemm", "A", a, aOffset, transA ? k : m, transA ? m : k, lda);
         Bounds.matrix("gemm", "B", b, bOffset, transB ? n : k, transB ? k : n, ldb);
         Bounds.matrix("gemm", "C", c, cOffset, m, n, ldc);
+        float[] ws = workspace(g4_f32_gemm_workspace_size(m, n, k), "gemm");
         check(
                 g4_f32_gemm(
                         transA ? 1 : 0,
@@ -305,7 +306,9 @@ public final class NativeBackend implements Backend {
                         beta,
                         c,
                         cOffset,
-                        ldc),
+                        ldc,
+                        ws,
+                        ws.length),
                 "gemm");
     }
 
