@@ -35,7 +35,8 @@ public final class Report {
     static final String EXAMPLES = "examples";
     static final String CHECKPOINT = "checkpoint";
     static final String COMPILED = "compiled";
-    private static final String OVERHEAD_TITLE = "Tensor.matmul against cblas_sgemm in one JVM (µs per call)";
+    private static final String OVERHEAD_TITLE =
+            "Tensor.matmul against the native library's GEMM called directly, in one JVM (µs per call)";
     private static final String CHECKPOINT_TITLE = "Activation checkpointing on a 64-layer MLP";
     private static final String COMPILED_TITLE =
             "Compiled against eager training steps, alternating rounds in one JVM (native, ms per step)";
