@@ -1,0 +1,245 @@
+package org.grad4j.onnx;
+
+import static org.grad4j.onnx.ElementwiseOps.floatIn;
+import static org.grad4j.onnx.ElementwiseOps.one;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.grad4j.tensor.Tensor;
+
+/** Matrix products, softmax, convolution, pooling and batch normalization (inference). */
+final class NnOps {
+    private NnOps() {}
+
+    static void register(Map<String, OnnxOp> ops) {
+        ops.put("MatMul", (n, in) -> one(floatIn(n, in, 0).matmul(floatIn(n, in, 1))));
+        ops.put("Gemm", NnOps::gemm);
+        ops.put("Softmax", (n, in) -> softmax(n, in, false));
+        ops.put("LogSoftmax", (n, in) -> softmax(n, in, true));
+        ops.put("Conv", NnOps::conv);
+        ops.put("MaxPool", (n, in) -> pool(n, in, true));
+        ops.put("AveragePool", (n, in) -> pool(n, in, false));
+        ops.put("GlobalAveragePool", (n, in) -> one(global(n, in, false)));
+        ops.put("GlobalMaxPool", (n, in) -> one(global(n, in, true)));
+        ops.put("BatchNormalization", NnOps::batchNorm);
+    }
+
+    private static Value[] gemm(OnnxNode n, Value[] in) {
+        Tensor a = floatIn(n, in, 0);
+        Tensor b = floatIn(n, in, 1);
+        if (a.dim() != 2 || b.dim() != 2) {
+            throw n.error("A and B must be matrices, got " + Arrays.toString(a.shape()) + " and "
+                    + Arrays.toString(b.shape()));
+        }
+        if (n.i("transA", 0) != 0) {
+            a = a.t();
+        }
+        if (n.i("transB", 0) != 0) {
+            b = b.t();
+        }
+        Tensor y = a.matmul(b);
+        float alpha = n.f("alpha", 1f);
+        if (alpha != 1f) {
+            y = y.mul(alpha);
+        }
+        if (in.length > 2 && in[2] != null) {
+            Tensor c = floatIn(n, in, 2);
+            float beta = n.f("beta", 1f);
+            y = y.add(beta == 1f ? c : c.mul(beta));
+        }
+        return one(y);
+    }
+
+    /**
+     * Before opset 13 the input is taken as a matrix [d0 · … · d(axis-1), rest] (axis 1 by
+     * default) and each row normalized; from 13 on, along one axis (-1 by default).
+     */
+    private static Value[] softmax(OnnxNode n, Value[] in, boolean log) {
+        Tensor x = floatIn(n, in, 0);
+        int rank = x.dim();
+        if (n.opset() >= 13) {
+            int axis = ShapeOps.axis(n, n.i("axis", -1), rank, "axis", false);
+            return one(log ? x.logSoftmax(axis) : x.softmax(axis));
+        }
+        long a = n.i("axis", 1);
+        int axis = (int) (a < 0 ? a + rank : a);
+        if (axis < 0 || axis > rank) {
+            throw n.error("axis " + a + " is out of range for rank " + rank);
+        }
+        int outer = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= x.size(d);
+        }
+        Tensor m = x.reshape(outer, (int) (x.numel() / Math.max(1, outer)));
+        return one((log ? m.logSoftmax(1) : m.softmax(1)).reshape(x.shape()));
+    }
+
+    /** Spatial attributes of a convolution or pooling node over {@code spatial} dims. */
+    private record Window(int[] kernel, int[] stride, int[] begin, int[] end, int[] dilation) {}
+
+    private static Window window(OnnxNode n, int[] input, int[] kernel) {
+        int spatial = kernel.length;
+        int[] stride = ints(n, "strides", spatial, 1);
+        int[] dilation = ints(n, "dilations", spatial, 1);
+        int[] begin = new int[spatial];
+        int[] end = new int[spatial];
+        String autoPad = n.s("auto_pad", "NOTSET");
+        if (autoPad.equals("SAME_UPPER") || autoPad.equals("SAME_LOWER")) {
+            for (int i = 0; i < spatial; i++) {
+                int size = input[2 + i];
+                int out = (size + stride[i] - 1) / stride[i];
+                int total = Math.max(0, (out - 1) * stride[i] + (kernel[i] - 1) * dilation[i] + 1 - size);
+                begin[i] = autoPad.equals("SAME_UPPER") ? total / 2 : total - total / 2;
+                end[i] = total - begin[i];
+            }
+        } else if (autoPad.equals("NOTSET")) {
+            int[] pads = ints(n, "pads", 2 * spatial, 0);
+            System.arraycopy(pads, 0, begin, 0, spatial);
+            System.arraycopy(pads, spatial, end, 0, spatial);
+        } else if (!autoPad.equals("VALID")) {
+            throw n.error("auto_pad " + autoPad);
+        }
+        return new Window(kernel, stride, begin, end, dilation);
+    }
+
+    private static int[] ints(OnnxNode n, String name, int count, int otherwise) {
+        long[] v = n.ints(name);
+        int[] out = new int[count];
+        Arrays.fill(out, otherwise);
+        if (v != null) {
+            if (v.length != count) {
+                throw n.error(name + " " + Arrays.toString(v) + " must have " + count + " entries");
+            }
+            for (int i = 0; i < count; i++) {
+                if (v[i] < 0 || v[i] > Integer.MAX_VALUE) {
+                    throw n.error(name + " " + Arrays.toString(v) + " has a negative or huge entry");
+                }
+                out[i] = (int) v[i];
+            }
+        }
+        return out;
+    }
+
+    /** x with {@code begin}/{@code end} elements of {@code fill} added along each spatial dim. */
+    private static Tensor pad(Tensor x, int[] begin, int[] end, float fill) {
+        for (int i = 0; i < begin.length; i++) {
+            int dim = 2 + i;
+            for (int side = 0; side < 2; side++) {
+                int count = side == 0 ? begin[i] : end[i];
+                if (count == 0) {
+                    continue;
+                }
+                int[] shape = x.shape();
+                shape[dim] = count;
+                Tensor border = Tensor.zeros(shape).add(fill);
+                x = side == 0 ? Tensor.cat(dim, border, x) : Tensor.cat(dim, x, border);
+            }
+        }
+        return x;
+    }
+
+    /** 1-d inputs as 2-d ones of height 1. */
+    private static int[] as2d(int[] v, int fill) {
+        return v.length == 1 ? new int[] {fill, v[0]} : v;
+    }
+
+    private static Value[] conv(OnnxNode n, Value[] in) {
+        Tensor x = floatIn(n, in, 0);
+        Tensor w = floatIn(n, in, 1);
+        Tensor bias = in.length > 2 && in[2] != null ? floatIn(n, in, 2) : null;
+        int spatial = x.dim() - 2;
+        if (spatial != 1 && spatial != 2) {
+            throw n.error("input of shape " + Arrays.toString(x.shape()) + ": grad4j convolves 1-d and 2-d inputs");
+        }
+        int[] kernel = Arrays.copyOfRange(w.shape(), 2, w.dim());
+        Window win = window(n, x.shape(), kernel);
+        int groups = n.intAttr("group", 1);
+        if (spatial == 1) {
+            x = x.unsqueeze(2);
+            w = w.unsqueeze(2);
+        }
+        int[] begin = as2d(win.begin, 0);
+        int[] end = as2d(win.end, 0);
+        int[] padding = new int[2];
+        if (!Arrays.equals(begin, end)) {
+            x = pad(x, begin, end, 0f);
+        } else {
+            padding = begin;
+        }
+        Tensor y = x.conv2d(w, bias, as2d(win.stride, 1), padding, as2d(win.dilation, 1), groups);
+        return one(spatial == 1 ? y.squeeze(2) : y);
+    }
+
+    private static Value[] pool(OnnxNode n, Value[] in, boolean max) {
+        Tensor x = floatIn(n, in, 0);
+        int spatial = x.dim() - 2;
+        if (spatial != 1 && spatial != 2) {
+            throw n.error("input of shape " + Arrays.toString(x.shape()) + ": grad4j pools 1-d and 2-d inputs");
+        }
+        long[] k = n.ints("kernel_shape");
+        if (k == null || k.length != spatial) {
+            throw n.error("kernel_shape " + Arrays.toString(k) + " for " + spatial + " spatial dims");
+        }
+        int[] kernel = ints(n, "kernel_shape", spatial, 1);
+        Window win = window(n, x.shape(), kernel);
+        if (n.i("ceil_mode", 0) != 0) {
+            throw n.error("ceil_mode = 1 is not supported yet");
+        }
+        if (spatial == 1) {
+            x = x.unsqueeze(2);
+        }
+        int[] begin = as2d(win.begin, 0);
+        int[] end = as2d(win.end, 0);
+        boolean padded = Arrays.stream(begin).sum() + Arrays.stream(end).sum() > 0;
+        Tensor y;
+        if (max) {
+            y = x;
+            if (padded) {
+                y = pad(y, begin, end, Float.NEGATIVE_INFINITY);
+            }
+            y = y.maxPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2], as2d(win.dilation, 1));
+        } else {
+            if (win.dilation[0] != 1 || (spatial == 2 && win.dilation[1] != 1)) {
+                throw n.error("AveragePool with dilations is not supported");
+            }
+            Tensor sum = pad(x, begin, end, 0f).avgPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2]);
+            if (padded && n.i("count_include_pad", 0) == 0) {
+                // divide by the count of real elements in each window, not the kernel's size
+                Tensor ones = Tensor.zeros(1, 1, x.size(2), x.size(3)).add(1f);
+                Tensor count = pad(ones, begin, end, 0f).avgPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2]);
+                sum = sum.div(count);
+            }
+            y = sum;
+        }
+        return one(spatial == 1 ? y.squeeze(2) : y);
+    }
+
+    private static Tensor global(OnnxNode n, Value[] in, boolean max) {
+        Tensor x = floatIn(n, in, 0);
+        if (x.dim() < 3) {
+            throw n.error("input of shape " + Arrays.toString(x.shape()) + " has no spatial dims");
+        }
+        Tensor y = x;
+        for (int d = x.dim() - 1; d >= 2; d--) {
+            y = max ? y.max(d, true) : y.mean(d, true);
+        }
+        return y;
+    }
+
+    private static Value[] batchNorm(OnnxNode n, Value[] in) {
+        if (n.i("training_mode", 0) != 0 || (n.opset() < 7 && n.i("is_test", 0) == 0)) {
+            throw n.error("training mode is not supported: grad4j imports BatchNormalization for inference");
+        }
+        Tensor x = floatIn(n, in, 0);
+        int[] shape = new int[x.dim()];
+        Arrays.fill(shape, 1);
+        shape[1] = x.size(1);
+        Tensor scale = floatIn(n, in, 1).reshape(shape);
+        Tensor bias = floatIn(n, in, 2).reshape(shape);
+        Tensor mean = floatIn(n, in, 3).reshape(shape);
+        Tensor var = floatIn(n, in, 4).reshape(shape);
+        float eps = n.f("epsilon", 1e-5f);
+        Tensor y = x.sub(mean).div(var.add(eps).sqrt()).mul(scale).add(bias);
+        return one(y);
+    }
+}
