@@ -22,6 +22,8 @@ final class NnOps {
         ops.put("GlobalAveragePool", (n, in) -> one(global(n, in, false)));
         ops.put("GlobalMaxPool", (n, in) -> one(global(n, in, true)));
         ops.put("BatchNormalization", NnOps::batchNorm);
+        ops.put("LayerNormalization", NnOps::layerNorm);
+        ops.put("ConvTranspose", NnOps::convTranspose);
     }
 
     private static Value[] gemm(OnnxNode n, Value[] in) {
@@ -182,34 +184,50 @@ final class NnOps {
         }
         int[] kernel = ints(n, "kernel_shape", spatial, 1);
         Window win = window(n, x.shape(), kernel);
+        // ceil_mode: windows that start inside the padded input but run past its end count too,
+        // as if the end were padded further (with nothing averaged there)
+        int[] ceil = new int[spatial];
         if (n.i("ceil_mode", 0) != 0) {
-            throw n.error("ceil_mode = 1 is not supported yet");
+            for (int i = 0; i < spatial; i++) {
+                int span = x.size(2 + i) + win.begin[i] + win.end[i] - (kernel[i] - 1) * win.dilation[i] - 1;
+                int out = span < 0 ? 0 : (span + win.stride[i] - 1) / win.stride[i] + 1;
+                if (out > 0 && (out - 1) * win.stride[i] >= x.size(2 + i) + win.begin[i]) {
+                    out--;
+                }
+                ceil[i] = Math.max(0, (out - 1) * win.stride[i] - span);
+            }
         }
         if (spatial == 1) {
             x = x.unsqueeze(2);
         }
         int[] begin = as2d(win.begin, 0);
         int[] end = as2d(win.end, 0);
-        boolean padded = Arrays.stream(begin).sum() + Arrays.stream(end).sum() > 0;
+        int[] extra = as2d(ceil, 0);
+        int[] endAll = {end[0] + extra[0], end[1] + extra[1]};
+        boolean padded = Arrays.stream(begin).sum() + Arrays.stream(endAll).sum() > 0;
         Tensor y;
         if (max) {
             y = x;
             if (padded) {
-                y = pad(y, begin, end, Float.NEGATIVE_INFINITY);
+                y = pad(y, begin, endAll, Float.NEGATIVE_INFINITY);
             }
             y = y.maxPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2], as2d(win.dilation, 1));
         } else {
             if (win.dilation[0] != 1 || (spatial == 2 && win.dilation[1] != 1)) {
                 throw n.error("AveragePool with dilations is not supported");
             }
-            Tensor sum = pad(x, begin, end, 0f).avgPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2]);
-            if (padded && n.i("count_include_pad", 0) == 0) {
-                // divide by the count of real elements in each window, not the kernel's size
+            Tensor mean = pad(x, begin, endAll, 0f).avgPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2]);
+            boolean includePad = n.i("count_include_pad", 0) != 0;
+            if (padded && !(includePad && extra[0] + extra[1] == 0)) {
+                // divide by the count of the elements each window averages (the padding too with
+                // count_include_pad, never the ceil_mode extension), not by the kernel's size
                 Tensor ones = Tensor.zeros(1, 1, x.size(2), x.size(3)).add(1f);
-                Tensor count = pad(ones, begin, end, 0f).avgPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2]);
-                sum = sum.div(count);
+                Tensor counted = pad(ones, begin, end, includePad ? 1f : 0f);
+                Tensor share =
+                        pad(counted, new int[2], extra, 0f).avgPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2]);
+                mean = mean.div(share);
             }
-            y = sum;
+            y = mean;
         }
         return one(spatial == 1 ? y.squeeze(2) : y);
     }
@@ -226,10 +244,12 @@ final class NnOps {
         return y;
     }
 
+    /**
+     * Inference: normalized by the given mean and variance. Training mode (training_mode = 1 from
+     * opset 14, is_test = 0 before opset 7): by the batch's mean and (biased) variance over every
+     * dim but 1, with the running statistics updated by momentum as outputs 1 and 2.
+     */
     private static Value[] batchNorm(OnnxNode n, Value[] in) {
-        if (n.i("training_mode", 0) != 0 || (n.opset() < 7 && n.i("is_test", 0) == 0)) {
-            throw n.error("training mode is not supported: grad4j imports BatchNormalization for inference");
-        }
         Tensor x = floatIn(n, in, 0);
         int[] shape = new int[x.dim()];
         Arrays.fill(shape, 1);
@@ -239,7 +259,111 @@ final class NnOps {
         Tensor mean = floatIn(n, in, 3).reshape(shape);
         Tensor var = floatIn(n, in, 4).reshape(shape);
         float eps = n.f("epsilon", 1e-5f);
-        Tensor y = x.sub(mean).div(var.add(eps).sqrt()).mul(scale).add(bias);
-        return one(y);
+        boolean training =
+                n.i("training_mode", 0) != 0 || (n.opset() < 7 && n.has("is_test") && n.i("is_test", 0) == 0);
+        if (!training) {
+            return one(x.sub(mean).div(var.add(eps).sqrt()).mul(scale).add(bias));
+        }
+        Tensor batchMean = x;
+        for (int d = x.dim() - 1; d >= 0; d--) {
+            if (d != 1) {
+                batchMean = batchMean.mean(d, true);
+            }
+        }
+        Tensor centered = x.sub(batchMean);
+        Tensor batchVar = centered.square();
+        for (int d = x.dim() - 1; d >= 0; d--) {
+            if (d != 1) {
+                batchVar = batchVar.mean(d, true);
+            }
+        }
+        Tensor y = centered.div(batchVar.add(eps).sqrt()).mul(scale).add(bias);
+        float momentum = n.f("momentum", 0.9f);
+        Tensor runningMean = mean.mul(momentum).add(batchMean.mul(1 - momentum)).reshape(x.size(1));
+        Tensor runningVar = var.mul(momentum).add(batchVar.mul(1 - momentum)).reshape(x.size(1));
+        return new Value[] {Value.of(y), Value.of(runningMean), Value.of(runningVar)};
+    }
+
+    /** Normalizes over the dims from axis on; outputs Y, and the mean and 1 / std it used. */
+    private static Value[] layerNorm(OnnxNode n, Value[] in) {
+        Tensor x = floatIn(n, in, 0);
+        int axis = ShapeOps.axis(n, n.i("axis", -1), x.dim(), "axis", false);
+        float eps = n.f("epsilon", 1e-5f);
+        Tensor mean = x;
+        for (int d = x.dim() - 1; d >= axis; d--) {
+            mean = mean.mean(d, true);
+        }
+        Tensor centered = x.sub(mean);
+        Tensor var = centered.square();
+        for (int d = x.dim() - 1; d >= axis; d--) {
+            var = var.mean(d, true);
+        }
+        Tensor invStd = var.add(eps).sqrt().reciprocal();
+        Tensor y = centered.mul(invStd).mul(floatIn(n, in, 1));
+        if (in.length > 2 && in[2] != null) {
+            y = y.add(floatIn(n, in, 2));
+        }
+        return new Value[] {Value.of(y), Value.of(mean), Value.of(invStd)};
+    }
+
+    private static Value[] convTranspose(OnnxNode n, Value[] in) {
+        Tensor x = floatIn(n, in, 0);
+        Tensor w = floatIn(n, in, 1);
+        Tensor bias = in.length > 2 && in[2] != null ? floatIn(n, in, 2) : null;
+        int spatial = x.dim() - 2;
+        if (spatial != 1 && spatial != 2) {
+            throw n.error("input of shape " + Arrays.toString(x.shape())
+                    + ": grad4j convolves 1-d and 2-d inputs (transposed)");
+        }
+        int[] kernel = Arrays.copyOfRange(w.shape(), 2, w.dim());
+        int[] stride = ints(n, "strides", spatial, 1);
+        int[] dilation = ints(n, "dilations", spatial, 1);
+        int[] outputPadding = ints(n, "output_padding", spatial, 0);
+        int[] begin = new int[spatial];
+        int[] end = new int[spatial];
+        long[] outputShape = n.ints("output_shape");
+        String autoPad = n.s("auto_pad", "NOTSET");
+        for (int i = 0; i < spatial; i++) {
+            int full = (x.size(2 + i) - 1) * stride[i] + (kernel[i] - 1) * dilation[i] + 1 + outputPadding[i];
+            if (outputShape != null || autoPad.startsWith("SAME")) {
+                long target = outputShape != null
+                        ? outputShape[outputShape.length - spatial + i]
+                        : (long) x.size(2 + i) * stride[i];
+                // negative padding (a target beyond the full result) extends it with zeros
+                int total = (int) (full - target);
+                begin[i] = autoPad.equals("SAME_UPPER") ? Math.floorDiv(total, 2) : total - Math.floorDiv(total, 2);
+                end[i] = total - begin[i];
+            } else if (!autoPad.equals("VALID")) {
+                int[] pads = ints(n, "pads", 2 * spatial, 0);
+                begin[i] = pads[i];
+                end[i] = pads[spatial + i];
+            }
+        }
+        if (spatial == 1) {
+            x = x.unsqueeze(2);
+            w = w.unsqueeze(2);
+        }
+        int groups = n.intAttr("group", 1);
+        Tensor y = x.convTranspose2d(
+                w, null, as2d(stride, 1), new int[2], as2d(outputPadding, 0), as2d(dilation, 1), groups);
+        // the padding crops the full result (begin at the start of each spatial dim, end at its end)
+        int[] b = as2d(begin, 0);
+        int[] e = as2d(end, 0);
+        int[] extendBegin = new int[2];
+        int[] extendEnd = new int[2];
+        for (int i = 0; i < 2; i++) {
+            int from = Math.max(0, b[i]);
+            int to = y.size(2 + i) - Math.max(0, e[i]);
+            if (from > 0 || to < y.size(2 + i)) {
+                y = y.narrow(2 + i, from, Math.max(0, to - from));
+            }
+            extendBegin[i] = Math.max(0, -b[i]);
+            extendEnd[i] = Math.max(0, -e[i]);
+        }
+        y = pad(y, extendBegin, extendEnd, 0f);
+        if (bias != null) {
+            y = y.add(bias.reshape(bias.size(0), 1, 1));
+        }
+        return new Value[] {Value.of(spatial == 1 ? y.squeeze(2) : y)};
     }
 }

@@ -288,10 +288,14 @@ public final class OnnxModel {
                 throw new OnnxException(node + ": " + e.getMessage(), e);
             }
             List<String> outNames = node.outputs();
-            for (int i = 0; i < outNames.size() && i < out.length; i++) {
-                if (!outNames.get(i).isEmpty()) {
-                    env.put(outNames.get(i), out[i]);
+            for (int i = 0; i < outNames.size(); i++) {
+                if (outNames.get(i).isEmpty()) {
+                    continue;
                 }
+                if (i >= out.length || out[i] == null) {
+                    throw node.error("output " + i + " ('" + outNames.get(i) + "') is not supported by grad4j");
+                }
+                env.put(outNames.get(i), out[i]);
             }
         }
         Map<String, Tensor> result = new LinkedHashMap<>();

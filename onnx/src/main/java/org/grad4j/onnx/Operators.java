@@ -17,6 +17,8 @@ final class Operators {
         ShapeOps.register(ALL);
         NnOps.register(ALL);
         ReduceOps.register(ALL);
+        LossOps.register(ALL);
+        PadOps.register(ALL);
     }
 
     private Operators() {}

@@ -28,6 +28,8 @@ final class ShapeOps {
         ops.put("ConstantOfShape", ShapeOps::constantOfShape);
         ops.put("Expand", ShapeOps::expand);
         ops.put("Slice", ShapeOps::slice);
+        ops.put("Split", ShapeOps::split);
+        ops.put("GatherElements", ShapeOps::gatherElements);
     }
 
     private static Value[] constant(OnnxNode n, Value[] in) {
@@ -53,13 +55,18 @@ final class ShapeOps {
 
     private static Value[] shape(OnnxNode n, Value[] in) {
         int[] s = in[0].shape;
-        int start = axis(n, (int) n.i("start", 0), s.length + 1, "start", true);
-        int end = n.has("end") ? axis(n, (int) n.i("end", s.length), s.length + 1, "end", true) : s.length;
+        int start = bound(n.i("start", 0), s.length);
+        int end = bound(n.i("end", s.length), s.length);
         long[] v = new long[Math.max(0, end - start)];
         for (int i = 0; i < v.length; i++) {
             v[i] = s[start + i];
         }
         return new Value[] {Value.ints(v)};
+    }
+
+    /** A bound of a range of dims in [0, rank]: negative counts from the end, then clamped. */
+    private static int bound(long v, int rank) {
+        return (int) Math.max(0, Math.min(rank, v < 0 ? v + rank : v));
     }
 
     /** An axis in [0, rank) (negative counts from the end); {@code clamp} clamps instead of refusing. */
@@ -386,16 +393,24 @@ final class ShapeOps {
         for (int i = 0; i < starts.length; i++) {
             int axis = axis(n, axes == null ? i : axes[i], x.rank(), "axis", false);
             long step = steps == null ? 1 : steps[i];
-            if (step <= 0) {
-                throw n.error("step " + step + ": grad4j slices with positive steps");
+            if (step == 0) {
+                throw n.error("step 0");
             }
             int size = x.shape[axis];
-            int start = (int) clamp(starts[i] < 0 ? starts[i] + size : starts[i], size);
-            int end = (int) clamp(ends[i] < 0 ? ends[i] + size : ends[i], size);
-            int from = start;
-            int to = Math.max(start, end);
-            int by = (int) Math.min(step, Integer.MAX_VALUE);
-            out = sliced(n, out, axis, from, to, by);
+            long start = starts[i] < 0 ? starts[i] + size : starts[i];
+            long end = ends[i] < 0 ? ends[i] + size : ends[i];
+            int[] index;
+            if (step > 0) {
+                start = clamp(start, size);
+                end = clamp(end, size);
+                index = range(start, end, step);
+            } else {
+                // a backward range: from start (at most size - 1) down to end (at least -1), exclusive
+                start = Math.max(-1, Math.min(size - 1, start));
+                end = Math.max(-1, Math.min(size - 1, end));
+                index = range(start, end, step);
+            }
+            out = picked(n, out, axis, index);
         }
         return new Value[] {out};
     }
@@ -404,12 +419,27 @@ final class ShapeOps {
         return Math.max(0, Math.min(size, v));
     }
 
-    private static Value sliced(OnnxNode n, Value v, int axis, int from, int to, int step) {
-        if (!v.isExact()) {
-            return onData(n, v, t -> t.slice(axis, from, to, step));
+    /** The indices start, start + step, ... before end. */
+    static int[] range(long start, long end, long step) {
+        int count = (int) Math.max(0, step > 0 ? (end - start + step - 1) / step : (start - end - step - 1) / -step);
+        int[] index = new int[count];
+        for (int i = 0; i < count; i++) {
+            index[i] = (int) (start + i * step);
         }
+        return index;
+    }
+
+    /** The entries of v at these indices along axis, in their order. */
+    static Value picked(OnnxNode n, Value v, int axis, int[] index) {
         int[] shape = v.shape.clone();
-        shape[axis] = (to - from + step - 1) / step;
+        shape[axis] = index.length;
+        if (!v.isExact()) {
+            float[] f = new float[index.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = index[i];
+            }
+            return onData(n, v, t -> t.indexSelect(axis, Tensor.of(f, f.length)));
+        }
         int outer = 1;
         for (int d = 0; d < axis; d++) {
             outer *= v.shape[d];
@@ -422,11 +452,59 @@ final class ShapeOps {
         long[] out = new long[ElementwiseOps.numel(shape)];
         int pos = 0;
         for (int o = 0; o < outer; o++) {
-            for (int k = from; k < to; k += step) {
+            for (int k : index) {
                 System.arraycopy(src, (o * v.shape[axis] + k) * inner, out, pos, inner);
                 pos += inner;
             }
         }
         return Value.exact(v.type, out, shape);
+    }
+
+    /**
+     * Sizes from the attribute (before opset 13) or input 1, else equal parts, one per output
+     * (the last one smaller when the dim does not divide).
+     */
+    private static Value[] split(OnnxNode n, Value[] in) {
+        Value x = in[0];
+        int axis = axis(n, n.i("axis", 0), x.rank(), "axis", false);
+        long[] sizes = n.opset() < 13 ? n.ints("split") : (in.length > 1 && in[1] != null ? in[1].longs() : null);
+        int parts = n.outputs().size();
+        int size = x.shape[axis];
+        int[] s = new int[sizes == null ? parts : sizes.length];
+        if (sizes == null) {
+            int each = (size + parts - 1) / Math.max(parts, 1);
+            for (int i = 0; i < parts; i++) {
+                s[i] = Math.max(0, Math.min(each, size - i * each));
+            }
+        } else {
+            for (int i = 0; i < s.length; i++) {
+                s[i] = (int) sizes[i];
+            }
+        }
+        if (s.length != parts || java.util.Arrays.stream(s).sum() != size) {
+            throw n.error("split " + Arrays.toString(s) + " of dim " + size + " into " + parts + " outputs");
+        }
+        Value[] out = new Value[parts];
+        for (int i = 0, at = 0; i < parts; at += s[i], i++) {
+            out[i] = picked(n, x, axis, range(at, at + s[i], 1));
+        }
+        return out;
+    }
+
+    private static Value[] gatherElements(OnnxNode n, Value[] in) {
+        Value data = in[0];
+        int axis = axis(n, n.i("axis", 0), data.rank(), "axis", false);
+        int size = data.shape[axis];
+        long[] raw = in[1].longs();
+        float[] index = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            long k = raw[i] < 0 ? raw[i] + size : raw[i];
+            if (k < 0 || k >= size) {
+                throw n.error("index " + raw[i] + " is out of range for dim " + axis + " of size " + size);
+            }
+            index[i] = k;
+        }
+        Tensor idx = Tensor.of(index, in[1].shape);
+        return new Value[] {onData(n, data, t -> t.gather(axis, idx))};
     }
 }
