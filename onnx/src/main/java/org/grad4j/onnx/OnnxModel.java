@@ -145,7 +145,9 @@ public final class OnnxModel {
         try {
             CodedInputStream in = CodedInputStream.newInstance(bytes);
             in.setRecursionLimit(64);
-            return ModelProto.parseFrom(in);
+            ModelProto model = ModelProto.parseFrom(in);
+            WireTypes.check(model);
+            return model;
         } catch (IOException e) {
             throw new OnnxException("not a readable ONNX model (" + bytes.length + " bytes): " + e.getMessage(), e);
         }

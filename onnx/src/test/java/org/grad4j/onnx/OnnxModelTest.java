@@ -1,0 +1,131 @@
+package org.grad4j.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.grad4j.nn.Module;
+import org.grad4j.nn.Parameter;
+import org.grad4j.optim.Adam;
+import org.grad4j.tensor.Generator;
+import org.grad4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class OnnxModelTest {
+    private static final float[] W1 = {0.5f, -1f, 0.25f, 2f, -0.5f, 1f};
+    private static final float[] B1 = {0.1f, -0.2f};
+    private static final float[] W2 = {1f, -1f, 0.5f, 2f, -2f, 0.25f};
+    private static final float[] B2 = {0f, 0.5f, -0.5f};
+
+    private static OnnxModel mlp() {
+        return OnnxModel.load(Models.mlp(W1, B1, W2, B2, 3, 2, 3).toByteArray());
+    }
+
+    /** The model's function written with grad4j's ops on the same weights. */
+    private static Tensor expected(Tensor x, Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
+        return x.matmul(w1.t()).add(b1).relu().matmul(w2.t()).add(b2);
+    }
+
+    @Test
+    void describesItsInputsOutputsAndParameters() {
+        OnnxModel m = mlp();
+        assertEquals(13, m.opset());
+        assertEquals(List.of(new OnnxValueInfo("x", OnnxType.FLOAT, new long[] {-1, 3})), m.inputs());
+        assertEquals(List.of(new OnnxValueInfo("y", OnnxType.FLOAT, new long[] {-1, 3})), m.outputs());
+        assertEquals(
+                List.of("fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"),
+                List.copyOf(m.namedParameters().keySet()));
+        assertEquals(
+                List.of("fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"),
+                List.copyOf(m.asModule().namedParameters().keySet()));
+    }
+
+    @Test
+    void runsAsTheSameOpsWould() {
+        OnnxModel m = mlp();
+        Tensor x = Tensor.of(new float[] {1f, 2f, -1f, 0.5f, -0.5f, 3f}, 2, 3);
+        Tensor y = m.run(Map.of("x", x)).get("y");
+        Tensor want = expected(x, Tensor.of(W1, 2, 3), Tensor.of(B1, 2), Tensor.of(W2, 3, 2), Tensor.of(B2, 3));
+        assertArrayEquals(want.toArray(), y.toArray(), 1e-6f);
+        // by hand: the first row's hidden units are both negative (y = b2); the second's are [1.6, 4.05]
+        assertArrayEquals(new float[] {0f, 0.5f, -0.5f, -2.45f, 9.4f, -2.6875f}, y.toArray(), 1e-5f);
+    }
+
+    @Test
+    void gradientsReachTheInitializersAndFineTuningLowersTheLoss() {
+        OnnxModel m = mlp();
+        Module module = m.asModule();
+        Tensor x = Tensor.rand(new Generator(3), 8, 3);
+        Tensor target = Tensor.of(new float[] {0, 1, 2, 0, 1, 2, 0, 1}, 8);
+        Tensor loss = module.forward(x).crossEntropy(target);
+        loss.backward();
+        Tensor w1 = Tensor.of(W1, 2, 3).requiresGrad(true);
+        Tensor b1 = Tensor.of(B1, 2).requiresGrad(true);
+        Tensor w2 = Tensor.of(W2, 3, 2).requiresGrad(true);
+        Tensor b2 = Tensor.of(B2, 3).requiresGrad(true);
+        expected(x, w1, b1, w2, b2).crossEntropy(target).backward();
+        Map<String, Parameter> p = m.namedParameters();
+        assertArrayEquals(w1.grad().toArray(), p.get("fc1.weight").grad().toArray(), 1e-6f);
+        assertArrayEquals(b1.grad().toArray(), p.get("fc1.bias").grad().toArray(), 1e-6f);
+        assertArrayEquals(w2.grad().toArray(), p.get("fc2.weight").grad().toArray(), 1e-6f);
+        assertArrayEquals(b2.grad().toArray(), p.get("fc2.bias").grad().toArray(), 1e-6f);
+
+        Adam adam = new Adam(m.parameters(), 0.05);
+        float first = loss.item();
+        float last = first;
+        for (int i = 0; i < 50; i++) {
+            adam.zeroGrad();
+            Tensor l = module.forward(x).crossEntropy(target);
+            l.backward();
+            adam.step();
+            last = l.item();
+        }
+        assertTrue(last < 0.6f * first, "fine-tuning lowered the loss from " + first + " to " + last);
+    }
+
+    @Test
+    void refusesWrongInputsNamingThem() {
+        OnnxModel m = mlp();
+        OnnxException missing = assertThrows(OnnxException.class, () -> m.run(Map.of("z", Tensor.zeros(1, 3))));
+        assertTrue(missing.getMessage().contains("'x'"), missing.getMessage());
+        OnnxException shape = assertThrows(OnnxException.class, () -> m.run(Map.of("x", Tensor.zeros(2, 4))));
+        assertTrue(shape.getMessage().contains("[-1, 3]") && shape.getMessage().contains("[2, 4]"), shape.getMessage());
+    }
+
+    @Test
+    void foldsShapeArithmeticExactly() {
+        // Shape -> Gather -> Unsqueeze -> Concat -> Reshape, as exporters write a flatten
+        var g = org.grad4j.onnx.proto.OnnxProto.GraphProto.newBuilder()
+                .addInput(Models.floats("x", 2, 3, 4))
+                .addOutput(Models.floats("y", 2, 12))
+                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
+                        .setName("zero")
+                        .setDataType(7)
+                        .addInt64Data(0))
+                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
+                        .setName("minus_one")
+                        .setDataType(7)
+                        .addDims(1)
+                        .addInt64Data(-1))
+                .addNode(Models.node("Shape", new String[] {"x"}, "s"))
+                .addNode(Models.node("Gather", new String[] {"s", "zero"}, "n", Models.intAttr("axis", 0)))
+                .addNode(Models.node("Unsqueeze", new String[] {"n", "axes"}, "n1"))
+                .addNode(Models.node("Concat", new String[] {"n1", "minus_one"}, "shape", Models.intAttr("axis", 0)))
+                .addNode(Models.node("Reshape", new String[] {"x", "shape"}, "y"));
+        g.addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
+                .setName("axes")
+                .setDataType(7)
+                .addDims(1)
+                .addInt64Data(0));
+        OnnxModel m = OnnxModel.load(Models.model(13, g).toByteArray());
+        Tensor x = Tensor.rand(new Generator(1), 2, 3, 4);
+        Tensor y = m.run(Map.of("x", x)).get("y");
+        assertNotNull(y);
+        assertArrayEquals(new int[] {2, 12}, y.shape());
+        assertArrayEquals(x.toArray(), y.toArray());
+    }
+}
