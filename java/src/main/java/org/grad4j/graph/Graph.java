@@ -158,6 +158,21 @@ public final class Graph {
         return bound.get(name);
     }
 
+    /**
+     * The values of a constant node's output, as a new tensor (for exporters).
+     *
+     * @param value a value of this graph that a constant node produces
+     * @return a copy of the constant
+     * @throws IllegalArgumentException if no constant node of this graph produces it
+     */
+    public Tensor constantValue(Value value) {
+        Node n = producer(value);
+        if (n.kind() != Node.Kind.CONSTANT) {
+            throw new IllegalArgumentException("constantValue: " + value + " is made by a " + n.kind() + " node");
+        }
+        return Tensor.of(constant(value.id()).clone(), value.shape());
+    }
+
     /** A constant node's values. */
     float[] constant(int id) {
         return org.grad4j.internal.tensor.TensorInternals.data(constants[id]);

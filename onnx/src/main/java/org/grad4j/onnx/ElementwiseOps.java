@@ -48,6 +48,15 @@ final class ElementwiseOps {
         compare(ops, "Equal", Tensor::eq, (a, b) -> a == b ? 1 : 0);
         compare(ops, "Greater", Tensor::gt, (a, b) -> a > b ? 1 : 0);
         compare(ops, "Less", Tensor::lt, (a, b) -> a < b ? 1 : 0);
+        compare(ops, "LessOrEqual", Tensor::le, (a, b) -> a <= b ? 1 : 0);
+        compare(ops, "GreaterOrEqual", Tensor::ge, (a, b) -> a >= b ? 1 : 0);
+        ops.put(
+                "Not",
+                (n, in) -> in[0].isExact()
+                        ? new Value[] {Exact.binary(n, OnnxType.BOOL, in[0], Value.ints(0), (a, b) -> a == 0 ? 1 : 0)}
+                        : new Value[] {
+                            Value.coded(OnnxType.BOOL, floatIn(n, in, 0).eq(0f))
+                        });
         variadic(ops, "Sum", Tensor::add);
         variadic(ops, "Max", (a, b) -> Tensor.where(a.lt(b), b, a));
         variadic(ops, "Min", (a, b) -> Tensor.where(b.lt(a), b, a));

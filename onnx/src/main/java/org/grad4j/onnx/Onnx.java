@@ -1,0 +1,55 @@
+package org.grad4j.onnx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.grad4j.graph.Graph;
+import org.grad4j.nn.Module;
+import org.grad4j.tensor.Tensor;
+
+/** Writes grad4j models as ONNX files. */
+public final class Onnx {
+    /** The opset of the default domain that exported models import. */
+    public static final int EXPORT_OPSET = 17;
+
+    private Onnx() {}
+
+    /**
+     * Traces the model in eval mode on an example input and writes the graph as an ONNX model
+     * (opset {@value #EXPORT_OPSET}) whose one input, {@code input}, has the example's shape, and
+     * whose one output is {@code output}; parameters and buffers become initializers under their
+     * dotted names. The model's train/eval mode is restored afterwards.
+     *
+     * @param model the model
+     * @param exampleInput an input of the shape the exported model takes
+     * @param file where to write the model
+     * @throws OnnxException if the traced graph uses an op grad4j does not export, naming it
+     * @throws org.grad4j.graph.GraphBreakException if the model's forward cannot be traced
+     * @throws IOException if the file cannot be written
+     */
+    public static void export(Module model, Tensor exampleInput, Path file) throws IOException {
+        Files.write(file, exportBytes(model, exampleInput));
+    }
+
+    /**
+     * As {@link #export}, returning the serialized model.
+     *
+     * @param model the model
+     * @param exampleInput an input of the shape the exported model takes
+     * @return the ModelProto's bytes
+     */
+    public static byte[] exportBytes(Module model, Tensor exampleInput) {
+        boolean training = model.isTraining();
+        model.eval();
+        try {
+            Graph graph = Graph.trace(model, exampleInput);
+            Map<String, Tensor> values = new HashMap<>(model.namedBuffers());
+            values.putAll(model.namedParameters());
+            return new GraphExport(graph, values).model().toByteArray();
+        } finally {
+            model.train(training);
+        }
+    }
+}
