@@ -126,9 +126,10 @@ final class OnnxNode {
 
     @Override
     public String toString() {
-        String name = proto.getName().isEmpty()
-                ? (proto.getOutputCount() > 0 ? "producing '" + proto.getOutput(0) + "'" : "unnamed")
-                : "'" + proto.getName() + "'";
+        String output = proto.getOutputList().stream().filter(o -> !o.isEmpty()).findFirst().orElse(null);
+        String name = !proto.getName().isEmpty()
+                ? "'" + proto.getName() + "'"
+                : output != null ? "producing '" + output + "'" : "unnamed";
         return "node " + name + " (" + proto.getOpType() + ", opset " + opset + ")";
     }
 }
