@@ -126,7 +126,10 @@ final class OnnxNode {
 
     @Override
     public String toString() {
-        String output = proto.getOutputList().stream().filter(o -> !o.isEmpty()).findFirst().orElse(null);
+        String output = proto.getOutputList().stream()
+                .filter(o -> !o.isEmpty())
+                .findFirst()
+                .orElse(null);
         String name = !proto.getName().isEmpty()
                 ? "'" + proto.getName() + "'"
                 : output != null ? "producing '" + output + "'" : "unnamed";

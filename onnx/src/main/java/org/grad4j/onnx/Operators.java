@@ -19,6 +19,7 @@ final class Operators {
         ReduceOps.register(ALL);
         LossOps.register(ALL);
         PadOps.register(ALL);
+        RecurrentOps.register(ALL);
     }
 
     private Operators() {}
