@@ -150,12 +150,16 @@ final class NnOps {
         Tensor w = floatIn(n, in, 1);
         Tensor bias = in.length > 2 && in[2] != null ? floatIn(n, in, 2) : null;
         int spatial = x.dim() - 2;
-        if (spatial != 1 && spatial != 2) {
-            throw n.error("input of shape " + Arrays.toString(x.shape()) + ": grad4j convolves 1-d and 2-d inputs");
+        if (spatial < 1 || spatial > 3) {
+            throw n.error(
+                    "input of shape " + Arrays.toString(x.shape()) + ": grad4j convolves 1-d, 2-d and 3-d inputs");
         }
         int[] kernel = Arrays.copyOfRange(w.shape(), 2, w.dim());
         Window win = window(n, x.shape(), kernel);
         int groups = n.intAttr("group", 1);
+        if (spatial == 3) {
+            return one(conv3d(pad(x, win.begin, win.end, 0f), w, bias, win, groups));
+        }
         if (spatial == 1) {
             x = x.unsqueeze(2);
             w = w.unsqueeze(2);
@@ -172,11 +176,30 @@ final class NnOps {
         return one(spatial == 1 ? y.squeeze(2) : y);
     }
 
+    /**
+     * A 3-d convolution of an input already padded: for each kernel depth kd, the 2-d convolution
+     * of the depth slices every output depth reads (folded into the batch) with the kernel's slice
+     * kd, summed over kd.
+     */
+    private static Tensor conv3d(Tensor x, Tensor w, Tensor bias, Window win, int groups) {
+        int depth = outputDepth(x.size(2), w.size(2), win.stride[0], win.dilation[0]);
+        int[] s2 = {win.stride[1], win.stride[2]};
+        int[] d2 = {win.dilation[1], win.dilation[2]};
+        Tensor acc = null;
+        for (int kd = 0; kd < w.size(2); kd++) {
+            Tensor part = depthSlices(x, depth, kd, win.stride[0], win.dilation[0])
+                    .conv2d(w.select(2, kd).contiguous(), null, s2, new int[2], d2, groups);
+            acc = acc == null ? part : acc.add(part);
+        }
+        Tensor y = unfoldDepth(acc, depth, x.size(0));
+        return bias == null ? y : y.add(bias.reshape(bias.size(0), 1, 1, 1));
+    }
+
     private static Value[] pool(OnnxNode n, Value[] in, boolean max) {
         Tensor x = floatIn(n, in, 0);
         int spatial = x.dim() - 2;
-        if (spatial != 1 && spatial != 2) {
-            throw n.error("input of shape " + Arrays.toString(x.shape()) + ": grad4j pools 1-d and 2-d inputs");
+        if (spatial < 1 || spatial > 3) {
+            throw n.error("input of shape " + Arrays.toString(x.shape()) + ": grad4j pools 1-d, 2-d and 3-d inputs");
         }
         long[] k = n.ints("kernel_shape");
         if (k == null || k.length != spatial) {
@@ -186,7 +209,7 @@ final class NnOps {
         Window win = window(n, x.shape(), kernel);
         // ceil_mode: windows that start inside the padded input but run past its end count too,
         // as if the end were padded further (with nothing averaged there)
-        int[] ceil = new int[spatial];
+        int[] extra = new int[spatial];
         if (n.i("ceil_mode", 0) != 0) {
             for (int i = 0; i < spatial; i++) {
                 int span = x.size(2 + i) + win.begin[i] + win.end[i] - (kernel[i] - 1) * win.dilation[i] - 1;
@@ -194,42 +217,82 @@ final class NnOps {
                 if (out > 0 && (out - 1) * win.stride[i] >= x.size(2 + i) + win.begin[i]) {
                     out--;
                 }
-                ceil[i] = Math.max(0, (out - 1) * win.stride[i] - span);
+                extra[i] = Math.max(0, (out - 1) * win.stride[i] - span);
             }
         }
-        if (spatial == 1) {
-            x = x.unsqueeze(2);
+        if (!max && Arrays.stream(win.dilation).anyMatch(d -> d != 1)) {
+            throw n.error("AveragePool with dilations is not supported");
         }
-        int[] begin = as2d(win.begin, 0);
-        int[] end = as2d(win.end, 0);
-        int[] extra = as2d(ceil, 0);
-        int[] endAll = {end[0] + extra[0], end[1] + extra[1]};
-        boolean padded = Arrays.stream(begin).sum() + Arrays.stream(endAll).sum() > 0;
-        Tensor y;
-        if (max) {
-            y = x;
-            if (padded) {
-                y = pad(y, begin, endAll, Float.NEGATIVE_INFINITY);
-            }
-            y = y.maxPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2], as2d(win.dilation, 1));
-        } else {
-            if (win.dilation[0] != 1 || (spatial == 2 && win.dilation[1] != 1)) {
-                throw n.error("AveragePool with dilations is not supported");
-            }
-            Tensor mean = pad(x, begin, endAll, 0f).avgPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2]);
-            boolean includePad = n.i("count_include_pad", 0) != 0;
-            if (padded && !(includePad && extra[0] + extra[1] == 0)) {
-                // divide by the count of the elements each window averages (the padding too with
-                // count_include_pad, never the ceil_mode extension), not by the kernel's size
-                Tensor ones = Tensor.zeros(1, 1, x.size(2), x.size(3)).add(1f);
-                Tensor counted = pad(ones, begin, end, includePad ? 1f : 0f);
-                Tensor share =
-                        pad(counted, new int[2], extra, 0f).avgPool2d(as2d(kernel, 1), as2d(win.stride, 1), new int[2]);
-                mean = mean.div(share);
-            }
-            y = mean;
+        int[] endAll = new int[spatial];
+        for (int i = 0; i < spatial; i++) {
+            endAll[i] = win.end[i] + extra[i];
         }
-        return one(spatial == 1 ? y.squeeze(2) : y);
+        boolean padded = Arrays.stream(win.begin).sum() + Arrays.stream(endAll).sum() > 0;
+        Tensor y = windows(
+                pad(x, win.begin, endAll, max ? Float.NEGATIVE_INFINITY : 0f), kernel, win.stride, win.dilation, max);
+        boolean includePad = n.i("count_include_pad", 0) != 0;
+        if (!max && padded && !(includePad && Arrays.stream(extra).sum() == 0)) {
+            // divide by the count of the elements each window averages (the padding too with
+            // count_include_pad, never the ceil_mode extension), not by the kernel's size
+            int[] one = x.shape();
+            one[0] = 1;
+            one[1] = 1;
+            Tensor counted = pad(Tensor.zeros(one).add(1f), win.begin, win.end, includePad ? 1f : 0f);
+            Tensor share = windows(pad(counted, new int[spatial], extra, 0f), kernel, win.stride, win.dilation, false);
+            y = y.div(share);
+        }
+        return one(y);
+    }
+
+    /**
+     * Max or mean over windows of an input already padded, of 1, 2 or 3 spatial dims: 1-d runs as
+     * 2-d of height 1; 3-d as 2-d over the slices each output depth reads, folded into the batch,
+     * then combined over the kernel's depth.
+     */
+    private static Tensor windows(Tensor x, int[] kernel, int[] stride, int[] dilation, boolean max) {
+        if (kernel.length == 1) {
+            return windows(x.unsqueeze(2), as2d(kernel, 1), as2d(stride, 1), as2d(dilation, 1), max)
+                    .squeeze(2);
+        }
+        int[] k2 = Arrays.copyOfRange(kernel, kernel.length - 2, kernel.length);
+        int[] s2 = Arrays.copyOfRange(stride, stride.length - 2, stride.length);
+        int[] d2 = Arrays.copyOfRange(dilation, dilation.length - 2, dilation.length);
+        if (kernel.length == 2) {
+            return max ? x.maxPool2d(k2, s2, new int[2], d2) : x.avgPool2d(k2, s2, new int[2]);
+        }
+        Tensor acc = null;
+        int depth = outputDepth(x.size(2), kernel[0], stride[0], dilation[0]);
+        for (int kd = 0; kd < kernel[0]; kd++) {
+            Tensor slab = depthSlices(x, depth, kd, stride[0], dilation[0]);
+            Tensor part = max ? slab.maxPool2d(k2, s2, new int[2], d2) : slab.avgPool2d(k2, s2, new int[2]);
+            acc = acc == null ? part : max ? Tensor.where(acc.lt(part), part, acc) : acc.add(part);
+        }
+        if (!max) {
+            acc = acc.div(kernel[0]);
+        }
+        return unfoldDepth(acc, depth, x.size(0));
+    }
+
+    private static int outputDepth(int size, int kernel, int stride, int dilation) {
+        return Math.max(0, (size - dilation * (kernel - 1) - 1) / stride + 1);
+    }
+
+    /** The depth slices od · stride + kd · dilation for every output depth od, as a batch [depth · N, C, H, W]. */
+    private static Tensor depthSlices(Tensor x, int depth, int kd, int stride, int dilation) {
+        float[] index = new float[depth];
+        for (int od = 0; od < depth; od++) {
+            index[od] = od * stride + kd * dilation;
+        }
+        return x.indexSelect(2, Tensor.of(index, depth))
+                .permute(2, 0, 1, 3, 4)
+                .reshape(depth * x.size(0), x.size(1), x.size(3), x.size(4));
+    }
+
+    /** [depth · N, C, H, W] back to [N, C, depth, H, W]. */
+    private static Tensor unfoldDepth(Tensor y, int depth, int batch) {
+        return y.reshape(depth, batch, y.size(1), y.size(2), y.size(3))
+                .permute(1, 2, 0, 3, 4)
+                .contiguous();
     }
 
     private static Tensor global(OnnxNode n, Value[] in, boolean max) {
