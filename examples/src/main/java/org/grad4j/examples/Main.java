@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             Spiral.class,
             GemmReport.class,
             GraphDump.class,
+            OnnxRoundTrip.class,
+            OnnxRun.class,
             LeakCheck.class
         },
         // What the examples inherit: --help and --version, options listed as declared.
