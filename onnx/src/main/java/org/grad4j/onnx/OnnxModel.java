@@ -53,12 +53,7 @@ public final class OnnxModel {
         Set<String> defined = new HashSet<>();
         constants = new HashMap<>();
         parameters = new LinkedHashMap<>();
-        ParameterTree tree = new ParameterTree() {
-            @Override
-            public Tensor forward(Tensor input) {
-                return OnnxModel.this.forward(input);
-            }
-        };
+        ParameterTree tree = new OnnxModule(this);
         for (TensorProto t : g.getInitializerList()) {
             if (!defined.add(t.getName())) {
                 throw new OnnxException("initializer '" + t.getName() + "' is defined twice");
@@ -249,6 +244,25 @@ public final class OnnxModel {
                     + " outputs; a module has one of each: use run");
         }
         return module;
+    }
+
+    /** The model as a module: its initializers as parameters, its forward a run. */
+    private static final class OnnxModule extends ParameterTree {
+        private final OnnxModel model;
+
+        OnnxModule(OnnxModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return model.forward(input);
+        }
+
+        @Override
+        protected String extraRepr() {
+            return "opset " + model.opset + ", " + model.nodes.size() + " nodes";
+        }
     }
 
     private Tensor forward(Tensor input) {

@@ -88,6 +88,23 @@ class OnnxModelTest {
     }
 
     @Test
+    void tracesIntoAGraphAndCompiles() {
+        OnnxModel m = mlp();
+        Tensor x = Tensor.rand(new Generator(4), 5, 3);
+        org.grad4j.graph.Graph g = org.grad4j.graph.Graph.trace(m.asModule(), x);
+        assertEquals(List.of("fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"), g.parameterNames());
+        assertArrayEquals(m.run(Map.of("x", x)).get("y").toArray(), g.run(x)[0].toArray(), 1e-6f);
+
+        Module compiled = org.grad4j.graph.Compile.module(m.asModule());
+        Tensor target = Tensor.of(new float[] {0, 1, 2, 0, 1}, 5);
+        compiled.forward(x).crossEntropy(target).backward();
+        float[] compiledGrad = m.namedParameters().get("fc1.weight").grad().toArray();
+        m.asModule().zeroGrad();
+        m.asModule().forward(x).crossEntropy(target).backward();
+        assertArrayEquals(m.namedParameters().get("fc1.weight").grad().toArray(), compiledGrad, 1e-6f);
+    }
+
+    @Test
     void refusesWrongInputsNamingThem() {
         OnnxModel m = mlp();
         OnnxException missing = assertThrows(OnnxException.class, () -> m.run(Map.of("z", Tensor.zeros(1, 3))));
