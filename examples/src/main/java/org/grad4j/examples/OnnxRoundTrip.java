@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * Trains the mlp example's network for an epoch, exports it as {@code mlp.onnx} (for the first
- * 1,000 test images' shape), loads the file back and prints the largest difference between the
- * two models' outputs on those images.
+ * Trains the mlp example's network for an epoch, exports it as {@code mlp.onnx} (for any batch
+ * size), loads the file back and prints the largest difference between the two models' outputs on
+ * the first 1,000 test images.
  */
 @Command(
         name = "onnx",

@@ -41,13 +41,15 @@ final class GraphExport {
 
     private final Graph graph;
     private final Map<String, Tensor> values;
+    private final BatchDims batch;
     private final GraphProto.Builder out = GraphProto.newBuilder().setName("grad4j");
     private final String[] names;
     private int fresh;
 
-    GraphExport(Graph graph, Map<String, Tensor> values) {
+    GraphExport(Graph graph, Map<String, Tensor> values, BatchDims batch) {
         this.graph = graph;
         this.values = values;
+        this.batch = batch;
         this.names = new String[graph.nodes().size()];
     }
 
@@ -60,7 +62,7 @@ final class GraphExport {
                 case INPUT -> {
                     names[id] = graph.inputs().size() == 1 ? "input" : "input" + inputs;
                     inputs++;
-                    out.addInput(info(names[id], node.output().shape()));
+                    out.addInput(info(names[id], id));
                 }
                 case PARAMETER -> {
                     names[id] = node.target();
@@ -88,7 +90,7 @@ final class GraphExport {
                 // an output that is an input or parameter itself, or a value output twice
                 out.addNode(node("Identity", name, names[v.id()]));
             }
-            out.addOutput(info(name, v.shape()));
+            out.addOutput(info(name, v.id()));
         }
         return ModelProto.newBuilder()
                 .setIrVersion(8)
@@ -153,27 +155,23 @@ final class GraphExport {
             case "softmax", "logSoftmax" ->
                 out.addNode(node(target.equals("softmax") ? "Softmax" : "LogSoftmax", y, in).toBuilder()
                         .addAttribute(i("axis", a.getInt("dim"))));
-            case "reshape", "view" -> out.addNode(node("Reshape", y, in[0], ints(a.getInts("shape"))));
+            case "reshape", "view" -> out.addNode(node("Reshape", y, in[0], longs(shapeAttribute(node, "shape"))));
             case "permute" ->
                 out.addNode(node("Transpose", y, in).toBuilder().addAttribute(is("perm", a.getInts("dims"))));
-            case "expand" -> out.addNode(node("Expand", y, in[0], ints(a.getInts("sizes"))));
-            case "narrow" ->
+            case "expand" -> out.addNode(node("Expand", y, in[0], longs(shapeAttribute(node, "sizes"))));
+            case "narrow", "slice" -> {
+                long end = batch.dynamic()
+                        ? batch.rewrite(node.output().id())[0][0]
+                        : target.equals("narrow") ? (long) a.getInt("start") + a.getInt("length") : a.getInt("end");
                 out.addNode(node(
                         "Slice",
                         y,
                         in[0],
                         ints(new int[] {a.getInt("start")}),
-                        ints(new int[] {a.getInt("start") + a.getInt("length")}),
-                        ints(new int[] {a.getInt("dim")})));
-            case "slice" ->
-                out.addNode(node(
-                        "Slice",
-                        y,
-                        in[0],
-                        ints(new int[] {a.getInt("start")}),
-                        ints(new int[] {a.getInt("end")}),
+                        longs(new long[] {end}),
                         ints(new int[] {a.getInt("dim")}),
-                        ints(new int[] {a.getInt("step")})));
+                        ints(new int[] {target.equals("narrow") ? 1 : a.getInt("step")})));
+            }
             case "cat" -> out.addNode(node("Concat", y, in).toBuilder().addAttribute(i("axis", a.getInt("dim"))));
             case "gather" ->
                 out.addNode(node("GatherElements", y, in[0], cast(in[1], TensorProto.DataType.INT64)).toBuilder()
@@ -257,13 +255,27 @@ final class GraphExport {
         return name;
     }
 
+    /** A reshape's or expand's sizes, with the batch size written out of them when the export has a batch dim. */
+    private long[] shapeAttribute(Node node, String name) {
+        if (batch.dynamic()) {
+            return batch.rewrite(node.output().id())[0];
+        }
+        return java.util.Arrays.stream(node.attributes().getInts(name))
+                .asLongStream()
+                .toArray();
+    }
+
     private String ints(int[] v) {
+        return longs(java.util.Arrays.stream(v).asLongStream().toArray());
+    }
+
+    private String longs(long[] v) {
         String name = fresh();
         TensorProto.Builder t = TensorProto.newBuilder()
                 .setName(name)
                 .setDataType(TensorProto.DataType.INT64_VALUE)
                 .addDims(v.length);
-        for (int x : v) {
+        for (long x : v) {
             t.addInt64Data(x);
         }
         out.addInitializer(t);
@@ -316,10 +328,15 @@ final class GraphExport {
         return p.setRawData(ByteString.copyFrom(b.array())).build();
     }
 
-    private static ValueInfoProto info(String name, int[] shape) {
+    /** An input's or output's type and shape: its batch dims named N. */
+    private ValueInfoProto info(String name, int id) {
+        int[] shape = graph.nodes().get(id).output().shape();
         TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-        for (int d : shape) {
-            s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        for (int d = 0; d < shape.length; d++) {
+            s.addDim(
+                    batch.isBatch(id, d)
+                            ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
+                            : TensorShapeProto.Dimension.newBuilder().setDimValue(shape[d]));
         }
         return ValueInfoProto.newBuilder()
                 .setName(name)

@@ -20,7 +20,10 @@ public final class Onnx {
      * Traces the model in eval mode on an example input and writes the graph as an ONNX model
      * (opset {@value #EXPORT_OPSET}) whose one input, {@code input}, has the example's shape, and
      * whose one output is {@code output}; parameters and buffers become initializers under their
-     * dotted names. The model's train/eval mode is restored afterwards.
+     * dotted names. The model's train/eval mode is restored afterwards. A second trace, one sample
+     * larger, finds the batch dims: where the graph can be written without the batch size, they
+     * are the named dim {@code N} and the file takes any batch; otherwise the example's batch size
+     * is fixed in the file.
      *
      * @param model the model
      * @param exampleInput an input of the shape the exported model takes
@@ -45,9 +48,15 @@ public final class Onnx {
         model.eval();
         try {
             Graph graph = Graph.trace(model, exampleInput);
+            // a second trace one sample larger shows which dims are the batch
+            Graph larger = exampleInput.dim() == 0
+                    ? null
+                    : Graph.trace(model, Tensor.cat(0, exampleInput, exampleInput.narrow(0, 0, 1)));
             Map<String, Tensor> values = new HashMap<>(model.namedBuffers());
             values.putAll(model.namedParameters());
-            return new GraphExport(graph, values).model().toByteArray();
+            return new GraphExport(graph, values, BatchDims.of(graph, larger))
+                    .model()
+                    .toByteArray();
         } finally {
             model.train(training);
         }
