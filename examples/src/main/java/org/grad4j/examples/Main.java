@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             GraphDump.class,
             OnnxRoundTrip.class,
             OnnxRun.class,
+            OnnxFinetune.class,
             LeakCheck.class
         },
         // What the examples inherit: --help and --version, options listed as declared.

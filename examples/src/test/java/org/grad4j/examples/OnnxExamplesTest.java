@@ -27,6 +27,17 @@ class OnnxExamplesTest {
     }
 
     @Test
+    void fineTunesAnImportedClassifierItWroteItself(@TempDir Path dir) {
+        Cli.Run run = Cli.run("onnx-finetune", "--limit", "2048", "--out", dir.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(Files.isRegularFile(dir.resolve("classifier.onnx")), run.out());
+        assertTrue(run.out().contains("fine-tuning OnnxModel(opset 17"), run.out());
+        String last = run.out().strip().substring(run.out().strip().lastIndexOf('\n') + 1);
+        double accuracy = Double.parseDouble(last.replace("test accuracy: ", ""));
+        assertTrue(accuracy > 0.6, "an epoch on 2,048 images: " + last);
+    }
+
+    @Test
     void onnxRunNamesAFileItCannotRead(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("junk.onnx");
         Files.write(junk, new byte[] {1, 2, 3});

@@ -12,11 +12,22 @@ import org.grad4j.tensor.Tensor;
  * {@code namedParameters()} gives the ONNX names back.
  */
 abstract class ParameterTree extends Module {
-    /** A child that only holds parameters. */
-    private static final class Node extends ParameterTree {
+    /** A child that only holds parameters: the initializers whose names share a dotted prefix. */
+    private static final class Initializers extends ParameterTree {
         @Override
         public Tensor forward(Tensor input) {
             throw new UnsupportedOperationException("a group of an ONNX model's parameters has no forward");
+        }
+
+        @Override
+        protected String extraRepr() {
+            StringBuilder s = new StringBuilder();
+            localParameters()
+                    .forEach((name, p) -> s.append(s.length() == 0 ? "" : ", ")
+                            .append(name)
+                            .append(' ')
+                            .append(java.util.Arrays.toString(p.shape())));
+            return s.toString();
         }
     }
 
@@ -37,7 +48,7 @@ abstract class ParameterTree extends Module {
                 } else {
                     ParameterTree next = at.groups.get(parts[i]);
                     if (next == null) {
-                        next = at.registerModule(parts[i], new Node());
+                        next = at.registerModule(parts[i], new Initializers());
                         at.groups.put(parts[i], next);
                     }
                     at = next;
