@@ -289,10 +289,6 @@ final class ElementwiseOps {
     }
 
     static int numel(int[] shape) {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        return n;
+        return ShapeOps.product(shape, 0, shape.length);
     }
 }

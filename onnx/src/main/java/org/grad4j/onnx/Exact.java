@@ -25,12 +25,8 @@ final class Exact {
         int[] shape = broadcast(node, a.shape, b.shape);
         long[] x = a.longs();
         long[] y = b.longs();
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
+        long[] out = new long[ElementwiseOps.numel(shape)];
+        for (int i = 0; i < out.length; i++) {
             out[i] = op.applyAsLong(x[index(i, shape, a.shape)], y[index(i, shape, b.shape)]);
         }
         return Value.exact(type, out, shape);

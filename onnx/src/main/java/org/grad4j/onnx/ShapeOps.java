@@ -64,6 +64,15 @@ final class ShapeOps {
         return new Value[] {Value.ints(v)};
     }
 
+    /** The product of dims [from, to) of a shape. */
+    static int product(int[] shape, int from, int to) {
+        int p = 1;
+        for (int d = from; d < to; d++) {
+            p *= shape[d];
+        }
+        return p;
+    }
+
     /** A bound of a range of dims in [0, rank]: negative counts from the end, then clamped. */
     private static int bound(long v, int rank) {
         return (int) Math.max(0, Math.min(rank, v < 0 ? v + rank : v));
@@ -140,11 +149,8 @@ final class ShapeOps {
         if (a < 0 || a > s.length) {
             throw n.error("axis " + axis + " is out of range for rank " + s.length);
         }
-        int outer = 1;
-        for (int i = 0; i < a; i++) {
-            outer *= s[i];
-        }
-        return new Value[] {reshaped(n, in[0], new int[] {outer, in[0].numel() / Math.max(outer, 1)})};
+        int outer = product(s, 0, a);
+        return new Value[] {reshaped(n, in[0], new int[] {outer, product(s, a, s.length)})};
     }
 
     /** A value computed on float32 data whatever its type (integer data exact below 2^24). */
@@ -260,14 +266,8 @@ final class ShapeOps {
             }
             shape[axis] += v.shape[axis];
         }
-        int outer = 1;
-        for (int d = 0; d < axis; d++) {
-            outer *= shape[d];
-        }
-        int inner = 1;
-        for (int d = axis + 1; d < shape.length; d++) {
-            inner *= shape[d];
-        }
+        int outer = product(shape, 0, axis);
+        int inner = product(shape, axis + 1, shape.length);
         long[] out = new long[ElementwiseOps.numel(shape)];
         int pos = 0;
         for (int o = 0; o < outer; o++) {
@@ -299,14 +299,8 @@ final class ShapeOps {
         System.arraycopy(idx.shape, 0, shape, axis, idx.rank());
         System.arraycopy(data.shape, axis + 1, shape, axis + idx.rank(), data.rank() - axis - 1);
         if (data.isExact()) {
-            int outer = 1;
-            for (int d = 0; d < axis; d++) {
-                outer *= data.shape[d];
-            }
-            int inner = 1;
-            for (int d = axis + 1; d < data.rank(); d++) {
-                inner *= data.shape[d];
-            }
+            int outer = product(data.shape, 0, axis);
+            int inner = product(data.shape, axis + 1, data.shape.length);
             long[] src = data.longs();
             long[] out = new long[outer * index.length * inner];
             for (int o = 0, pos = 0; o < outer; o++) {
@@ -440,14 +434,8 @@ final class ShapeOps {
             }
             return onData(n, v, t -> t.indexSelect(axis, Tensor.of(f, f.length)));
         }
-        int outer = 1;
-        for (int d = 0; d < axis; d++) {
-            outer *= v.shape[d];
-        }
-        int inner = 1;
-        for (int d = axis + 1; d < v.rank(); d++) {
-            inner *= v.shape[d];
-        }
+        int outer = product(v.shape, 0, axis);
+        int inner = product(v.shape, axis + 1, v.shape.length);
         long[] src = v.longs();
         long[] out = new long[ElementwiseOps.numel(shape)];
         int pos = 0;

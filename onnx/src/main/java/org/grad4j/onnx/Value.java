@@ -50,11 +50,7 @@ final class Value {
     }
 
     int numel() {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        return n;
+        return ElementwiseOps.numel(shape);
     }
 
     int rank() {
