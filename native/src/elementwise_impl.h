@@ -66,6 +66,8 @@ void unary(int op, float alpha, float beta, const float* __restrict x, float* y,
             G4_LOOP(math::softplus(v));
         case G4_UNARY_GELU:
             G4_LOOP(gelu(v));
+        case G4_UNARY_ERF:
+            G4_LOOP(static_cast<float>(erf_ref(v)));
         case G4_UNARY_ELU:
             G4_LOOP(math::elu(v, alpha));
         case G4_UNARY_CLAMP:

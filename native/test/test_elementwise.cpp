@@ -35,6 +35,8 @@ double reference_unary(int op, double x, double alpha, double beta) {
             return x > 20 ? x : std::log1p(std::exp(x));
         case G4_UNARY_GELU:
             return x * cdf;
+        case G4_UNARY_ERF:
+            return std::erf(x);
         case G4_UNARY_ELU:
             return x > 0 ? x : alpha * (std::exp(x) - 1);
         case G4_UNARY_CLAMP:

@@ -47,6 +47,7 @@ typedef enum g4_unary_op {
     G4_UNARY_LEAKY_RELU,
     G4_UNARY_SOFTPLUS,
     G4_UNARY_GELU,
+    G4_UNARY_ERF,
     G4_UNARY_ELU,
     G4_UNARY_CLAMP,
     G4_UNARY_POW,

@@ -28,6 +28,8 @@ public enum UnaryOp {
     SOFTPLUS,
     /** x · Φ(x) with the exact Gaussian CDF. */
     GELU,
+    /** The error function, 2/√π · ∫₀ˣ exp(−t²) dt. */
+    ERF,
     /** x where x &gt; 0, else alpha · (exp(x) − 1). */
     ELU,
     /** x limited to [alpha, beta]. */

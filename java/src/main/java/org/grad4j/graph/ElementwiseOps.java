@@ -33,6 +33,7 @@ final class ElementwiseOps {
             Map.entry("tanh", UnaryOp.TANH),
             Map.entry("softplus", UnaryOp.SOFTPLUS),
             Map.entry("gelu", UnaryOp.GELU),
+            Map.entry("erf", UnaryOp.ERF),
             Map.entry("relu", UnaryOp.LEAKY_RELU),
             Map.entry("leakyRelu", UnaryOp.LEAKY_RELU),
             Map.entry("elu", UnaryOp.ELU),

@@ -18,6 +18,7 @@ import org.grad4j.internal.ops.Copy;
 import org.grad4j.internal.ops.CrossEntropy;
 import org.grad4j.internal.ops.Div;
 import org.grad4j.internal.ops.Elu;
+import org.grad4j.internal.ops.Erf;
 import org.grad4j.internal.ops.Exp;
 import org.grad4j.internal.ops.Expand;
 import org.grad4j.internal.ops.Extremum;
@@ -360,6 +361,15 @@ public class Tensor extends TensorBase implements AutoCloseable {
      */
     public Tensor softplus() {
         return new Softplus().apply(this);
+    }
+
+    /**
+     * The error function, as {@code torch.erf}.
+     *
+     * @return erf of each element
+     */
+    public Tensor erf() {
+        return new Erf().apply(this);
     }
 
     /**

@@ -21,6 +21,7 @@ final class ElementwiseOps {
         unary(ops, "Sigmoid", Tensor::sigmoid);
         unary(ops, "Tanh", Tensor::tanh);
         unary(ops, "Softplus", Tensor::softplus);
+        unary(ops, "Erf", Tensor::erf);
         ops.put("LeakyRelu", (n, in) -> one(floatIn(n, in, 0).leakyRelu(n.f("alpha", 0.01f))));
         ops.put("Elu", (n, in) -> one(floatIn(n, in, 0).elu(n.f("alpha", 1f))));
         ops.put(

@@ -30,6 +30,7 @@ final class GraphExport {
             Map.entry("sigmoid", "Sigmoid"),
             Map.entry("tanh", "Tanh"),
             Map.entry("softplus", "Softplus"),
+            Map.entry("erf", "Erf"),
             Map.entry("relu", "Relu"),
             Map.entry("clone", "Identity"),
             Map.entry("detach", "Identity"),
@@ -111,6 +112,18 @@ final class GraphExport {
             return;
         }
         switch (target) {
+            case "gelu" -> {
+                // opset 17 has no Gelu: x · (1 + erf(x / √2)) / 2
+                String scaled = fresh();
+                String erf = fresh();
+                String onePlus = fresh();
+                String half = fresh();
+                out.addNode(node("Mul", scaled, in[0], scalar(0.70710678118654752f)));
+                out.addNode(node("Erf", erf, scaled));
+                out.addNode(node("Add", onePlus, erf, scalar(1f)));
+                out.addNode(node("Mul", half, onePlus, scalar(0.5f)));
+                out.addNode(node("Mul", y, in[0], half));
+            }
             case "leakyRelu" ->
                 out.addNode(node("LeakyRelu", y, in).toBuilder().addAttribute(f("alpha", a.getFloat("negativeSlope"))));
             case "elu" -> out.addNode(node("Elu", y, in).toBuilder().addAttribute(f("alpha", a.getFloat("alpha"))));

@@ -37,6 +37,18 @@ public final class Onnx {
     }
 
     /**
+     * The trace one sample larger that shows which dims are the batch, or null for a model that
+     * runs at the example's batch size only (its error is the first trace's to report).
+     */
+    private static Graph larger(Module model, Tensor example) {
+        try {
+            return Graph.trace(model, Tensor.cat(0, example, example.narrow(0, 0, 1)));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * As {@link #export}, returning the serialized model.
      *
      * @param model the model
@@ -48,10 +60,7 @@ public final class Onnx {
         model.eval();
         try {
             Graph graph = Graph.trace(model, exampleInput);
-            // a second trace one sample larger shows which dims are the batch
-            Graph larger = exampleInput.dim() == 0
-                    ? null
-                    : Graph.trace(model, Tensor.cat(0, exampleInput, exampleInput.narrow(0, 0, 1)));
+            Graph larger = exampleInput.dim() == 0 ? null : larger(model, exampleInput);
             Map<String, Tensor> values = new HashMap<>(model.namedBuffers());
             values.putAll(model.namedParameters());
             return new GraphExport(graph, values, BatchDims.of(graph, larger))

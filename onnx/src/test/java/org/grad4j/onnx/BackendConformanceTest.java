@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class BackendConformanceTest {
     /** Tests of the set that pass today: a floor that only rises. */
-    static final int PASSING = 631;
+    static final int PASSING = 632;
 
     @Test
     void backendTests() throws IOException {

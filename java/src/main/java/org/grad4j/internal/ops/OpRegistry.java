@@ -28,6 +28,7 @@ public final class OpRegistry {
             Map.entry("tanh", a -> new Tanh()),
             Map.entry("softplus", a -> new Softplus()),
             Map.entry("gelu", a -> new Gelu()),
+            Map.entry("erf", a -> new Erf()),
             Map.entry("relu", a -> new LeakyRelu(0f)),
             Map.entry("leakyRelu", a -> new LeakyRelu(a.getFloat("negativeSlope"))),
             Map.entry("elu", a -> new Elu(a.getFloat("alpha"))),

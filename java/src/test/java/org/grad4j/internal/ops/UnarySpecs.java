@@ -114,6 +114,20 @@ final class UnarySpecs {
                                 Refs.unary(UnarySpecs::gelu),
                                 Inputs.uniform(-8f, 8f, 12))
                         .error("null input", () -> new Gelu().apply((Tensor) null), "gelu: input 0 is null"),
+                unary("erf", x -> 1 - erfc(x), Tensor::erf, Inputs::randn)
+                        .sample(
+                                "tails",
+                                in -> in[0].erf(),
+                                new int[] {12},
+                                Refs.unary(x -> 1 - erfc(x)),
+                                Inputs.uniform(-6f, 6f, 12))
+                        .sample(
+                                "known values",
+                                in -> in[0].erf(),
+                                new int[] {4},
+                                Refs.unary(x -> 1 - erfc(x)),
+                                constant(new float[] {0f, 0.5f, -1f, 2f}, 4).requiresGrad(true))
+                        .error("null input", () -> new Erf().apply((Tensor) null), "erf: input 0 is null"),
                 unary("elu", x -> x > 0 ? x : Math.expm1(x), Tensor::elu, Inputs::randn)
                         .error("null input", () -> new Elu(1f).apply((Tensor) null), "elu: input 0 is null"),
                 unary("elu(0.5)", x -> x > 0 ? x : 0.5 * Math.expm1(x), x -> x.elu(0.5f), awayFrom(0f)),

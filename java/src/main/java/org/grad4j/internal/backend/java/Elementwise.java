@@ -76,6 +76,9 @@ final class Elementwise {
             case GELU -> {
                 for (int i = from; i < to; i++) y[yo + i] = MathFunctions.gelu(x[xo + i]);
             }
+            case ERF -> {
+                for (int i = from; i < to; i++) y[yo + i] = (float) org.grad4j.internal.math.Erf.erf(x[xo + i]);
+            }
             case ELU -> {
                 for (int i = from; i < to; i++) y[yo + i] = elu(x[xo + i], alpha);
             }
