@@ -28,8 +28,22 @@ final class Grad4jTrainStep implements TrainStep {
     Grad4jTrainStep(String backend, String model, boolean compile) {
         scope = Backend.use(Backends.named(backend));
         Generator.manualSeed(0);
-        boolean mlp = model.equals("mlp");
-        net = mlp
+        net = model(model);
+        optimizer = new Adam(net.parameters(), 1e-3);
+        int batch = TrainStepBench.batch(model);
+        images = Tensor.rand(new Generator(1), batch, 1, 28, 28);
+        Generator gen = new Generator(2);
+        float[] classes = new float[batch];
+        for (int i = 0; i < batch; i++) {
+            classes[i] = gen.nextInt(10);
+        }
+        labels = Tensor.of(classes, batch);
+        compiled = compile ? org.grad4j.graph.Compile.trainStep(net, criterion, optimizer) : null;
+    }
+
+    /** The mlp or cnn example's network, as the examples define it. */
+    static Module model(String name) {
+        return name.equals("mlp")
                 ? new Sequential(
                         new Flatten(),
                         new Linear(784, 400),
@@ -48,16 +62,6 @@ final class Grad4jTrainStep implements TrainStep {
                         new Linear(3136, 128),
                         new ReLU(),
                         new Linear(128, 10));
-        optimizer = new Adam(net.parameters(), 1e-3);
-        int batch = TrainStepBench.batch(model);
-        images = Tensor.rand(new Generator(1), batch, 1, 28, 28);
-        Generator gen = new Generator(2);
-        float[] classes = new float[batch];
-        for (int i = 0; i < batch; i++) {
-            classes[i] = gen.nextInt(10);
-        }
-        labels = Tensor.of(classes, batch);
-        compiled = compile ? org.grad4j.graph.Compile.trainStep(net, criterion, optimizer) : null;
     }
 
     @Override

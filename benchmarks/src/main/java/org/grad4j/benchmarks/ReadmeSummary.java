@@ -24,7 +24,8 @@ final class ReadmeSummary {
             new Quote("train", row -> true),
             new Quote("compiled", row -> true),
             new Quote("overhead", row -> true),
-            new Quote("checkpoint", row -> true));
+            new Quote("checkpoint", row -> true),
+            new Quote("onnx", row -> true));
 
     private ReadmeSummary() {}
 

@@ -35,9 +35,12 @@ public final class Report {
     static final String EXAMPLES = "examples";
     static final String CHECKPOINT = "checkpoint";
     static final String COMPILED = "compiled";
+    static final String ONNX = "onnx";
     private static final String OVERHEAD_TITLE =
             "Tensor.matmul against the native library's GEMM called directly, in one JVM (µs per call)";
     private static final String CHECKPOINT_TITLE = "Activation checkpointing on a 64-layer MLP";
+    private static final String ONNX_TITLE =
+            "Inference of an imported ONNX model: grad4j against ONNX Runtime, alternating rounds in one JVM (ms per call)";
     private static final String COMPILED_TITLE =
             "Compiled against eager training steps, alternating rounds in one JVM (native, ms per step)";
 
@@ -60,6 +63,7 @@ public final class Report {
                     case OVERHEAD -> overhead();
                     case CHECKPOINT -> checkpoint();
                     case COMPILED -> compiled();
+                    case ONNX -> onnx();
                     case EXAMPLES -> ExampleRuns.table(out);
                     default -> table(section(name), seconds, out);
                 };
@@ -88,6 +92,7 @@ public final class Report {
         doc.add(OVERHEAD, OVERHEAD_TITLE, overhead());
         doc.add(COMPILED, COMPILED_TITLE, compiled());
         doc.add(CHECKPOINT, CHECKPOINT_TITLE, checkpoint());
+        doc.add(ONNX, ONNX_TITLE, onnx());
         doc.add(EXAMPLES, ExampleRuns.TITLE, ExampleRuns.table(out));
         doc.write(docFile);
         System.out.println(doc.render());
@@ -141,6 +146,12 @@ public final class Report {
         return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "7", "--table")), false));
     }
 
+    private static String onnx() throws IOException, InterruptedException {
+        System.err.println("benchmarks: running " + ONNX + " ...");
+        List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(OnnxInference.class));
+        return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "7", "--table")), false));
+    }
+
     /** The Markdown table in what a child printed, without the JVM warnings JMH's forks add to it. */
     private static String tableLines(String printed) {
         StringBuilder table = new StringBuilder();
@@ -177,6 +188,9 @@ public final class Report {
         List<String> names = new ArrayList<>();
         Sections.all().forEach(s -> names.add(s.name()));
         names.add(OVERHEAD);
+        names.add(COMPILED);
+        names.add(CHECKPOINT);
+        names.add(ONNX);
         names.add(EXAMPLES);
         return names;
     }
