@@ -31,8 +31,15 @@ public final class Graph {
     private final Map<String, Value> updates;
     private final Map<String, Tensor> bound;
     private final Tensor[] constants;
+    private final List<Region> regions;
 
-    Graph(List<Node> nodes, List<Value> outputs, Map<String, Value> updates, Map<String, Tensor> bound) {
+    Graph(
+            List<Node> nodes,
+            List<Value> outputs,
+            Map<String, Value> updates,
+            Map<String, Tensor> bound,
+            List<Region> regions) {
+        this.regions = List.copyOf(regions);
         this.nodes = List.copyOf(nodes);
         this.outputs = List.copyOf(outputs);
         this.updates = Collections.unmodifiableMap(new LinkedHashMap<>(updates));
@@ -139,6 +146,16 @@ public final class Graph {
      */
     public Map<String, Value> updates() {
         return updates;
+    }
+
+    /**
+     * The layers a trace recorded as a whole (recurrent layers, layer norm), in the order they
+     * ended; empty for graphs that passes or a builder made.
+     *
+     * @return the regions
+     */
+    public List<Region> regions() {
+        return regions;
     }
 
     /**
@@ -320,7 +337,8 @@ public final class Graph {
     /**
      * One node per line, in columns (kind, value, target, arguments, shape), as torch.fx prints a
      * graph, then the outputs, then one {@code update} line per state update (the parameter's name
-     * and its new value).
+     * and its new value), then one {@code region} line per region (its nodes, layer, inputs,
+     * outputs and attributes).
      */
     @Override
     public String toString() {
@@ -346,6 +364,17 @@ public final class Graph {
             "output", "", "output", outputs.toString().replace('[', '(').replace(']', ')'), ""
         });
         updates.forEach((name, v) -> rows.add(new String[] {"update", "", name, "(" + v + ")", ""}));
+        for (Region r : regions) {
+            String in = r.inputs().toString().replace('[', '(').replace(']', ')');
+            String out = r.outputs().toString().replace('[', '(').replace(']', ')');
+            rows.add(new String[] {
+                "region",
+                "%" + r.first() + "..%" + (r.end() - 1),
+                r.op(),
+                in + " -> " + out + " {" + r.attributes() + "}",
+                ""
+            });
+        }
         int[] width = new int[5];
         for (String[] r : rows) {
             for (int c = 0; c < 5; c++) {

@@ -31,6 +31,7 @@ public final class GraphBuilder {
     private final Map<String, Tensor> bound = new LinkedHashMap<>();
     private final Map<String, Value> names = new HashMap<>();
     private final Map<String, Value> updates = new LinkedHashMap<>();
+    private final List<Region> regions = new ArrayList<>();
 
     private Value add(
             Node.Kind kind, String target, List<Value> inputs, Attributes attributes, int[] shape, float[] constant) {
@@ -116,6 +117,16 @@ public final class GraphBuilder {
     }
 
     /** Whether a node already has this name. */
+    /** The number of nodes added so far: the id the next node gets. */
+    int size() {
+        return nodes.size();
+    }
+
+    /** Records a region of the nodes added so far. */
+    void region(Region region) {
+        regions.add(region);
+    }
+
     boolean hasName(String name) {
         return names.containsKey(name);
     }
@@ -205,6 +216,6 @@ public final class GraphBuilder {
                 throw new IllegalArgumentException("graph: output " + v + " is not a value of this builder");
             }
         }
-        return new Graph(nodes, List.of(outputs), updates, bound);
+        return new Graph(nodes, List.of(outputs), updates, bound, regions);
     }
 }

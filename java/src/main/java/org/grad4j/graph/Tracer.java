@@ -37,6 +37,7 @@ final class Tracer implements Recorder {
     private final WrittenStorages written = new WrittenStorages();
     private final Map<Tensor, String> parameterNames;
     private final Set<Tensor> unbound = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final java.util.Deque<OpenRegion> open = new java.util.ArrayDeque<>();
     private int depth;
     private int params;
     private int constants;
@@ -120,6 +121,34 @@ final class Tracer implements Recorder {
             in[i] = valueOf(inputs[i]);
         }
         bind(output, builder.op(op.name(), op.attributes(), output.shape(), in));
+    }
+
+    /** A region begun and not yet ended. */
+    private record OpenRegion(String op, Attributes attributes, java.util.List<Value> inputs, int first) {}
+
+    @Override
+    public void enterRegion(String op, Attributes attributes, Tensor[] inputs) {
+        if (depth > 0) {
+            return;
+        }
+        java.util.List<Value> in = new java.util.ArrayList<>();
+        for (Tensor t : inputs) {
+            in.add(valueOf(t));
+        }
+        open.push(new OpenRegion(op, attributes, in, builder.size()));
+    }
+
+    @Override
+    public void exitRegion(Tensor[] outputs) {
+        if (depth > 0) {
+            return;
+        }
+        OpenRegion r = open.pop();
+        java.util.List<Value> out = new java.util.ArrayList<>();
+        for (Tensor t : outputs) {
+            out.add(valueOf(t));
+        }
+        builder.region(new Region(r.op(), r.attributes(), r.inputs(), out, r.first(), builder.size()));
     }
 
     @Override

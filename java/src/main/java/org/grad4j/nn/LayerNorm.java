@@ -1,13 +1,18 @@
 package org.grad4j.nn;
 
 import java.util.Arrays;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.trace.Tracing;
 import org.grad4j.tensor.Tensor;
 
 /**
  * Layer normalization over the last dims, like {@code torch.nn.LayerNorm}:
  * y = (x − E[x]) / sqrt(Var[x] + eps) · weight + bias, with the mean and the biased variance
  * taken over the trailing {@code normalizedShape} dims of each sample, in training and eval alike.
+ *
+ * <p>Traced, the layer is a region {@code "layerNorm"} (normalizedShape, eps, elementwiseAffine;
+ * inputs: the input, then weight and bias), so exporters write it as one operator.
  *
  * <p>Shape: input [*, normalizedShape...]; output as input. Weight (ones) and bias (zeros) have
  * shape normalizedShape when elementwiseAffine. Defaults: eps 1e-5, elementwiseAffine true.
@@ -101,11 +106,21 @@ public class LayerNorm extends Module {
             dims[i] = shape.length - k + i;
             m *= normalizedShape[i];
         }
+        Attributes configuration = Attributes.of()
+                .with("normalizedShape", normalizedShape)
+                .with("eps", (float) eps)
+                .with("elementwiseAffine", elementwiseAffine);
+        Tracing.enterRegion(
+                "layerNorm",
+                configuration,
+                elementwiseAffine ? new Tensor[] {input, weight, bias} : new Tensor[] {input});
         Tensor mean = input.sum(dims, true).div(m);
         Tensor centered = input.sub(mean);
         Tensor var = centered.square().sum(dims, true).div(m);
         Tensor y = centered.div(var.add((float) eps).sqrt());
-        return elementwiseAffine ? y.mul(weight).add(bias) : y;
+        Tensor out = elementwiseAffine ? y.mul(weight).add(bias) : y;
+        Tracing.exitRegion(out);
+        return out;
     }
 
     /**

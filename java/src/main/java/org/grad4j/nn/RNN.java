@@ -1,5 +1,6 @@
 package org.grad4j.nn;
 
+import org.grad4j.graph.Attributes;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 
@@ -139,6 +140,17 @@ public class RNN extends Recurrent {
     @Override
     protected int stateCount() {
         return 1;
+    }
+
+    /**
+     * The recurrent layers' configuration and the nonlinearity ({@code "tanh"} or {@code "relu"}).
+     *
+     * @param initial the initial state given to this run (a null entry for zeros)
+     * @return the attributes
+     */
+    @Override
+    protected Attributes configuration(Tensor[] initial) {
+        return super.configuration(initial).with("nonlinearity", relu ? "relu" : "tanh");
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.grad4j.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.trace.Tracing;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
 
@@ -30,6 +32,7 @@ abstract class Recurrent extends Module {
     protected final boolean bidirectional;
 
     private final Generator gen;
+    private final String name;
 
     Recurrent(
             String name,
@@ -57,6 +60,7 @@ abstract class Recurrent extends Module {
         this.dropout = (float) dropout;
         this.bidirectional = bidirectional;
         this.gen = gen;
+        this.name = name;
         double bound = 1 / Math.sqrt(hiddenSize);
         for (int layer = 0; layer < numLayers; layer++) {
             int in = layer == 0 ? inputSize : hiddenSize * directions();
@@ -134,9 +138,51 @@ abstract class Recurrent extends Module {
         return run(input, new Tensor[stateCount()])[0];
     }
 
-    /** The output [L, N, D·H] (in the input's layout) and each final state [layers·D, N, H]. */
+    /**
+     * The layer's configuration as a traced region records it (see {@link
+     * org.grad4j.graph.Region}): hiddenSize, numLayers, bias, batchFirst, bidirectional and, per
+     * state, whether an initial value was given. (Dropout between layers draws random masks, which
+     * end a trace, so a traced run has none.)
+     *
+     * @param initial the initial states given to this run (null entries for zeros)
+     * @return the attributes
+     */
+    protected Attributes configuration(Tensor[] initial) {
+        int[] given = new int[initial.length];
+        for (int s = 0; s < given.length; s++) {
+            given[s] = initial[s] == null ? 0 : 1;
+        }
+        return Attributes.of()
+                .with("hiddenSize", hiddenSize)
+                .with("numLayers", numLayers)
+                .with("bias", bias)
+                .with("batchFirst", batchFirst)
+                .with("bidirectional", bidirectional)
+                .with("initial", given);
+    }
+
+    /**
+     * The output [L, N, D·H] (in the input's layout) and each final state [layers·D, N, H]. Traced,
+     * the run is a region named after the layer ({@code "rnn"}, {@code "gru"}, {@code "lstm"})
+     * whose inputs are the input, the initial states given, then the parameters in the order they
+     * are registered, and whose outputs are the output and the final states.
+     */
     final Tensor[] run(Tensor input, Tensor[] initial) {
-        String name = getClass().getSimpleName();
+        List<Tensor> given = new ArrayList<>(List.of(input));
+        for (Tensor t : initial) {
+            if (t != null) {
+                given.add(t);
+            }
+        }
+        given.addAll(localParameters().values());
+        Tracing.enterRegion(
+                name.toLowerCase(java.util.Locale.ROOT), configuration(initial), given.toArray(Tensor[]::new));
+        Tensor[] result = layers(input, initial);
+        Tracing.exitRegion(result);
+        return result;
+    }
+
+    private Tensor[] layers(Tensor input, Tensor[] initial) {
         boolean unbatched = input.dim() == 2;
         if ((input.dim() != 2 && input.dim() != 3) || input.size(-1) != inputSize) {
             throw new IllegalArgumentException(name + ": expected input [L, N, " + inputSize + "]"

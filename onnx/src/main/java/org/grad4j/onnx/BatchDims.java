@@ -16,17 +16,22 @@ import org.grad4j.graph.Node;
 final class BatchDims {
     private final Graph a;
     private final Graph b;
+    private final RegionExport regions;
     private final boolean dynamic;
 
-    private BatchDims(Graph a, Graph b) {
+    private BatchDims(Graph a, Graph b, RegionExport regions) {
         this.a = a;
         this.b = b;
+        this.regions = regions;
         this.dynamic = b != null && comparable();
     }
 
-    /** The batch dims of traces {@code a} and {@code b} (null: none, a fixed batch size). */
-    static BatchDims of(Graph a, Graph b) {
-        return new BatchDims(a, b);
+    /**
+     * The batch dims of traces {@code a} and {@code b} (null: none, a fixed batch size); the nodes
+     * inside regions written as one operator, which take any batch, are not compared.
+     */
+    static BatchDims of(Graph a, Graph b, RegionExport regions) {
+        return new BatchDims(a, b, regions);
     }
 
     boolean dynamic() {
@@ -50,6 +55,9 @@ final class BatchDims {
             return false;
         }
         for (int i = 0; i < na.size(); i++) {
+            if (regions.containing(i) != null) {
+                continue;
+            }
             Node x = na.get(i);
             Node y = nb.get(i);
             if (x.kind() != y.kind()

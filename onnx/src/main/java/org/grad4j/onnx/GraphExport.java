@@ -8,6 +8,7 @@ import java.util.Map;
 import org.grad4j.graph.Attributes;
 import org.grad4j.graph.Graph;
 import org.grad4j.graph.Node;
+import org.grad4j.graph.Region;
 import org.grad4j.onnx.proto.OnnxProto.AttributeProto;
 import org.grad4j.onnx.proto.OnnxProto.GraphProto;
 import org.grad4j.onnx.proto.OnnxProto.ModelProto;
@@ -43,15 +44,19 @@ final class GraphExport {
     private final Graph graph;
     private final Map<String, Tensor> values;
     private final BatchDims batch;
+    private final RegionExport regions;
     private final GraphProto.Builder out = GraphProto.newBuilder().setName("grad4j");
     private final String[] names;
+    private final boolean[] written;
     private int fresh;
 
-    GraphExport(Graph graph, Map<String, Tensor> values, BatchDims batch) {
+    GraphExport(Graph graph, Map<String, Tensor> values, BatchDims batch, RegionExport regions) {
         this.graph = graph;
         this.values = values;
         this.batch = batch;
+        this.regions = regions;
         this.names = new String[graph.nodes().size()];
+        this.written = new boolean[names.length];
     }
 
     ModelProto model() {
@@ -65,31 +70,25 @@ final class GraphExport {
                     inputs++;
                     out.addInput(info(names[id], id));
                 }
-                case PARAMETER -> {
-                    names[id] = node.target();
-                    Tensor t = values.get(node.target());
-                    if (t == null) {
-                        throw new OnnxException("export: parameter '" + node.target() + "' is not the model's");
-                    }
-                    out.addInitializer(floats(names[id], t));
-                }
-                case CONSTANT -> {
-                    names[id] = "constant" + id;
-                    out.addInitializer(floats(names[id], graph.constantValue(node.output())));
-                }
+                case PARAMETER -> names[id] = node.target();
+                case CONSTANT -> names[id] = "constant" + id;
                 case OP -> {
-                    int k = outputs.indexOf(node.output());
-                    names[id] = k < 0 ? "v" + id : outputs.size() == 1 ? "output" : "output" + k;
-                    op(node);
+                    Region region = regions.containing(id);
+                    if (region == null) {
+                        name(node.output());
+                        op(node);
+                    } else if (id == region.end() - 1) {
+                        regions.write(region, this);
+                    }
                 }
             }
         }
         for (int k = 0; k < outputs.size(); k++) {
             org.grad4j.graph.Value v = outputs.get(k);
             String name = outputs.size() == 1 ? "output" : "output" + k;
-            if (!names[v.id()].equals(name)) {
+            if (!ref(v).equals(name)) {
                 // an output that is an input or parameter itself, or a value output twice
-                out.addNode(node("Identity", name, names[v.id()]));
+                out.addNode(node("Identity", name, ref(v)));
             }
             out.addOutput(info(name, v.id()));
         }
@@ -101,9 +100,57 @@ final class GraphExport {
                 .build();
     }
 
+    /** Names the value an op produces: {@code output} (or {@code outputK}) for a graph output, {@code vN} otherwise. */
+    String name(org.grad4j.graph.Value v) {
+        List<org.grad4j.graph.Value> outputs = graph.outputs();
+        int k = outputs.indexOf(v);
+        names[v.id()] = k < 0 ? "v" + v.id() : outputs.size() == 1 ? "output" : "output" + k;
+        return names[v.id()];
+    }
+
+    /** A use of a value: its name, with its initializer written at the first use of a parameter or constant. */
+    String ref(org.grad4j.graph.Value v) {
+        int id = v.id();
+        if (!written[id]) {
+            written[id] = true;
+            Node node = graph.nodes().get(id);
+            if (node.kind() == Node.Kind.PARAMETER) {
+                out.addInitializer(floats(names[id], parameter(node)));
+            } else if (node.kind() == Node.Kind.CONSTANT) {
+                out.addInitializer(floats(names[id], graph.constantValue(v)));
+            }
+        }
+        return names[id];
+    }
+
+    /** The tensor of a parameter node: the model's parameter or buffer of that name. */
+    Tensor parameter(Node node) {
+        Tensor t = values.get(node.target());
+        if (t == null) {
+            throw new OnnxException("export: parameter '" + node.target() + "' is not the model's");
+        }
+        return t;
+    }
+
+    Graph graph() {
+        return graph;
+    }
+
+    void add(NodeProto.Builder node) {
+        out.addNode(node);
+    }
+
+    void add(NodeProto node) {
+        out.addNode(node);
+    }
+
+    void initializer(TensorProto tensor) {
+        out.addInitializer(tensor);
+    }
+
     private void op(Node node) {
         String y = names[node.output().id()];
-        String[] in = node.inputs().stream().map(v -> names[v.id()]).toArray(String[]::new);
+        String[] in = node.inputs().stream().map(this::ref).toArray(String[]::new);
         Attributes a = node.attributes();
         String target = node.target();
         String same = SAME.get(target);
@@ -258,11 +305,11 @@ final class GraphExport {
                 .build();
     }
 
-    private String fresh() {
+    String fresh() {
         return "t" + fresh++;
     }
 
-    private String scalar(float v) {
+    String scalar(float v) {
         String name = fresh();
         out.addInitializer(floats(name, Tensor.scalar(v)));
         return name;
@@ -278,11 +325,11 @@ final class GraphExport {
                 .toArray();
     }
 
-    private String ints(int[] v) {
+    String ints(int[] v) {
         return longs(java.util.Arrays.stream(v).asLongStream().toArray());
     }
 
-    private String longs(long[] v) {
+    String longs(long[] v) {
         String name = fresh();
         TensorProto.Builder t = TensorProto.newBuilder()
                 .setName(name)
@@ -295,7 +342,7 @@ final class GraphExport {
         return name;
     }
 
-    private static NodeProto node(String op, String output, String... inputs) {
+    static NodeProto node(String op, String output, String... inputs) {
         NodeProto.Builder n =
                 NodeProto.newBuilder().setOpType(op).setName(output).addOutput(output);
         for (String in : inputs) {
@@ -304,7 +351,7 @@ final class GraphExport {
         return n.build();
     }
 
-    private static AttributeProto i(String name, long v) {
+    static AttributeProto i(String name, long v) {
         return AttributeProto.newBuilder()
                 .setName(name)
                 .setType(AttributeProto.AttributeType.INT)
@@ -312,7 +359,7 @@ final class GraphExport {
                 .build();
     }
 
-    private static AttributeProto is(String name, int... v) {
+    static AttributeProto is(String name, int... v) {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (int x : v) {
             a.addInts(x);
@@ -320,7 +367,7 @@ final class GraphExport {
         return a.build();
     }
 
-    private static AttributeProto f(String name, float v) {
+    static AttributeProto f(String name, float v) {
         return AttributeProto.newBuilder()
                 .setName(name)
                 .setType(AttributeProto.AttributeType.FLOAT)

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.grad4j.tensor.Tensor;
 
-/** Matrix products, softmax, convolution, pooling and batch normalization (inference). */
+/** Matrix products, softmax, convolution, pooling and normalization. */
 final class NnOps {
     private NnOps() {}
 
@@ -23,7 +23,7 @@ final class NnOps {
         ops.put("GlobalMaxPool", (n, in) -> one(global(n, in, true)));
         ops.put("BatchNormalization", NnOps::batchNorm);
         ops.put("LayerNormalization", NnOps::layerNorm);
-        ops.put("ConvTranspose", NnOps::convTranspose);
+        ops.put("ConvTranspose", ConvTransposeOp::apply);
     }
 
     private static Value[] gemm(OnnxNode n, Value[] in) {
@@ -104,7 +104,7 @@ final class NnOps {
         return new Window(kernel, stride, begin, end, dilation);
     }
 
-    private static int[] ints(OnnxNode n, String name, int count, int otherwise) {
+    static int[] ints(OnnxNode n, String name, int count, int otherwise) {
         long[] v = n.ints(name);
         int[] out = new int[count];
         Arrays.fill(out, otherwise);
@@ -123,7 +123,7 @@ final class NnOps {
     }
 
     /** x with {@code begin}/{@code end} elements of {@code fill} added along each spatial dim. */
-    private static Tensor pad(Tensor x, int[] begin, int[] end, float fill) {
+    static Tensor pad(Tensor x, int[] begin, int[] end, float fill) {
         for (int i = 0; i < begin.length; i++) {
             int dim = 2 + i;
             for (int side = 0; side < 2; side++) {
@@ -141,7 +141,7 @@ final class NnOps {
     }
 
     /** 1-d inputs as 2-d ones of height 1. */
-    private static int[] as2d(int[] v, int fill) {
+    static int[] as2d(int[] v, int fill) {
         return v.length == 1 ? new int[] {fill, v[0]} : v;
     }
 
@@ -241,6 +241,10 @@ final class NnOps {
             Tensor share = windows(pad(counted, new int[spatial], extra, 0f), kernel, win.stride, win.dilation, false);
             y = y.div(share);
         }
+        if (max && n.outputs().size() > 1 && !n.outputs().get(1).isEmpty()) {
+            long[] indices = MaxPoolIndices.of(n, x, y.shape(), kernel, win.stride, win.begin, win.dilation);
+            return new Value[] {Value.of(y), Value.exact(OnnxType.INT64, indices, y.shape())};
+        }
         return one(y);
     }
 
@@ -289,7 +293,7 @@ final class NnOps {
     }
 
     /** [depth · N, C, H, W] back to [N, C, depth, H, W]. */
-    private static Tensor unfoldDepth(Tensor y, int depth, int batch) {
+    static Tensor unfoldDepth(Tensor y, int depth, int batch) {
         return y.reshape(depth, batch, y.size(1), y.size(2), y.size(3))
                 .permute(1, 2, 0, 3, 4)
                 .contiguous();
@@ -367,66 +371,5 @@ final class NnOps {
             y = y.add(floatIn(n, in, 2));
         }
         return new Value[] {Value.of(y), Value.of(mean), Value.of(invStd)};
-    }
-
-    private static Value[] convTranspose(OnnxNode n, Value[] in) {
-        Tensor x = floatIn(n, in, 0);
-        Tensor w = floatIn(n, in, 1);
-        Tensor bias = in.length > 2 && in[2] != null ? floatIn(n, in, 2) : null;
-        int spatial = x.dim() - 2;
-        if (spatial != 1 && spatial != 2) {
-            throw n.error("input of shape " + Arrays.toString(x.shape())
-                    + ": grad4j convolves 1-d and 2-d inputs (transposed)");
-        }
-        int[] kernel = Arrays.copyOfRange(w.shape(), 2, w.dim());
-        int[] stride = ints(n, "strides", spatial, 1);
-        int[] dilation = ints(n, "dilations", spatial, 1);
-        int[] outputPadding = ints(n, "output_padding", spatial, 0);
-        int[] begin = new int[spatial];
-        int[] end = new int[spatial];
-        long[] outputShape = n.ints("output_shape");
-        String autoPad = n.s("auto_pad", "NOTSET");
-        for (int i = 0; i < spatial; i++) {
-            int full = (x.size(2 + i) - 1) * stride[i] + (kernel[i] - 1) * dilation[i] + 1 + outputPadding[i];
-            if (outputShape != null || autoPad.startsWith("SAME")) {
-                long target = outputShape != null
-                        ? outputShape[outputShape.length - spatial + i]
-                        : (long) x.size(2 + i) * stride[i];
-                // negative padding (a target beyond the full result) extends it with zeros
-                int total = (int) (full - target);
-                begin[i] = autoPad.equals("SAME_UPPER") ? Math.floorDiv(total, 2) : total - Math.floorDiv(total, 2);
-                end[i] = total - begin[i];
-            } else if (!autoPad.equals("VALID")) {
-                int[] pads = ints(n, "pads", 2 * spatial, 0);
-                begin[i] = pads[i];
-                end[i] = pads[spatial + i];
-            }
-        }
-        if (spatial == 1) {
-            x = x.unsqueeze(2);
-            w = w.unsqueeze(2);
-        }
-        int groups = n.intAttr("group", 1);
-        Tensor y = x.convTranspose2d(
-                w, null, as2d(stride, 1), new int[2], as2d(outputPadding, 0), as2d(dilation, 1), groups);
-        // the padding crops the full result (begin at the start of each spatial dim, end at its end)
-        int[] b = as2d(begin, 0);
-        int[] e = as2d(end, 0);
-        int[] extendBegin = new int[2];
-        int[] extendEnd = new int[2];
-        for (int i = 0; i < 2; i++) {
-            int from = Math.max(0, b[i]);
-            int to = y.size(2 + i) - Math.max(0, e[i]);
-            if (from > 0 || to < y.size(2 + i)) {
-                y = y.narrow(2 + i, from, Math.max(0, to - from));
-            }
-            extendBegin[i] = Math.max(0, -b[i]);
-            extendEnd[i] = Math.max(0, -e[i]);
-        }
-        y = pad(y, extendBegin, extendEnd, 0f);
-        if (bias != null) {
-            y = y.add(bias.reshape(bias.size(0), 1, 1));
-        }
-        return new Value[] {Value.of(spatial == 1 ? y.squeeze(2) : y)};
     }
 }

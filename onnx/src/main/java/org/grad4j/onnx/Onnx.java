@@ -63,7 +63,8 @@ public final class Onnx {
             Graph larger = exampleInput.dim() == 0 ? null : larger(model, exampleInput);
             Map<String, Tensor> values = new HashMap<>(model.namedBuffers());
             values.putAll(model.namedParameters());
-            return new GraphExport(graph, values, BatchDims.of(graph, larger))
+            RegionExport regions = RegionExport.of(graph, values);
+            return new GraphExport(graph, values, BatchDims.of(graph, larger, regions), regions)
                     .model()
                     .toByteArray();
         } finally {

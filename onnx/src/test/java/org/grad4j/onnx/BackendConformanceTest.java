@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class BackendConformanceTest {
     /** Tests of the set that pass today: a floor that only rises. */
-    static final int PASSING = 632;
+    static final int PASSING = 635;
 
     @Test
     void backendTests() throws IOException {

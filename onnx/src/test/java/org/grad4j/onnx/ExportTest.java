@@ -103,18 +103,20 @@ class ExportTest {
         }
     }
 
-    private static void roundTrip(Supplier<Module> make, Tensor input, Path dir, boolean anyBatch) throws Exception {
+    static void roundTrip(Supplier<Module> make, Tensor input, Path dir, boolean anyBatch) throws Exception {
         roundTrip(make, input, dir, anyBatch, 0f);
     }
 
     /** {@code tolerance}: how far re-imported outputs may be from grad4j's (0 when the file has grad4j's own ops). */
-    private static void roundTrip(Supplier<Module> make, Tensor input, Path dir, boolean anyBatch, float tolerance)
+    static void roundTrip(Supplier<Module> make, Tensor input, Path dir, boolean anyBatch, float tolerance)
             throws Exception {
         Generator.manualSeed(7);
         Module model = make.get();
-        // batch norm with running statistics of its own, not the initial zeros and ones
-        model.train();
-        model.forward(Tensor.randn(new Generator(5), input.shape()));
+        if (!model.namedBuffers().isEmpty()) {
+            // batch norm with running statistics of its own, not the initial zeros and ones
+            model.train();
+            model.forward(Tensor.randn(new Generator(5), input.shape()));
+        }
         model.eval();
         Tensor expected = model.forward(input);
         Path file = dir.resolve("model.onnx");
@@ -128,14 +130,14 @@ class ExportTest {
         assertEquals(anyBatch ? -1 : input.size(0), back.outputs().get(0).shape()[0], "the output's batch dim");
         ortMatches(file, input, expected);
         if (anyBatch) {
-            // the file takes another batch size, here twice the example's
-            Tensor twice = Tensor.cat(0, input, input.mul(0.5f));
-            Tensor want = model.forward(twice);
+            // the file takes another batch size, here one more than the example's
+            Tensor larger = Tensor.cat(0, input, input.narrow(0, 0, 1));
+            Tensor want = model.forward(larger);
             assertArrayEquals(
                     want.toArray(),
-                    back.run(Map.of("input", twice)).get("output").toArray(),
+                    back.run(Map.of("input", larger)).get("output").toArray(),
                     1e-6f);
-            ortMatches(file, twice, want);
+            ortMatches(file, larger, want);
         }
         assertTrue(!model.isTraining(), "export keeps the model's mode");
     }
@@ -188,10 +190,9 @@ class ExportTest {
         roundTrip(ExportTest::generator, Tensor.randn(new Generator(3), 4, 16), dir, true);
     }
 
-    /** Its initial state is zeros made with the batch size, so the file keeps the example's. */
     @Test
     void gruClassifier(@TempDir Path dir) throws Exception {
-        roundTrip(RowReader::new, images(2), dir, false);
+        roundTrip(RowReader::new, images(2), dir, true, 1e-6f);
     }
 
     @Test

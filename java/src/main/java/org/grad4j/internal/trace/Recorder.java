@@ -1,6 +1,7 @@
 package org.grad4j.internal.trace;
 
 import org.grad4j.autograd.Function;
+import org.grad4j.graph.Attributes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -30,4 +31,13 @@ public interface Recorder {
 
     /** {@code result} is {@code source.detach()}: the same memory, without autograd history. */
     void detached(Tensor source, Tensor result);
+
+    /**
+     * A layer that has one operator in exchange formats begins: {@code op} names it, {@code
+     * attributes} hold its configuration, {@code inputs} are its input and its parameters.
+     */
+    void enterRegion(String op, Attributes attributes, Tensor[] inputs);
+
+    /** The layer begun by the matching {@link #enterRegion} returns {@code outputs}. */
+    void exitRegion(Tensor[] outputs);
 }

@@ -1,5 +1,6 @@
 package org.grad4j.internal.trace;
 
+import org.grad4j.graph.Attributes;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
@@ -65,6 +66,34 @@ public final class Tracing {
         Recorder r = CURRENT.get();
         if (r != null) {
             r.hostAccess(what);
+        }
+    }
+
+    /**
+     * Marks the start of a layer that exchange formats write as one operator (see {@link
+     * org.grad4j.graph.Region}); a no-op when nothing is traced. Each call is closed by {@link
+     * #exitRegion} on the same thread.
+     *
+     * @param op the layer's name
+     * @param attributes its configuration
+     * @param inputs its inputs, then its parameters, in the order the layer documents
+     */
+    public static void enterRegion(String op, Attributes attributes, Tensor... inputs) {
+        Recorder r = CURRENT.get();
+        if (r != null) {
+            r.enterRegion(op, attributes, inputs);
+        }
+    }
+
+    /**
+     * Marks the end of the layer begun by the matching {@link #enterRegion}.
+     *
+     * @param outputs what the layer returns
+     */
+    public static void exitRegion(Tensor... outputs) {
+        Recorder r = CURRENT.get();
+        if (r != null) {
+            r.exitRegion(outputs);
         }
     }
 }
