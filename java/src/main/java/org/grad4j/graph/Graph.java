@@ -109,6 +109,17 @@ public final class Graph {
     }
 
     /**
+     * Whether this thread is inside {@link #trace} (or a compile that traces), as {@code
+     * torch.jit.is_tracing()}: code that would read tensor values into Java for a check can leave
+     * the check out, since a trace records ops, not values.
+     *
+     * @return true while a trace records on this thread
+     */
+    public static boolean isTracing() {
+        return org.grad4j.internal.trace.Tracing.current() != null;
+    }
+
+    /**
      * The nodes, in execution order.
      *
      * @return the nodes

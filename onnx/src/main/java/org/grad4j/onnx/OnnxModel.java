@@ -271,7 +271,9 @@ public final class OnnxModel {
 
     /**
      * Runs the model. Integer and boolean inputs are given, and outputs returned, as float32
-     * tensors holding the values.
+     * tensors holding the values: integers within ±2^24, which float32 holds exactly (0 or 1 for
+     * bool); other values are an error naming the input or output (inputs are checked when not
+     * traced).
      *
      * @param given the inputs by name
      * @return the outputs by name, in the model's order
@@ -287,6 +289,9 @@ public final class OnnxModel {
                 throw new OnnxException("input '" + info.name() + "' is not given (have " + given.keySet() + ")");
             }
             check(info, t);
+            if (info.type() != OnnxType.FLOAT && !org.grad4j.graph.Graph.isTracing()) {
+                checkValues(info, t);
+            }
             env.put(info.name(), info.type() == OnnxType.FLOAT ? Value.of(t) : Value.coded(info.type(), t));
         }
         for (OnnxNode node : nodes) {
@@ -337,6 +342,23 @@ public final class OnnxModel {
         if (!ok) {
             throw new OnnxException("input '" + info.name() + "' must have shape " + Arrays.toString(shape)
                     + " (-1: any), got " + Arrays.toString(t.shape()));
+        }
+    }
+
+    /** An integer or boolean input's values: integers within ±2^24 (0 or 1 for bool), which float32 holds exactly. */
+    private static void checkValues(OnnxValueInfo info, Tensor t) {
+        float[] v = t.toArray();
+        for (int i = 0; i < v.length; i++) {
+            boolean ok = info.type() == OnnxType.BOOL
+                    ? v[i] == 0 || v[i] == 1
+                    : v[i] == Math.rint(v[i]) && Math.abs(v[i]) <= Value.EXACT_IN_FLOAT;
+            if (!ok) {
+                throw new OnnxException("input '" + info.name() + "' (" + info.type() + "): element " + i + " is "
+                        + v[i] + ", not "
+                        + (info.type() == OnnxType.BOOL
+                                ? "0 or 1"
+                                : "an integer within ±2^24 (grad4j holds integer data as float32, exact up to 2^24)"));
+            }
         }
     }
 

@@ -26,6 +26,11 @@ final class Models {
     }
 
     static ValueInfoProto floats(String name, long... shape) {
+        return typed(name, 1, shape);
+    }
+
+    /** A value of ONNX element type {@code elemType} (1 float, 7 int64, 9 bool); -1 dims are named N. */
+    static ValueInfoProto typed(String name, int elemType, long... shape) {
         TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
         for (long d : shape) {
             s.addDim(
@@ -36,8 +41,9 @@ final class Models {
         return ValueInfoProto.newBuilder()
                 .setName(name)
                 .setType(TypeProto.newBuilder()
-                        .setTensorType(
-                                TypeProto.Tensor.newBuilder().setElemType(1).setShape(s)))
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(elemType)
+                                .setShape(s)))
                 .build();
     }
 

@@ -145,4 +145,57 @@ class OnnxModelTest {
         assertArrayEquals(new int[] {2, 12}, y.shape());
         assertArrayEquals(x.toArray(), y.toArray());
     }
+
+    /** An int64 input i and i + 1 as output, and a constant int64 output beyond 2^24. */
+    private static OnnxModel integers() {
+        var g = org.grad4j.onnx.proto.OnnxProto.GraphProto.newBuilder()
+                .addInput(Models.typed("i", 7, -1))
+                .addOutput(Models.typed("next", 7, -1))
+                .addOutput(Models.typed("big", 7, 1))
+                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
+                        .setName("one")
+                        .setDataType(7)
+                        .addInt64Data(1))
+                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
+                        .setName("beyond")
+                        .setDataType(7)
+                        .addDims(1)
+                        .addInt64Data((1L << 24) + 1))
+                .addNode(Models.node("Add", new String[] {"i", "one"}, "next"))
+                .addNode(Models.node("Identity", new String[] {"beyond"}, "big"));
+        return OnnxModel.load(Models.model(13, g).toByteArray());
+    }
+
+    @Test
+    void integerInputsAndOutputsBeyondFloat32sExactRangeAreErrorsNamingThem() {
+        OnnxModel m = integers();
+        OnnxException big =
+                assertThrows(OnnxException.class, () -> m.run(Map.of("i", Tensor.of(new float[] {1, 2}, 2))));
+        assertTrue(big.getMessage().contains("'big'") && big.getMessage().contains("16777217"), big.getMessage());
+
+        OnnxException huge =
+                assertThrows(OnnxException.class, () -> m.run(Map.of("i", Tensor.of(new float[] {1, 3e7f}, 2))));
+        assertTrue(huge.getMessage().contains("'i'") && huge.getMessage().contains("element 1"), huge.getMessage());
+        OnnxException fraction =
+                assertThrows(OnnxException.class, () -> m.run(Map.of("i", Tensor.of(new float[] {1.5f}, 1))));
+        assertTrue(
+                fraction.getMessage().contains("'i'") && fraction.getMessage().contains("1.5"), fraction.getMessage());
+    }
+
+    @Test
+    void integerInputsWithinRangeRun() {
+        var g = org.grad4j.onnx.proto.OnnxProto.GraphProto.newBuilder()
+                .addInput(Models.typed("i", 7, -1))
+                .addOutput(Models.typed("next", 7, -1))
+                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
+                        .setName("one")
+                        .setDataType(7)
+                        .addInt64Data(1))
+                .addNode(Models.node("Add", new String[] {"i", "one"}, "next"));
+        OnnxModel m = OnnxModel.load(Models.model(13, g).toByteArray());
+        float edge = 1 << 24;
+        Tensor next =
+                m.run(Map.of("i", Tensor.of(new float[] {-edge, 0, 41}, 3))).get("next");
+        assertArrayEquals(new float[] {-edge + 1, 1, 42}, next.toArray());
+    }
 }
