@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.grad4j.nn.AvgPool2d;
 import org.grad4j.nn.BatchNorm1d;
 import org.grad4j.nn.BatchNorm2d;
 import org.grad4j.nn.Conv2d;
 import org.grad4j.nn.ConvTranspose2d;
 import org.grad4j.nn.Dropout;
+import org.grad4j.nn.ELU;
 import org.grad4j.nn.Flatten;
 import org.grad4j.nn.GRU;
 import org.grad4j.nn.LeakyReLU;
@@ -30,6 +32,8 @@ import org.grad4j.nn.Module;
 import org.grad4j.nn.ReLU;
 import org.grad4j.nn.Sequential;
 import org.grad4j.nn.Sigmoid;
+import org.grad4j.nn.Softmax;
+import org.grad4j.nn.Softplus;
 import org.grad4j.nn.Tanh;
 import org.grad4j.nn.Unflatten;
 import org.grad4j.tensor.Generator;
@@ -193,6 +197,26 @@ class ExportTest {
     @Test
     void gruClassifier(@TempDir Path dir) throws Exception {
         roundTrip(RowReader::new, images(2), dir, true, 1e-6f);
+    }
+
+    /** The layers the examples do not use: ELU, Softplus with β = 2, padded average pooling, Softmax. */
+    @Test
+    void otherLayers(@TempDir Path dir) throws Exception {
+        roundTrip(
+                () -> new Sequential(
+                        new Conv2d(1, 4, 3, 1, 1),
+                        new BatchNorm2d(4),
+                        new ELU(0.5),
+                        new AvgPool2d(3, 2, 1),
+                        new Dropout(0.5),
+                        new Flatten(),
+                        new Linear(4 * 14 * 14, 16),
+                        new Softplus(2, 20),
+                        new Linear(16, 5),
+                        new Softmax(1)),
+                images(2),
+                dir,
+                true);
     }
 
     @Test
