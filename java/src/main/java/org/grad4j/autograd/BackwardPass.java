@@ -28,6 +28,8 @@ final class BackwardPass {
     private final Map<Node, Tensor> pending = new IdentityHashMap<>();
     private final Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
     private final Map<Tensor, int[]> leafSendersLeft = new IdentityHashMap<>();
+    /** Gradients used up since the last release: the nodes' incoming ones and the addends of sums. */
+    private final List<Tensor> consumed = new ArrayList<>();
 
     private BackwardPass(boolean retainGraph) {
         this.retainGraph = retainGraph;
@@ -60,6 +62,7 @@ final class BackwardPass {
             }
             Tensor[] inputGrads = callBackward(node, grad);
             List<Tensor> ready = new ArrayList<>(0);
+            consumed.add(grad);
             for (int i = 0; i < inputGrads.length; i++) {
                 if (node.inputShapes[i] != null) {
                     send(node, i, inputGrads[i], ready);
@@ -68,7 +71,35 @@ final class BackwardPass {
             for (Tensor leaf : ready) {
                 accumulate(leaf, leafGrads.remove(leaf));
             }
+            releaseConsumed();
         }
+    }
+
+    /**
+     * Closes the gradients consumed so far whose storage nothing can reach any more: not a
+     * gradient the pass still holds, and never seen by code other than grad4j's ops. Their buffers
+     * then serve the next results of their size (see {@link Tensor#close()}), as PyTorch frees a
+     * gradient once its last reference is gone.
+     */
+    private void releaseConsumed() {
+        for (Tensor g : consumed) {
+            if (g.isClosed() || shared.contains(g)) {
+                continue;
+            }
+            if (!shares(g, pending.values()) && !shares(g, leafGrads.values())) {
+                g.close();
+            }
+        }
+        consumed.clear();
+    }
+
+    private static boolean shares(Tensor g, Iterable<Tensor> live) {
+        for (Tensor t : live) {
+            if (TensorInternals.storage(t) == TensorInternals.storage(g)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Tensor[] callBackward(Node node, Tensor grad) {
@@ -95,14 +126,20 @@ final class BackwardPass {
     private void send(Node node, int input, Tensor g, List<Tensor> ready) {
         Anomaly.checkBackward(node.function, input, g);
         if (node.nextNodes[input] != null) {
-            pending.merge(node.nextNodes[input], g, Tensor::add);
+            pending.merge(node.nextNodes[input], g, this::sum);
             return;
         }
         Tensor leaf = node.nextLeaves[input];
-        leafGrads.merge(leaf, g, Tensor::add);
+        leafGrads.merge(leaf, g, this::sum);
         if (--leafSendersLeft.get(leaf)[0] == 0) {
             ready.add(leaf);
         }
+    }
+
+    private Tensor sum(Tensor a, Tensor b) {
+        consumed.add(a);
+        consumed.add(b);
+        return a.add(b);
     }
 
     /**
@@ -117,6 +154,7 @@ final class BackwardPass {
         }
         if (leaf.grad() != null) {
             leaf.grad().add_(grad);
+            consumed.add(grad);
             return;
         }
         Iterable<Tensor> live = () -> Stream.concat(pending.values().stream(), leafGrads.values().stream())

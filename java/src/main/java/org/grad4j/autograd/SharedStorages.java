@@ -24,6 +24,11 @@ final class SharedStorages {
         }
     }
 
+    /** Whether code other than grad4j's ops has seen {@code t}'s storage. */
+    boolean contains(Tensor t) {
+        return seen.contains(TensorInternals.storage(t));
+    }
+
     /**
      * Whether a leaf may keep {@code g} itself: it covers its whole storage contiguously, no one
      * outside the ops has seen that storage, and none of the {@code live} gradients the pass still

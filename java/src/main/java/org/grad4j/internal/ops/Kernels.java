@@ -34,7 +34,7 @@ public final class Kernels {
     /** y = op(x), a new contiguous tensor. */
     public static Tensor unary(UnaryOp op, Tensor x, float alpha, float beta) {
         Tensor c = x.contiguous();
-        Tensor out = Tensor.zeros(x.shape());
+        Tensor out = TensorInternals.forKernelOutput(x.shape());
         backend()
                 .unary(
                         op,
@@ -55,7 +55,7 @@ public final class Kernels {
     /** out = op(a, b) broadcast, a new contiguous tensor; {@code name} is the op named in errors. */
     public static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
-        Tensor out = Tensor.zeros(shape);
+        Tensor out = TensorInternals.forKernelOutput(shape);
         backend()
                 .binary(
                         op,

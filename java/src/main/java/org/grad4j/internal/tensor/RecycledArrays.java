@@ -30,7 +30,12 @@ final class RecycledArrays {
 
     /** n zeros: a buffer this thread released if one has that size, else a new array. */
     static float[] zeroed(int n) {
-        return anyGiven ? OWN.get().take(n) : new float[n];
+        return anyGiven ? OWN.get().take(n, true) : new float[n];
+    }
+
+    /** n floats of any value: a buffer this thread released if one has that size, else a new array. */
+    static float[] reused(int n) {
+        return anyGiven ? OWN.get().take(n, false) : new float[n];
     }
 
     /** Keeps a buffer no tensor uses any more for this thread's next tensor of its size. */
@@ -39,13 +44,15 @@ final class RecycledArrays {
         OWN.get().keep(a);
     }
 
-    float[] take(int n) {
+    float[] take(int n, boolean zero) {
         if (bytes > 0) {
             ArrayDeque<float[]> free = bySize.get(n);
             if (free != null && !free.isEmpty()) {
                 float[] a = free.pop();
                 bytes -= bytes(a);
-                Arrays.fill(a, 0f);
+                if (zero) {
+                    Arrays.fill(a, 0f);
+                }
                 return a;
             }
         }
@@ -75,6 +82,10 @@ final class RecycledArrays {
         }
         same.push(a);
         bytes += size;
+    }
+
+    static long keptBytesOnThisThread() {
+        return OWN.get().bytes;
     }
 
     long keptBytes() {

@@ -38,6 +38,19 @@ public final class Storage {
         return new Storage(RecycledArrays.zeroed(n), true);
     }
 
+    /**
+     * A storage of n floats that its first writer fills completely: a buffer this thread's closed
+     * tensors left, as it is, when one fits, else a new array.
+     */
+    public static Storage forKernelOutput(int n) {
+        return new Storage(RecycledArrays.reused(n), true);
+    }
+
+    /** The bytes of released buffers this thread keeps for its next results (see {@link RecycledArrays}). */
+    public static long recycledBytes() {
+        return RecycledArrays.keptBytesOnThisThread();
+    }
+
     /** A storage that owns {@code data}: no one else holds the array, so it may be reused once released. */
     public static Storage owning(float[] data) {
         return new Storage(data, true);

@@ -69,6 +69,14 @@ public final class TensorInternals {
         return access().view(storage, shape, strides, offset);
     }
 
+    /**
+     * A new contiguous tensor whose elements a kernel is about to write, every one: a buffer this
+     * thread's released tensors left is taken as it is, without zeroing it first.
+     */
+    public static Tensor forKernelOutput(int... shape) {
+        return view(Storage.forKernelOutput(Shapes.numel(shape)), shape, Shapes.contiguousStrides(shape), 0);
+    }
+
     /** A view of {@code base}'s storage with another layout. */
     public static Tensor view(Tensor base, int[] shape, int[] strides, int offset) {
         return view(storage(base), shape, strides, offset);

@@ -16,10 +16,22 @@ class RecycledArraysTest {
         arrays.keep(first);
         arrays.keep(second);
         assertEquals(64, arrays.keptBytes());
-        assertSame(second, arrays.take(8));
-        assertSame(first, arrays.take(8));
+        assertSame(second, arrays.take(8, true));
+        assertSame(first, arrays.take(8, true));
         assertEquals(0, arrays.keptBytes());
-        assertNotSame(first, arrays.take(8));
+        assertNotSame(first, arrays.take(8, true));
+    }
+
+    @Test
+    void aBufferForAKernelsOutputIsNotZeroed() {
+        RecycledArrays arrays = new RecycledArrays(1 << 20);
+        float[] used = {1, 2, 3};
+        arrays.keep(used);
+        assertSame(used, arrays.take(3, false));
+        assertEquals(2f, used[1]);
+        arrays.keep(used);
+        assertSame(used, arrays.take(3, true));
+        assertEquals(0f, used[1]);
     }
 
     @Test
@@ -33,15 +45,15 @@ class RecycledArraysTest {
         float[] large = new float[16];
         arrays.keep(large);
         assertEquals(96, arrays.keptBytes(), "the oldest size, 4, is dropped to make room");
-        assertNotSame(small, arrays.take(4));
-        assertSame(medium, arrays.take(8));
+        assertNotSame(small, arrays.take(4, true));
+        assertSame(medium, arrays.take(8, true));
         arrays.keep(new float[26]);
         assertEquals(64, arrays.keptBytes(), "a buffer larger than the capacity is not kept");
         float[] newer = new float[16];
         arrays.keep(newer);
         assertEquals(64, arrays.keptBytes(), "within a size, the oldest buffer is dropped");
-        assertSame(newer, arrays.take(16));
-        assertNotSame(large, arrays.take(16));
+        assertSame(newer, arrays.take(16, true));
+        assertNotSame(large, arrays.take(16, true));
     }
 
     @Test
@@ -60,6 +72,6 @@ class RecycledArraysTest {
         float[] buffer = new float[4];
         none.keep(buffer);
         assertEquals(0, none.keptBytes());
-        assertNotSame(buffer, none.take(4));
+        assertNotSame(buffer, none.take(4, true));
     }
 }
