@@ -68,6 +68,12 @@ void unary(int op, float alpha, float beta, const float* __restrict x, float* y,
             G4_LOOP(gelu(v));
         case G4_UNARY_ERF:
             G4_LOOP(static_cast<float>(erf_ref(v)));
+        case G4_UNARY_FLOOR:
+            G4_LOOP(std::floor(v));
+        case G4_UNARY_CEIL:
+            G4_LOOP(std::ceil(v));
+        case G4_UNARY_TRUNC:
+            G4_LOOP(std::trunc(v));
         case G4_UNARY_ELU:
             G4_LOOP(math::elu(v, alpha));
         case G4_UNARY_CLAMP:

@@ -1,5 +1,6 @@
 // Every unary and binary op, on every instruction set the CPU has, against double references.
 #include <cmath>
+#include <cstring>
 #include <functional>
 
 #include "check.h"
@@ -37,6 +38,12 @@ double reference_unary(int op, double x, double alpha, double beta) {
             return x * cdf;
         case G4_UNARY_ERF:
             return std::erf(x);
+        case G4_UNARY_FLOOR:
+            return std::floor(x);
+        case G4_UNARY_CEIL:
+            return std::ceil(x);
+        case G4_UNARY_TRUNC:
+            return std::trunc(x);
         case G4_UNARY_ELU:
             return x > 0 ? x : alpha * (std::exp(x) - 1);
         case G4_UNARY_CLAMP:
@@ -106,6 +113,37 @@ void unary_ops(const char* isa) {
     }
 }
 
+// Rounding, bit for bit (signed zeros included), on the values where it is easy to get wrong: halves,
+// values just below an integer, tiny ones, -0, values from 2^23 on (already integers), NaN and
+// infinities; repeated over a length that runs the vector loops and their tail.
+void rounding_edges(const char* isa) {
+    const float edges[] = {-2.5f,      -1.5f,       -0.5f,       -0.0f,        0.0f,   0.5f,    1.5f,       2.5f,
+                           -1.0f,      1.0f,        0.49999997f, -0.49999997f, 1e-30f, -1e-30f, 8388607.5f, -8388607.5f,
+                           8388608.0f, -8388609.0f, 3e9f,        -1e30f,       NAN,    -NAN,    INFINITY,   -INFINITY};
+    const int n_edges = sizeof(edges) / sizeof(edges[0]);
+    const int64_t n = 3 * n_edges + 5;
+    std::vector<float> x(n);
+    for (int64_t i = 0; i < n; i++) x[i] = edges[i % n_edges];
+    const struct {
+        int op;
+        float (*ref)(float);
+    } ops[] = {{G4_UNARY_FLOOR, [](float v) { return std::floor(v); }},
+               {G4_UNARY_CEIL, [](float v) { return std::ceil(v); }},
+               {G4_UNARY_TRUNC, [](float v) { return std::trunc(v); }}};
+    for (const auto& o : ops) {
+        std::vector<float> y(n, -7.0f);
+        g4_f32_unary(o.op, 0.0f, 0.0f, x.data(), 0, y.data(), 0, n);
+        for (int64_t i = 0; i < n; i++) {
+            const float want = o.ref(x[i]);
+            const bool same = std::isnan(want) ? std::isnan(y[i]) : std::memcmp(&want, &y[i], sizeof want) == 0;
+            char what[160];
+            std::snprintf(what, sizeof what, "%s unary op %d of %.9g at index %lld: got %.9g, want %.9g", isa, o.op,
+                          x[i], static_cast<long long>(i), y[i], want);
+            if (!g4test::expect(same, what)) break;
+        }
+    }
+}
+
 void binary_ops(const char* isa) {
     // [rows, cols] op b, with b broadcast as a row, a column, a scalar, or transposed.
     const int32_t rows = 5, cols = 13;
@@ -169,6 +207,7 @@ int main() {
             continue;
         }
         unary_ops(names[isa]);
+        rounding_edges(names[isa]);
         binary_ops(names[isa]);
     }
     where_copy_fill();

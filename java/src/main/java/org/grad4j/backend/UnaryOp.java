@@ -30,6 +30,12 @@ public enum UnaryOp {
     GELU,
     /** The error function, 2/√π · ∫₀ˣ exp(−t²) dt. */
     ERF,
+    /** The largest integer &lt;= x ({@code torch.floor}); NaN, infinities and −0 as they are. */
+    FLOOR,
+    /** The smallest integer &gt;= x ({@code torch.ceil}); NaN, infinities and −0 as they are. */
+    CEIL,
+    /** x rounded toward zero ({@code torch.trunc}); NaN, infinities and −0 as they are. */
+    TRUNC,
     /** x where x &gt; 0, else alpha · (exp(x) − 1). */
     ELU,
     /** x limited to [alpha, beta]. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.grad4j.backend.BinaryOp;
 import org.grad4j.backend.ReduceOp;
+import org.grad4j.backend.UnaryOp;
 import org.grad4j.internal.ops.Abs;
 import org.grad4j.internal.ops.Add;
 import org.grad4j.internal.ops.ArgReduce;
@@ -35,6 +36,7 @@ import org.grad4j.internal.ops.Permute;
 import org.grad4j.internal.ops.Pow;
 import org.grad4j.internal.ops.PowScalar;
 import org.grad4j.internal.ops.Reshape;
+import org.grad4j.internal.ops.Rounding;
 import org.grad4j.internal.ops.Sigmoid;
 import org.grad4j.internal.ops.Slice;
 import org.grad4j.internal.ops.Softmax;
@@ -274,6 +276,60 @@ public class Tensor extends TensorBase implements AutoCloseable {
      */
     public Tensor abs() {
         return new Abs().apply(this);
+    }
+
+    /**
+     * ⌊x⌋, the largest integer &lt;= x, for every element, as {@code torch.floor}
+     * (https://pytorch.org/docs/stable/generated/torch.floor.html). NaN, infinities, −0 and values
+     * from 2^23 on (integers already) come out as they are. Its gradient is 0 everywhere, as in
+     * PyTorch.
+     *
+     * <p>Shape: any; the output has the input's shape.
+     *
+     * <pre>{@code
+     * Tensor.of(new float[] {-1.5f, -0.5f, 0.5f, 2f}, 4).floor();   // tensor([-2., -1.,  0.,  2.])
+     * }</pre>
+     *
+     * @return floor(this)
+     */
+    public Tensor floor() {
+        return new Rounding(UnaryOp.FLOOR).apply(this);
+    }
+
+    /**
+     * ⌈x⌉, the smallest integer &gt;= x, for every element, as {@code torch.ceil}
+     * (https://pytorch.org/docs/stable/generated/torch.ceil.html). NaN, infinities, −0 and values
+     * from 2^23 on come out as they are; values in (−1, 0) give −0. Its gradient is 0 everywhere,
+     * as in PyTorch.
+     *
+     * <p>Shape: any; the output has the input's shape.
+     *
+     * <pre>{@code
+     * Tensor.of(new float[] {-1.5f, -0.5f, 0.5f, 2f}, 4).ceil();   // tensor([-1., -0.,  1.,  2.])
+     * }</pre>
+     *
+     * @return ceil(this)
+     */
+    public Tensor ceil() {
+        return new Rounding(UnaryOp.CEIL).apply(this);
+    }
+
+    /**
+     * Every element rounded toward zero (its integer part), as {@code torch.trunc}
+     * (https://pytorch.org/docs/stable/generated/torch.trunc.html). NaN, infinities, −0 and values
+     * from 2^23 on come out as they are; values in (−1, 0) give −0. Its gradient is 0 everywhere,
+     * as in PyTorch.
+     *
+     * <p>Shape: any; the output has the input's shape.
+     *
+     * <pre>{@code
+     * Tensor.of(new float[] {-1.5f, -0.5f, 0.5f, 2f}, 4).trunc();   // tensor([-1., -0.,  0.,  2.])
+     * }</pre>
+     *
+     * @return trunc(this)
+     */
+    public Tensor trunc() {
+        return new Rounding(UnaryOp.TRUNC).apply(this);
     }
 
     /**

@@ -64,6 +64,33 @@ class FusionPassesTest {
         assertSame(fused, Passes.ELEMENTWISE_FUSION.apply(fused), "nothing left to fuse: the same graph");
     }
 
+    /** Rounding fuses with arithmetic: C's fmod x − trunc(x / y) · y (ONNX's Mod), then its floor and ceil. */
+    @Test
+    void roundingFusesWithArithmetic() {
+        GraphBuilder b = new GraphBuilder();
+        Value x = b.input("x", 2, 3);
+        Value y = b.input("y", 3);
+        Value q = b.op("trunc", NONE, b.op("div", NONE, x, y));
+        Value r = b.op("sub", NONE, x, b.op("mul", NONE, q, y));
+        Graph graph = b.build(b.op("add", NONE, b.op("floor", NONE, r), b.op("ceil", NONE, r)));
+        Graph fused = Passes.ELEMENTWISE_FUSION.apply(graph);
+        assertEquals(
+                String.join(
+                        "\n",
+                        "%0 = input x",
+                        "%1 = input y",
+                        "%2 = elementwise(%0, %1; program=ElementwiseProgram(2 inputs, 4 registers: r2 = DIV(r0, r1);"
+                                + " r3 = TRUNC(r2); r2 = MUL(r3, r1); r1 = SUB(r0, r2); r0 = FLOOR(r1); r2 = CEIL(r1);"
+                                + " r1 = ADD(r0, r2)))",
+                        "return [%2]"),
+                PassesTest.listing(fused));
+        sameValues(
+                graph,
+                fused,
+                Tensor.randn(new Generator(1), 2, 3).mul(10f),
+                Tensor.of(new float[] {1.5f, -2f, 0.75f}, 3));
+    }
+
     @Test
     void groupsKeepToFourInputs() {
         GraphBuilder b = new GraphBuilder();

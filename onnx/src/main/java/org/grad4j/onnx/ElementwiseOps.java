@@ -39,8 +39,8 @@ final class ElementwiseOps {
             Tensor x = floatIn(n, in, 0);
             return one(x.gt(0f).sub(x.lt(0f)));
         });
-        ops.put("Floor", (n, in) -> rounded(n, in, Math::floor));
-        ops.put("Ceil", (n, in) -> rounded(n, in, Math::ceil));
+        unary(ops, "Floor", Tensor::floor);
+        unary(ops, "Ceil", Tensor::ceil);
         ops.put("Mod", ElementwiseOps::mod);
         ops.put("PRelu", ElementwiseOps::prelu);
         ops.put("Clip", ElementwiseOps::clip);
@@ -159,22 +159,10 @@ final class ElementwiseOps {
     }
 
     /**
-     * Floor and Ceil. grad4j has no rounding op yet, so the values are rounded in Java: exact, with
-     * the zero gradient rounding has, but a host read (a graph break when traced).
-     */
-    private static Value[] rounded(OnnxNode n, Value[] in, java.util.function.DoubleUnaryOperator f) {
-        Tensor x = floatIn(n, in, 0);
-        float[] v = x.toArray();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) f.applyAsDouble(v[i]);
-        }
-        return one(Tensor.of(v, x.shape()));
-    }
-
-    /**
      * a mod b: with fmod = 0 the remainder takes the divisor's sign (integers only, as ONNX
-     * defines it), with fmod = 1 the dividend's, as C's fmod. The quotient is rounded in Java (as
-     * in {@link #rounded}); a - q · b then carries the gradients: 1 for a, -q for b.
+     * defines it), with fmod = 1 the dividend's, as C's fmod: a - trunc(a / b) · b, ops all, so a
+     * traced model keeps it in its graph. trunc's gradient is zero, so the gradients are 1 for a
+     * and -trunc(a / b) for b.
      */
     private static Value[] mod(OnnxNode n, Value[] in) {
         boolean fmod = n.i("fmod", 0) != 0;
@@ -196,12 +184,7 @@ final class ElementwiseOps {
         }
         Tensor x = a.tensor(n + " input 0");
         Tensor y = b.tensor(n + " input 1");
-        Tensor ratio = x.div(y);
-        float[] q = ratio.toArray();
-        for (int i = 0; i < q.length; i++) {
-            q[i] = (float) (q[i] < 0 ? Math.ceil(q[i]) : Math.floor(q[i]));
-        }
-        return one(x.sub(Tensor.of(q, ratio.shape()).mul(y)));
+        return one(x.sub(x.div(y).trunc().mul(y)));
     }
 
     private static Value[] prelu(OnnxNode n, Value[] in) {

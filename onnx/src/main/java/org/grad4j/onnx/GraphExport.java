@@ -32,6 +32,8 @@ final class GraphExport {
             Map.entry("tanh", "Tanh"),
             Map.entry("softplus", "Softplus"),
             Map.entry("erf", "Erf"),
+            Map.entry("floor", "Floor"),
+            Map.entry("ceil", "Ceil"),
             Map.entry("relu", "Relu"),
             Map.entry("clone", "Identity"),
             Map.entry("detach", "Identity"),
@@ -170,6 +172,16 @@ final class GraphExport {
                 out.addNode(node("Add", onePlus, erf, scalar(1f)));
                 out.addNode(node("Mul", half, onePlus, scalar(0.5f)));
                 out.addNode(node("Mul", y, in[0], half));
+            }
+            case "trunc" -> {
+                // opset 17 has no Trunc: Ceil below 0, Floor from -0 up, which keeps -0 and NaN as grad4j does
+                String negative = fresh();
+                String up = fresh();
+                String down = fresh();
+                out.addNode(node("Less", negative, in[0], scalar(0f)));
+                out.addNode(node("Ceil", up, in[0]));
+                out.addNode(node("Floor", down, in[0]));
+                out.addNode(node("Where", y, negative, up, down));
             }
             case "leakyRelu" ->
                 out.addNode(node("LeakyRelu", y, in).toBuilder().addAttribute(f("alpha", a.getFloat("negativeSlope"))));

@@ -239,6 +239,21 @@ class ExportTest {
                 1e-6f);
     }
 
+    /** floor and ceil as ONNX's Floor and Ceil; trunc with them, since opset 17 has no Trunc. */
+    @Test
+    void rounding(@TempDir Path dir) throws Exception {
+        Module rounding = new Module() {
+            @Override
+            public Tensor forward(Tensor x) {
+                Tensor quarters = x.mul(4f);
+                return Tensor.cat(1, quarters.floor(), quarters.ceil(), quarters.trunc());
+            }
+        };
+        Tensor input = Tensor.of(
+                new float[] {-2.5f, -1.5f, -0.5f, -0f, 0.3f, 1.5f, -0.3f, 0.1f, 8388609f, -3e9f, 2f, -1.1f}, 2, 6);
+        roundTrip(() -> rounding, input, dir, true);
+    }
+
     @Test
     void refusesOpsItDoesNotExport() {
         Tensor target = Tensor.of(new float[] {1, 0}, 2);

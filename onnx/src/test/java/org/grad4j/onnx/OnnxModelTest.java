@@ -104,6 +104,35 @@ class OnnxModelTest {
         assertArrayEquals(m.namedParameters().get("fc1.weight").grad().toArray(), compiledGrad, 1e-6f);
     }
 
+    /** Floor, Ceil and Mod (fmod = 1) run on grad4j's ops: a model of them traces into one graph and compiles. */
+    @Test
+    void roundingTracesAndCompiles() {
+        float[] divisors = {2f, -0.5f, 4f, 0.25f};
+        var g = org.grad4j.onnx.proto.OnnxProto.GraphProto.newBuilder()
+                .addInput(Models.floats("x", -1, 4))
+                .addOutput(Models.floats("y", -1, 4))
+                .addInitializer(Models.tensor("d", divisors, 4))
+                .addNode(Models.node("Floor", new String[] {"x"}, "f"))
+                .addNode(Models.node("Ceil", new String[] {"x"}, "c"))
+                .addNode(Models.node("Mod", new String[] {"x", "d"}, "r", Models.intAttr("fmod", 1)))
+                .addNode(Models.node("Add", new String[] {"f", "c"}, "s"))
+                .addNode(Models.node("Add", new String[] {"s", "r"}, "y"));
+        OnnxModel m = OnnxModel.load(Models.model(13, g).toByteArray());
+        Tensor x = Tensor.randn(new Generator(5), 3, 4).mul(5f);
+        float[] v = x.toArray();
+        float[] expected = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            // powers of two as divisors: a - trunc(a / b) · b is then C's fmod exactly
+            expected[i] = (float) Math.floor(v[i]) + (float) Math.ceil(v[i]) + v[i] % divisors[i % 4];
+        }
+        assertArrayEquals(expected, m.run(Map.of("x", x)).get("y").toArray(), 0f);
+        // a value read to the host would be a graph break here
+        org.grad4j.graph.Graph traced = org.grad4j.graph.Graph.trace(m.asModule(), x);
+        assertArrayEquals(expected, traced.run(x)[0].toArray(), 0f);
+        Module compiled = org.grad4j.graph.Compile.module(m.asModule());
+        assertArrayEquals(expected, compiled.forward(x).toArray(), 0f);
+    }
+
     @Test
     void refusesWrongInputsNamingThem() {
         OnnxModel m = mlp();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.grad4j.backend.UnaryOp;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -15,6 +16,33 @@ import org.grad4j.tensor.Tensor;
  */
 final class UnarySpecs {
     private static final double SQRT1_2 = Math.sqrt(0.5);
+    /** Integers, halves, values next to them, −0, tiny values, values from 2^23 on, NaN, infinities. */
+    static final float[] ROUNDING_EDGES = {
+        -2.5f,
+        -1.5f,
+        -0.5f,
+        -0f,
+        0f,
+        0.5f,
+        1.5f,
+        2.5f,
+        -1f,
+        1f,
+        0.49999997f,
+        -0.49999997f,
+        0.99999994f,
+        -0.99999994f,
+        1e-30f,
+        -1e-30f,
+        8388607.5f,
+        -8388607.5f,
+        8388609f,
+        -3e9f,
+        1e30f,
+        Float.NaN,
+        Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY
+    };
 
     private UnarySpecs() {}
 
@@ -128,6 +156,9 @@ final class UnarySpecs {
                                 Refs.unary(x -> 1 - erfc(x)),
                                 constant(new float[] {0f, 0.5f, -1f, 2f}, 4).requiresGrad(true))
                         .error("null input", () -> new Erf().apply((Tensor) null), "erf: input 0 is null"),
+                rounding(UnaryOp.FLOOR, Math::floor, Tensor::floor),
+                rounding(UnaryOp.CEIL, Math::ceil, Tensor::ceil),
+                rounding(UnaryOp.TRUNC, x -> Math.signum(x) * Math.floor(Math.abs(x)), Tensor::trunc),
                 unary("elu", x -> x > 0 ? x : Math.expm1(x), Tensor::elu, Inputs::randn)
                         .error("null input", () -> new Elu(1f).apply((Tensor) null), "elu: input 0 is null"),
                 unary("elu(0.5)", x -> x > 0 ? x : 0.5 * Math.expm1(x), x -> x.elu(0.5f), awayFrom(0f)),
@@ -148,6 +179,34 @@ final class UnarySpecs {
                 .sample("strided", f, new int[] {3, 4}, r, SafeInputs.strided(domain.apply(new int[] {3, 8})))
                 .sample("size-1 dims", f, new int[] {1, 3, 1}, r, domain.apply(new int[] {1, 3, 1}))
                 .sample("empty", f, new int[] {0, 3}, r, domain.apply(new int[] {0, 3}));
+    }
+
+    /**
+     * floor, ceil or trunc. Their gradient is 0 everywhere, but finite differences see the jumps,
+     * so the differentiable samples keep 0.05 from every integer; the edge values (integers, halves,
+     * −0, values from 2^23 on, NaN, infinities) are forward only.
+     */
+    private static OpSpec rounding(UnaryOp kind, DoubleUnaryOperator ref, UnaryOperator<Tensor> op) {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return unary(name, ref, op, s -> offIntegers(10f, s))
+                .sample("wide range", in -> op.apply(in[0]), new int[] {12}, Refs.unary(ref), offIntegers(1000f, 12))
+                .forwardOnly(
+                        "edge values",
+                        in -> op.apply(in[0]),
+                        new int[] {ROUNDING_EDGES.length},
+                        Refs.unary(ref),
+                        constant(ROUNDING_EDGES, ROUNDING_EDGES.length))
+                .error("null input", () -> new Rounding(kind).apply((Tensor) null), name + ": input 0 is null");
+    }
+
+    /** Uniform values in [−range, range), each moved to at least 0.05 from the nearest integer. */
+    private static Tensor offIntegers(float range, int... shape) {
+        float[] v = Inputs.uniform(-range, range, shape).toArray();
+        for (int i = 0; i < v.length; i++) {
+            double whole = Math.floor(v[i]);
+            v[i] = (float) (whole + Math.min(0.95, Math.max(0.05, v[i] - whole)));
+        }
+        return Tensor.of(v, shape).requiresGrad(true);
     }
 
     private static Function<int[], Tensor> positive() {

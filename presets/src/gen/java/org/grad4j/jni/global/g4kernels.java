@@ -65,14 +65,17 @@ public static final int
     G4_UNARY_SOFTPLUS = 9,
     G4_UNARY_GELU = 10,
     G4_UNARY_ERF = 11,
-    G4_UNARY_ELU = 12,
-    G4_UNARY_CLAMP = 13,
-    G4_UNARY_POW = 14,
-    G4_UNARY_LEAKY_RELU_GRAD = 15,
-    G4_UNARY_GELU_GRAD = 16,
-    G4_UNARY_ELU_GRAD = 17,
-    G4_UNARY_CLAMP_GRAD = 18,
-    G4_UNARY_COUNT = 19;
+    G4_UNARY_FLOOR = 12,
+    G4_UNARY_CEIL = 13,
+    G4_UNARY_TRUNC = 14,
+    G4_UNARY_ELU = 15,
+    G4_UNARY_CLAMP = 16,
+    G4_UNARY_POW = 17,
+    G4_UNARY_LEAKY_RELU_GRAD = 18,
+    G4_UNARY_GELU_GRAD = 19,
+    G4_UNARY_ELU_GRAD = 20,
+    G4_UNARY_CLAMP_GRAD = 21,
+    G4_UNARY_COUNT = 22;
 
 /** enum g4_binary_op */
 public static final int

@@ -79,6 +79,15 @@ final class Elementwise {
             case ERF -> {
                 for (int i = from; i < to; i++) y[yo + i] = (float) org.grad4j.internal.math.Erf.erf(x[xo + i]);
             }
+            case FLOOR -> {
+                for (int i = from; i < to; i++) y[yo + i] = (float) Math.floor(x[xo + i]);
+            }
+            case CEIL -> {
+                for (int i = from; i < to; i++) y[yo + i] = (float) Math.ceil(x[xo + i]);
+            }
+            case TRUNC -> {
+                for (int i = from; i < to; i++) y[yo + i] = trunc(x[xo + i]);
+            }
             case ELU -> {
                 for (int i = from; i < to; i++) y[yo + i] = elu(x[xo + i], alpha);
             }
@@ -106,6 +115,11 @@ final class Elementwise {
 
     private static float leaky(float x, float slope) {
         return x > 0 ? x : x * slope;
+    }
+
+    /** Toward zero: ceil below 0, floor from −0 up, so that −0 and NaN stay as they are. */
+    private static float trunc(float x) {
+        return (float) (x < 0 ? Math.ceil(x) : Math.floor(x));
     }
 
     private static float elu(float x, float alpha) {

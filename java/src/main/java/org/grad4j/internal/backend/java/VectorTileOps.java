@@ -10,7 +10,8 @@ import org.grad4j.backend.UnaryOp;
 /**
  * The tile loops in the Vector API for arithmetic, comparisons, ReLU-like selections, clamps and
  * wheres, each giving what the scalar loop gives (NaN and signed zeros included: selections are
- * blends on the scalar loop's comparisons); transcendental functions and pow run the scalar loops.
+ * blends on the scalar loop's comparisons); transcendental functions, rounding (floor, ceil,
+ * trunc: JDK 17's Vector API has no rounding operator) and pow run the scalar loops.
  * Only loaded when the JVM has jdk.incubator.vector.
  */
 final class VectorTileOps implements TileOps {
