@@ -28,6 +28,10 @@ record Pool2d(String op, int[] kernel, int[] stride, int[] padding, int[] dilati
 
     /** The geometry of pooling an input of shape [N, C, H, W]. */
     Pool2dGeometry geometry(int[] s) {
+        if (s[2] == 0 || s[3] == 0) {
+            throw new IllegalArgumentException(op + ": the input of shape " + Shapes.str(s)
+                    + " has an empty plane (PyTorch pools non-empty planes only)");
+        }
         for (int i = 0; i < 2; i++) {
             if (padding[i] > kernel[i] / 2) {
                 throw new IllegalArgumentException(op + ": padding " + java.util.Arrays.toString(padding)

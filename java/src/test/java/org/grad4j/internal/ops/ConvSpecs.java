@@ -68,7 +68,11 @@ final class ConvSpecs {
                         .error(
                                 "stride 0",
                                 () -> Tensor.zeros(1, 1, 4, 4).maxPool2d(2, 0, 0),
-                                "maxPool2d: stride must be >= 1"),
+                                "maxPool2d: stride must be >= 1")
+                        .error(
+                                "empty plane, padded",
+                                () -> Tensor.zeros(4, 2, 0, 0).maxPool2d(2, 2, 1),
+                                "maxPool2d: the input of shape [4, 2, 0, 0] has an empty plane"),
                 OpSpec.op("avgPool2d")
                         .sample(
                                 "kernel 3, padding counted",

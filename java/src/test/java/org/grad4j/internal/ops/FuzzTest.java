@@ -40,6 +40,10 @@ class FuzzTest {
         ops.add(new Op("softplus", f -> f.tensor().softplus()));
         ops.add(new Op("gelu", f -> f.tensor().gelu()));
         ops.add(new Op("elu", f -> f.tensor().elu(f.value())));
+        ops.add(new Op("erf", f -> f.tensor().erf()));
+        ops.add(new Op("floor", f -> f.tensor().floor()));
+        ops.add(new Op("ceil", f -> f.tensor().ceil()));
+        ops.add(new Op("trunc", f -> f.tensor().trunc()));
         ops.add(new Op("gt", f -> f.tensor().gt(f.tensor())));
         ops.add(new Op("eq", f -> f.tensor().eq(f.value())));
         ops.add(new Op("sum", f -> f.tensor().sum(f.dim(), f.random.nextBoolean())));
