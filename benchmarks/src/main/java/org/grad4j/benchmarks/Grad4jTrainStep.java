@@ -14,6 +14,7 @@ import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TensorScope;
 
 /** The examples' models on one of grad4j's backends, written out here. */
 final class Grad4jTrainStep implements TrainStep {
@@ -69,11 +70,13 @@ final class Grad4jTrainStep implements TrainStep {
         if (compiled != null) {
             return compiled.step(images, labels);
         }
-        Tensor loss = criterion.forward(net.forward(images), labels);
-        optimizer.zeroGrad();
-        loss.backward();
-        optimizer.step();
-        return loss.item();
+        try (TensorScope step = TensorScope.open()) {
+            Tensor loss = criterion.forward(net.forward(images), labels);
+            optimizer.zeroGrad();
+            loss.backward();
+            optimizer.step();
+            return loss.item();
+        }
     }
 
     @Override

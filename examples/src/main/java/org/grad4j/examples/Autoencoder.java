@@ -26,6 +26,7 @@ import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TensorScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -125,11 +126,13 @@ public final class Autoencoder implements Callable<Integer> {
                             progress.step(batch.size(), compiled.step(noisy(clean, noise, gen), clean));
                             continue;
                         }
-                        Tensor loss = criterion.forward(model.forward(noisy(clean, noise, gen)), clean);
-                        optimizer.zeroGrad();
-                        loss.backward();
-                        optimizer.step();
-                        progress.step(batch.size(), loss.item());
+                        try (TensorScope step = TensorScope.open()) {
+                            Tensor loss = criterion.forward(model.forward(noisy(clean, noise, gen)), clean);
+                            optimizer.zeroGrad();
+                            loss.backward();
+                            optimizer.step();
+                            progress.step(batch.size(), loss.item());
+                        }
                     }
                     trainLoss = progress.meanLoss();
                 }

@@ -19,10 +19,11 @@ import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TensorScope;
 
 /**
  * Trains a Fashion-MNIST classifier with the plain loop (zeroGrad, forward, loss, backward,
- * step; or, with {@code --compile}, one compiled graph per step) and Adam, showing a progress bar per epoch, writing metrics.csv, loss.png and
+ * step, in a TensorScope that frees the step's tensors for the next step; or, with {@code --compile}, one compiled graph per step) and Adam, showing a progress bar per epoch, writing metrics.csv, loss.png and
  * accuracy.png to {@code --out}, and printing {@code test accuracy: 0.8912} last.
  * {@code --limit N} trains on the first N images only (for quick runs).
  */
@@ -79,11 +80,13 @@ final class Classifier {
                         progress.step(batch.size(), compiled.step(shape.apply(batch.input()), batch.target()));
                         continue;
                     }
-                    Tensor loss = criterion.forward(model.forward(shape.apply(batch.input())), batch.target());
-                    optimizer.zeroGrad();
-                    loss.backward();
-                    optimizer.step();
-                    progress.step(batch.size(), loss.item());
+                    try (TensorScope step = TensorScope.open()) {
+                        Tensor loss = criterion.forward(model.forward(shape.apply(batch.input())), batch.target());
+                        optimizer.zeroGrad();
+                        loss.backward();
+                        optimizer.step();
+                        progress.step(batch.size(), loss.item());
+                    }
                 }
                 trainLoss = progress.meanLoss();
             }
@@ -114,9 +117,11 @@ final class Classifier {
         long correct = 0;
         try (Scope ignored = GradMode.noGrad()) {
             for (Batch batch : loader) {
-                Tensor logits = model.forward(shape.apply(batch.input()));
-                lossSum += criterion.forward(logits, batch.target()).item() * batch.size();
-                correct += (long) logits.argmax(1).eq(batch.target()).sum().item();
+                try (TensorScope ignoredToo = TensorScope.open()) {
+                    Tensor logits = model.forward(shape.apply(batch.input()));
+                    lossSum += criterion.forward(logits, batch.target()).item() * batch.size();
+                    correct += (long) logits.argmax(1).eq(batch.target()).sum().item();
+                }
             }
         }
         int n = loader.dataset().size();

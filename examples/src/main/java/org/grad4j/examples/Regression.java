@@ -24,6 +24,7 @@ import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TensorScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -129,11 +130,13 @@ public final class Regression implements Callable<Integer> {
                 try (Progress progress =
                         new Progress("epoch " + epoch + "/" + training.epochs(), loader.numBatches())) {
                     for (Batch batch : loader) {
-                        Tensor loss = criterion.forward(model.forward(batch.input()), batch.target());
-                        optimizer.zeroGrad();
-                        loss.backward();
-                        optimizer.step();
-                        progress.step(batch.size(), loss.item());
+                        try (TensorScope step = TensorScope.open()) {
+                            Tensor loss = criterion.forward(model.forward(batch.input()), batch.target());
+                            optimizer.zeroGrad();
+                            loss.backward();
+                            optimizer.step();
+                            progress.step(batch.size(), loss.item());
+                        }
                     }
                     trainLoss = progress.meanLoss();
                 }

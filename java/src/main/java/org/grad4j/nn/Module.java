@@ -73,6 +73,9 @@ public abstract class Module {
      */
     protected Tensor registerBuffer(String name, Tensor buffer) {
         checkName(name);
+        if (buffer != null) {
+            org.grad4j.internal.tensor.TensorInternals.storage(buffer).escape();
+        }
         buffers.put(name, buffer);
         return buffer;
     }

@@ -1,5 +1,6 @@
 package org.grad4j.nn;
 
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -32,5 +33,6 @@ public class Parameter extends Tensor {
     public Parameter(Tensor data, boolean requiresGrad) {
         super(data.contiguous());
         requiresGrad(requiresGrad);
+        TensorInternals.storage(this).escape();
     }
 }

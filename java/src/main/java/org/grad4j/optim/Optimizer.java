@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.internal.tensor.Shapes;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Scope;
 import org.grad4j.tensor.Tensor;
 
@@ -106,7 +107,12 @@ public abstract class Optimizer {
             for (ParamGroup g : groups) {
                 for (Tensor p : g.params()) {
                     if (p.grad() != null) {
-                        update(g.options(), p, p.grad(), state.computeIfAbsent(p, k -> new LinkedHashMap<>()));
+                        Map<String, Tensor> s = state.computeIfAbsent(p, k -> new LinkedHashMap<>());
+                        update(g.options(), p, p.grad(), s);
+                        for (Tensor t : s.values()) {
+                            // the state outlives any TensorScope the step runs in
+                            TensorInternals.storage(t).escape();
+                        }
                     }
                 }
             }

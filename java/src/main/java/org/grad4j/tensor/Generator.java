@@ -107,7 +107,7 @@ public final class Generator {
      * @return the value
      */
     public synchronized double nextDouble() {
-        return (nextLong() >>> 11) * 0x1.0p-53;
+        return (next() >>> 11) * 0x1.0p-53;
     }
 
     /**
@@ -145,10 +145,31 @@ public final class Generator {
      * @return the value
      */
     public synchronized long nextLong() {
+        return next();
+    }
+
+    private long next() {
         long z = position += GAMMA;
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
+    }
+
+    /**
+     * Fills {@code out} with {@code low + (high - low) · u} for successive uniform values u, the
+     * values {@link #nextDouble} would give one by one, under one lock.
+     */
+    synchronized void uniform(float[] out, double low, double high) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (low + (high - low) * ((next() >>> 11) * 0x1.0p-53));
+        }
+    }
+
+    /** Fills {@code mask} with {@code keep} where a successive uniform value is at least p, else 0. */
+    synchronized void bernoulliMask(float[] mask, float p, float keep) {
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = (next() >>> 11) * 0x1.0p-53 >= p ? keep : 0f;
+        }
     }
 
     /**

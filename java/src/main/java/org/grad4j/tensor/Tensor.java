@@ -1541,11 +1541,8 @@ public class Tensor extends TensorBase implements AutoCloseable {
             return mul(0f);
         }
         Tracing.hostAccess("dropout's random draw");
-        float[] mask = new float[numel()];
-        float keep = 1f / (1 - p);
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = gen.nextDouble() >= p ? keep : 0f;
-        }
-        return mul(wrap(mask, shape));
+        Tensor mask = TensorInternals.forKernelOutput(shape);
+        gen.bernoulliMask(TensorInternals.data(mask), p, 1f / (1 - p));
+        return mul(mask);
     }
 }

@@ -315,11 +315,7 @@ abstract class TensorBase {
         Tracing.hostAccess("uniform's random draw");
         Tensor t = zeros(shape);
         float[] d = t.storage.data();
-        synchronized (gen) {
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (float) (low + (high - (double) low) * gen.nextDouble());
-            }
-        }
+        gen.uniform(d, low, high);
         return t;
     }
 
@@ -662,6 +658,9 @@ abstract class TensorBase {
         if (grad != null && !Arrays.equals(grad.shape, shape)) {
             throw new IllegalArgumentException("setGrad: gradient of shape " + Shapes.str(grad.shape)
                     + " for a tensor of shape " + Shapes.str(shape));
+        }
+        if (grad != null) {
+            grad.storage.escape();
         }
         this.grad = grad;
     }

@@ -20,19 +20,20 @@ final class Conv2dKernels {
 
     /** y [N, O, OH, OW] = conv2d(x [N, C, H, W], w [O, C/groups, KH, KW]). */
     static Tensor forward(Conv2dGeometry g, Tensor x, Tensor w) {
-        Tensor y = Tensor.zeros(g.batch(), g.outChannels(), g.outHeight(), g.outWidth());
+        Tensor y = TensorInternals.forKernelOutput(g.batch(), g.outChannels(), g.outHeight(), g.outWidth());
         return run(Kernels.backend()::conv2dForward, g, x, w, y);
     }
 
     /** The input gradient [N, C, H, W] of conv2d, from the output gradient gradY [N, O, OH, OW]. */
     static Tensor inputGrad(Conv2dGeometry g, Tensor gradY, Tensor w) {
-        Tensor gradX = Tensor.zeros(g.batch(), g.inChannels(), g.inHeight(), g.inWidth());
+        Tensor gradX = TensorInternals.forKernelOutput(g.batch(), g.inChannels(), g.inHeight(), g.inWidth());
         return run(Kernels.backend()::conv2dBackwardData, g, gradY, w, gradX);
     }
 
     /** The weight gradient [O, C/groups, KH, KW] of conv2d, from x and the output gradient gradY. */
     static Tensor weightGrad(Conv2dGeometry g, Tensor x, Tensor gradY) {
-        Tensor gradW = Tensor.zeros(g.outChannels(), g.inChannelsPerGroup(), g.kernelHeight(), g.kernelWidth());
+        Tensor gradW = TensorInternals.forKernelOutput(
+                g.outChannels(), g.inChannelsPerGroup(), g.kernelHeight(), g.kernelWidth());
         return run(Kernels.backend()::conv2dBackwardWeight, g, x, gradY, gradW);
     }
 

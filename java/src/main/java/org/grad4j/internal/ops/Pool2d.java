@@ -68,14 +68,14 @@ record Pool2d(String op, int[] kernel, int[] stride, int[] padding, int[] dilati
         return op.equals("maxPool2d") ? a.with("dilation", dilation) : a;
     }
 
-    /** The pooled output [N, C, OH, OW], zeros. */
+    /** The pooled output [N, C, OH, OW], for the kernel to overwrite. */
     static Tensor output(Pool2dGeometry g) {
-        return Tensor.zeros(g.batch(), g.channels(), g.outHeight(), g.outWidth());
+        return TensorInternals.forKernelOutput(g.batch(), g.channels(), g.outHeight(), g.outWidth());
     }
 
-    /** The input gradient [N, C, H, W], zeros. */
+    /** The input gradient [N, C, H, W], for the kernel to overwrite. */
     static Tensor inputGrad(Pool2dGeometry g) {
-        return Tensor.zeros(g.batch(), g.channels(), g.inHeight(), g.inWidth());
+        return TensorInternals.forKernelOutput(g.batch(), g.channels(), g.inHeight(), g.inWidth());
     }
 
     /** The output gradient's elements in order from index 0, as the backward kernels take them. */

@@ -27,10 +27,33 @@ public final class Storage {
     private float[] data;
     private final boolean recyclable;
     private int version;
+    private boolean escaped;
+    private boolean releasedByScope;
 
     private Storage(float[] data, boolean recyclable) {
         this.data = data;
         this.recyclable = recyclable;
+        if (recyclable) {
+            ScopedStorages.track(this);
+        }
+    }
+
+    /**
+     * Marks the storage as held beyond the scope it was made in (a gradient a leaf keeps, an
+     * optimizer's state, a module's parameter or buffer, a tensor the caller keeps), so closing
+     * that scope leaves it to the garbage collector.
+     */
+    public void escape() {
+        escaped = true;
+    }
+
+    boolean escaped() {
+        return escaped;
+    }
+
+    void releaseByScope() {
+        releasedByScope = true;
+        release();
     }
 
     /** A storage of n zeros, in a buffer this thread's closed tensors left, when one fits. */
@@ -66,7 +89,10 @@ public final class Storage {
         float[] d = data;
         if (d == null) {
             throw new IllegalStateException(
-                    "tensor used after close(): its storage (shared by all its views) was" + " released");
+                    releasedByScope
+                            ? "tensor used after the TensorScope it was made in closed: its storage (shared by all its"
+                                    + " views) was released; keep it with TensorScope.keep(tensor) to use it afterwards"
+                            : "tensor used after close(): its storage (shared by all its views) was released");
         }
         return d;
     }

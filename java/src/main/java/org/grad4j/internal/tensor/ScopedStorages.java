@@ -1,0 +1,65 @@
+package org.grad4j.internal.tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The storages grad4j allocated on this thread while a {@code TensorScope} was open, per open
+ * scope, innermost last: closing a scope releases those of its storages that nothing long-lived
+ * took (see {@link Storage#escape()}).
+ */
+public final class ScopedStorages {
+    private static final ThreadLocal<ArrayDeque<List<Storage>>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** Set once any scope is opened, so that a program that never opens one skips the lookup. */
+    private static volatile boolean anyOpened;
+
+    private ScopedStorages() {}
+
+    /** Opens a scope on this thread. */
+    public static void open() {
+        anyOpened = true;
+        OPEN.get().addLast(new ArrayList<>());
+    }
+
+    /**
+     * Closes this thread's innermost scope, releasing the storages made in it that did not escape.
+     *
+     * @return the bytes released
+     * @throws IllegalStateException if no scope is open on this thread
+     */
+    public static long close() {
+        List<Storage> made = OPEN.get().pollLast();
+        if (made == null) {
+            throw new IllegalStateException("TensorScope: closed on a thread where it is not open");
+        }
+        long bytes = 0;
+        for (Storage s : made) {
+            if (!s.escaped() && !s.isReleased()) {
+                bytes += 4L * s.data().length;
+                s.releaseByScope();
+            }
+        }
+        return bytes;
+    }
+
+    /** How many scopes are open on this thread. */
+    public static int depth() {
+        return anyOpened ? OPEN.get().size() : 0;
+    }
+
+    /** Whether a scope is open on this thread. */
+    public static boolean isOpen() {
+        return anyOpened && !OPEN.get().isEmpty();
+    }
+
+    static void track(Storage s) {
+        if (anyOpened) {
+            List<Storage> innermost = OPEN.get().peekLast();
+            if (innermost != null) {
+                innermost.add(s);
+            }
+        }
+    }
+}
