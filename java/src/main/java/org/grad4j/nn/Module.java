@@ -251,11 +251,13 @@ public abstract class Module {
     }
 
     /**
-     * Clears the gradient of every parameter (sets it to null), as {@code torch.nn.Module.zero_grad}.
+     * Clears the gradient of every parameter (sets it to null), as {@code torch.nn.Module.zero_grad};
+     * inside a {@link org.grad4j.tensor.TensorScope} the cleared gradients are released when the
+     * scope closes.
      */
     public void zeroGrad() {
         for (Parameter p : parameters()) {
-            p.setGrad(null);
+            org.grad4j.internal.tensor.ScopedStorages.clearGrad(p);
         }
     }
 

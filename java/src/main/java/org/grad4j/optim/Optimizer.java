@@ -92,11 +92,15 @@ public abstract class Optimizer {
         return groups;
     }
 
-    /** Clears every parameter's gradient (PyTorch's default, set_to_none=True). */
+    /**
+     * Clears every parameter's gradient (PyTorch's default, set_to_none=True). Inside a {@link
+     * org.grad4j.tensor.TensorScope} the cleared gradients are released when the scope closes,
+     * so the next backward reuses their memory.
+     */
     public void zeroGrad() {
         for (ParamGroup g : groups) {
             for (Tensor p : g.params()) {
-                p.setGrad(null);
+                org.grad4j.internal.tensor.ScopedStorages.clearGrad(p);
             }
         }
     }

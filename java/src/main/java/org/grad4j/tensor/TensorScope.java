@@ -9,8 +9,8 @@ import org.grad4j.internal.tensor.TensorInternals;
  * buffers instead of asking the JVM for fresh, zeroed memory (PyTorch gets the same from reference
  * counting). Tensors that something long-lived holds are left alone: gradients a leaf keeps, an
  * optimizer's state, the parameters and buffers of modules made inside it, and whatever {@link
- * #keep} names. Any other tensor made inside is closed, and using it afterwards throws an
- * exception saying so.
+ * #keep} names. Any other tensor made inside is closed, and so are the gradients {@code zeroGrad}
+ * clears inside it; using one afterwards throws an exception saying so.
  *
  * <pre>{@code
  * for (Batch batch : loader) {

@@ -1,6 +1,7 @@
 package org.grad4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,24 @@ class TensorScopeTest {
             assertFalse(p.grad().isClosed());
         }
         model.namedBuffers().values().forEach(b -> assertFalse(b.isClosed()));
+    }
+
+    @Test
+    void gradientsZeroGradClearsInsideAScopeAreReleasedWithIt() {
+        Tensor w = Tensor.ones(3).requiresGrad(true);
+        Optimizer adam = new Adam(List.of(w), 0.01);
+        w.mul(2f).sum().backward();
+        Tensor cleared = w.grad();
+        adam.zeroGrad();
+        assertFalse(cleared.isClosed(), "without a scope the garbage collector frees it");
+        w.mul(2f).sum().backward();
+        cleared = w.grad();
+        try (TensorScope scope = TensorScope.open()) {
+            adam.zeroGrad();
+            assertArrayEquals(new float[] {2, 2, 2}, cleared.toArray(), "usable until the scope closes");
+        }
+        assertTrue(cleared.isClosed());
+        assertEquals(null, w.grad());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.grad4j.internal.tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.grad4j.tensor.Tensor;
 
 /**
  * The storages grad4j allocated on this thread while a {@code TensorScope} was open, per open
@@ -52,6 +53,26 @@ public final class ScopedStorages {
     /** Whether a scope is open on this thread. */
     public static boolean isOpen() {
         return anyOpened && !OPEN.get().isEmpty();
+    }
+
+    /**
+     * Sets a tensor's gradient to null ({@code zeroGrad}), handing the old one to this thread's
+     * innermost scope, which releases it when it closes as if it had been made inside; without an
+     * open scope the garbage collector frees it as before.
+     */
+    public static void clearGrad(Tensor p) {
+        Tensor old = p.grad();
+        if (old != null) {
+            p.setGrad(null);
+            adopt(TensorInternals.storage(old));
+        }
+    }
+
+    private static void adopt(Storage s) {
+        if (isOpen() && !s.isReleased()) {
+            s.unescape();
+            OPEN.get().peekLast().add(s);
+        }
     }
 
     static void track(Storage s) {

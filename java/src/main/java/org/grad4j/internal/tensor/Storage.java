@@ -47,6 +47,10 @@ public final class Storage {
         escaped = true;
     }
 
+    void unescape() {
+        escaped = false;
+    }
+
     boolean escaped() {
         return escaped;
     }
