@@ -94,4 +94,23 @@ final class Models {
                 .addNode(node("Gemm", new String[] {"r", "fc2.weight", "fc2.bias"}, "y", intAttr("transB", 1)));
         return model(13, g);
     }
+
+    /** An int64 scalar initializer. */
+    static TensorProto int64(String name, long value) {
+        return TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(7)
+                .addInt64Data(value)
+                .build();
+    }
+
+    /** A 1-d int64 initializer. */
+    static TensorProto int64s(String name, long... values) {
+        TensorProto.Builder t =
+                TensorProto.newBuilder().setName(name).setDataType(7).addDims(values.length);
+        for (long v : values) {
+            t.addInt64Data(v);
+        }
+        return t.build();
+    }
 }

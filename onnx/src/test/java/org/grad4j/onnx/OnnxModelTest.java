@@ -148,25 +148,14 @@ class OnnxModelTest {
         var g = org.grad4j.onnx.proto.OnnxProto.GraphProto.newBuilder()
                 .addInput(Models.floats("x", 2, 3, 4))
                 .addOutput(Models.floats("y", 2, 12))
-                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
-                        .setName("zero")
-                        .setDataType(7)
-                        .addInt64Data(0))
-                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
-                        .setName("minus_one")
-                        .setDataType(7)
-                        .addDims(1)
-                        .addInt64Data(-1))
+                .addInitializer(Models.int64("zero", 0))
+                .addInitializer(Models.int64s("minus_one", -1))
                 .addNode(Models.node("Shape", new String[] {"x"}, "s"))
                 .addNode(Models.node("Gather", new String[] {"s", "zero"}, "n", Models.intAttr("axis", 0)))
                 .addNode(Models.node("Unsqueeze", new String[] {"n", "axes"}, "n1"))
                 .addNode(Models.node("Concat", new String[] {"n1", "minus_one"}, "shape", Models.intAttr("axis", 0)))
                 .addNode(Models.node("Reshape", new String[] {"x", "shape"}, "y"));
-        g.addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
-                .setName("axes")
-                .setDataType(7)
-                .addDims(1)
-                .addInt64Data(0));
+        g.addInitializer(Models.int64s("axes", 0));
         OnnxModel m = OnnxModel.load(Models.model(13, g).toByteArray());
         Tensor x = Tensor.rand(new Generator(1), 2, 3, 4);
         Tensor y = m.run(Map.of("x", x)).get("y");
@@ -181,15 +170,8 @@ class OnnxModelTest {
                 .addInput(Models.typed("i", 7, -1))
                 .addOutput(Models.typed("next", 7, -1))
                 .addOutput(Models.typed("big", 7, 1))
-                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
-                        .setName("one")
-                        .setDataType(7)
-                        .addInt64Data(1))
-                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
-                        .setName("beyond")
-                        .setDataType(7)
-                        .addDims(1)
-                        .addInt64Data((1L << 24) + 1))
+                .addInitializer(Models.int64("one", 1))
+                .addInitializer(Models.int64s("beyond", (1L << 24) + 1))
                 .addNode(Models.node("Add", new String[] {"i", "one"}, "next"))
                 .addNode(Models.node("Identity", new String[] {"beyond"}, "big"));
         return OnnxModel.load(Models.model(13, g).toByteArray());
@@ -216,10 +198,7 @@ class OnnxModelTest {
         var g = org.grad4j.onnx.proto.OnnxProto.GraphProto.newBuilder()
                 .addInput(Models.typed("i", 7, -1))
                 .addOutput(Models.typed("next", 7, -1))
-                .addInitializer(org.grad4j.onnx.proto.OnnxProto.TensorProto.newBuilder()
-                        .setName("one")
-                        .setDataType(7)
-                        .addInt64Data(1))
+                .addInitializer(Models.int64("one", 1))
                 .addNode(Models.node("Add", new String[] {"i", "one"}, "next"));
         OnnxModel m = OnnxModel.load(Models.model(13, g).toByteArray());
         float edge = 1 << 24;
