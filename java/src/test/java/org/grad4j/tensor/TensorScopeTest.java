@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.nn.BatchNorm1d;
 import org.grad4j.nn.Linear;
 import org.grad4j.nn.Module;
@@ -35,6 +37,22 @@ class TensorScopeTest {
         assertTrue(e.getMessage().contains("TensorScope.keep"), e.getMessage());
         assertFalse(outside.isClosed(), "made outside");
         assertArrayEquals(new float[] {1, 1, 1}, view.toArray(), "a view of memory made outside");
+    }
+
+    @Test
+    void anOpenScopeDoesNotKeepUnreachableTensorsAlive() {
+        try (TensorScope scope = TensorScope.open()) {
+            WeakReference<Object> memory = unreachableIntermediate();
+            for (int i = 0; i < 10 && memory.get() != null; i++) {
+                System.gc();
+            }
+            assertTrue(memory.get() == null, "the scope still holds an intermediate nothing else reaches");
+        }
+    }
+
+    private static WeakReference<Object> unreachableIntermediate() {
+        Tensor intermediate = Tensor.ones(1 << 20).mul(2f);
+        return new WeakReference<>(TensorInternals.storage(intermediate));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.grad4j.internal.tensor;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -11,14 +12,16 @@ import java.util.Map;
  * for tensors of the same size: a buffer that was just in use is still in the cache, while fresh
  * JVM memory is not, and the JVM must zero it (docs/benchmarks.md measures what that costs beside
  * a matrix product). At most {@code -Dgrad4j.recycledMegabytes} (default 64; 0 keeps none) are kept
- * per thread; beyond that, the sizes least recently used are left to the garbage collector.
+ * per thread; beyond that, the sizes least recently used are left to the garbage collector. They
+ * are held softly, so that the garbage collector takes them back before the heap runs out.
  */
 final class RecycledArrays {
     private static final ThreadLocal<RecycledArrays> OWN = ThreadLocal.withInitial(
             () -> new RecycledArrays(capacityBytes(System.getProperty("grad4j.recycledMegabytes", "64"))));
 
     private final long capacityBytes;
-    private final LinkedHashMap<Integer, ArrayDeque<float[]>> bySize = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<Integer, ArrayDeque<SoftReference<float[]>>> bySize =
+            new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
     RecycledArrays(long capacityBytes) {
@@ -46,41 +49,43 @@ final class RecycledArrays {
 
     float[] take(int n, boolean zero) {
         if (bytes > 0) {
-            ArrayDeque<float[]> free = bySize.get(n);
-            if (free != null && !free.isEmpty()) {
-                float[] a = free.pop();
-                bytes -= bytes(a);
-                if (zero) {
-                    Arrays.fill(a, 0f);
+            ArrayDeque<SoftReference<float[]>> free = bySize.get(n);
+            while (free != null && !free.isEmpty()) {
+                float[] a = free.pop().get();
+                bytes -= bytes(n);
+                if (a != null) {
+                    if (zero) {
+                        Arrays.fill(a, 0f);
+                    }
+                    return a;
                 }
-                return a;
             }
         }
         return new float[n];
     }
 
     void keep(float[] a) {
-        long size = bytes(a);
+        long size = bytes(a.length);
         if (size == 0 || size > capacityBytes) {
             return;
         }
-        ArrayDeque<float[]> same = bySize.computeIfAbsent(a.length, k -> new ArrayDeque<>());
-        Iterator<Map.Entry<Integer, ArrayDeque<float[]>>> oldest =
+        ArrayDeque<SoftReference<float[]>> same = bySize.computeIfAbsent(a.length, k -> new ArrayDeque<>());
+        Iterator<Map.Entry<Integer, ArrayDeque<SoftReference<float[]>>>> oldest =
                 bySize.entrySet().iterator();
         while (bytes + size > capacityBytes) {
-            ArrayDeque<float[]> free = oldest.next().getValue();
+            Map.Entry<Integer, ArrayDeque<SoftReference<float[]>>> entry = oldest.next();
+            ArrayDeque<SoftReference<float[]>> free = entry.getValue();
             if (free == same) {
                 while (bytes + size > capacityBytes) {
-                    bytes -= bytes(same.removeLast());
+                    same.removeLast();
+                    bytes -= size;
                 }
             } else {
-                for (float[] f : free) {
-                    bytes -= bytes(f);
-                }
+                bytes -= bytes(entry.getKey()) * free.size();
                 oldest.remove();
             }
         }
-        same.push(a);
+        same.push(new SoftReference<>(a));
         bytes += size;
     }
 
@@ -92,8 +97,8 @@ final class RecycledArrays {
         return bytes;
     }
 
-    private static long bytes(float[] a) {
-        return 4L * a.length;
+    private static long bytes(int floats) {
+        return 4L * floats;
     }
 
     /** The capacity {@code -Dgrad4j.recycledMegabytes} asks for, in bytes. */

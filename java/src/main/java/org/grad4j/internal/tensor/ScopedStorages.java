@@ -1,5 +1,6 @@
 package org.grad4j.internal.tensor;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +9,13 @@ import org.grad4j.tensor.Tensor;
 /**
  * The storages grad4j allocated on this thread while a {@code TensorScope} was open, per open
  * scope, innermost last: closing a scope releases those of its storages that nothing long-lived
- * took (see {@link Storage#escape()}).
+ * took (see {@link Storage#escape()}). A scope holds its storages weakly: one that nothing else
+ * reaches any more (an intermediate result under {@code noGrad}) is the garbage collector's
+ * before the scope closes, so a scope never raises the peak memory of the code inside it.
  */
 public final class ScopedStorages {
-    private static final ThreadLocal<ArrayDeque<List<Storage>>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
+    private static final ThreadLocal<ArrayDeque<List<WeakReference<Storage>>>> OPEN =
+            ThreadLocal.withInitial(ArrayDeque::new);
 
     /** Set once any scope is opened, so that a program that never opens one skips the lookup. */
     private static volatile boolean anyOpened;
@@ -31,13 +35,14 @@ public final class ScopedStorages {
      * @throws IllegalStateException if no scope is open on this thread
      */
     public static long close() {
-        List<Storage> made = OPEN.get().pollLast();
+        List<WeakReference<Storage>> made = OPEN.get().pollLast();
         if (made == null) {
             throw new IllegalStateException("TensorScope: closed on a thread where it is not open");
         }
         long bytes = 0;
-        for (Storage s : made) {
-            if (!s.escaped() && !s.isReleased()) {
+        for (WeakReference<Storage> r : made) {
+            Storage s = r.get();
+            if (s != null && !s.escaped() && !s.isReleased()) {
                 bytes += 4L * s.data().length;
                 s.releaseByScope();
             }
@@ -71,15 +76,15 @@ public final class ScopedStorages {
     private static void adopt(Storage s) {
         if (isOpen() && !s.isReleased()) {
             s.unescape();
-            OPEN.get().peekLast().add(s);
+            OPEN.get().peekLast().add(new WeakReference<>(s));
         }
     }
 
     static void track(Storage s) {
         if (anyOpened) {
-            List<Storage> innermost = OPEN.get().peekLast();
+            List<WeakReference<Storage>> innermost = OPEN.get().peekLast();
             if (innermost != null) {
-                innermost.add(s);
+                innermost.add(new WeakReference<>(s));
             }
         }
     }
