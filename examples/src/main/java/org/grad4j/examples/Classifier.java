@@ -56,7 +56,9 @@ final class Classifier {
         Generator gen = new Generator(options.seed());
         Dataset train = fashion.limited(data.train());
         DataLoader loader = new DataLoader(train, options.batchSize(), true, gen);
-        DataLoader testLoader = new DataLoader(data.test(), 1000);
+        // Test batches of the training batch's size: their activations fit the buffers the
+        // training steps released, where batches of 1,000 would each take hundreds of fresh MB.
+        DataLoader testLoader = new DataLoader(data.test(), options.batchSize());
         Optimizer optimizer = new Adam(model.parameters(), options.lr());
         CrossEntropyLoss criterion = new CrossEntropyLoss();
         TrainStep compiled = compile.enabled() ? Compile.trainStep(model, criterion, optimizer) : null;
@@ -76,6 +78,7 @@ final class Classifier {
             double trainLoss;
             try (Progress progress = new Progress("epoch " + epoch + "/" + options.epochs(), loader.numBatches())) {
                 for (Batch batch : loader) {
+                    progress.begin();
                     if (compiled != null) {
                         progress.step(batch.size(), compiled.step(shape.apply(batch.input()), batch.target()));
                         continue;

@@ -8,7 +8,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * The progress of one epoch: a bar with steps, loss, samples/s and ETA on a terminal (from the
  * progressbar library); when output is not a terminal, nothing until {@link #close()}, which
- * prints one summary line.
+ * prints one summary line. Where the loop calls {@link #begin()} as each step begins, the line also
+ * says which share of the epoch went outside the steps (waiting for batches, printing).
  */
 public final class Progress implements AutoCloseable {
     private final String task;
@@ -17,6 +18,8 @@ public final class Progress implements AutoCloseable {
     private long samples;
     private double lossSum;
     private long steps;
+    private long stepBegin = -1;
+    private long inSteps;
 
     public Progress(String task, long totalSteps) {
         this.task = task;
@@ -31,8 +34,17 @@ public final class Progress implements AutoCloseable {
                         .build();
     }
 
+    /** A step begins: the time until {@link #step} counts as the step's. */
+    public void begin() {
+        stepBegin = System.nanoTime();
+    }
+
     /** One step done over {@code batchSamples} samples with this loss. */
     public void step(int batchSamples, float loss) {
+        if (stepBegin >= 0) {
+            inSteps += System.nanoTime() - stepBegin;
+            stepBegin = -1;
+        }
         samples += batchSamples;
         lossSum += loss;
         steps++;
@@ -61,12 +73,16 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.close();
         }
+        long elapsed = System.nanoTime() - start;
         System.out.printf(
                 Locale.ROOT,
-                "%s: loss %.4f, %,.0f samples/s, %.1f s%n",
+                "%s: loss %.4f, %,.0f samples/s, %.1f s%s%n",
                 task,
                 meanLoss(),
                 samplesPerSecond(),
-                seconds());
+                elapsed / 1e9,
+                inSteps == 0
+                        ? ""
+                        : String.format(Locale.ROOT, ", %.1f %% outside steps", 100.0 * (elapsed - inSteps) / elapsed));
     }
 }

@@ -1,6 +1,7 @@
 package org.grad4j.internal.ops;
 
 import org.grad4j.autograd.Context;
+import org.grad4j.autograd.GradMode;
 import org.grad4j.backend.Pool2dGeometry;
 import org.grad4j.graph.Attributes;
 import org.grad4j.internal.tensor.TensorInternals;
@@ -12,6 +13,7 @@ public final class MaxPool2d extends Op {
     /** x, held for the backward op's input. */
     private Tensor input;
 
+    /** Where each output's max came from, until backward has used it (null after: found again if needed). */
     private int[] argmax;
 
     public MaxPool2d(int[] kernel, int[] stride, int[] padding, int[] dilation) {
@@ -34,15 +36,27 @@ public final class MaxPool2d extends Op {
         Pool2dGeometry geometry = pool.geometry(x);
         input = in[0];
         Tensor y = Pool2d.output(geometry);
-        argmax = new int[y.numel()];
+        argmax = ArgmaxBuffers.take(y.numel());
         Kernels.backend()
                 .maxPool2dForward(
                         geometry, TensorInternals.data(x), x.storageOffset(), TensorInternals.data(y), argmax);
+        if (!ctx.needsInputGrad(0)) {
+            ArgmaxBuffers.give(argmax);
+            argmax = null;
+        }
         return y;
     }
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor grad) {
-        return new Tensor[] {Pool2dBackward.max(pool, argmax).apply(input, grad)};
+        int[] positions = argmax;
+        Tensor gradX = Pool2dBackward.max(pool, positions).apply(input, grad);
+        // A graph of the backward itself (create_graph) keeps the positions; else they are done
+        // with, and a second backward over a retained graph finds them again.
+        if (positions != null && !GradMode.isEnabled()) {
+            argmax = null;
+            ArgmaxBuffers.give(positions);
+        }
+        return new Tensor[] {gradX};
     }
 }

@@ -63,4 +63,21 @@ class KernelOutputsTest {
             return List.of(y, a.grad(), b.grad());
         });
     }
+
+    @Test
+    void maxPoolingGradientOverARetainedGraphAfterItsPositionsWereReused() {
+        Tensor x = randn(3, 2, 3, 8, 8);
+        Tensor y = x.maxPool2d(2);
+        Tensor upstream = Tensor.randn(new Generator(4), y.shape());
+        y.backward(upstream, true);
+        float[] once = x.grad().toArray();
+        // The first backward gave its positions back; this forward of the same size takes them.
+        randn(5, 2, 3, 8, 8).maxPool2d(2).sum().backward();
+        y.backward(upstream, true);
+        float[] twice = x.grad().toArray();
+        for (int i = 0; i < once.length; i++) {
+            once[i] *= 2;
+        }
+        assertArrayEquals(once, twice);
+    }
 }
