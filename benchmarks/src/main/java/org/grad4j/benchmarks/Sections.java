@@ -53,7 +53,7 @@ final class Sections {
                 new Section(
                         "conv",
                         "Conv2d 3×3, padding 1: batch×in→out@size (ms per call)",
-                        "Conv2dBench|FmaPeak",
+                        "Conv2dBench",
                         Map.of(),
                         Sections::conv),
                 new Section(
@@ -103,30 +103,24 @@ final class Sections {
         return t.toString();
     }
 
-    /** With each pass's share of the FMA peak that {@link FmaPeak} measures on as many threads. */
     private static String conv(Results r) {
-        double peak = r.score("fma") * FmaPeak.FLOPS_PER_CALL / 1e6;
-        StringBuilder t = new StringBuilder(
-                "| layer | pass | native ms | native GFLOPS | native ÷ FMA peak | Java ms | Java ÷ native |\n"
-                        + "|---|---|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("| layer | pass | native ms | native GFLOPS | Java ms | Java ÷ native |\n"
+                + "|---|---|---|---|---|---|\n");
         for (String shape : new String[] {"64x1-32@28", "64x32-64@14", "32x64-64@56"}) {
             for (String pass : new String[] {"forward", "backwardData", "backwardWeight"}) {
                 double nat = r.score(pass, "backend", "native", "shape", shape);
                 double java = r.score(pass, "backend", "java", "shape", shape);
-                double gflops = Conv2dBench.flops(shape) / nat / 1e6;
                 t.append(String.join(
                                 " | ",
                                 "| " + shape,
                                 pass,
                                 num(nat),
-                                num(gflops),
-                                ratio(gflops, peak),
+                                num(Conv2dBench.flops(shape) / nat / 1e6),
                                 num(java),
                                 ratio(java, nat)))
                         .append(" |\n");
             }
         }
-        t.append("| FMA loop (`FmaPeak`) | peak | – | ").append(num(peak)).append(" | 1.00 | – | – |\n");
         return t.toString();
     }
 
