@@ -5,7 +5,8 @@
 namespace math = g4::reference_math;
 
 #include "elementwise_impl.h"
+#include "fma_chains_impl.h"
 
 namespace g4 {
-const ElementwiseKernels elementwise_scalar = {unary, binary, bias_activation, sgd, adam};
+const ElementwiseKernels elementwise_scalar = {unary, binary, bias_activation, sgd, adam, fma_chains, kFmaChainFlops};
 }  // namespace g4

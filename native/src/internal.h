@@ -8,7 +8,8 @@
 
 namespace g4 {
 
-// Contiguous element-wise loops, compiled once per instruction set from elementwise_impl.h.
+// Contiguous element-wise loops, compiled once per instruction set from elementwise_impl.h, and the
+// FMA chains of g4_fma_peak.
 struct ElementwiseKernels {
     void (*unary)(int op, float alpha, float beta, const float* x, float* y, int64_t n);
     // out[i] = op(a[i * sa], b[i * sb]) for i < n
@@ -19,6 +20,10 @@ struct ElementwiseKernels {
                 float weight_decay, int nesterov, int first_step);
     void (*adam)(float* p, const float* g, float* m, float* v, int64_t n, float lr, float beta1, float beta2, float eps,
                  float weight_decay, float step_size, float sqrt_c2, int decoupled);
+    // Independent FMA chains (fma_chains_impl.h): the sum of their lanes after `iterations` steps.
+    float (*fma_chains)(int64_t iterations);
+    // Floating-point operations of one step of fma_chains.
+    int64_t fma_chain_flops;
 };
 
 extern const ElementwiseKernels elementwise_scalar;

@@ -139,6 +139,10 @@ G4_EXPORT int g4_isa_select(int isa);
    threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our kernels; process-wide. */
 G4_EXPORT void g4_set_num_threads(int threads);
 G4_EXPORT int g4_get_num_threads(void);
+/* The machine's FP32 peak as the kernels can reach it: independent chains of fused multiply-adds at
+   the selected instruction set's widest vectors, `iterations` steps each, on every thread of the pool
+   at once. Returns floating-point operations per second, or -1 for iterations < 1. */
+G4_EXPORT double g4_fma_peak(int64_t iterations);
 
 /* ---- matrix products ------------------------------------------------------------------- */
 

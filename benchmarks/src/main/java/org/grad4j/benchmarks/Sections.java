@@ -103,24 +103,30 @@ final class Sections {
         return t.toString();
     }
 
+    /** With each pass's share of the FMA peak on as many threads ({@link FmaPeak}). */
     private static String conv(Results r) {
-        StringBuilder t = new StringBuilder("| layer | pass | native ms | native GFLOPS | Java ms | Java ÷ native |\n"
-                + "|---|---|---|---|---|---|\n");
+        double peak = FmaPeak.gflops();
+        StringBuilder t = new StringBuilder(
+                "| layer | pass | native ms | native GFLOPS | native ÷ FMA peak | Java ms | Java ÷ native |\n"
+                        + "|---|---|---|---|---|---|---|\n");
         for (String shape : new String[] {"64x1-32@28", "64x32-64@14", "32x64-64@56"}) {
             for (String pass : new String[] {"forward", "backwardData", "backwardWeight"}) {
                 double nat = r.score(pass, "backend", "native", "shape", shape);
                 double java = r.score(pass, "backend", "java", "shape", shape);
+                double gflops = Conv2dBench.flops(shape) / nat / 1e6;
                 t.append(String.join(
                                 " | ",
                                 "| " + shape,
                                 pass,
                                 num(nat),
-                                num(Conv2dBench.flops(shape) / nat / 1e6),
+                                num(gflops),
+                                ratio(gflops, peak),
                                 num(java),
                                 ratio(java, nat)))
                         .append(" |\n");
             }
         }
+        t.append("| FMA chains (`FmaPeak`) | peak | – | ").append(num(peak)).append(" | 1.00 | – | – |\n");
         return t.toString();
     }
 

@@ -156,6 +156,10 @@ public static native int g4_isa_select(int isa);
    threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our kernels; process-wide. */
 public static native void g4_set_num_threads(int threads);
 public static native int g4_get_num_threads();
+/* The machine's FP32 peak as the kernels can reach it: independent chains of fused multiply-adds at
+   the selected instruction set's widest vectors, `iterations` steps each, on every thread of the pool
+   at once. Returns floating-point operations per second, or -1 for iterations < 1. */
+public static native double g4_fma_peak(@Cast("int64_t") long iterations);
 
 /* ---- matrix products ------------------------------------------------------------------- */
 
