@@ -1,6 +1,7 @@
 // The packed GEMM of packed_gemm.h, compiled for AVX-512 (flags set in CMakeLists.txt). Blocks of
 // op(B) (kc × nc) and op(A) (mc × kc) are packed so that the micro-kernel reads both contiguously:
-// per step of k, two vectors of B and kMr broadcasts of A feed 24 fused multiply-adds.
+// per step of k, two vectors of B and kMr broadcasts of A feed 24 fused multiply-adds (fewer in the
+// tiles at the edges of C).
 #include <immintrin.h>
 
 #include "packed_gemm.h"
@@ -12,38 +13,60 @@ constexpr int kMr = static_cast<int>(kPackedMr);
 constexpr int kNr = static_cast<int>(kPackedNr);
 constexpr int64_t kTransposeStep = 32;
 
-// C[0 .. m, 0 .. n) = alpha · (A panel · B panel) + beta · C, m ≤ kMr, n ≤ kNr; C not read when beta = 0.
+// C[0 .. m, 0 .. n) = alpha · (A panel · B panel) + beta · C, m ≤ MR, n ≤ 16 · NV; C not read when
+// beta = 0. The panels are kMr rows and kNr columns wide whatever MR and NV are: the kernels for
+// tiles at the edges of C leave out the rows and vectors that would only multiply padding.
+template <int MR, int NV>
 void micro_kernel(int64_t kc, const float* __restrict a, const float* __restrict b, float* c, int64_t ldc, int m, int n,
                   float alpha, float beta) {
-    __m512 acc[kMr][2];
+    __m512 acc[MR][NV];
 #pragma GCC unroll 12
-    for (int i = 0; i < kMr; i++) {
-        acc[i][0] = _mm512_setzero_ps();
-        acc[i][1] = _mm512_setzero_ps();
+    for (int i = 0; i < MR; i++) {
+#pragma GCC unroll 2
+        for (int v = 0; v < NV; v++) acc[i][v] = _mm512_setzero_ps();
     }
     for (int64_t p = 0; p < kc; p++, a += kMr, b += kNr) {
-        const __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);
+        __m512 bv[NV];
+#pragma GCC unroll 2
+        for (int v = 0; v < NV; v++) bv[v] = _mm512_loadu_ps(b + 16 * v);
 #pragma GCC unroll 12
-        for (int i = 0; i < kMr; i++) {
+        for (int i = 0; i < MR; i++) {
             const __m512 ai = _mm512_set1_ps(a[i]);
-            acc[i][0] = _mm512_fmadd_ps(ai, b0, acc[i][0]);
-            acc[i][1] = _mm512_fmadd_ps(ai, b1, acc[i][1]);
+#pragma GCC unroll 2
+            for (int v = 0; v < NV; v++) acc[i][v] = _mm512_fmadd_ps(ai, bv[v], acc[i][v]);
         }
     }
     const __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
-    const __mmask16 k0 = n >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << n) - 1);
-    const __mmask16 k1 = n <= 16 ? 0 : n >= 32 ? 0xFFFF : static_cast<__mmask16>((1u << (n - 16)) - 1);
+    __mmask16 mask[NV];
+#pragma GCC unroll 2
+    for (int v = 0; v < NV; v++) {
+        const int lanes = n - 16 * v;
+        mask[v] = lanes >= 16 ? 0xFFFF : lanes <= 0 ? 0 : static_cast<__mmask16>((1u << lanes) - 1);
+    }
 #pragma GCC unroll 12
-    for (int i = 0; i < kMr; i++) {
+    for (int i = 0; i < MR; i++) {
         if (i >= m) break;
         float* row = c + i * ldc;
-        __m512 r0 = _mm512_mul_ps(va, acc[i][0]), r1 = _mm512_mul_ps(va, acc[i][1]);
-        if (beta != 0.0f) {
-            r0 = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(k0, row), r0);
-            r1 = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(k1, row + 16), r1);
+#pragma GCC unroll 2
+        for (int v = 0; v < NV; v++) {
+            __m512 r = _mm512_mul_ps(va, acc[i][v]);
+            if (beta != 0.0f) r = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(mask[v], row + 16 * v), r);
+            _mm512_mask_storeu_ps(row + 16 * v, mask[v], r);
         }
-        _mm512_mask_storeu_ps(row, k0, r0);
-        _mm512_mask_storeu_ps(row + 16, k1, r1);
+    }
+}
+
+// The smallest kernel that covers an m × n tile.
+void tile_kernel(int64_t kc, const float* a, const float* b, float* c, int64_t ldc, int m, int n, float alpha,
+                 float beta) {
+    static_assert(kMr == 12 && kNr == 32, "the edge kernels cover 4, 8 or 12 rows of 16 or 32 columns");
+    const bool narrow = n <= 16;
+    if (m <= 4) {
+        (narrow ? micro_kernel<4, 1> : micro_kernel<4, 2>)(kc, a, b, c, ldc, m, n, alpha, beta);
+    } else if (m <= 8) {
+        (narrow ? micro_kernel<8, 1> : micro_kernel<8, 2>)(kc, a, b, c, ldc, m, n, alpha, beta);
+    } else {
+        (narrow ? micro_kernel<12, 1> : micro_kernel<12, 2>)(kc, a, b, c, ldc, m, n, alpha, beta);
     }
 }
 
@@ -123,9 +146,9 @@ void packed_sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, f
                 }
                 for (int64_t jr = 0; jr < nc; jr += kNr) {
                     for (int64_t ir = 0; ir < mc; ir += kMr) {
-                        micro_kernel(kc, panels + ir * kc, packed_b + jr * kc, c + (ic + ir) * ldc + jc + jr, ldc,
-                                     static_cast<int>(std::min<int64_t>(kMr, mc - ir)),
-                                     static_cast<int>(std::min<int64_t>(kNr, nc - jr)), alpha, block_beta);
+                        tile_kernel(kc, panels + ir * kc, packed_b + jr * kc, c + (ic + ir) * ldc + jc + jr, ldc,
+                                    static_cast<int>(std::min<int64_t>(kMr, mc - ir)),
+                                    static_cast<int>(std::min<int64_t>(kNr, nc - jr)), alpha, block_beta);
                     }
                 }
             }
