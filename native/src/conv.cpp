@@ -4,94 +4,24 @@
 // by side, so one GEMM of width chunk * OH * OW replaces a narrow GEMM per image. A part's slice
 // holds a chunk's columns [rows, chunk * cols], its output or gradient in the same side-by-side
 // layout [O / groups, chunk * cols], the part's share of the weight gradient, and the packing
-// buffer of its GEMMs.
+// buffer of its GEMMs. Where our packed GEMM runs, the forward and the weight gradient of wide
+// stride-1 images skip im2col: they read the columns from the padded grid (conv_grid.h).
 #include <algorithm>
 #include <cstring>
 
+#include "conv_geometry.h"
+#include "conv_grid.h"
 #include "internal.h"
 #include "packed_gemm.h"
 #include "parallel.h"
 
 namespace {
 
-// Work-space budget per chunk, in floats; a chunk holds as many images as fit (at least one).
-constexpr int64_t kChunkFloats = int64_t{1} << 19;
-// Output planes at least this wide make GEMMs wide enough alone: their images go one at a time,
-// reading and writing y (or grad_y) in place instead of through the side-by-side copy.
-constexpr int64_t kWideImage = 128;
+using g4::Conv;
+using g4::Span;
+
 // Multiply-adds per part below which splitting the batch costs more than it saves.
 constexpr int64_t kMacsPerPart = int64_t{1} << 18;
-
-struct Conv {
-    int64_t n, c, h, w, o, kh, kw, sh, sw, ph, pw, dh, dw, groups, oh, ow;
-
-    explicit Conv(const int32_t* g)
-        : n(g[G4_CONV_BATCH]),
-          c(g[G4_CONV_IN_CHANNELS]),
-          h(g[G4_CONV_IN_HEIGHT]),
-          w(g[G4_CONV_IN_WIDTH]),
-          o(g[G4_CONV_OUT_CHANNELS]),
-          kh(g[G4_CONV_KERNEL_H]),
-          kw(g[G4_CONV_KERNEL_W]),
-          sh(g[G4_CONV_STRIDE_H]),
-          sw(g[G4_CONV_STRIDE_W]),
-          ph(g[G4_CONV_PAD_H]),
-          pw(g[G4_CONV_PAD_W]),
-          dh(g[G4_CONV_DILATION_H]),
-          dw(g[G4_CONV_DILATION_W]),
-          groups(g[G4_CONV_GROUPS]),
-          oh(g[G4_CONV_OUT_HEIGHT]),
-          ow(g[G4_CONV_OUT_WIDTH]) {}
-
-    bool valid() const {
-        return n >= 0 && c > 0 && o > 0 && groups > 0 && c % groups == 0 && o % groups == 0 && kh > 0 && kw > 0 &&
-               sh > 0 && sw > 0 && dh > 0 && dw > 0 && ph >= 0 && pw >= 0 && oh > 0 && ow > 0 &&
-               oh == (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1 && ow == (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
-    }
-
-    int64_t cg() const { return c / groups; }
-    int64_t og() const { return o / groups; }
-    int64_t rows() const { return cg() * kh * kw; }
-    int64_t cols() const { return oh * ow; }
-    int64_t chunk() const {
-        if (cols() >= kWideImage) return 1;
-        return std::max<int64_t>(1, std::min(n, kChunkFloats / (cols() * (rows() + og()))));
-    }
-    int64_t chunk_floats() const { return chunk() * cols() * (rows() + og()); }
-    // The widest GEMM: chunk * cols columns (forward, backward-data) or rows (backward-weight).
-    int64_t pack_floats() const { return g4::packed_gemm_floats(std::max(chunk() * cols(), rows())); }
-    // A group's weights packed as op(A): og × rows (forward) or rows × og (backward-data).
-    int64_t packed_weight_floats() const {
-        return std::max(g4::packed_a_floats(og(), rows()), g4::packed_a_floats(rows(), og()));
-    }
-    int64_t part_floats() const {
-        return chunk_floats() + o * rows() + pack_floats() + groups * packed_weight_floats();
-    }
-    int64_t workspace(int parts) const { return parts * part_floats(); }
-    // Offsets of image img, group g in x (or grad_x) and in y (or grad_y).
-    int64_t x_at(int64_t img, int64_t g) const { return (img * c + g * cg()) * h * w; }
-    int64_t y_at(int64_t img, int64_t g) const { return (img * o + g * og()) * cols(); }
-};
-
-// Output columns [lo, hi) of a kernel column at offset `shift` (= j * dilation - pad) read inside
-// the input row: iw = x * stride + shift in [0, w). Outside that range the column sees padding.
-struct Span {
-    int64_t lo, hi;
-    Span(int64_t out, int64_t stride, int64_t shift, int64_t width) {
-        lo = shift >= 0 ? 0 : std::min(out, (-shift + stride - 1) / stride);
-        hi = width - shift <= 0 ? 0 : std::min(out, (width - shift - 1) / stride + 1);
-        hi = std::max(lo, hi);
-    }
-};
-
-// Output rows are short (tens of floats), so im2col copies and zeroes them in plain loops: as
-// calls to memcpy and memset they cost more than the copying itself. GCC would turn the loops
-// back into such calls.
-#if defined(__GNUC__) && !defined(__clang__)
-#    define G4_PLAIN_LOOPS __attribute__((optimize("no-tree-loop-distribute-patterns")))
-#else
-#    define G4_PLAIN_LOOPS
-#endif
 
 // Column row r = (channel, i, j) of one image, written at col + r * ld.
 G4_PLAIN_LOOPS void im2col(const Conv& p, const float* x, float* col, int64_t ld) {
@@ -178,7 +108,25 @@ struct PartGemm {
     // Packs op(W) of group g (m × k) where the packed GEMM will run.
     void pack_weights(int64_t g, bool trans, const float* w, int64_t ldw, int64_t m, int64_t k) const {
 #if defined(G4_HAVE_AVX512)
-        if (packed) g4::pack_a_whole(trans, w, ldw, m, k, weights + g * weight_floats);
+        if (packed) {
+            const g4::MatrixPanels matrix = g4::a_panels(trans, w, ldw);
+            g4::pack_a_whole(g4::source_of(matrix), m, k, weights + g * weight_floats);
+        }
+#endif
+    }
+
+    // Whether a product n wide runs on the packed GEMM, which can read the columns from the grid.
+    bool packs_columns(int64_t n) const {
+        return packed && g4::packed_gemm_pays(n);
+    }
+
+    // C = op(A) · columns (forward) or op(A) · columnsᵀ (weight gradient), where packs_columns(n).
+    void with_columns(int64_t m, int64_t n, int64_t k, const g4::MatrixPanels& a, const g4::GridColumns& columns,
+                      float beta, float* c, int64_t ldc, const float* packed_a = nullptr) const {
+#if defined(G4_HAVE_AVX512)
+        g4::packed_sgemm(m, n, k, 1.0f, g4::source_of(a), g4::source_of(columns), beta, c, ldc, packed_a, pack);
+#else
+        (void)m, (void)n, (void)k, (void)a, (void)columns, (void)beta, (void)c, (void)ldc, (void)packed_a;
 #endif
     }
 
@@ -240,10 +188,19 @@ extern "C" int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_
                 const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
                 float* side = ws + rows * ld;
                 for (int64_t g = 0; g < p.groups; g++) {
-                    chunk_im2col(p, x + x_off, first, count, g, ws);
                     float* out = count == 1 ? y + y_off + p.y_at(first, g) : side;
-                    gemm(false, false, p.og(), ld, rows, w + w_off + g * p.og() * rows, rows, ws, ld, 0.0f, out, ld,
-                         gemm.packed_weights(g));
+                    const float* wg = w + w_off + g * p.og() * rows;
+                    if (p.on_grid() && gemm.packs_columns(p.grid_cols())) {
+                        float* grid = ws + p.grid_floats() - p.og() * p.grid_cols();
+                        g4::to_planes(p, x + x_off + p.x_at(first, g), ws);
+                        gemm.with_columns(p.og(), p.grid_cols(), rows, g4::a_panels(false, wg, rows),
+                                          g4::GridColumns{&p, ws, true}, 0.0f, grid, p.grid_cols(),
+                                          gemm.packed_weights(g));
+                        g4::from_grid(p, grid, out);
+                        continue;
+                    }
+                    chunk_im2col(p, x + x_off, first, count, g, ws);
+                    gemm(false, false, p.og(), ld, rows, wg, rows, ws, ld, 0.0f, out, ld, gemm.packed_weights(g));
                     if (count > 1) from_side(p, side, first, count, g, y + y_off);
                 }
             }
@@ -299,13 +256,22 @@ extern "C" int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x,
                 const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
                 float* side = ws + rows * ld;
                 for (int64_t g = 0; g < p.groups; g++) {
-                    chunk_im2col(p, x + x_off, first, count, g, ws);
                     const float* gy = grad_y + grad_y_off + p.y_at(first, g);
+                    float* gwg = gw + g * p.og() * rows;
+                    if (p.on_grid() && gemm.packs_columns(rows)) {
+                        float* grid = ws + p.grid_floats() - p.og() * p.grid_cols();
+                        g4::to_planes(p, x + x_off + p.x_at(first, g), ws);
+                        g4::to_grid(p, gy, grid);
+                        gemm.with_columns(p.og(), rows, p.grid_cols(), g4::a_panels(false, grid, p.grid_cols()),
+                                          g4::GridColumns{&p, ws, false}, 1.0f, gwg, rows);
+                        continue;
+                    }
+                    chunk_im2col(p, x + x_off, first, count, g, ws);
                     if (count > 1) {
                         to_side(p, grad_y + grad_y_off, first, count, g, side);
                         gy = side;
                     }
-                    gemm(false, true, p.og(), rows, ld, gy, ld, ws, ld, 1.0f, gw + g * p.og() * rows, rows);
+                    gemm(false, true, p.og(), rows, ld, gy, ld, ws, ld, 1.0f, gwg, rows);
                 }
             }
         });

@@ -11,7 +11,6 @@ namespace {
 
 constexpr int kMr = static_cast<int>(kPackedMr);
 constexpr int kNr = static_cast<int>(kPackedNr);
-constexpr int64_t kTransposeStep = 32;
 
 // C[0 .. m, 0 .. n) = alpha · (A panel · B panel) + beta · C, m ≤ MR, n ≤ 16 · NV; C not read when
 // beta = 0. The panels are kMr rows and kNr columns wide whatever MR and NV are: the kernels for
@@ -70,64 +69,108 @@ void tile_kernel(int64_t kc, const float* a, const float* b, float* c, int64_t l
     }
 }
 
-// Rows [i0, i0 + mc) and k [p0, p0 + kc) of op(A), as panels of kMr rows (k-major), zero-padded.
-void pack_a(bool trans, const float* a, int64_t lda, int64_t i0, int64_t mc, int64_t p0, int64_t kc, float* out) {
-    for (int64_t ir = 0; ir < mc; ir += kMr, out += kc * kMr) {
-        const int64_t rows = std::min<int64_t>(kMr, mc - ir);
-        for (int64_t p = 0; p < kc; p++) {
-            const int64_t q = p0 + p;
-            for (int64_t i = 0; i < rows; i++) {
-                const int64_t r = i0 + ir + i;
-                out[p * kMr + i] = trans ? a[q * lda + r] : a[r * lda + q];
-            }
-            for (int64_t i = rows; i < kMr; i++) out[p * kMr + i] = 0.0f;
-        }
+// GCC 12 takes the undefined vectors inside these intrinsics for uninitialized variables (its bug 105593).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+// Transposes 16 rows of 16 floats in registers: r[j] becomes column j.
+inline void transpose16(__m512 r[16]) {
+    __m512 t[16], u[16];
+    for (int i = 0; i < 16; i += 2) {
+        t[i] = _mm512_unpacklo_ps(r[i], r[i + 1]);
+        t[i + 1] = _mm512_unpackhi_ps(r[i], r[i + 1]);
+    }
+    // u[4k + c]: in each 128-bit lane L, column c + 4L of rows 4k .. 4k + 3
+    for (int k = 0; k < 16; k += 4) {
+        u[k] = _mm512_shuffle_ps(t[k], t[k + 2], 0x44);
+        u[k + 1] = _mm512_shuffle_ps(t[k], t[k + 2], 0xEE);
+        u[k + 2] = _mm512_shuffle_ps(t[k + 1], t[k + 3], 0x44);
+        u[k + 3] = _mm512_shuffle_ps(t[k + 1], t[k + 3], 0xEE);
+    }
+    for (int c = 0; c < 4; c++) {
+        const __m512 v0 = _mm512_shuffle_f32x4(u[c], u[4 + c], 0x88), v1 = _mm512_shuffle_f32x4(u[c], u[4 + c], 0xDD);
+        const __m512 v2 = _mm512_shuffle_f32x4(u[8 + c], u[12 + c], 0x88);
+        const __m512 v3 = _mm512_shuffle_f32x4(u[8 + c], u[12 + c], 0xDD);
+        r[c] = _mm512_shuffle_f32x4(v0, v2, 0x88);
+        r[c + 4] = _mm512_shuffle_f32x4(v1, v3, 0x88);
+        r[c + 8] = _mm512_shuffle_f32x4(v0, v2, 0xDD);
+        r[c + 12] = _mm512_shuffle_f32x4(v1, v3, 0xDD);
     }
 }
+#pragma GCC diagnostic pop
 
-// k [p0, p0 + kc) and columns [j0, j0 + nc) of op(B), as panels of kNr columns (k-major), zero-padded.
-void pack_b(bool trans, const float* b, int64_t ldb, int64_t p0, int64_t kc, int64_t j0, int64_t nc, float* out) {
-    for (int64_t jr = 0; jr < nc; jr += kNr, out += kc * kNr) {
-        const int64_t cols = std::min<int64_t>(kNr, nc - jr);
-        if (!trans) {
-            for (int64_t p = 0; p < kc; p++) {
-                const float* src = b + (p0 + p) * ldb + j0 + jr;
-                for (int64_t j = 0; j < cols; j++) out[p * kNr + j] = src[j];
-                for (int64_t j = cols; j < kNr; j++) out[p * kNr + j] = 0.0f;
-            }
-        } else {
-            // Column j of op(B) is row j of B. Steps of 32 along k read each row contiguously while
-            // the panel rows they write stay in cache, which whole rows at a time do not once B
-            // outgrows L2.
-            for (int64_t step = 0; step < kc; step += kTransposeStep) {
-                const int64_t end = std::min(kc, step + kTransposeStep);
-                for (int64_t j = 0; j < cols; j++) {
-                    const float* src = b + (j0 + jr + j) * ldb + p0;
-                    for (int64_t p = step; p < end; p++) out[p * kNr + j] = src[p];
-                }
-            }
-            for (int64_t p = 0; p < kc; p++) {
-                for (int64_t j = cols; j < kNr; j++) out[p * kNr + j] = 0.0f;
-            }
+inline __mmask16 first_lanes(int64_t n) {
+    return n >= 16 ? 0xFFFF : n <= 0 ? 0 : static_cast<__mmask16>((1u << n) - 1);
+}
+
+// Items contiguous (item_stride 1): each k step copies `Width` floats; else k contiguous.
+template <int64_t Width>
+void pack_matrix_panels(const MatrixPanels& m, int64_t p0, int64_t kc, int64_t first, int64_t count, float* out) {
+    const float* rows[Width];
+    const float* steps[kPackedKc];
+    for (int64_t panel = 0; panel < count; panel += Width, out += kc * Width) {
+        const int64_t items = std::min(Width, count - panel);
+        if (m.item_stride == 1) {
+            for (int64_t p = 0; p < kc; p++) steps[p] = m.data + first + panel + (p0 + p) * m.k_stride;
+            pack_panel(steps, items, kc, Width, out);
+            continue;
         }
+        for (int64_t i = 0; i < items; i++) rows[i] = m.data + (first + panel + i) * m.item_stride + p0;
+        pack_panel_transposed(rows, items, kc, Width, out);
     }
 }
 
 }  // namespace
 
-// Block (pc, ic) of the whole op(A) starts at pc * round_up(m, kMr) + ic * kc: each block of k
-// holds all rows, and each block of rows within it kc floats per row.
-void pack_a_whole(bool trans_a, const float* a, int64_t lda, int64_t m, int64_t k, float* out) {
-    for (int64_t pc = 0; pc < k; pc += kPackedKc) {
-        const int64_t kc = std::min(kPackedKc, k - pc);
-        for (int64_t ic = 0; ic < m; ic += kPackedMc) {
-            pack_a(trans_a, a, lda, ic, std::min(kPackedMc, m - ic), pc, kc, out + pc * round_up(m, kMr) + ic * kc);
+void pack_panel(const float* const* steps, int64_t items, int64_t kc, int64_t width, float* out) {
+    for (int64_t p = 0; p < kc; p++, out += width) {
+        for (int64_t i0 = 0; i0 < width; i0 += 16) {
+            const __m512 v = _mm512_maskz_loadu_ps(first_lanes(items - i0), steps[p] + i0);
+            _mm512_mask_storeu_ps(out + i0, first_lanes(width - i0), v);
         }
     }
 }
 
-void packed_sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
-                  const float* b, int64_t ldb, float beta, float* c, int64_t ldc, const float* packed_a, float* pack) {
+// Sixteen items at a time, sixteen k steps at a time, transposed in registers; the rows of items
+// past `items` are zeros, so the panel's padding is written with the rest.
+void pack_panel_transposed(const float* const* rows, int64_t items, int64_t kc, int64_t width, float* out) {
+    for (int64_t i0 = 0; i0 < width; i0 += 16) {
+        const __mmask16 store = first_lanes(width - i0);
+        for (int64_t k0 = 0; k0 < kc; k0 += 16) {
+            const __mmask16 load = first_lanes(kc - k0);
+            __m512 r[16];
+            for (int64_t i = 0; i < 16; i++) {
+                r[i] = i0 + i < items ? _mm512_maskz_loadu_ps(load, rows[i0 + i] + k0) : _mm512_setzero_ps();
+            }
+            transpose16(r);
+            const int64_t steps = std::min<int64_t>(16, kc - k0);
+            for (int64_t k = 0; k < steps; k++) _mm512_mask_storeu_ps(out + (k0 + k) * width + i0, store, r[k]);
+        }
+    }
+}
+
+void pack_matrix(const void* source, int64_t p0, int64_t kc, int64_t first, int64_t count, int64_t width, float* out) {
+    const MatrixPanels& m = *static_cast<const MatrixPanels*>(source);
+    if (width == kMr) {
+        pack_matrix_panels<kMr>(m, p0, kc, first, count, out);
+    } else {
+        pack_matrix_panels<kNr>(m, p0, kc, first, count, out);
+    }
+}
+
+// Block (pc, ic) of the whole op(A) starts at pc * round_up(m, kMr) + ic * kc: each block of k
+// holds all rows, and each block of rows within it kc floats per row.
+void pack_a_whole(const PanelSource& a, int64_t m, int64_t k, float* out) {
+    for (int64_t pc = 0; pc < k; pc += kPackedKc) {
+        const int64_t kc = std::min(kPackedKc, k - pc);
+        for (int64_t ic = 0; ic < m; ic += kPackedMc) {
+            a.pack(a.source, pc, kc, ic, std::min(kPackedMc, m - ic), kMr, out + pc * round_up(m, kMr) + ic * kc);
+        }
+    }
+}
+
+void packed_sgemm(int64_t m, int64_t n, int64_t k, float alpha, const PanelSource& a, const PanelSource& b, float beta,
+                  float* c, int64_t ldc, const float* packed_a, float* pack) {
     float* block_a = pack;
     float* packed_b = pack + kPackedKc * kPackedMc;
     for (int64_t jc = 0; jc < n; jc += kPackedNc) {
@@ -135,14 +178,14 @@ void packed_sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, f
         for (int64_t pc = 0; pc < k; pc += kPackedKc) {
             const int64_t kc = std::min(kPackedKc, k - pc);
             const float block_beta = pc == 0 ? beta : 1.0f;
-            pack_b(trans_b, b, ldb, pc, kc, jc, nc, packed_b);
+            b.pack(b.source, pc, kc, jc, nc, kNr, packed_b);
             for (int64_t ic = 0; ic < m; ic += kPackedMc) {
                 const int64_t mc = std::min(kPackedMc, m - ic);
                 const float* panels = block_a;
                 if (packed_a != nullptr) {
                     panels = packed_a + pc * round_up(m, kMr) + ic * kc;
                 } else {
-                    pack_a(trans_a, a, lda, ic, mc, pc, kc, block_a);
+                    a.pack(a.source, pc, kc, ic, mc, kMr, block_a);
                 }
                 for (int64_t jr = 0; jr < nc; jr += kNr) {
                     for (int64_t ir = 0; ir < mc; ir += kMr) {

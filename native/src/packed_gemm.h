@@ -40,13 +40,57 @@ inline bool packed_gemm_pays(int64_t n) {
 // Whether the selected instruction set has this GEMM (AVX-512; dispatch.cpp).
 bool packed_gemm_available();
 
+// Where packed_sgemm reads an operand: pack(source, p0, kc, first, count, width, out) writes k
+// [p0, p0 + kc) of items [first, first + count) (rows of op(A), columns of op(B)) as panels of
+// `width` items (kPackedMr for A, kPackedNr for B), one after another, each kc × width (k-major),
+// zero-padded to whole panels. A convolution's source builds its image columns right there.
+struct PanelSource {
+    void (*pack)(const void* source, int64_t p0, int64_t kc, int64_t first, int64_t count, int64_t width, float* out);
+    const void* source;
+};
+
+// A row-major matrix as a source: item i at k index q is data[i * item_stride + q * k_stride], one
+// of the strides 1.
+struct MatrixPanels {
+    const float* data;
+    int64_t item_stride, k_stride;
+};
+
+// One panel of items contiguous at each k step: out[k * width + i] = steps[k][i] for k < kc and
+// i < items ≤ width, zero for the padding items ≤ i < width.
+void pack_panel(const float* const* steps, int64_t items, int64_t kc, int64_t width, float* out);
+
+// One panel of items whose k runs are contiguous: out[k * width + i] = rows[i][k] for k < kc and
+// i < items ≤ width, zero for the padding items ≤ i < width.
+void pack_panel_transposed(const float* const* rows, int64_t items, int64_t kc, int64_t width, float* out);
+
+void pack_matrix(const void* source, int64_t p0, int64_t kc, int64_t first, int64_t count, int64_t width, float* out);
+
+// op(A) (trans: A is k × m) or op(B) (trans: B is n × k) of a matrix with leading dimension ld.
+inline MatrixPanels a_panels(bool trans, const float* a, int64_t ld) {
+    return trans ? MatrixPanels{a, 1, ld} : MatrixPanels{a, ld, 1};
+}
+inline MatrixPanels b_panels(bool trans, const float* b, int64_t ld) {
+    return trans ? MatrixPanels{b, ld, 1} : MatrixPanels{b, 1, ld};
+}
+inline PanelSource source_of(const MatrixPanels& matrix) {
+    return {pack_matrix, &matrix};
+}
+
 // Packs all of op(A) for GEMMs that share it (a convolution's weights, image after image).
-void pack_a_whole(bool trans_a, const float* a, int64_t lda, int64_t m, int64_t k, float* out);
+void pack_a_whole(const PanelSource& a, int64_t m, int64_t k, float* out);
 
 // k > 0; pack holds packed_gemm_floats(n) floats. packed_a is op(A) from pack_a_whole, or null:
 // then op(A) is packed block by block into pack.
-void packed_sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
-                  const float* b, int64_t ldb, float beta, float* c, int64_t ldc, const float* packed_a, float* pack);
+void packed_sgemm(int64_t m, int64_t n, int64_t k, float alpha, const PanelSource& a, const PanelSource& b, float beta,
+                  float* c, int64_t ldc, const float* packed_a, float* pack);
+
+inline void packed_sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
+                         int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc,
+                         const float* packed_a, float* pack) {
+    const MatrixPanels pa = a_panels(trans_a, a, lda), pb = b_panels(trans_b, b, ldb);
+    packed_sgemm(m, n, k, alpha, source_of(pa), source_of(pb), beta, c, ldc, packed_a, pack);
+}
 
 }  // namespace g4
 

@@ -94,7 +94,11 @@ int main() {
                           // GEMMs across the packed GEMM's blocks: 100 output channels (8 panels of 12 and a short one,
                           // two blocks of 96 rows), 360 rows of columns (two blocks of k), widths not a multiple of 32
                           {3, 40, 9, 9, 100, 3, 3, 1, 1, 1, 1},
-                          {2, 40, 12, 12, 100, 3, 3, 1, 1, 1, 1}};
+                          {2, 40, 12, 12, 100, 3, 3, 1, 1, 1, 1},
+                          {2, 6, 16, 16, 34, 3, 3, 1, 2, 2, 1},
+                          {2, 8, 12, 12, 40, 3, 3, 1, 1, 1, 2},
+                          {2, 16, 12, 12, 32, 5, 5, 1, 2, 1, 1},
+                          {1, 3, 9, 20, 33, 3, 5, 1, 0, 1, 1}};
     const char* names[] = {"scalar", "avx2", "avx512"};
     const int best = g4_isa_selected();
     for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
