@@ -3,8 +3,13 @@
 // (org.grad4j.internal.backend.java.Elementwise). The including file first defines the namespace alias
 // `math`: g4::reference_math (the Java formulas in double, for the scalar variant, equal within
 // float rounding) or g4::float_math (float32 code that vectorizes, within a few ulp).
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+
+#if defined(__AVX512F__)
+#    include <immintrin.h>
+#endif
 
 #include "internal.h"
 
@@ -200,6 +205,57 @@ void adam(float* __restrict p, const float* __restrict g, float* __restrict m, f
         v[i] = beta2 * v[i] + (1.0f - beta2) * d * d;
         p[i] = param - step_size * m[i] / (std::sqrt(v[i]) / sqrt_c2 + eps);
     }
+}
+
+// One output row of a 2 × 2, stride-2 max pool over input rows r0 and r1 (flat positions from
+// base, rows w apart): the maximum of each column pair, then of the two rows; ties go to the
+// earlier position. Returns false when the rows hold a NaN, leaving the row to the caller.
+bool max_pool_row_2x2(const float* __restrict r0, const float* __restrict r1, int64_t ow, int32_t base, int32_t w,
+                      float* __restrict y, int32_t* __restrict argmax) {
+#if defined(__AVX512F__)
+    // Sixteen outputs at a time: each input row's 32 floats split into even and odd columns.
+    const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    const __m512i odd = _mm512_add_epi32(even, _mm512_set1_epi32(1));
+    const auto lanes = [](int64_t n) {
+        return n >= 16 ? __mmask16(0xFFFF) : n <= 0 ? __mmask16(0) : static_cast<__mmask16>((1u << n) - 1);
+    };
+    for (int64_t j = 0; j < ow; j += 16) {
+        const int64_t n = std::min<int64_t>(16, ow - j);
+        const __mmask16 lo = lanes(2 * n), hi = lanes(2 * n - 16), out = lanes(n);
+        const __m512 p0 = _mm512_maskz_loadu_ps(lo, r0 + 2 * j), p1 = _mm512_maskz_loadu_ps(hi, r0 + 2 * j + 16);
+        const __m512 q0 = _mm512_maskz_loadu_ps(lo, r1 + 2 * j), q1 = _mm512_maskz_loadu_ps(hi, r1 + 2 * j + 16);
+        const __mmask16 nan = _mm512_cmp_ps_mask(p0, q0, _CMP_UNORD_Q) | _mm512_cmp_ps_mask(p1, q1, _CMP_UNORD_Q);
+        if (nan != 0) return false;
+        const __m512 a = _mm512_permutex2var_ps(p0, even, p1), b = _mm512_permutex2var_ps(p0, odd, p1);
+        const __m512 c = _mm512_permutex2var_ps(q0, even, q1), d = _mm512_permutex2var_ps(q0, odd, q1);
+        const __mmask16 right0 = _mm512_cmp_ps_mask(b, a, _CMP_GT_OQ), right1 = _mm512_cmp_ps_mask(d, c, _CMP_GT_OQ);
+        const __m512 m0 = _mm512_mask_blend_ps(right0, a, b), m1 = _mm512_mask_blend_ps(right1, c, d);
+        const __mmask16 second = _mm512_cmp_ps_mask(m1, m0, _CMP_GT_OQ);
+        const __m512i col = _mm512_add_epi32(_mm512_set1_epi32(base + static_cast<int32_t>(2 * j)), even);
+        const __m512i one = _mm512_set1_epi32(1);
+        const __m512i at0 = _mm512_mask_add_epi32(col, right0, col, one);
+        const __m512i at1 = _mm512_mask_add_epi32(_mm512_add_epi32(col, _mm512_set1_epi32(w)), right1,
+                                                  _mm512_add_epi32(col, _mm512_set1_epi32(w)), one);
+        _mm512_mask_storeu_ps(y + j, out, _mm512_mask_blend_ps(second, m0, m1));
+        _mm512_mask_storeu_epi32(argmax + j, out, _mm512_mask_blend_epi32(second, at0, at1));
+    }
+    return true;
+#else
+    int nan = 0;
+    for (int64_t k = 0; k < 2 * ow; k++) nan |= (r0[k] != r0[k]) | (r1[k] != r1[k]);
+    if (nan) return false;
+    for (int64_t j = 0; j < ow; j++) {
+        const float a = r0[2 * j], b = r0[2 * j + 1], c = r1[2 * j], d = r1[2 * j + 1];
+        const int32_t col = base + static_cast<int32_t>(2 * j);
+        const bool right0 = b > a, right1 = d > c;
+        const float m0 = right0 ? b : a, m1 = right1 ? d : c;
+        const int32_t at0 = right0 ? col + 1 : col, at1 = right1 ? col + w + 1 : col + w;
+        const bool second = m1 > m0;
+        y[j] = second ? m1 : m0;
+        argmax[j] = second ? at1 : at0;
+    }
+    return true;
+#endif
 }
 
 }  // namespace

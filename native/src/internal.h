@@ -20,6 +20,9 @@ struct ElementwiseKernels {
                 float weight_decay, int nesterov, int first_step);
     void (*adam)(float* p, const float* g, float* m, float* v, int64_t n, float lr, float beta1, float beta2, float eps,
                  float weight_decay, float step_size, float sqrt_c2, int decoupled);
+    // One output row of a 2 × 2, stride-2 max pool; false where the input rows hold a NaN (pool.cpp).
+    bool (*max_pool_row_2x2)(const float* r0, const float* r1, int64_t ow, int32_t base, int32_t w, float* y,
+                             int32_t* argmax);
     // Independent FMA chains (fma_chains_impl.h): the sum of their lanes after `iterations` steps.
     float (*fma_chains)(int64_t iterations);
     // Floating-point operations of one step of fma_chains.

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "g4/kernels.h"
+#include "internal.h"
 #include "parallel.h"
 
 namespace {
@@ -66,7 +67,7 @@ Taps cols(const Pool& p, int64_t j) {
 // The maximum of one window and its flat position in the plane; the first NaN wins, as in
 // PyTorch. Without padding every window lies inside the plane, so the loop needs no bounds
 // checks and no data-dependent branches. KH = KW = 0 means the sizes and dilation come from p
-// (the only instantiation: the 2 x 2, stride-2 case has max_row_2x2), else they are KH x KW with
+// (the only instantiation: the 2 x 2, stride-2 case has max_pool_row_2x2), else they are KH x KW with
 // dilation 1.
 template <int KH, int KW>
 float window_max_inside(const Pool& p, const float* src, int64_t i, int64_t j, int32_t* argmax) {
@@ -100,29 +101,6 @@ float window_max_inside(const Pool& p, const float* src, int64_t i, int64_t j, i
     return best;
 }
 
-// One output row of a 2 x 2, stride-2 pool: the maximum of each column pair, then of the two
-// rows, in selects the compiler vectorizes (ties go to the earlier position, as in the general
-// code). Returns false, leaving the row to the general code, when its inputs hold a NaN.
-bool max_row_2x2(const Pool& p, const float* src, int64_t i, float* __restrict y, int32_t* __restrict argmax) {
-    const float* __restrict r0 = src + 2 * i * p.w;
-    const float* __restrict r1 = r0 + p.w;
-    int nan = 0;
-    for (int64_t k = 0; k < 2 * p.ow; k++) nan |= (r0[k] != r0[k]) | (r1[k] != r1[k]);
-    if (nan) return false;
-    const int32_t base = static_cast<int32_t>(2 * i * p.w), w = static_cast<int32_t>(p.w);
-    for (int64_t j = 0; j < p.ow; j++) {
-        const float a = r0[2 * j], b = r0[2 * j + 1], c = r1[2 * j], d = r1[2 * j + 1];
-        const int32_t col = base + static_cast<int32_t>(2 * j);
-        const bool right0 = b > a, right1 = d > c;
-        const float m0 = right0 ? b : a, m1 = right1 ? d : c;
-        const int32_t at0 = right0 ? col + 1 : col, at1 = right1 ? col + w + 1 : col + w;
-        const bool second = m1 > m0;
-        y[j] = second ? m1 : m0;
-        argmax[j] = second ? at1 : at0;
-    }
-    return true;
-}
-
 float window_max_padded(const Pool& p, const float* src, int64_t i, int64_t j, int32_t* argmax) {
     float best = -INFINITY;
     int64_t at = -1;
@@ -150,11 +128,14 @@ extern "C" int g4_f32_maxpool2d_fwd(const int32_t* geometry, const float* x, int
     const bool inside = p.ph == 0 && p.pw == 0;
     const bool two = inside && p.kh == 2 && p.kw == 2 && p.sh == 2 && p.sw == 2 && p.dh == 1 && p.dw == 1;
     const auto window = inside ? window_max_inside<0, 0> : window_max_padded;
+    const g4::ElementwiseKernels& kernels = g4::elementwise();
     p.for_planes([&](int64_t plane) {
         const float* src = x + x_off + plane * p.h * p.w;
         for (int64_t i = 0; i < p.oh; i++) {
             const int64_t row = (plane * p.oh + i) * p.ow;
-            if (!two || !max_row_2x2(p, src, i, y + row, argmax + row)) {
+            const float* r0 = src + 2 * i * p.w;
+            if (!two || !kernels.max_pool_row_2x2(r0, r0 + p.w, p.ow, static_cast<int32_t>(2 * i * p.w),
+                                                  static_cast<int32_t>(p.w), y + row, argmax + row)) {
                 for (int64_t j = 0; j < p.ow; j++) y[row + j] = window(p, src, i, j, argmax + row + j);
             }
         }

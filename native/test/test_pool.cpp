@@ -107,10 +107,46 @@ void huge_window() {
     g4test::close("huge window: avg backward", gx.data(), std::vector<double>(gx.size(), share).data(), gx.size());
 }
 
+// Ties go to the earlier position in the window, on the 2 x 2 fast path too: rows of 70 (35
+// windows, more than one vector of them) holding only 0, 1 and 2.
+void ties() {
+    const int32_t h = 4, w = 70, oh = 2, ow = 35;
+    const int32_t geo[G4_POOL_GEOMETRY_SIZE] = {1, 1, h, w, 2, 2, 2, 2, 0, 0, 1, 1, oh, ow};
+    std::vector<float> x(h * w);
+    for (int i = 0; i < h * w; i++) x[i] = static_cast<float>((i * 7 / 3) % 3);
+    std::vector<float> y(oh * ow);
+    std::vector<int32_t> at(y.size());
+    g4_f32_maxpool2d_fwd(geo, x.data(), 0, y.data(), at.data());
+    bool all = true;
+    for (int i = 0; i < oh; i++) {
+        for (int j = 0; j < ow; j++) {
+            int best = -1;
+            for (int a = 0; a < 2; a++) {
+                for (int b = 0; b < 2; b++) {
+                    const int idx = (2 * i + a) * w + 2 * j + b;
+                    if (best < 0 || x[idx] > x[best]) best = idx;
+                }
+            }
+            all &= y[i * ow + j] == x[best] && at[i * ow + j] == best;
+        }
+    }
+    g4test::expect(all, "2 x 2 ties: each window's first maximum");
+}
+
 }  // namespace
 
 int main() {
-    nan_windows();
+    const char* names[] = {"scalar", "avx2", "avx512"};
+    for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+        if (g4_isa_select(isa) != G4_OK) {
+            std::printf("pool: %s not available on this CPU or build\n", names[isa]);
+            continue;
+        }
+        g4test::context() = std::string(names[isa]) + " ";
+        nan_windows();
+        ties();
+    }
+    g4test::context().clear();
     huge_window();
     const Case cases[] = {{1, 1, 1, 1, 1, 1, 0, 1},
                           {2, 3, 8, 8, 2, 2, 0, 1},
@@ -120,9 +156,14 @@ int main() {
                           {1, 3, 5, 5, 5, 1, 2, 1},
                           // enough planes to split over the pool
                           {16, 24, 28, 28, 2, 2, 0, 1},
-                          {7, 13, 30, 30, 3, 2, 1, 1}};
-    g4test::for_each_thread_count(g4_set_num_threads, [&] {
-        for (const auto& c : cases) one(c);
-    });
+                          {7, 13, 30, 30, 3, 2, 1, 1},
+                          {2, 3, 6, 70, 2, 2, 0, 1}};
+    for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+        if (g4_isa_select(isa) != G4_OK) continue;
+        g4test::for_each_thread_count(g4_set_num_threads, [&] {
+            g4test::context() += std::string(names[isa]) + " ";
+            for (const auto& c : cases) one(c);
+        });
+    }
     return g4test::finish("pool");
 }
