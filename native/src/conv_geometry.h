@@ -52,8 +52,9 @@ struct Conv {
         return std::max<int64_t>(1, std::min(n, kChunkFloats / (cols() * (rows() + og()))));
     }
     // Wide stride-1 images run on the padded grid (conv_grid.h): a group's image as cg planes of
-    // hp × wp, and oh × wp grid pixels.
-    bool on_grid() const { return sh == 1 && sw == 1 && chunk() == 1; }
+    // hp × wp, and oh × wp grid pixels. The grid saves writing rows × cols floats of columns and
+    // costs copying og × cols of output (or output gradient), so it needs rows ≥ og to pay.
+    bool on_grid() const { return sh == 1 && sw == 1 && chunk() == 1 && rows() >= og(); }
     int64_t hp() const { return h + 2 * ph; }
     int64_t wp() const { return w + 2 * pw; }
     int64_t grid_cols() const { return oh * wp(); }

@@ -115,6 +115,9 @@ class BoundsTest {
         rejected(
                 "outside a plane",
                 () -> nat.maxPool2dBackward(p, new float[4], new int[] {0, 1, 2, 16}, new float[16]));
+        rejected(
+                "position -2 outside a plane",
+                () -> nat.maxPool2dBackward(p, new float[4], new int[] {0, -2, 2, 5}, new float[16]));
         rejected("native pool2d: input", () -> nat.avgPool2dForward(p, new float[15], 0, new float[4]));
     }
 
