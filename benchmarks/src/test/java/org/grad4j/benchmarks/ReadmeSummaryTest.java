@@ -27,7 +27,11 @@ class ReadmeSummaryTest {
     private static ReportDocument report() {
         ReportDocument doc = new ReportDocument("Machine: test CPU.", "Run as a test.");
         doc.add("gemm", "GEMM (GFLOPS)", GEMM);
-        doc.add("conv", "Conv2d (ms)", "| layer | ms |\n|---|---|\n| a | 1 |\n");
+        doc.add(
+                "conv",
+                "Conv2d (ms)",
+                "| layer | ms |\n|---|---|\n| 64x1-32@28 | 0.3 |\n| 64x32-64@14 | 2 |\n| FMA chains (`FmaPeak`) | – |\n");
+        doc.add("elementwise", "Element-wise ops (µs)", "| op | µs |\n|---|---|\n| add | 1 |\n");
         doc.add("train", "Training steps (ms)", TRAIN);
         return doc;
     }
@@ -43,6 +47,13 @@ class ReadmeSummaryTest {
                 | n | GFLOPS |
                 |---|---|
                 | 1024 | 150 |
+
+                Conv2d (ms):
+
+                | layer | ms |
+                |---|---|
+                | 64x32-64@14 | 2 |
+                | FMA chains (`FmaPeak`) | – |
 
                 Training steps (ms):
 
