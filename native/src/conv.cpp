@@ -191,7 +191,7 @@ extern "C" int g4_f32_conv2d_fwd(const int32_t* geometry, const float* x, int64_
                     float* out = count == 1 ? y + y_off + p.y_at(first, g) : side;
                     const float* wg = w + w_off + g * p.og() * rows;
                     if (p.on_grid() && gemm.packs_columns(p.grid_cols())) {
-                        float* grid = ws + p.grid_floats() - p.og() * p.grid_cols();
+                        float* grid = ws + p.planes_floats();
                         g4::to_planes(p, x + x_off + p.x_at(first, g), ws);
                         gemm.with_columns(p.og(), p.grid_cols(), rows, g4::a_panels(false, wg, rows),
                                           g4::GridColumns{&p, ws, true}, 0.0f, grid, p.grid_cols(),
@@ -259,7 +259,7 @@ extern "C" int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x,
                     const float* gy = grad_y + grad_y_off + p.y_at(first, g);
                     float* gwg = gw + g * p.og() * rows;
                     if (p.on_grid() && gemm.packs_columns(rows)) {
-                        float* grid = ws + p.grid_floats() - p.og() * p.grid_cols();
+                        float* grid = ws + p.planes_floats();
                         g4::to_planes(p, x + x_off + p.x_at(first, g), ws);
                         g4::to_grid(p, gy, grid);
                         gemm.with_columns(p.og(), rows, p.grid_cols(), g4::a_panels(false, grid, p.grid_cols()),

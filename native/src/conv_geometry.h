@@ -58,8 +58,9 @@ struct Conv {
     int64_t hp() const { return h + 2 * ph; }
     int64_t wp() const { return w + 2 * pw; }
     int64_t grid_cols() const { return oh * wp(); }
-    // The planes, wp floats of slack after them that the grid's extra columns read, and og grid rows.
-    int64_t grid_floats() const { return cg() * hp() * wp() + wp() + og() * grid_cols(); }
+    // The planes, with wp floats of slack after them that the grid's extra columns read; then og grid rows.
+    int64_t planes_floats() const { return cg() * hp() * wp() + wp(); }
+    int64_t grid_floats() const { return planes_floats() + og() * grid_cols(); }
     int64_t chunk_floats() const { return std::max(chunk() * cols() * (rows() + og()), on_grid() ? grid_floats() : 0); }
     // The widest GEMM: chunk * cols or grid_cols columns (forward, backward-data) or rows (backward-weight).
     int64_t pack_floats() const {

@@ -26,7 +26,8 @@ inline PanelSource source_of(const GridColumns& columns) {
     return {pack_grid_columns, &columns};
 }
 
-// The cg channels of one image and group at x as planes, with their padding and slack zeroed.
+// The cg channels of one image and group at x as planes (planes_floats() of them), with their
+// padding and slack zeroed.
 void to_planes(const Conv& p, const float* x, float* planes);
 
 // og output planes at y (oh × ow each) to grid rows, their extra columns zeroed, and back.

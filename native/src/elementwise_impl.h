@@ -232,10 +232,9 @@ bool max_pool_row_2x2(const float* __restrict r0, const float* __restrict r1, in
         const __m512 m0 = _mm512_mask_blend_ps(right0, a, b), m1 = _mm512_mask_blend_ps(right1, c, d);
         const __mmask16 second = _mm512_cmp_ps_mask(m1, m0, _CMP_GT_OQ);
         const __m512i col = _mm512_add_epi32(_mm512_set1_epi32(base + static_cast<int32_t>(2 * j)), even);
-        const __m512i one = _mm512_set1_epi32(1);
+        const __m512i below = _mm512_add_epi32(col, _mm512_set1_epi32(w)), one = _mm512_set1_epi32(1);
         const __m512i at0 = _mm512_mask_add_epi32(col, right0, col, one);
-        const __m512i at1 = _mm512_mask_add_epi32(_mm512_add_epi32(col, _mm512_set1_epi32(w)), right1,
-                                                  _mm512_add_epi32(col, _mm512_set1_epi32(w)), one);
+        const __m512i at1 = _mm512_mask_add_epi32(below, right1, below, one);
         _mm512_mask_storeu_ps(y + j, out, _mm512_mask_blend_ps(second, m0, m1));
         _mm512_mask_storeu_epi32(argmax + j, out, _mm512_mask_blend_epi32(second, at0, at1));
     }

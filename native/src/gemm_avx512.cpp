@@ -12,6 +12,11 @@ namespace {
 constexpr int kMr = static_cast<int>(kPackedMr);
 constexpr int kNr = static_cast<int>(kPackedNr);
 
+// The first n of 16 lanes (all for n ≥ 16, none for n ≤ 0).
+inline __mmask16 first_lanes(int64_t n) {
+    return n >= 16 ? 0xFFFF : n <= 0 ? 0 : static_cast<__mmask16>((1u << n) - 1);
+}
+
 // C[0 .. m, 0 .. n) = alpha · (A panel · B panel) + beta · C, m ≤ MR, n ≤ 16 · NV; C not read when
 // beta = 0. The panels are kMr rows and kNr columns wide whatever MR and NV are: the kernels for
 // tiles at the edges of C leave out the rows and vectors that would only multiply padding.
@@ -38,10 +43,7 @@ void micro_kernel(int64_t kc, const float* __restrict a, const float* __restrict
     const __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
     __mmask16 mask[NV];
 #pragma GCC unroll 2
-    for (int v = 0; v < NV; v++) {
-        const int lanes = n - 16 * v;
-        mask[v] = lanes >= 16 ? 0xFFFF : lanes <= 0 ? 0 : static_cast<__mmask16>((1u << lanes) - 1);
-    }
+    for (int v = 0; v < NV; v++) mask[v] = first_lanes(n - 16 * v);
 #pragma GCC unroll 12
     for (int i = 0; i < MR; i++) {
         if (i >= m) break;
@@ -98,10 +100,6 @@ inline void transpose16(__m512 r[16]) {
     }
 }
 #pragma GCC diagnostic pop
-
-inline __mmask16 first_lanes(int64_t n) {
-    return n >= 16 ? 0xFFFF : n <= 0 ? 0 : static_cast<__mmask16>((1u << n) - 1);
-}
 
 // Items contiguous (item_stride 1): each k step copies `Width` floats; else k contiguous.
 template <int64_t Width>
