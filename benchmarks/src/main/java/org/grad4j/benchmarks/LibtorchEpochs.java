@@ -119,7 +119,9 @@ final class LibtorchEpochs {
             int steps = 0;
             int samples = 0;
             for (Batch batch : train) {
-                lossSum += run.step(batch, recipe.standardize());
+                try (batch) {
+                    lossSum += run.step(batch, recipe.standardize());
+                }
                 steps++;
                 samples += batch.size();
             }
@@ -160,7 +162,8 @@ final class LibtorchEpochs {
         long correct = 0;
         try (NoGradGuard ignored = new NoGradGuard()) {
             for (Batch batch : test) {
-                try (PointerScope ignoredToo = new PointerScope()) {
+                try (batch;
+                        PointerScope ignoredToo = new PointerScope()) {
                     Tensor predicted = forward(images(batch, standardize)).argmax(new LongOptional(1), false);
                     correct += predicted.eq(labels(batch)).sum().item_long();
                 }

@@ -123,10 +123,13 @@ public final class Autoencoder implements Callable<Integer> {
                     for (Batch batch : loader) {
                         Tensor clean = batch.input();
                         if (compiled != null) {
-                            progress.step(batch.size(), compiled.step(noisy(clean, noise, gen), clean));
+                            try (batch) {
+                                progress.step(batch.size(), compiled.step(noisy(clean, noise, gen), clean));
+                            }
                             continue;
                         }
-                        try (TensorScope step = TensorScope.open()) {
+                        try (batch;
+                                TensorScope step = TensorScope.open()) {
                             Tensor loss = criterion.forward(model.forward(noisy(clean, noise, gen)), clean);
                             optimizer.zeroGrad();
                             loss.backward();
@@ -165,10 +168,13 @@ public final class Autoencoder implements Callable<Integer> {
         double noisy = 0;
         try (Scope ignored = GradMode.noGrad()) {
             for (Batch batch : loader) {
-                Tensor clean = batch.input();
-                Tensor input = noisy(clean, noise, gen);
-                reconstructed += criterion.forward(model.forward(input), clean).item() * batch.size();
-                noisy += criterion.forward(input, clean).item() * batch.size();
+                try (batch) {
+                    Tensor clean = batch.input();
+                    Tensor input = noisy(clean, noise, gen);
+                    reconstructed +=
+                            criterion.forward(model.forward(input), clean).item() * batch.size();
+                    noisy += criterion.forward(input, clean).item() * batch.size();
+                }
             }
         }
         int n = loader.dataset().size();

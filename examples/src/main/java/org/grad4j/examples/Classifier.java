@@ -79,16 +79,8 @@ final class Classifier {
             try (Progress progress = new Progress("epoch " + epoch + "/" + options.epochs(), loader.numBatches())) {
                 for (Batch batch : loader) {
                     progress.begin();
-                    if (compiled != null) {
-                        progress.step(batch.size(), compiled.step(shape.apply(batch.input()), batch.target()));
-                        continue;
-                    }
-                    try (TensorScope step = TensorScope.open()) {
-                        Tensor loss = criterion.forward(model.forward(shape.apply(batch.input())), batch.target());
-                        optimizer.zeroGrad();
-                        loss.backward();
-                        optimizer.step();
-                        progress.step(batch.size(), loss.item());
+                    try (batch) {
+                        progress.step(batch.size(), trainStep(model, criterion, optimizer, compiled, batch));
                     }
                 }
                 trainLoss = progress.meanLoss();
@@ -113,6 +105,21 @@ final class Classifier {
         return accuracy;
     }
 
+    /** One optimizer step on a batch (compiled, or eager in a TensorScope); returns the loss. */
+    private float trainStep(
+            Module model, CrossEntropyLoss criterion, Optimizer optimizer, TrainStep compiled, Batch batch) {
+        if (compiled != null) {
+            return compiled.step(shape.apply(batch.input()), batch.target());
+        }
+        try (TensorScope step = TensorScope.open()) {
+            Tensor loss = criterion.forward(model.forward(shape.apply(batch.input())), batch.target());
+            optimizer.zeroGrad();
+            loss.backward();
+            optimizer.step();
+            return loss.item();
+        }
+    }
+
     /** Mean loss and accuracy over a loader, in eval mode without autograd. */
     double[] evaluate(Module model, DataLoader loader, CrossEntropyLoss criterion) {
         model.eval();
@@ -120,7 +127,8 @@ final class Classifier {
         long correct = 0;
         try (Scope ignored = GradMode.noGrad()) {
             for (Batch batch : loader) {
-                try (TensorScope ignoredToo = TensorScope.open()) {
+                try (batch;
+                        TensorScope ignoredToo = TensorScope.open()) {
                     Tensor logits = model.forward(shape.apply(batch.input()));
                     lossSum += criterion.forward(logits, batch.target()).item() * batch.size();
                     correct += (long) logits.argmax(1).eq(batch.target()).sum().item();

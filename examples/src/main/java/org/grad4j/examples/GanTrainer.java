@@ -100,9 +100,11 @@ final class GanTrainer {
         try (Progress progress =
                 new Progress("epoch " + epoch + "/" + options.epochs() + " (loss: D)", loader.numBatches())) {
             for (Batch batch : loader) {
-                float[] step = step(batch.input().mul(2f).sub(1f));
-                sumG += step[1];
-                progress.step(batch.size(), step[0]);
+                try (batch) {
+                    float[] step = step(batch.input().mul(2f).sub(1f));
+                    sumG += step[1];
+                    progress.step(batch.size(), step[0]);
+                }
             }
             return new Losses(progress.meanLoss(), sumG / loader.numBatches());
         }

@@ -130,7 +130,8 @@ public final class Regression implements Callable<Integer> {
                 try (Progress progress =
                         new Progress("epoch " + epoch + "/" + training.epochs(), loader.numBatches())) {
                     for (Batch batch : loader) {
-                        try (TensorScope step = TensorScope.open()) {
+                        try (batch;
+                                TensorScope step = TensorScope.open()) {
                             Tensor loss = criterion.forward(model.forward(batch.input()), batch.target());
                             optimizer.zeroGrad();
                             loss.backward();

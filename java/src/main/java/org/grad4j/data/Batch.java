@@ -9,14 +9,21 @@ import org.grad4j.tensor.Tensor;
  *
  * <p>Shape: every field is {@code [B, *]} where {@code B = size()} is the number of samples.
  *
+ * <p>Closing a batch once it is used gives its buffers back to the loader, which fills them with
+ * a later batch instead of taking fresh memory for each one. A batch that is not closed is left to
+ * the garbage collector.
+ *
  * <pre>{@code
  * for (Batch b : loader) {
- *     Tensor loss = model.forward(b.input()).crossEntropy(b.target());
+ *     try (b) {
+ *         Tensor loss = model.forward(b.input()).crossEntropy(b.target());
+ *     }
  * }
  * }</pre>
  */
-public final class Batch {
+public final class Batch implements AutoCloseable {
     private final Tensor[] fields;
+    private final boolean owned;
 
     /**
      * A batch of the given fields, as the tuple {@code default_collate} returns in PyTorch.
@@ -25,6 +32,11 @@ public final class Batch {
      * @throws IllegalArgumentException if no field is given, a field is 0-d or the first dims differ
      */
     public Batch(Tensor... fields) {
+        this(true, fields);
+    }
+
+    /** A loader's batch, whose tensors {@link #close()} releases only if {@code owned}. */
+    Batch(boolean owned, Tensor... fields) {
         if (fields.length == 0) {
             throw new IllegalArgumentException("Batch: expects at least one field");
         }
@@ -35,6 +47,7 @@ public final class Batch {
             }
         }
         this.fields = fields.clone();
+        this.owned = owned;
     }
 
     /**
@@ -91,6 +104,21 @@ public final class Batch {
      */
     public int numFields() {
         return fields.length;
+    }
+
+    /**
+     * Releases the batch's tensors ({@link Tensor#close()}), so that their buffers serve the
+     * loader's next batches; afterwards they, and views of them, fail when used. A batch of a
+     * dataset whose own {@code getBatch} may return views of its data is left as it is. Safe to
+     * call more than once.
+     */
+    @Override
+    public void close() {
+        if (owned) {
+            for (Tensor t : fields) {
+                t.close();
+            }
+        }
     }
 
     @Override

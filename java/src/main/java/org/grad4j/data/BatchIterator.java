@@ -39,7 +39,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private boolean done;
 
     BatchIterator(Dataset dataset, int[] order, int batchSize, int numBatches, int prefetch) {
-        this.source = new Source(dataset, order, batchSize);
+        this.source = new Source(dataset, order, batchSize, Datasets.makesNewBatches(dataset));
         this.numBatches = numBatches;
         if (prefetch > 0 && numBatches > 0) {
             worker = new Worker(source, numBatches, prefetch, Backend.current());
@@ -124,12 +124,15 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         return new IllegalStateException("DataLoader: loading a batch failed: " + t, t);
     }
 
-    /** What one epoch loads: batch k is the samples at order[k * batchSize ...], stacked. */
-    private record Source(Dataset dataset, int[] order, int batchSize) {
+    /**
+     * What one epoch loads: batch k is the samples at order[k * batchSize ...], stacked; the
+     * batches' tensors are theirs to release when the dataset makes new ones.
+     */
+    private record Source(Dataset dataset, int[] order, int batchSize, boolean ownsBatches) {
         Batch load(int k) {
             int start = k * batchSize;
             int[] indices = Arrays.copyOfRange(order, start, Math.min(start + batchSize, order.length));
-            return new Batch(dataset.getBatch(indices));
+            return new Batch(ownsBatches, dataset.getBatch(indices));
         }
     }
 

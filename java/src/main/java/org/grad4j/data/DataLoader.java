@@ -21,7 +21,9 @@ import org.grad4j.tensor.Generator;
  * DataLoader loader = new DataLoader(train, 64, true, new Generator(0));
  * for (int epoch = 0; epoch < 10; epoch++) {
  *     for (Batch b : loader) {           // b.input() [64, 1, 28, 28], b.target() [64]
- *         ...
+ *         try (b) {                      // its buffers then serve a later batch
+ *             ...
+ *         }
  *     }
  * }
  * }</pre>

@@ -116,4 +116,22 @@ public final class Datasets {
         }
         return perm;
     }
+
+    /**
+     * Whether {@code dataset}'s batches are new tensors that nothing else holds: grad4j's own
+     * {@code getBatch} methods make them so, while an overriding one may return views of the
+     * dataset's data, which closing a batch must not release.
+     */
+    static boolean makesNewBatches(Dataset dataset) {
+        if (dataset instanceof Subset subset) {
+            return makesNewBatches(subset.dataset());
+        }
+        Class<?> declaring;
+        try {
+            declaring = dataset.getClass().getMethod("getBatch", int[].class).getDeclaringClass();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("Dataset declares getBatch(int[])", e);
+        }
+        return declaring == Dataset.class || declaring == MnistDataset.class || declaring == TensorDataset.class;
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -87,16 +88,18 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
         if (indices.length == 0) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ".getBatch: expects at least one index");
         }
-        float[] images = new float[Math.multiplyExact(indices.length, PIXELS)];
-        float[] batchLabels = new float[indices.length];
-        for (int k = 0; k < indices.length; k++) {
-            checkIndex(indices[k]);
-            scale(indices[k], 1, images, k * PIXELS);
-            batchLabels[k] = labels[indices[k]] & 0xff;
+        for (int index : indices) {
+            checkIndex(index);
         }
-        return new Tensor[] {
-            Tensor.wrap(images, indices.length, 1, SIDE, SIDE), Tensor.wrap(batchLabels, indices.length)
-        };
+        Tensor images = TensorInternals.forKernelOutput(indices.length, 1, SIDE, SIDE);
+        Tensor batchLabels = TensorInternals.forKernelOutput(indices.length);
+        float[] pixels = TensorInternals.data(images);
+        float[] classes = TensorInternals.data(batchLabels);
+        for (int k = 0; k < indices.length; k++) {
+            scale(indices[k], 1, pixels, k * PIXELS);
+            classes[k] = labels[indices[k]] & 0xff;
+        }
+        return new Tensor[] {images, batchLabels};
     }
 
     /**

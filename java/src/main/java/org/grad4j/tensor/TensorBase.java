@@ -498,8 +498,8 @@ abstract class TensorBase {
 
     /**
      * Releases the values, as DJL's {@code NDArray.close()} does: the storage, which every view of
-     * this tensor shares, serves the calling thread's next tensor of the same size (when grad4j
-     * allocated it), and this tensor and its views throw {@link IllegalStateException} when used
+     * this tensor shares, serves the next tensor of the same size made by the thread that allocated it
+     * (when grad4j allocated it: a data loader's batch goes back to the loader), and this tensor and its views throw {@link IllegalStateException} when used
      * from then on; a graph that saved one of them for backward fails likewise. Closing twice does
      * nothing. Without close, the garbage collector reclaims the memory as usual; closing pays in
      * loops of short-lived results, which then reuse memory still in the cache instead of fresh

@@ -14,7 +14,7 @@ import org.grad4j.internal.tensor.TensorInternals;
  *
  * <pre>{@code
  * for (Batch batch : loader) {
- *     try (TensorScope step = TensorScope.open()) {
+ *     try (batch; TensorScope step = TensorScope.open()) {
  *         Tensor loss = criterion.forward(model.forward(batch.input()), batch.target());
  *         optimizer.zeroGrad();
  *         loss.backward();
@@ -25,7 +25,7 @@ import org.grad4j.internal.tensor.TensorInternals;
  * }</pre>
  *
  * Scopes nest; each belongs to the thread that opened it. Tensors made on other threads (a data
- * loader's batches) are not its.
+ * loader's batches) are not its: closing the batch, as above, releases those.
  */
 public final class TensorScope implements AutoCloseable {
     private final Thread owner = Thread.currentThread();

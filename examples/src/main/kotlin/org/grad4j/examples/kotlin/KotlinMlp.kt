@@ -72,10 +72,12 @@ fun train(options: Training, fashion: FashionOptions, data: FashionData.Split): 
             Progress("epoch $epoch/${options.epochs()}", loader.numBatches().toLong()).use {
                 progress ->
                 for (batch in loader) {
-                    progress.step(
-                        batch.size(),
-                        trainStep(model, optimizer, batch.input(), batch.target()),
-                    )
+                    batch.use {
+                        progress.step(
+                            batch.size(),
+                            trainStep(model, optimizer, batch.input(), batch.target()),
+                        )
+                    }
                 }
                 progress.meanLoss()
             }
@@ -110,7 +112,9 @@ fun accuracy(model: Module, loader: DataLoader): Double {
     var correct = 0.0
     GradMode.noGrad().use {
         for (batch in loader) {
-            correct += model.forward(batch.input()).argmax(1).eq(batch.target()).sum().item()
+            batch.use {
+                correct += model.forward(batch.input()).argmax(1).eq(batch.target()).sum().item()
+            }
         }
     }
     return correct / loader.dataset().size()

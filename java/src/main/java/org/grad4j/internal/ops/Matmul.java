@@ -19,7 +19,7 @@ public final class Matmul extends Op {
 
     @Override
     protected Tensor forward(Context ctx, Tensor... in) {
-        Tensor out = Tensor.zeros(resultShape(in[0], in[1]));
+        Tensor out = TensorInternals.forKernelOutput(resultShape(in[0], in[1]));
         ctx.saveForBackward(in[0], in[1]);
         compute(in[0], in[1], out, 0f);
         return out;

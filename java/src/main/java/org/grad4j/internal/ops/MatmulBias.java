@@ -48,7 +48,7 @@ final class MatmulBias extends FusedOp {
         }
         int rows = x.size(0);
         int cols = w.size(1);
-        Tensor out = Tensor.zeros(rows, cols);
+        Tensor out = TensorInternals.forKernelOutput(rows, cols);
         Matmul.compute(x, w, out, 0f);
         Tensor b = bias.contiguous();
         float[] y = TensorInternals.data(out);

@@ -6,20 +6,30 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Each thread's buffers released by {@link Tensor#close()}, handed out again, most recent first,
  * for tensors of the same size: a buffer that was just in use is still in the cache, while fresh
  * JVM memory is not, and the JVM must zero it (docs/benchmarks.md measures what that costs beside
- * a matrix product). At most {@code -Dgrad4j.recycledMegabytes} (default 64; 0 keeps none) are kept
- * per thread; beyond that, the sizes least recently used are left to the garbage collector. They
- * are held softly, so that the garbage collector takes them back before the heap runs out.
+ * a matrix product). A buffer goes back to the thread that allocated it, whichever thread releases
+ * it: a data loader's batches, made on its thread and closed on the training thread, come back to
+ * the loader for its next batches. At most {@code -Dgrad4j.recycledMegabytes} (default 64; 0 keeps
+ * none) are kept per thread; beyond that, the sizes least recently used are left to the garbage
+ * collector. They are held softly, so that the garbage collector takes them back before the heap
+ * runs out.
  */
 final class RecycledArrays {
     private static final ThreadLocal<RecycledArrays> OWN = ThreadLocal.withInitial(
             () -> new RecycledArrays(capacityBytes(System.getProperty("grad4j.recycledMegabytes", "64"))));
 
     private final long capacityBytes;
+    private final Thread owner = Thread.currentThread();
+    /** Buffers other threads released, taken into the cache at this thread's next {@link #take}. */
+    private final ConcurrentLinkedQueue<float[]> returned = new ConcurrentLinkedQueue<>();
+
+    private final AtomicLong returnedBytes = new AtomicLong();
     private final LinkedHashMap<Integer, ArrayDeque<SoftReference<float[]>>> bySize =
             new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
@@ -29,25 +39,42 @@ final class RecycledArrays {
     }
 
     /** Set once any tensor is closed, so that a program that never closes one skips the lookup. */
-    private static boolean anyGiven;
+    private static volatile boolean anyGiven;
 
-    /** n zeros: a buffer this thread released if one has that size, else a new array. */
+    /** This thread's cache: where the buffers it allocates go back to. */
+    static RecycledArrays own() {
+        return OWN.get();
+    }
+
+    /** n zeros: a released buffer of that size this thread allocated if there is one, else a new array. */
     static float[] zeroed(int n) {
         return anyGiven ? OWN.get().take(n, true) : new float[n];
     }
 
-    /** n floats of any value: a buffer this thread released if one has that size, else a new array. */
+    /** n floats of any value: a released buffer of that size this thread allocated if there is one, else a new array. */
     static float[] reused(int n) {
         return anyGiven ? OWN.get().take(n, false) : new float[n];
     }
 
-    /** Keeps a buffer no tensor uses any more for this thread's next tensor of its size. */
-    static void give(float[] a) {
+    /** Keeps a buffer no tensor uses any more for the next tensor of its size that this cache's thread makes. */
+    void give(float[] a) {
         anyGiven = true;
-        OWN.get().keep(a);
+        if (Thread.currentThread() == owner) {
+            keep(a);
+        } else if (returnedBytes.addAndGet(bytes(a.length)) <= capacityBytes) {
+            returned.add(a);
+        } else {
+            returnedBytes.addAndGet(-bytes(a.length));
+        }
     }
 
     float[] take(int n, boolean zero) {
+        if (returnedBytes.get() > 0) {
+            for (float[] a; (a = returned.poll()) != null; ) {
+                returnedBytes.addAndGet(-bytes(a.length));
+                keep(a);
+            }
+        }
         if (bytes > 0) {
             ArrayDeque<SoftReference<float[]>> free = bySize.get(n);
             while (free != null && !free.isEmpty()) {

@@ -9,8 +9,8 @@ import org.grad4j.tensor.Tensor;
  * with the version counter that in-place writes bump so autograd can detect a saved tensor
  * that was modified before backward.
  *
- * <p>{@link Tensor#close()} releases the buffer: a buffer grad4j allocated goes to the calling
- * thread's {@link RecycledArrays} for the next tensor of its size, and every tensor sharing the
+ * <p>{@link Tensor#close()} releases the buffer: a buffer grad4j allocated goes back to the
+ * {@link RecycledArrays} of the thread that allocated it, for that thread's next tensor of its size, and every tensor sharing the
  * storage fails from then on instead of reading memory that is no longer its own.
  */
 public final class Storage {
@@ -25,14 +25,16 @@ public final class Storage {
     }
 
     private float[] data;
-    private final boolean recyclable;
+    /** Where the buffer goes back to once released; null for a caller's array, which is never reused. */
+    private final RecycledArrays origin;
+
     private int version;
     private boolean escaped;
     private boolean releasedByScope;
 
     private Storage(float[] data, boolean recyclable) {
         this.data = data;
-        this.recyclable = recyclable;
+        this.origin = recyclable ? RecycledArrays.own() : null;
         if (recyclable) {
             ScopedStorages.track(this);
         }
@@ -60,14 +62,14 @@ public final class Storage {
         release();
     }
 
-    /** A storage of n zeros, in a buffer this thread's closed tensors left, when one fits. */
+    /** A storage of n zeros, in a released buffer this thread allocated, when one fits. */
     public static Storage zeroed(int n) {
         return new Storage(RecycledArrays.zeroed(n), true);
     }
 
     /**
-     * A storage of n floats that its first writer fills completely: a buffer this thread's closed
-     * tensors left, as it is, when one fits, else a new array.
+     * A storage of n floats that its first writer fills completely: a released buffer this thread
+     * allocated, as it is, when one fits, else a new array.
      */
     public static Storage forKernelOutput(int n) {
         return new Storage(RecycledArrays.reused(n), true);
@@ -119,8 +121,8 @@ public final class Storage {
     /** Drops the buffer; the first caller passes a buffer grad4j allocated on for reuse. */
     public void release() {
         float[] d = (float[]) DATA.getAndSet(this, (float[]) null);
-        if (d != null && recyclable) {
-            RecycledArrays.give(d);
+        if (d != null && origin != null) {
+            origin.give(d);
         }
     }
 }

@@ -70,8 +70,8 @@ public final class TensorInternals {
     }
 
     /**
-     * A new contiguous tensor whose elements a kernel is about to write, every one: a buffer this
-     * thread's released tensors left is taken as it is, without zeroing it first.
+     * A new contiguous tensor whose elements a kernel is about to write, every one: a released buffer
+     * this thread allocated is taken as it is, without zeroing it first.
      */
     public static Tensor forKernelOutput(int... shape) {
         return view(Storage.forKernelOutput(Shapes.numel(shape)), shape, Shapes.contiguousStrides(shape), 0);

@@ -15,6 +15,18 @@ import org.junit.jupiter.api.Test;
 
 class MatmulOutTest {
     @Test
+    void aFreshResultDoesNotReadTheBufferItReuses() {
+        for (int[] mkn : new int[][] {{3, 4, 5}, {70, 40, 50}, {3, 0, 5}}) {
+            Tensor a = Tensor.randn(new Generator(1), mkn[0], mkn[1]);
+            Tensor b = Tensor.randn(new Generator(2), mkn[1], mkn[2]);
+            float[] expected = a.matmul(b).toArray();
+            // The next result of this size takes this buffer, NaN and all.
+            Tensor.full(Float.NaN, mkn[0], mkn[2]).close();
+            assertArrayEquals(expected, a.matmul(b).toArray(), 0f, java.util.Arrays.toString(mkn));
+        }
+    }
+
+    @Test
     void writesTheSameValuesAsMatmulIntoTheGivenTensor() {
         Tensor a = Tensor.randn(new Generator(1), 2, 3, 4);
         Tensor b = Tensor.randn(new Generator(2), 5, 4).transpose(0, 1);

@@ -74,4 +74,39 @@ class RecycledArraysTest {
         assertEquals(0, none.keptBytes());
         assertNotSame(buffer, none.take(4, true));
     }
+
+    @Test
+    void aBufferReleasedOnAnotherThreadGoesBackToItsThread() throws InterruptedException {
+        RecycledArrays arrays = new RecycledArrays(1 << 20);
+        float[] buffer = {1, 2, 3};
+        Thread other = new Thread(() -> arrays.give(buffer));
+        other.start();
+        other.join();
+        assertSame(buffer, arrays.take(3, false));
+    }
+
+    @Test
+    void buffersOtherThreadsReturnAreKeptUpToTheCapacity() throws InterruptedException {
+        RecycledArrays arrays = new RecycledArrays(32);
+        float[] first = new float[8];
+        float[] second = new float[8];
+        Thread other = new Thread(() -> {
+            arrays.give(first);
+            arrays.give(second);
+        });
+        other.start();
+        other.join();
+        assertSame(first, arrays.take(8, true));
+        assertNotSame(second, arrays.take(8, true), "beyond 32 bytes a returned buffer is dropped");
+    }
+
+    @Test
+    void aTensorClosedOnAnotherThreadServesTheNextTensorOfTheThreadThatMadeIt() throws InterruptedException {
+        Storage made = Storage.forKernelOutput(1000);
+        float[] buffer = made.data();
+        Thread other = new Thread(made::release);
+        other.start();
+        other.join();
+        assertSame(buffer, Storage.forKernelOutput(1000).data());
+    }
 }
