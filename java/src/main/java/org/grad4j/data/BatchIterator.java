@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.grad4j.backend.Backend;
 import org.grad4j.tensor.Scope;
 
@@ -141,6 +141,9 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
      * that an abandoned iterator becomes unreachable and the Cleaner stops the loop.
      */
     private static final class Worker implements Runnable {
+        private static final long MIN_SLEEP_NANOS = 50_000;
+        private static final long MAX_SLEEP_NANOS = 1_000_000;
+
         final BlockingQueue<Object> queue;
         final Thread thread;
         private final Source source;
@@ -177,14 +180,26 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             }
         }
 
-        /** Queues an item, waiting while the queue is full; false once stopped. */
+        /**
+         * Queues an item, waiting while the queue is full; false once stopped. It waits by sleeping
+         * for a while and looking again, not on the queue, so that the training thread that takes a
+         * batch never has to wake this thread: a wake-up is a system call on the training thread's
+         * path at every batch (and on some virtual machines the woken thread preempts it), while
+         * the timed sleep costs only this thread. The sleep doubles up to a millisecond, well within
+         * the time the queued batches give, and the loop re-checks the flag, so it ends even if an
+         * interrupt was swallowed by the dataset code.
+         */
         private boolean deliver(Object item) throws InterruptedException {
-            // A timed wait re-checks the flag, so the loop ends even if an interrupt was swallowed
-            // by the dataset code.
+            long sleep = MIN_SLEEP_NANOS;
             while (!stopped) {
-                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (queue.offer(item)) {
                     return true;
                 }
+                LockSupport.parkNanos(sleep);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                sleep = Math.min(2 * sleep, MAX_SLEEP_NANOS);
             }
             return false;
         }
