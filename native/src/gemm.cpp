@@ -12,9 +12,11 @@
 namespace g4 {
 namespace {
 
-// Multiply-adds per thread below which OpenBLAS takes fewer threads (its own rule:
-// GEMM_MULTITHREAD_THRESHOLD × SMP_THRESHOLD_MIN); the packed GEMM splits by the same rule.
-constexpr int64_t kMacsPerThread = int64_t{1} << 18;
+// Multiply-adds per thread below which a product takes fewer threads, for OpenBLAS's threaded
+// driver and the packed GEMM alike: several times what handing a part to a worker costs (more when
+// the worker has gone to sleep). OpenBLAS's own rule, a quarter of this, splits products whose
+// parts are done before a sleeping worker has started.
+constexpr int64_t kMacsPerThread = int64_t{1} << 20;
 
 void blas(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
           const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {

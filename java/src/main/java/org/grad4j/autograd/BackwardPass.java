@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.grad4j.internal.ops.ViewGradient;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.internal.trace.Tracing;
@@ -30,6 +31,8 @@ final class BackwardPass {
     private final Map<Tensor, int[]> leafSendersLeft = new IdentityHashMap<>();
     /** Gradients used up since the last release: the nodes' incoming ones and the addends of sums. */
     private final List<Tensor> consumed = new ArrayList<>();
+    /** Pending gradients the pass made and no code has seen yet, which it may add into in place. */
+    private final Set<Tensor> accumulators = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private BackwardPass(boolean retainGraph) {
         this.retainGraph = retainGraph;
@@ -57,12 +60,17 @@ final class BackwardPass {
         pending.put(root, gradient);
         for (Node node : order) {
             Tensor grad = pending.remove(node);
+            accumulators.remove(grad);
             if (!node.hooks.isEmpty()) {
                 grad = runHooks(node.hooks.snapshot(), grad, "the output of " + node);
             }
+            consumed.add(grad);
+            if (addIntoInputGradient(node, grad)) {
+                releaseConsumed();
+                continue;
+            }
             Tensor[] inputGrads = callBackward(node, grad);
             List<Tensor> ready = new ArrayList<>(0);
-            consumed.add(grad);
             for (int i = 0; i < inputGrads.length; i++) {
                 if (node.inputShapes[i] != null) {
                     send(node, i, inputGrads[i], ready);
@@ -139,7 +147,46 @@ final class BackwardPass {
     private Tensor sum(Tensor a, Tensor b) {
         consumed.add(a);
         consumed.add(b);
-        return a.add(b);
+        Tensor total = a.add(b);
+        accumulators.add(total);
+        return total;
+    }
+
+    /**
+     * The backward of a view op (see {@link ViewGradient}) whose input is a node's output: adds
+     * the gradient into the view's elements of that input's gradient, in place, where the pass
+     * alone holds that gradient (it made it, as a sum or here, and has not handed it to any code
+     * yet); else starts one, zeros of the input's shape. Each later view of the same tensor then
+     * adds its gradient there too, so reading a sequence of length L step by step costs one
+     * gradient of its size, not L. Returns false, leaving the node to its own backward, for a
+     * view of a leaf, when anomaly detection checks every backward's results, or while the
+     * backward is traced into a graph.
+     */
+    private boolean addIntoInputGradient(Node node, Tensor grad) {
+        if (!(node.function instanceof ViewGradient view)
+                || node.nextNodes[0] == null
+                || Anomaly.isEnabled()
+                || Tracing.current() != null) {
+            return false;
+        }
+        Tensor target = pending.get(node.nextNodes[0]);
+        if (target != null && !accumulators.contains(target)) {
+            return false;
+        }
+        if (target == null) {
+            target = Tensor.zeros(node.inputShapes[0]);
+        }
+        Tensor elements = view.viewOf(target);
+        if (!java.util.Arrays.equals(elements.shape(), grad.shape())) {
+            return false;
+        }
+        elements.add_(grad);
+        pending.put(node.nextNodes[0], target);
+        accumulators.add(target);
+        if (!retainGraph) {
+            node.context.release();
+        }
+        return true;
     }
 
     /**

@@ -1012,7 +1012,8 @@ abstract class TensorBase {
                             storage.data(),
                             offset);
         } else {
-            float[] tmp = new float[numel()];
+            Storage result = Storage.forKernelOutput(numel());
+            float[] tmp = result.data();
             Backend.current()
                     .binary(
                             kind,
@@ -1026,6 +1027,7 @@ abstract class TensorBase {
                             tmp,
                             0);
             Backend.current().copy(shape, tmp, 0, Shapes.contiguousStrides(shape), storage.data(), offset, strides);
+            result.release();
         }
         storage.bumpVersion();
         return (Tensor) this;

@@ -11,7 +11,7 @@ import org.grad4j.tensor.Tensor;
  * (narrow) the range must lie inside the dim; otherwise start and end are clipped as in Python.
  * Backward: g written into zeros at the same positions.
  */
-public final class Slice extends Op {
+public final class Slice extends Op implements ViewGradient {
     private final int dim;
     private final int start;
     private final long end;
@@ -68,6 +68,11 @@ public final class Slice extends Op {
             int to = Math.max(from, clip(end, size));
             length = (int) ((to - from + (long) step - 1) / step);
         }
+        return viewOf(x);
+    }
+
+    @Override
+    public Tensor viewOf(Tensor x) {
         int[] shape = x.shape();
         int[] strides = x.stride();
         shape[axis] = length;
