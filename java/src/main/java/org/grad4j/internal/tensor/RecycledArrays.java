@@ -56,15 +56,20 @@ final class RecycledArrays {
         return anyGiven ? OWN.get().take(n, false) : new float[n];
     }
 
-    /** Keeps a buffer no tensor uses any more for the next tensor of its size that this cache's thread makes. */
+    /**
+     * Keeps a buffer no tensor uses any more for the next tensor of its size that this cache's
+     * thread makes; once that thread has ended, the buffer is left to the garbage collector.
+     */
     void give(float[] a) {
         anyGiven = true;
         if (Thread.currentThread() == owner) {
             keep(a);
-        } else if (returnedBytes.addAndGet(bytes(a.length)) <= capacityBytes) {
-            returned.add(a);
-        } else {
-            returnedBytes.addAndGet(-bytes(a.length));
+        } else if (owner.isAlive()) {
+            if (returnedBytes.addAndGet(bytes(a.length)) <= capacityBytes) {
+                returned.add(a);
+            } else {
+                returnedBytes.addAndGet(-bytes(a.length));
+            }
         }
     }
 
@@ -122,6 +127,10 @@ final class RecycledArrays {
 
     long keptBytes() {
         return bytes;
+    }
+
+    long returnedBytes() {
+        return returnedBytes.get();
     }
 
     private static long bytes(int floats) {

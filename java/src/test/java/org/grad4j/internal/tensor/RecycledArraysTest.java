@@ -109,4 +109,14 @@ class RecycledArraysTest {
         other.join();
         assertSame(buffer, Storage.forKernelOutput(1000).data());
     }
+
+    @Test
+    void aBufferReturnedAfterItsThreadEndedIsNotKept() throws InterruptedException {
+        RecycledArrays[] ended = new RecycledArrays[1];
+        Thread maker = new Thread(() -> ended[0] = new RecycledArrays(1 << 20));
+        maker.start();
+        maker.join();
+        ended[0].give(new float[8]);
+        assertEquals(0, ended[0].returnedBytes());
+    }
 }
