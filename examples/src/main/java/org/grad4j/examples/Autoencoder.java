@@ -121,20 +121,19 @@ public final class Autoencoder implements Callable<Integer> {
                 try (Progress progress =
                         new Progress("epoch " + epoch + "/" + training.epochs(), loader.numBatches())) {
                     for (Batch batch : loader) {
-                        Tensor clean = batch.input();
-                        if (compiled != null) {
-                            try (batch) {
+                        try (batch) {
+                            Tensor clean = batch.input();
+                            if (compiled != null) {
                                 progress.step(batch.size(), compiled.step(noisy(clean, noise, gen), clean));
+                                continue;
                             }
-                            continue;
-                        }
-                        try (batch;
-                                TensorScope step = TensorScope.open()) {
-                            Tensor loss = criterion.forward(model.forward(noisy(clean, noise, gen)), clean);
-                            optimizer.zeroGrad();
-                            loss.backward();
-                            optimizer.step();
-                            progress.step(batch.size(), loss.item());
+                            try (TensorScope step = TensorScope.open()) {
+                                Tensor loss = criterion.forward(model.forward(noisy(clean, noise, gen)), clean);
+                                optimizer.zeroGrad();
+                                loss.backward();
+                                optimizer.step();
+                                progress.step(batch.size(), loss.item());
+                            }
                         }
                     }
                     trainLoss = progress.meanLoss();

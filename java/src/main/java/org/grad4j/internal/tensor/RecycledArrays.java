@@ -38,22 +38,9 @@ final class RecycledArrays {
         this.capacityBytes = capacityBytes;
     }
 
-    /** Set once any tensor is closed, so that a program that never closes one skips the lookup. */
-    private static volatile boolean anyGiven;
-
     /** This thread's cache: where the buffers it allocates go back to. */
     static RecycledArrays own() {
         return OWN.get();
-    }
-
-    /** n zeros: a released buffer of that size this thread allocated if there is one, else a new array. */
-    static float[] zeroed(int n) {
-        return anyGiven ? OWN.get().take(n, true) : new float[n];
-    }
-
-    /** n floats of any value: a released buffer of that size this thread allocated if there is one, else a new array. */
-    static float[] reused(int n) {
-        return anyGiven ? OWN.get().take(n, false) : new float[n];
     }
 
     /**
@@ -61,7 +48,6 @@ final class RecycledArrays {
      * thread makes; once that thread has ended, the buffer is left to the garbage collector.
      */
     void give(float[] a) {
-        anyGiven = true;
         if (Thread.currentThread() == owner) {
             keep(a);
         } else if (owner.isAlive()) {
@@ -73,6 +59,10 @@ final class RecycledArrays {
         }
     }
 
+    /**
+     * n floats: a released buffer of that size this thread allocated if there is one (zeroed first
+     * if {@code zero}), else a new array.
+     */
     float[] take(int n, boolean zero) {
         if (returnedBytes.get() > 0) {
             for (float[] a; (a = returned.poll()) != null; ) {

@@ -32,10 +32,10 @@ public final class Storage {
     private boolean escaped;
     private boolean releasedByScope;
 
-    private Storage(float[] data, boolean recyclable) {
+    private Storage(float[] data, RecycledArrays origin) {
         this.data = data;
-        this.origin = recyclable ? RecycledArrays.own() : null;
-        if (recyclable) {
+        this.origin = origin;
+        if (origin != null) {
             ScopedStorages.track(this);
         }
     }
@@ -64,7 +64,8 @@ public final class Storage {
 
     /** A storage of n zeros, in a released buffer this thread allocated, when one fits. */
     public static Storage zeroed(int n) {
-        return new Storage(RecycledArrays.zeroed(n), true);
+        RecycledArrays own = RecycledArrays.own();
+        return new Storage(own.take(n, true), own);
     }
 
     /**
@@ -72,7 +73,8 @@ public final class Storage {
      * allocated, as it is, when one fits, else a new array.
      */
     public static Storage forKernelOutput(int n) {
-        return new Storage(RecycledArrays.reused(n), true);
+        RecycledArrays own = RecycledArrays.own();
+        return new Storage(own.take(n, false), own);
     }
 
     /** The bytes of released buffers this thread keeps for its next results (see {@link RecycledArrays}). */
@@ -82,12 +84,12 @@ public final class Storage {
 
     /** A storage that owns {@code data}: no one else holds the array, so it may be reused once released. */
     public static Storage owning(float[] data) {
-        return new Storage(data, true);
+        return new Storage(data, RecycledArrays.own());
     }
 
     /** A storage over a caller's array, which is never handed to another tensor. */
     public static Storage wrapping(float[] data) {
-        return new Storage(data, false);
+        return new Storage(data, null);
     }
 
     /** The backing array; kernels read and write it directly. */
