@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #if defined(__AVX512F__)
-#    include <immintrin.h>
+#    include "lanes_avx512.h"
 #endif
 
 #include "internal.h"
@@ -216,12 +216,9 @@ bool max_pool_row_2x2(const float* __restrict r0, const float* __restrict r1, in
     // Sixteen outputs at a time: each input row's 32 floats split into even and odd columns.
     const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
     const __m512i odd = _mm512_add_epi32(even, _mm512_set1_epi32(1));
-    const auto lanes = [](int64_t n) {
-        return n >= 16 ? __mmask16(0xFFFF) : n <= 0 ? __mmask16(0) : static_cast<__mmask16>((1u << n) - 1);
-    };
     for (int64_t j = 0; j < ow; j += 16) {
         const int64_t n = std::min<int64_t>(16, ow - j);
-        const __mmask16 lo = lanes(2 * n), hi = lanes(2 * n - 16), out = lanes(n);
+        const __mmask16 lo = g4::first_lanes(2 * n), hi = g4::first_lanes(2 * n - 16), out = g4::first_lanes(n);
         const __m512 p0 = _mm512_maskz_loadu_ps(lo, r0 + 2 * j), p1 = _mm512_maskz_loadu_ps(hi, r0 + 2 * j + 16);
         const __m512 q0 = _mm512_maskz_loadu_ps(lo, r1 + 2 * j), q1 = _mm512_maskz_loadu_ps(hi, r1 + 2 * j + 16);
         const __mmask16 nan = _mm512_cmp_ps_mask(p0, q0, _CMP_UNORD_Q) | _mm512_cmp_ps_mask(p1, q1, _CMP_UNORD_Q);

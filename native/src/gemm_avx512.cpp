@@ -4,6 +4,7 @@
 // tiles at the edges of C).
 #include <immintrin.h>
 
+#include "lanes_avx512.h"
 #include "packed_gemm.h"
 
 namespace g4 {
@@ -11,11 +12,6 @@ namespace {
 
 constexpr int kMr = static_cast<int>(kPackedMr);
 constexpr int kNr = static_cast<int>(kPackedNr);
-
-// The first n of 16 lanes (all for n ≥ 16, none for n ≤ 0).
-inline __mmask16 first_lanes(int64_t n) {
-    return n >= 16 ? 0xFFFF : n <= 0 ? 0 : static_cast<__mmask16>((1u << n) - 1);
-}
 
 // C[0 .. m, 0 .. n) = alpha · (A panel · B panel) + beta · C, m ≤ MR, n ≤ 16 · NV; C not read when
 // beta = 0. The panels are kMr rows and kNr columns wide whatever MR and NV are: the kernels for
