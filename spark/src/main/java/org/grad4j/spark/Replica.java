@@ -1,0 +1,206 @@
+package org.grad4j.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.SparkEnv;
+import org.grad4j.autograd.GradMode;
+import org.grad4j.backend.Backend;
+import org.grad4j.backend.Threads;
+import org.grad4j.nn.Module;
+import org.grad4j.nn.Parameter;
+import org.grad4j.nn.loss.Loss;
+import org.grad4j.nn.loss.Reduction;
+import org.grad4j.optim.Optimizer;
+import org.grad4j.tensor.Scope;
+import org.grad4j.tensor.Tensor;
+import org.grad4j.tensor.TensorScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An executor thread's copy of the model and loss, built once per run from the recipes and loaded
+ * with the driver's state before each use: so each task is a function of (state, partition, step)
+ * alone, and a retried task gives the same result.
+ */
+final class Replica {
+    private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
+    private static final ThreadLocal<Replica> CURRENT = new ThreadLocal<>();
+    private static final int EVALUATION_CHUNK = 512;
+
+    final String runId;
+    final Module model;
+    final Loss loss;
+    final List<Parameter> parameters;
+    private final OptimizerFactory optimizerFactory;
+    private Optimizer optimizer;
+
+    private Replica(RunSpec spec) {
+        Threads.set(spec.threadsPerTask());
+        this.runId = spec.runId();
+        this.model = spec.modelFactory().create();
+        this.loss = spec.lossFactory().create();
+        this.parameters = model.parameters();
+        this.optimizerFactory = spec.optimizerFactory();
+        SparkEnv env = SparkEnv.get();
+        LOG.info(
+                "grad4j on executor {} ({}): backend {} with {} thread(s)",
+                env == null ? "?" : env.executorId(),
+                Thread.currentThread().getName(),
+                Backend.current().name(),
+                Backend.current().threads());
+    }
+
+    /** This thread's replica for the run, built on first use. */
+    static Replica of(RunSpec spec) {
+        Replica replica = CURRENT.get();
+        if (replica == null || !replica.runId.equals(spec.runId())) {
+            replica = new Replica(spec);
+            CURRENT.set(replica);
+        }
+        return replica;
+    }
+
+    /** The block's share of a global batch: its gradient and loss sums, and its buffers. */
+    GradientSum gradient(ModelState state, Block block, int[] batchOf, int batch) {
+        GradientSum sum = new GradientSum();
+        int[] picked = block.rowsOf(batchOf, batch);
+        if (picked.length == 0) {
+            return sum;
+        }
+        long start = System.nanoTime();
+        try (TensorScope scope = TensorScope.open()) {
+            state.loadInto(model);
+            model.train();
+            model.zeroGrad();
+            Tensor out = model.forward(Tensor.of(block.featuresOf(picked), picked.length, block.width));
+            Tensor value = loss.forward(out, Tensor.of(block.labelsOf(picked), picked.length));
+            value.backward();
+            double scale = loss.reduction() == Reduction.MEAN ? picked.length : 1;
+            sum.gradients = gradients(scale);
+            sum.buffers = buffers(picked.length);
+            sum.lossSum = value.item() * scale;
+        }
+        sum.rows = picked.length;
+        sum.computeNanos = System.nanoTime() - start;
+        return sum;
+    }
+
+    /**
+     * A local-SGD round on the block: from the given model and optimizer state, one optimizer step on
+     * each of its shares of batches [first, end); returns its final states weighted by its rows.
+     */
+    LocalSum localSteps(ModelState state, OptimizerSnapshot start, Block block, int[] batchOf, int first, int end) {
+        LocalSum sum = new LocalSum();
+        long begin = System.nanoTime();
+        state.loadInto(model);
+        model.train();
+        if (optimizer == null) {
+            optimizer = optimizerFactory.create(parameters);
+        }
+        optimizer.loadStateDict(start.toState());
+        for (int b = first; b < end; b++) {
+            int[] picked = block.rowsOf(batchOf, b);
+            if (picked.length == 0) {
+                continue;
+            }
+            try (TensorScope scope = TensorScope.open()) {
+                optimizer.zeroGrad();
+                Tensor out = model.forward(Tensor.of(block.featuresOf(picked), picked.length, block.width));
+                Tensor value = loss.forward(out, Tensor.of(block.labelsOf(picked), picked.length));
+                value.backward();
+                optimizer.step();
+                sum.lossSum += value.item() * (loss.reduction() == Reduction.MEAN ? picked.length : 1);
+            }
+            sum.rows += picked.length;
+        }
+        if (sum.rows == 0) {
+            return sum;
+        }
+        float[] values = ModelState.of(model).values;
+        sum.model = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            sum.model[i] = values[i] * (double) sum.rows;
+        }
+        sum.layout = OptimizerSnapshot.of(optimizer.stateDict());
+        boolean[] steps = sum.layout.stepCounts();
+        sum.optimizer = new double[sum.layout.values().length];
+        for (int i = 0; i < sum.optimizer.length; i++) {
+            float v = sum.layout.values()[i];
+            sum.optimizer[i] = steps[i] ? v : v * (double) sum.rows;
+        }
+        sum.computeNanos = System.nanoTime() - begin;
+        return sum;
+    }
+
+    /** The loss sum and correct predictions over a partition's samples, in eval mode. */
+    EvaluationSum evaluate(ModelState state, Iterator<Sample> samples) {
+        state.loadInto(model);
+        model.eval();
+        EvaluationSum sum = new EvaluationSum(0, 0, 0);
+        List<Sample> chunk = new ArrayList<>(EVALUATION_CHUNK);
+        try (Scope noGrad = GradMode.noGrad()) {
+            while (samples.hasNext()) {
+                chunk.add(samples.next());
+                if (chunk.size() == EVALUATION_CHUNK || !samples.hasNext()) {
+                    sum = sum.add(evaluate(chunk));
+                    chunk.clear();
+                }
+            }
+        }
+        return sum;
+    }
+
+    private EvaluationSum evaluate(List<Sample> chunk) {
+        int width = chunk.get(0).features().length;
+        float[] features = new float[chunk.size() * width];
+        float[] labels = new float[chunk.size()];
+        for (int i = 0; i < chunk.size(); i++) {
+            Sample s = chunk.get(i);
+            if (s.features().length != width) {
+                throw new IllegalArgumentException("SparkTrainer.evaluate: a sample has " + s.features().length
+                        + " feature values, another in its partition " + width);
+            }
+            System.arraycopy(s.features(), 0, features, i * width, width);
+            labels[i] = s.label();
+        }
+        try (TensorScope scope = TensorScope.open()) {
+            Tensor target = Tensor.of(labels, labels.length);
+            Tensor out = model.forward(Tensor.of(features, labels.length, width));
+            double scale = loss.reduction() == Reduction.MEAN ? labels.length : 1;
+            double lossSum = loss.forward(out, target).item() * scale;
+            long correct = (long) out.argmax(1).eq(target).sum().item();
+            return new EvaluationSum(lossSum, correct, labels.length);
+        }
+    }
+
+    private double[] gradients(double scale) {
+        double[] out = new double[ModelState.numel(parameters)];
+        int at = 0;
+        for (Parameter p : parameters) {
+            Tensor g = p.grad();
+            if (g != null) {
+                float[] v = g.toArray();
+                for (int i = 0; i < v.length; i++) {
+                    out[at + i] = v[i] * scale;
+                }
+            }
+            at += p.numel();
+        }
+        return out;
+    }
+
+    private double[] buffers(double weight) {
+        List<Tensor> buffers = List.copyOf(model.namedBuffers().values());
+        double[] out = new double[ModelState.numel(buffers)];
+        int at = 0;
+        for (Tensor b : buffers) {
+            float[] v = b.toArray();
+            for (int i = 0; i < v.length; i++) {
+                out[at + i] = v[i] * weight;
+            }
+            at += v.length;
+        }
+        return out;
+    }
+}
