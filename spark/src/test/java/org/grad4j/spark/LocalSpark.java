@@ -26,6 +26,14 @@ final class LocalSpark {
         return session;
     }
 
+    /** Stops the session, so that a test can start one of its own; the next use starts a new one. */
+    static synchronized void stop() {
+        if (session != null) {
+            session.stop();
+            session = null;
+        }
+    }
+
     static JavaSparkContext context() {
         return JavaSparkContext.fromSparkContext(session().sparkContext());
     }
