@@ -36,7 +36,7 @@ public final class FashionData {
      * Images standardized with the training set's pixel statistics, as torchvision's {@code Normalize}
      * does: {@code (images - mean) / std}, a new tensor; {@code images} is not modified.
      */
-    static Tensor standardize(Tensor images) {
+    public static Tensor standardize(Tensor images) {
         Tensor centred = images.sub(PIXEL_MEAN);
         // As Normalize does on its own copy: dividing the tensor that sub just made in place makes
         // one [B, 1, 28, 28] per batch instead of two, with the same values. Where it records a

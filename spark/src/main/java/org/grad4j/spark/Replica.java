@@ -63,10 +63,9 @@ final class Replica {
 
     /** The block's share of a global batch: its gradient and loss sums, and its buffers. */
     GradientSum gradient(ModelState state, Block block, int[] batchOf, int batch) {
-        GradientSum sum = new GradientSum();
         int[] picked = block.rowsOf(batchOf, batch);
         if (picked.length == 0) {
-            return sum;
+            return new GradientSum();
         }
         long start = System.nanoTime();
         try (TensorScope scope = TensorScope.open()) {
@@ -76,14 +75,15 @@ final class Replica {
             Tensor out = model.forward(Tensor.of(block.featuresOf(picked), picked.length, block.width));
             Tensor value = loss.forward(out, Tensor.of(block.labelsOf(picked), picked.length));
             value.backward();
-            double scale = loss.reduction() == Reduction.MEAN ? picked.length : 1;
-            sum.gradients = gradients(scale);
-            sum.buffers = buffers(picked.length);
-            sum.lossSum = value.item() * scale;
+            double weight = loss.reduction() == Reduction.MEAN ? picked.length : 1;
+            return GradientSum.ofPartition(
+                    gradients(),
+                    weight,
+                    buffers(picked.length),
+                    value.item() * weight,
+                    picked.length,
+                    System.nanoTime() - start);
         }
-        sum.rows = picked.length;
-        sum.computeNanos = System.nanoTime() - start;
-        return sum;
     }
 
     /**
@@ -174,16 +174,15 @@ final class Replica {
         }
     }
 
-    private double[] gradients(double scale) {
-        double[] out = new double[ModelState.numel(parameters)];
+    /** The parameters' gradients as one array, zeros for a parameter that got none. */
+    private float[] gradients() {
+        float[] out = new float[ModelState.numel(parameters)];
         int at = 0;
         for (Parameter p : parameters) {
             Tensor g = p.grad();
             if (g != null) {
                 float[] v = g.toArray();
-                for (int i = 0; i < v.length; i++) {
-                    out[at + i] = v[i] * scale;
-                }
+                System.arraycopy(v, 0, out, at, v.length);
             }
             at += p.numel();
         }

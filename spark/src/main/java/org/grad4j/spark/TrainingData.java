@@ -12,7 +12,10 @@ import scala.Tuple2;
 
 /**
  * The training samples as cached blocks, one per partition, each row numbered by
- * {@code zipWithIndex}; checked against the model before the first step.
+ * {@code zipWithIndex}; checked against the model before the first step. The blocks are
+ * checkpointed: to the context's checkpoint directory when it has one (they survive the loss of an
+ * executor), else in the executors' block managers ({@code localCheckpoint}: they survive failed
+ * tasks, not a lost executor).
  */
 final class TrainingData implements AutoCloseable {
     final JavaRDD<Block> blocks;
@@ -21,9 +24,15 @@ final class TrainingData implements AutoCloseable {
     private final List<Block.Summary> summaries;
 
     TrainingData(JavaRDD<Sample> samples) {
-        blocks = samples.zipWithIndex()
-                .mapPartitionsWithIndex(TrainingData::block, true)
-                .persist(StorageLevel.MEMORY_ONLY());
+        blocks = samples.zipWithIndex().mapPartitionsWithIndex(TrainingData::block, true);
+        // Checkpointed, so that a step's tasks do not carry the samples' lineage: a parallelized
+        // collection's partitions hold their data, which each task would ship again.
+        if (samples.context().getCheckpointDir().isDefined()) {
+            blocks.persist(StorageLevel.MEMORY_AND_DISK());
+            blocks.checkpoint();
+        } else {
+            blocks.rdd().localCheckpoint();
+        }
         try {
             summaries = blocks.map(Block::summary).collect();
             rows = checkRows(summaries);
