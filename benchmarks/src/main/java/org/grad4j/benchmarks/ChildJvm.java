@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs a program in a JVM of its own and returns what it printed. */
 final class ChildJvm {
@@ -20,6 +21,12 @@ final class ChildJvm {
      * ours. {@code unsetOpenBlasCoreType} leaves OpenBLAS to pick its kernels in the child.
      */
     static String run(List<String> arguments, boolean unsetOpenBlasCoreType) throws IOException, InterruptedException {
+        return run(arguments, unsetOpenBlasCoreType, Map.of());
+    }
+
+    /** As {@link #run(List, boolean)}, with {@code environment} added to the child's. */
+    static String run(List<String> arguments, boolean unsetOpenBlasCoreType, Map<String, String> environment)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(arguments);
@@ -28,6 +35,7 @@ final class ChildJvm {
             child.environment().remove("OPENBLAS_CORETYPE");
             child.environment().remove("OPENBLAS_L2_SIZE");
         }
+        child.environment().putAll(environment);
         Process process = child.start();
         String output;
         try (InputStream out = process.getInputStream()) {

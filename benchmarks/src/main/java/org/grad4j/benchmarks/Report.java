@@ -36,6 +36,7 @@ public final class Report {
     static final String CHECKPOINT = "checkpoint";
     static final String COMPILED = "compiled";
     static final String ONNX = "onnx";
+    static final String SPARK = "spark";
     private static final String OVERHEAD_TITLE =
             "Tensor.matmul against the native library's GEMM called directly, in one JVM (µs per call)";
     private static final String CHECKPOINT_TITLE = "Activation checkpointing on a 64-layer MLP";
@@ -65,6 +66,7 @@ public final class Report {
                     case COMPILED -> compiled();
                     case ONNX -> onnx();
                     case EXAMPLES -> ExampleRuns.table(out);
+                    case SPARK -> SparkRuns.table(out);
                     default -> table(section(name), seconds, out);
                 };
                 System.out.println();
@@ -94,6 +96,7 @@ public final class Report {
         doc.add(CHECKPOINT, CHECKPOINT_TITLE, checkpoint());
         doc.add(ONNX, ONNX_TITLE, onnx());
         doc.add(EXAMPLES, ExampleRuns.TITLE, ExampleRuns.table(out));
+        doc.add(SPARK, SparkRuns.TITLE, SparkRuns.table(out));
         doc.write(docFile);
         System.out.println(doc.render());
         System.err.println("benchmarks: wrote " + docFile);
@@ -192,6 +195,7 @@ public final class Report {
         names.add(CHECKPOINT);
         names.add(ONNX);
         names.add(EXAMPLES);
+        names.add(SPARK);
         return names;
     }
 

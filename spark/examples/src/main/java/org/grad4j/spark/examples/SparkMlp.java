@@ -28,7 +28,6 @@ import org.grad4j.spark.TrainingMode;
 import org.grad4j.spark.TrainingResult;
 import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Tensor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,17 +69,6 @@ public final class SparkMlp implements Callable<Integer> {
             description = "average the partitions' models after K local steps each (local SGD) instead of "
                     + "summing every step's gradients")
     Integer localSteps;
-
-    /**
-     * Runs the example.
-     *
-     * @param args the command line; {@code --help} lists it
-     */
-    public static void main(String[] args) {
-        // The one option of Spark's launcher list that is a property, not a module flag.
-        System.setProperty("io.netty.tryReflectionSetAccessible", "true");
-        System.exit(new CommandLine(new SparkMlp()).execute(args));
-    }
 
     @Override
     public Integer call() {
