@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.grad4j.backend.Threads;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.loss.Reduction;
 import org.grad4j.optim.Optimizer;
@@ -57,6 +59,7 @@ public final class SparkTrainer {
     private final String labelColumn;
     private final int threadsPerTask;
     private final int treeDepth;
+    private final Consumer<EpochMetrics> onEpoch;
 
     private SparkTrainer(Builder b) {
         modelFactory = Objects.requireNonNull(b.modelFactory, "SparkTrainer: model factory not set");
@@ -73,6 +76,7 @@ public final class SparkTrainer {
         labelColumn = b.labelColumn;
         threadsPerTask = b.threadsPerTask;
         treeDepth = b.treeDepth;
+        onEpoch = b.onEpoch;
     }
 
     /**
@@ -107,6 +111,16 @@ public final class SparkTrainer {
      *     the model, or a label is not one of its classes
      */
     public TrainingResult fit(JavaRDD<Sample> samples) {
+        // In local mode the tasks run in this JVM and set its thread count: give it back afterwards.
+        int threads = Threads.get();
+        try {
+            return train(samples);
+        } finally {
+            Threads.set(threads);
+        }
+    }
+
+    private TrainingResult train(JavaRDD<Sample> samples) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(samples.context());
         RunSpec spec = spec();
         Module model = modelFactory.create();
@@ -137,6 +151,7 @@ public final class SparkTrainer {
                         totals.computeNanos() / 1e9,
                         seconds - totals.computeNanos() / 1e9);
                 metrics.add(m);
+                onEpoch.accept(m);
                 LOG.info(String.format(
                         java.util.Locale.ROOT,
                         "epoch %d/%d: loss %.4f, %.0f samples/s, %.1f s (%.1f s computing, %.1f s in Spark)",
@@ -172,6 +187,15 @@ public final class SparkTrainer {
      * @throws IllegalArgumentException if there are no samples
      */
     public Evaluation evaluate(Module model, JavaRDD<Sample> samples) {
+        int threads = Threads.get();
+        try {
+            return evaluateOn(model, samples);
+        } finally {
+            Threads.set(threads);
+        }
+    }
+
+    private Evaluation evaluateOn(Module model, JavaRDD<Sample> samples) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(samples.context());
         RunSpec spec = spec();
         Broadcast<ModelState> state = sc.broadcast(ModelState.of(model));
@@ -220,6 +244,7 @@ public final class SparkTrainer {
         private String labelColumn = "label";
         private int threadsPerTask = 1;
         private int treeDepth = 2;
+        private Consumer<EpochMetrics> onEpoch = m -> {};
 
         private Builder() {}
 
@@ -343,6 +368,18 @@ public final class SparkTrainer {
          */
         public Builder treeDepth(int depth) {
             this.treeDepth = positive("treeDepth", depth);
+            return this;
+        }
+
+        /**
+         * What to do, on the driver, with each epoch's metrics as the epoch ends (besides logging
+         * them), e.g. print progress.
+         *
+         * @param listener called once per epoch
+         * @return this builder
+         */
+        public Builder onEpoch(Consumer<EpochMetrics> listener) {
+            this.onEpoch = Objects.requireNonNull(listener, "SparkTrainer.Builder.onEpoch");
             return this;
         }
 

@@ -3,7 +3,9 @@ package org.grad4j.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.grad4j.backend.Threads;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.loss.CrossEntropyLoss;
 import org.grad4j.optim.Adam;
@@ -32,6 +34,25 @@ class SyncTrainingTest {
         assertTrue(
                 result.epochs().get(4).loss() < result.epochs().get(0).loss(),
                 result.epochs().toString());
+    }
+
+    @Test
+    void eachEpochReachesTheListenerAndTheDriversThreadCountIsKept() {
+        int before = Threads.get();
+        Threads.set(3);
+        try {
+            List<EpochMetrics> seen = new ArrayList<>();
+            TrainingResult result = Fixtures.trainer()
+                    .epochs(2)
+                    .threadsPerTask(1)
+                    .onEpoch(seen::add)
+                    .build()
+                    .fit(LocalSpark.rdd(DATA, 2));
+            assertEquals(result.epochs(), seen);
+            assertEquals(3, Threads.get());
+        } finally {
+            Threads.set(before);
+        }
     }
 
     @Test

@@ -104,24 +104,9 @@ public final class SparkMlp implements Callable<Integer> {
                     .epochs(training.epochs())
                     .seed(seed)
                     .mode(localSteps == null ? TrainingMode.sync() : TrainingMode.localSgd(localSteps))
+                    .onEpoch(m -> printEpoch(m, train.size()))
                     .build();
             TrainingResult result = trainer.fit(sc.parallelize(train, partitions));
-            int steps = GlobalBatches.count(train.size(), training.batchSize());
-            int rounds = localSteps == null ? steps : (steps + localSteps - 1) / localSteps;
-            for (EpochMetrics m : result.epochs()) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "epoch %d/%d: loss %.4f, %,.0f samples/s, %.1f s; per %s %.1f ms = %.1f ms computing + %.1f ms in Spark%n",
-                        m.epoch(),
-                        training.epochs(),
-                        m.loss(),
-                        m.samplesPerSecond(),
-                        m.seconds(),
-                        localSteps == null ? "step" : "round of " + localSteps + " steps",
-                        1e3 * m.seconds() / rounds,
-                        1e3 * m.computeSeconds() / rounds,
-                        1e3 * m.sparkSeconds() / rounds);
-            }
             Evaluation evaluation = trainer.evaluate(result.model(), sc.parallelize(test, partitions));
             writeMetrics(result.epochs(), evaluation);
             System.out.printf(Locale.ROOT, "test loss %.4f%n", evaluation.loss());
@@ -130,6 +115,24 @@ public final class SparkMlp implements Callable<Integer> {
         } finally {
             session.stop();
         }
+    }
+
+    /** One epoch's line: its loss, throughput, and time per step split into computing and Spark's work. */
+    private void printEpoch(EpochMetrics m, int images) {
+        int steps = GlobalBatches.count(images, training.batchSize());
+        int rounds = localSteps == null ? steps : (steps + localSteps - 1) / localSteps;
+        System.out.printf(
+                Locale.ROOT,
+                "epoch %d/%d: loss %.4f, %,.0f samples/s, %.1f s; per %s %.1f ms = %.1f ms computing + %.1f ms in Spark%n",
+                m.epoch(),
+                training.epochs(),
+                m.loss(),
+                m.samplesPerSecond(),
+                m.seconds(),
+                localSteps == null ? "step" : "round of " + localSteps + " steps",
+                1e3 * m.seconds() / rounds,
+                1e3 * m.computeSeconds() / rounds,
+                1e3 * m.sparkSeconds() / rounds);
     }
 
     /** The images standardized as {@code mlp} takes them, flattened, with their labels. */
