@@ -27,6 +27,8 @@ final class SparkRuns {
             "^epoch 1/1: loss \\S+, ([\\d,]+) samples/s, ([\\d.]+) s; per (?:step|round of \\d+ steps) "
                     + "([\\d.]+) ms = ([\\d.]+) ms computing \\+ ([\\d.]+) ms in Spark$",
             Pattern.MULTILINE);
+    private static final Pattern SECOND_EPOCH =
+            Pattern.compile("^epoch 2/2: loss \\S+, ([\\d,]+) samples/s", Pattern.MULTILINE);
     private static final Pattern ACCURACY = Pattern.compile("^test accuracy: ([\\d.]+)$", Pattern.MULTILINE);
 
     private SparkRuns() {}
@@ -40,8 +42,8 @@ final class SparkRuns {
         StringBuilder parts = new StringBuilder(
                 "| master | job of 2 tasks | broadcast of the parameters | gradients back and summed | per step |\n"
                         + "|---|---|---|---|---|\n");
-        double spark = 0;
-        double computing = 0;
+        double step = 0;
+        double round = 0;
         StringBuilder epochs = new StringBuilder("| master | mode | s per epoch | samples/s | per step | computing "
                 + "| in Spark | test accuracy |\n|---|---|---|---|---|---|---|---|\n");
         for (String master : MASTERS) {
@@ -58,7 +60,6 @@ final class SparkRuns {
                     Report.num(broadcast),
                     Report.num(gradients),
                     Report.num(job + broadcast + gradients)));
-            spark = job + broadcast + gradients;
             for (boolean local : new boolean[] {false, true}) {
                 List<String> args = new ArrayList<>(List.of(
                         "spark-mlp",
@@ -75,14 +76,16 @@ final class SparkRuns {
                         "benchmarks: training spark-mlp on " + master + (local ? ", local SGD" : "") + " ...");
                 String trained = run(home, args);
                 epochs.append(epochRow(master, local, trained));
-                if (!local) {
-                    computing = stepComputing(trained);
+                if (local) {
+                    round = stepOrRound(trained);
+                } else {
+                    step = stepOrRound(trained);
                 }
             }
         }
         return "Spark's costs per synchronous step, for the MLP's 355,110 parameters (medians of 100 steps):\n\n"
                 + parts + "\nOne epoch of `spark-mlp` (batch 128, 469 steps):\n\n" + epochs + "\n"
-                + model(spark, computing);
+                + model(step, round, oneCoreStep(out));
     }
 
     private static String epochRow(String master, boolean local, String printed) {
@@ -105,30 +108,56 @@ final class SparkRuns {
                 + " |\n";
     }
 
-    /** A synchronous step's computing time, from spark-mlp's epoch line. */
-    private static double stepComputing(String printed) {
+    /** A synchronous step's or a local-SGD round's wall time, from spark-mlp's epoch line. */
+    private static double stepOrRound(String printed) {
         Matcher m = EPOCH.matcher(printed);
         if (!m.find()) {
             throw new IllegalStateException("benchmarks: spark-mlp printed no epoch line:\n" + printed);
         }
-        return Double.parseDouble(m.group(4));
+        return Double.parseDouble(m.group(3));
+    }
+
+    /** The single-process mlp step on one thread, ms: from its second epoch, warm. */
+    private static double oneCoreStep(Path out) throws IOException, InterruptedException {
+        System.err.println("benchmarks: training mlp on one thread for the Spark model ...");
+        String printed = ChildJvm.run(
+                List.of(
+                        "-Dgrad4j.threads=1",
+                        "-jar",
+                        "examples/target/grad4j-examples.jar",
+                        "mlp",
+                        "--epochs",
+                        "2",
+                        "--out",
+                        out.resolve("mlp-one-core").toString()),
+                false);
+        Matcher m = SECOND_EPOCH.matcher(printed);
+        if (!m.find()) {
+            throw new IllegalStateException("benchmarks: mlp printed no second epoch line:\n" + printed);
+        }
+        return 128e3 / Double.parseDouble(m.group(1).replace(",", ""));
     }
 
     /**
-     * Samples/s that the model of docs/spark.md predicts for N executors, B / (S + C / N), from the
-     * last master's Spark cost per step S and compute per step on one core C (twice the slowest of
-     * the two tasks' share); and for a model whose step computes 100 times as long.
+     * Samples/s that the model of docs/spark.md predicts for N executors, B / (S / k + C / N): C is
+     * one core's step of the single-process mlp; S what a synchronous step on the last master took
+     * beyond its share of C (C / 2 on 2 executors), and for local SGD what a round of k steps took
+     * beyond its k shares; and for a model whose step computes 100 times as long.
      */
-    private static String model(double spark, double computing) {
-        double c = 2 * computing;
+    private static String model(double step, double round, double c) {
+        double spark = step - c / 2;
+        double sparkPerRound = round - LOCAL_STEPS * c / 2;
         StringBuilder t = new StringBuilder(String.format(
                 Locale.ROOT,
-                "The model of [docs/spark.md](spark.md), samples/s = B / (S / k + C / N), with the last master's"
-                        + " S = %s ms and C = %s ms (twice the computing of a step on 2 partitions), B = 128; one"
-                        + " process computes %,.0f samples/s with C and %,.0f with 100 × C:%n%n| executors N |"
-                        + " synchronous | local SGD, k = %d | synchronous, a step of 100 × C |%n|---|---|---|---|%n",
-                Report.num(spark),
+                "The model of [docs/spark.md](spark.md), samples/s = B / (S / k + C / N), with B = 128, C = %s ms"
+                        + " (one core's step of the single-process `mlp`, its second epoch on one thread) and S ="
+                        + " %s ms (the last master's synchronous step less C / 2; for local SGD, %s ms: its round"
+                        + " of k steps less k C / 2); one process computes %,.0f samples/s with C and %,.0f with"
+                        + " 100 × C:%n%n| executors N | synchronous | local SGD, k = %d | synchronous, a step of"
+                        + " 100 × C |%n|---|---|---|---|%n",
                 Report.num(c),
+                Report.num(spark),
+                Report.num(sparkPerRound),
                 128e3 / c,
                 128e3 / (100 * c),
                 LOCAL_STEPS));
@@ -138,7 +167,7 @@ final class SparkRuns {
                     "| %d | %,.0f | %,.0f | %,.0f |%n",
                     n,
                     128e3 / (spark + c / n),
-                    128e3 / (spark / LOCAL_STEPS + c / n),
+                    128e3 / (sparkPerRound / LOCAL_STEPS + c / n),
                     128e3 / (spark + 100 * c / n)));
         }
         return t.toString();
@@ -167,6 +196,11 @@ final class SparkRuns {
         List<String> command = new ArrayList<>(List.of("-jar", JAR.toString()));
         command.addAll(args);
         return ChildJvm.run(
-                command, false, Map.of("SPARK_HOME", home.toAbsolutePath().toString(), "SPARK_SCALA_VERSION", "2.13"));
+                command,
+                false,
+                Map.of(
+                        "SPARK_HOME", home.toAbsolutePath().toString(),
+                        "SPARK_SCALA_VERSION", "2.13",
+                        "SPARK_LOCAL_IP", "127.0.0.1"));
     }
 }

@@ -1,32 +1,18 @@
 package org.grad4j.spark;
 
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.grad4j.nn.Module;
-import org.grad4j.optim.Optimizer;
 
 /**
  * Local SGD: per round of {@code k} global batches, broadcast the model's and the optimizer's state,
  * let each partition step on its own shares of those batches, and average what they end with.
  */
 final class LocalSgdSteps implements Steps {
-    private final JavaSparkContext sc;
-    private final RunSpec spec;
-    private final TrainingData data;
-    private final Module model;
-    private final Optimizer optimizer;
+    private final Run run;
     private final int k;
-    private final int depth;
 
-    LocalSgdSteps(
-            JavaSparkContext sc, RunSpec spec, TrainingData data, Module model, Optimizer optimizer, int k, int depth) {
-        this.sc = sc;
-        this.spec = spec;
-        this.data = data;
-        this.model = model;
-        this.optimizer = optimizer;
+    LocalSgdSteps(Run run, int k) {
+        this.run = run;
         this.k = k;
-        this.depth = depth;
     }
 
     @Override
@@ -35,14 +21,14 @@ final class LocalSgdSteps implements Steps {
         long samples = 0;
         long computeNanos = 0;
         for (int first = 0; first < batches; first += k) {
-            OptimizerSnapshot before = OptimizerSnapshot.of(optimizer.stateDict());
-            Broadcast<ModelState> state = sc.broadcast(ModelState.of(model));
-            Broadcast<OptimizerSnapshot> optimizerState = sc.broadcast(before);
+            OptimizerSnapshot before = OptimizerSnapshot.of(run.optimizer().stateDict());
+            Broadcast<ModelState> state = run.sc().broadcast(ModelState.of(run.model()));
+            Broadcast<OptimizerSnapshot> optimizerState = run.sc().broadcast(before);
             LocalSum sum;
             try {
-                LocalSgdTask task =
-                        new LocalSgdTask(spec, state, optimizerState, batchOf, first, Math.min(first + k, batches));
-                sum = data.blocks.treeAggregate(new LocalSum(), task, LocalSum::add, depth);
+                LocalSgdTask task = new LocalSgdTask(
+                        run.spec(), state, optimizerState, batchOf, first, Math.min(first + k, batches));
+                sum = run.data().blocks.treeAggregate(new LocalSum(), task, LocalSum::add, run.depth());
             } finally {
                 state.destroy();
                 optimizerState.destroy();
@@ -61,13 +47,14 @@ final class LocalSgdSteps implements Steps {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (sum.model[i] / sum.rows);
         }
-        ModelState.of(values).loadInto(model);
+        ModelState.of(values).loadInto(run.model());
         boolean[] steps = sum.layout.stepCounts();
         float[] state = new float[sum.optimizer.length];
         for (int i = 0; i < state.length; i++) {
             state[i] = (float) (steps[i] ? sum.optimizer[i] : sum.optimizer[i] / sum.rows);
         }
-        optimizer.loadStateDict(
-                new OptimizerSnapshot(sum.layout.keys(), sum.layout.shapes(), state, before.options()).toState());
+        run.optimizer()
+                .loadStateDict(new OptimizerSnapshot(sum.layout.keys(), sum.layout.shapes(), state, before.options())
+                        .toState());
     }
 }

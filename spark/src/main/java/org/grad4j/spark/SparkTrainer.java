@@ -132,8 +132,8 @@ public final class SparkTrainer {
         try (TrainingData data = new TrainingData(samples)) {
             data.checkModel(model);
             Steps steps = mode instanceof TrainingMode.LocalSgd local
-                    ? new LocalSgdSteps(sc, spec, data, model, optimizer, local.steps(), treeDepth)
-                    : new SyncSteps(sc, spec, data, model, optimizer, reduction, treeDepth);
+                    ? new LocalSgdSteps(new Run(sc, spec, data, model, optimizer, treeDepth), local.steps())
+                    : new SyncSteps(new Run(sc, spec, data, model, optimizer, treeDepth), reduction);
             List<EpochMetrics> metrics = new ArrayList<>();
             int batches = GlobalBatches.count(data.rows, batchSize);
             for (int epoch = 0; epoch < epochs; epoch++) {

@@ -1,12 +1,9 @@
 package org.grad4j.spark;
 
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.grad4j.nn.Module;
 import org.grad4j.nn.Parameter;
 import org.grad4j.nn.loss.Reduction;
-import org.grad4j.optim.Optimizer;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -14,31 +11,14 @@ import org.grad4j.tensor.Tensor;
  * {@code treeAggregate}, and step the driver's optimizer with their mean.
  */
 final class SyncSteps implements Steps {
-    private final JavaSparkContext sc;
-    private final RunSpec spec;
-    private final TrainingData data;
-    private final Module model;
+    private final Run run;
     private final List<Parameter> parameters;
-    private final Optimizer optimizer;
     private final Reduction reduction;
-    private final int depth;
 
-    SyncSteps(
-            JavaSparkContext sc,
-            RunSpec spec,
-            TrainingData data,
-            Module model,
-            Optimizer optimizer,
-            Reduction reduction,
-            int depth) {
-        this.sc = sc;
-        this.spec = spec;
-        this.data = data;
-        this.model = model;
-        this.parameters = model.parameters();
-        this.optimizer = optimizer;
+    SyncSteps(Run run, Reduction reduction) {
+        this.run = run;
+        this.parameters = run.model().parameters();
         this.reduction = reduction;
-        this.depth = depth;
     }
 
     @Override
@@ -47,11 +27,16 @@ final class SyncSteps implements Steps {
         long samples = 0;
         long computeNanos = 0;
         for (int b = 0; b < batches; b++) {
-            Broadcast<ModelState> state = sc.broadcast(ModelState.of(model));
+            Broadcast<ModelState> state = run.sc().broadcast(ModelState.of(run.model()));
             GradientSum sum;
             try {
-                sum = data.blocks.treeAggregate(
-                        new GradientSum(), new StepTask(spec, state, batchOf, b), GradientSum::add, depth);
+                sum = run.data()
+                        .blocks
+                        .treeAggregate(
+                                new GradientSum(),
+                                new StepTask(run.spec(), state, batchOf, b),
+                                GradientSum::add,
+                                run.depth());
             } finally {
                 state.destroy();
             }
@@ -75,7 +60,7 @@ final class SyncSteps implements Steps {
             p.setGrad(Tensor.of(g, p.shape()));
             at += g.length;
         }
-        optimizer.step();
-        ModelState.loadBuffers(model, sum.buffers, sum.rows);
+        run.optimizer().step();
+        ModelState.loadBuffers(run.model(), sum.buffers, sum.rows);
     }
 }

@@ -49,18 +49,8 @@ public final class SparkMlp implements Callable<Integer> {
     @Mixin
     final FashionOptions fashion = new FashionOptions();
 
-    @Option(
-            names = "--master",
-            paramLabel = "URL",
-            description = "Spark master (default: spark-submit's, else local[2])")
-    String master;
-
-    @Option(
-            names = "--partitions",
-            paramLabel = "N",
-            converter = Ranges.PositiveInt.class,
-            description = "partitions of the training data (default: ${DEFAULT-VALUE})")
-    int partitions = 2;
+    @Mixin
+    final SparkOptions spark = new SparkOptions();
 
     @Option(
             names = "--local-steps",
@@ -75,11 +65,9 @@ public final class SparkMlp implements Callable<Integer> {
         FashionData.Split data = fashion.load();
         List<Sample> train = samples(fashion.limited(data.train()));
         List<Sample> test = samples(data.test());
-        SparkSession.Builder builder = SparkSession.builder().appName("grad4j spark-mlp");
-        String url = master != null ? master : System.getProperty("spark.master", "local[2]");
-        SparkSession session = builder.master(url).getOrCreate();
+        int partitions = spark.partitions();
+        SparkSession session = spark.start("grad4j spark-mlp");
         try {
-            session.sparkContext().setLogLevel("WARN");
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
             System.out.printf(
                     Locale.ROOT,
@@ -87,7 +75,7 @@ public final class SparkMlp implements Callable<Integer> {
                     train.size(),
                     partitions,
                     test.size(),
-                    url,
+                    spark.master(),
                     sc.parallelize(List.of(0), 1)
                             .map(i -> Backend.current().name())
                             .first());

@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.grad4j.examples.Ranges;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,18 +22,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Spark's per-step costs: a job, a broadcast of the parameters, the partitions' gradients.")
 public final class SparkOverhead implements Callable<Integer> {
-    @Option(
-            names = "--master",
-            paramLabel = "URL",
-            description = "Spark master (default: spark-submit's, else local[2])")
-    String master;
-
-    @Option(
-            names = "--partitions",
-            paramLabel = "N",
-            converter = Ranges.PositiveInt.class,
-            description = "tasks per job (default: ${DEFAULT-VALUE})")
-    int partitions = 2;
+    @Mixin
+    final SparkOptions spark = new SparkOptions();
 
     @Option(
             names = "--parameters",
@@ -50,13 +41,9 @@ public final class SparkOverhead implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String url = master != null ? master : System.getProperty("spark.master", "local[2]");
-        SparkSession session = SparkSession.builder()
-                .appName("grad4j spark-overhead")
-                .master(url)
-                .getOrCreate();
+        int partitions = spark.partitions();
+        SparkSession session = spark.start("grad4j spark-overhead");
         try {
-            session.sparkContext().setLogLevel("WARN");
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
             JavaRDD<Integer> tasks = sc.parallelize(
                             IntStream.range(0, partitions).boxed().toList(), partitions)
@@ -76,7 +63,7 @@ public final class SparkOverhead implements Callable<Integer> {
             System.out.printf(
                     Locale.ROOT,
                     "spark-overhead: master %s, %d partitions, %,d parameters, %d steps%n",
-                    url,
+                    spark.master(),
                     partitions,
                     p,
                     steps);
