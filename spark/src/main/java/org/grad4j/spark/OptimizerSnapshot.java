@@ -1,6 +1,7 @@
 package org.grad4j.spark;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ record OptimizerSnapshot(List<String> keys, List<int[]> shapes, float[] values, 
                 n *= d;
             }
             if (keys.get(i).endsWith(".step")) {
-                java.util.Arrays.fill(steps, at, at + n, true);
+                Arrays.fill(steps, at, at + n, true);
             }
             at += n;
         }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -153,7 +154,7 @@ public final class SparkTrainer {
                 metrics.add(m);
                 onEpoch.accept(m);
                 LOG.info(String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "epoch %d/%d: loss %.4f, %.0f samples/s, %.1f s (%.1f s computing, %.1f s in Spark)",
                         m.epoch(),
                         epochs,

@@ -1,5 +1,6 @@
 package org.grad4j.spark;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -95,7 +96,7 @@ final class TrainingData implements AutoCloseable {
             model.train(training);
         }
         if (out.dim() != 2 || out.size(0) != 1) {
-            throw fail("the model maps features [1, " + width + "] to " + java.util.Arrays.toString(out.shape())
+            throw fail("the model maps features [1, " + width + "] to " + Arrays.toString(out.shape())
                     + "; expected one row of class scores");
         }
         int classes = out.size(1);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.grad4j.nn.Linear;
 import org.grad4j.nn.Module;
@@ -53,7 +54,7 @@ class BadInputTest {
     void featuresOfTheWrongWidthAreRefused() {
         List<Sample> narrow = new ArrayList<>();
         for (Sample s : DATA) {
-            narrow.add(new Sample(java.util.Arrays.copyOf(s.features(), Fixtures.WIDTH - 1), s.label()));
+            narrow.add(new Sample(Arrays.copyOf(s.features(), Fixtures.WIDTH - 1), s.label()));
         }
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> Fixtures.trainer().build().fit(LocalSpark.rdd(narrow, 2)));

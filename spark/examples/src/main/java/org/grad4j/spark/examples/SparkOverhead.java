@@ -1,5 +1,6 @@
 package org.grad4j.spark.examples;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -114,7 +115,7 @@ public final class SparkOverhead implements Callable<Integer> {
         }
         double[] medians = new double[parts.length];
         for (int k = 0; k < parts.length; k++) {
-            java.util.Arrays.sort(ms[k]);
+            Arrays.sort(ms[k]);
             medians[k] = ms[k][steps / 2];
         }
         return medians;
