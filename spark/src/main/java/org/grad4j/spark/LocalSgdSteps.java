@@ -43,15 +43,16 @@ final class LocalSgdSteps implements Steps {
     }
 
     private void average(LocalSum sum, OptimizerSnapshot before) {
-        float[] values = new float[sum.model.length];
+        float[] values = new float[sum.model.length()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (sum.model[i] / sum.rows);
+            values[i] = (float) (sum.model.get(i) / sum.rows);
         }
         ModelState.of(values).loadInto(run.model());
         boolean[] steps = sum.layout.stepCounts();
-        float[] state = new float[sum.optimizer.length];
+        float[] state = new float[sum.optimizer.length()];
         for (int i = 0; i < state.length; i++) {
-            state[i] = (float) (steps[i] ? sum.optimizer[i] : sum.optimizer[i] / sum.rows);
+            double mean = sum.optimizer.get(i) / sum.rows;
+            state[i] = (float) (steps[i] ? Math.rint(mean) : mean);
         }
         run.optimizer()
                 .loadStateDict(new OptimizerSnapshot(sum.layout.keys(), sum.layout.shapes(), state, before.options())

@@ -2,36 +2,27 @@ package org.grad4j.spark;
 
 import java.io.Serializable;
 
-/**
- * Partitions' states after their local steps, each weighted by the rows it trained on; the
- * optimizer's step counts are kept as their maximum instead.
- */
+/** Partitions' model and optimizer states after their local steps, each weighted by the rows it trained on. */
 final class LocalSum implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    double[] model;
-    double[] optimizer;
+    WeightedValues model;
+    WeightedValues optimizer;
     OptimizerSnapshot layout;
     double lossSum;
     long rows;
     long computeNanos;
 
+    /** Adds another sum into this one and returns the result (the other itself when this is empty). */
     LocalSum add(LocalSum other) {
         if (other.rows == 0) {
             return this;
         }
         if (rows == 0) {
-            model = other.model.clone();
-            optimizer = other.optimizer.clone();
-            layout = other.layout;
-        } else {
-            GradientSum.addInto(model, other.model);
-            boolean[] steps = layout.stepCounts();
-            for (int i = 0; i < optimizer.length; i++) {
-                optimizer[i] =
-                        steps[i] ? Math.max(optimizer[i], other.optimizer[i]) : optimizer[i] + other.optimizer[i];
-            }
+            return other;
         }
+        model = model.add(other.model);
+        optimizer = optimizer.add(other.optimizer);
         lossSum += other.lossSum;
         rows += other.rows;
         computeNanos = Math.max(computeNanos, other.computeNanos);

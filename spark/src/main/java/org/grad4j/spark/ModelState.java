@@ -2,6 +2,7 @@ package org.grad4j.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.nn.Module;
@@ -21,7 +22,11 @@ final class ModelState implements Serializable {
     }
 
     static ModelState of(Module model) {
-        List<Tensor> tensors = tensors(model);
+        return new ModelState(floats(tensors(model)));
+    }
+
+    /** The tensors' values one after the other. */
+    static float[] floats(Collection<? extends Tensor> tensors) {
         float[] values = new float[numel(tensors)];
         int at = 0;
         for (Tensor t : tensors) {
@@ -29,7 +34,7 @@ final class ModelState implements Serializable {
             System.arraycopy(v, 0, values, at, v.length);
             at += v.length;
         }
-        return new ModelState(values);
+        return values;
     }
 
     /** A state from values laid out as {@link #of} lays them out. */
@@ -58,13 +63,13 @@ final class ModelState implements Serializable {
     }
 
     /** Sets the model's buffers to {@code weighted / weight}, laid out in {@code namedBuffers()} order. */
-    static void loadBuffers(Module model, double[] weighted, double weight) {
+    static void loadBuffers(Module model, WeightedValues weighted, double weight) {
         int at = 0;
         try (Scope ignored = GradMode.noGrad()) {
             for (Tensor b : model.namedBuffers().values()) {
                 float[] v = new float[b.numel()];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) (weighted[at + i] / weight);
+                    v[i] = (float) (weighted.get(at + i) / weight);
                 }
                 b.copy_(Tensor.of(v, b.shape()));
                 at += v.length;
@@ -79,7 +84,7 @@ final class ModelState implements Serializable {
         return tensors;
     }
 
-    static int numel(List<? extends Tensor> tensors) {
+    static int numel(Collection<? extends Tensor> tensors) {
         long n = 0;
         for (Tensor t : tensors) {
             n += t.numel();

@@ -46,7 +46,7 @@ record OptimizerSnapshot(List<String> keys, List<int[]> shapes, float[] values, 
         return new OptimizerState(tensors, options);
     }
 
-    /** Whether value i is a step count, which averages to the largest count, not the mean. */
+    /** Whether value i is a step count, which must average to a whole number. */
     boolean[] stepCounts() {
         boolean[] steps = new boolean[values.length];
         int at = 0;

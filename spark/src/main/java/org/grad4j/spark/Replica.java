@@ -61,29 +61,27 @@ final class Replica {
         return replica;
     }
 
-    /** The block's share of a global batch: its gradient and loss sums, and its buffers. */
+    /** The block's share of a global batch: its gradient, loss and buffers, weighted for summing. */
     GradientSum gradient(ModelState state, Block block, int[] batchOf, int batch) {
+        GradientSum sum = new GradientSum();
         int[] picked = block.rowsOf(batchOf, batch);
         if (picked.length == 0) {
-            return new GradientSum();
+            return sum;
         }
         long start = System.nanoTime();
         try (TensorScope scope = TensorScope.open()) {
             state.loadInto(model);
             model.train();
             model.zeroGrad();
-            Tensor out = model.forward(Tensor.of(block.featuresOf(picked), picked.length, block.width));
-            Tensor value = loss.forward(out, Tensor.of(block.labelsOf(picked), picked.length));
-            value.backward();
-            double weight = loss.reduction() == Reduction.MEAN ? picked.length : 1;
-            return GradientSum.ofPartition(
-                    gradients(),
-                    weight,
-                    buffers(picked.length),
-                    value.item() * weight,
-                    picked.length,
-                    System.nanoTime() - start);
+            double weight = weight(picked.length);
+            sum.lossSum = backward(block, picked).item() * weight;
+            sum.gradients = WeightedValues.of(gradients(), weight);
+            sum.buffers =
+                    WeightedValues.of(ModelState.floats(model.namedBuffers().values()), picked.length);
         }
+        sum.rows = picked.length;
+        sum.computeNanos = System.nanoTime() - start;
+        return sum;
     }
 
     /**
@@ -106,31 +104,32 @@ final class Replica {
             }
             try (TensorScope scope = TensorScope.open()) {
                 optimizer.zeroGrad();
-                Tensor out = model.forward(Tensor.of(block.featuresOf(picked), picked.length, block.width));
-                Tensor value = loss.forward(out, Tensor.of(block.labelsOf(picked), picked.length));
-                value.backward();
+                sum.lossSum += backward(block, picked).item() * weight(picked.length);
                 optimizer.step();
-                sum.lossSum += value.item() * (loss.reduction() == Reduction.MEAN ? picked.length : 1);
             }
             sum.rows += picked.length;
         }
         if (sum.rows == 0) {
             return sum;
         }
-        float[] values = ModelState.of(model).values;
-        sum.model = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            sum.model[i] = values[i] * (double) sum.rows;
-        }
+        sum.model = WeightedValues.of(ModelState.of(model).values, sum.rows);
         sum.layout = OptimizerSnapshot.of(optimizer.stateDict());
-        boolean[] steps = sum.layout.stepCounts();
-        sum.optimizer = new double[sum.layout.values().length];
-        for (int i = 0; i < sum.optimizer.length; i++) {
-            float v = sum.layout.values()[i];
-            sum.optimizer[i] = steps[i] ? v : v * (double) sum.rows;
-        }
+        sum.optimizer = WeightedValues.of(sum.layout.values(), sum.rows);
         sum.computeNanos = System.nanoTime() - begin;
         return sum;
+    }
+
+    /** Runs forward and backward on the block's picked rows; returns the loss. */
+    private Tensor backward(Block block, int[] picked) {
+        Tensor out = model.forward(Tensor.of(block.featuresOf(picked), picked.length, block.width));
+        Tensor value = loss.forward(out, Tensor.of(block.labelsOf(picked), picked.length));
+        value.backward();
+        return value;
+    }
+
+    /** How many times a loss over {@code rows} rows counts in a sum over the batch. */
+    private double weight(int rows) {
+        return loss.reduction() == Reduction.MEAN ? rows : 1;
     }
 
     /** The loss sum and correct predictions over a partition's samples, in eval mode. */
@@ -167,8 +166,7 @@ final class Replica {
         try (TensorScope scope = TensorScope.open()) {
             Tensor target = Tensor.of(labels, labels.length);
             Tensor out = model.forward(Tensor.of(features, labels.length, width));
-            double scale = loss.reduction() == Reduction.MEAN ? labels.length : 1;
-            double lossSum = loss.forward(out, target).item() * scale;
+            double lossSum = loss.forward(out, target).item() * weight(labels.length);
             long correct = (long) out.argmax(1).eq(target).sum().item();
             return new EvaluationSum(lossSum, correct, labels.length);
         }
@@ -185,20 +183,6 @@ final class Replica {
                 System.arraycopy(v, 0, out, at, v.length);
             }
             at += p.numel();
-        }
-        return out;
-    }
-
-    private double[] buffers(double weight) {
-        List<Tensor> buffers = List.copyOf(model.namedBuffers().values());
-        double[] out = new double[ModelState.numel(buffers)];
-        int at = 0;
-        for (Tensor b : buffers) {
-            float[] v = b.toArray();
-            for (int i = 0; i < v.length; i++) {
-                out[at + i] = v[i] * weight;
-            }
-            at += v.length;
         }
         return out;
     }

@@ -17,9 +17,9 @@ import org.apache.spark.sql.types.UserDefinedType;
  * one holding whole numbers.
  */
 final class Rows {
-    private static final List<DataType> INTEGER_LABELS =
+    private static final List<DataType> INTEGER_TYPES =
             List.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType);
-    private static final List<DataType> FLOAT_LABELS = List.of(DataTypes.FloatType, DataTypes.DoubleType);
+    private static final List<DataType> FLOAT_TYPES = List.of(DataTypes.FloatType, DataTypes.DoubleType);
 
     private Rows() {}
 
@@ -30,7 +30,7 @@ final class Rows {
             throw new IllegalArgumentException("SparkTrainer: the features column '" + featuresColumn + "' has type "
                     + features.simpleString() + "; expected array<float>, array<double> or an ML vector");
         }
-        if (!INTEGER_LABELS.contains(label) && !FLOAT_LABELS.contains(label)) {
+        if (!INTEGER_TYPES.contains(label) && !FLOAT_TYPES.contains(label)) {
             throw new IllegalArgumentException("SparkTrainer: the label column '" + labelColumn + "' has type "
                     + label.simpleString() + "; expected an integer type, or float or double holding class indices");
         }
@@ -51,7 +51,7 @@ final class Rows {
 
     private static boolean isFeatures(DataType type) {
         if (type instanceof ArrayType array) {
-            return FLOAT_LABELS.contains(array.elementType());
+            return FLOAT_TYPES.contains(array.elementType());
         }
         return type instanceof UserDefinedType<?> udt && Vector.class.isAssignableFrom(udt.userClass());
     }

@@ -55,7 +55,7 @@ final class SyncSteps implements Steps {
         for (Parameter p : parameters) {
             float[] g = new float[p.numel()];
             for (int i = 0; i < g.length; i++) {
-                g[i] = (float) (sum.gradient(at + i) / divisor);
+                g[i] = (float) (sum.gradients.get(at + i) / divisor);
             }
             p.setGrad(Tensor.of(g, p.shape()));
             at += g.length;
