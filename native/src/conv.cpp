@@ -112,6 +112,8 @@ struct PartGemm {
             const g4::MatrixPanels matrix = g4::a_panels(trans, w, ldw);
             g4::pack_a_whole(g4::source_of(matrix), m, k, weights + g * weight_floats);
         }
+#else
+        (void)g, (void)trans, (void)w, (void)ldw, (void)m, (void)k;
 #endif
     }
 
@@ -143,6 +145,8 @@ struct PartGemm {
             g4::packed_sgemm(trans_a, trans_b, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc, packed_a, pack);
             return;
         }
+#else
+        (void)packed_a;
 #endif
         g4::sgemm(trans_a, trans_b, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc);
     }

@@ -1,6 +1,8 @@
 #include "conv_grid.h"
 
 namespace g4 {
+
+#if defined(G4_HAVE_AVX512)
 namespace {
 
 // Where tap r reads the planes, relative to the grid pixel, stepped along r.
@@ -42,6 +44,7 @@ void pack_grid_columns(const void* source, int64_t p0, int64_t kc, int64_t first
         pack_panel_transposed(rows, items, kc, width, out);
     }
 }
+#endif
 
 G4_PLAIN_LOOPS void to_planes(const Conv& p, const float* x, float* planes) {
     const int64_t wp = p.wp(), hp = p.hp();

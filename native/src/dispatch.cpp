@@ -2,6 +2,11 @@
 // library loads; g4_isa_select (for tests) can force another later.
 #include <atomic>
 
+#if defined(__aarch64__) && defined(__linux__)
+#    include <asm/hwcap.h>
+#    include <sys/auxv.h>
+#endif
+
 #include "internal.h"
 #include "packed_gemm.h"
 
@@ -9,6 +14,7 @@ namespace g4 {
 namespace {
 
 bool cpu_has(int isa) {
+    if (isa == G4_ISA_SCALAR) return true;
 #if defined(__x86_64__) || defined(_M_X64)
     __builtin_cpu_init();
     switch (isa) {
@@ -18,10 +24,12 @@ bool cpu_has(int isa) {
             return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                    __builtin_cpu_supports("avx512vl");
         default:
-            return isa == G4_ISA_SCALAR;
+            return false;
     }
+#elif defined(__aarch64__) && defined(__linux__)
+    return isa == G4_ISA_NEON && (getauxval(AT_HWCAP) & HWCAP_ASIMD) != 0;
 #else
-    return isa == G4_ISA_SCALAR;
+    return false;
 #endif
 }
 
@@ -35,6 +43,10 @@ const ElementwiseKernels* table(int isa) {
         case G4_ISA_AVX2:
             return &elementwise_avx2;
 #endif
+#if defined(G4_HAVE_NEON)
+        case G4_ISA_NEON:
+            return &elementwise_neon;
+#endif
         case G4_ISA_SCALAR:
             return &elementwise_scalar;
         default:
@@ -43,7 +55,7 @@ const ElementwiseKernels* table(int isa) {
 }
 
 int best_isa() {
-    for (int isa = G4_ISA_AVX512; isa > G4_ISA_SCALAR; isa--) {
+    for (int isa : {G4_ISA_AVX512, G4_ISA_AVX2, G4_ISA_NEON}) {
         if (cpu_has(isa) && table(isa) != nullptr) return isa;
     }
     return G4_ISA_SCALAR;

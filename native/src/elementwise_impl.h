@@ -9,6 +9,8 @@
 
 #if defined(__AVX512F__)
 #    include "lanes_avx512.h"
+#elif defined(G4_NEON_VARIANT)
+#    include <arm_neon.h>
 #endif
 
 #include "internal.h"
@@ -207,16 +209,36 @@ void adam(float* __restrict p, const float* __restrict g, float* __restrict m, f
     }
 }
 
+// Outputs [from, ow) of max_pool_row_2x2, one at a time.
+bool max_pool_pairs(const float* __restrict r0, const float* __restrict r1, int64_t from, int64_t ow, int32_t base,
+                    int32_t w, float* __restrict y, int32_t* __restrict argmax) {
+    int nan = 0;
+    for (int64_t k = 2 * from; k < 2 * ow; k++) nan |= (r0[k] != r0[k]) | (r1[k] != r1[k]);
+    if (nan) return false;
+    for (int64_t j = from; j < ow; j++) {
+        const float a = r0[2 * j], b = r0[2 * j + 1], c = r1[2 * j], d = r1[2 * j + 1];
+        const int32_t col = base + static_cast<int32_t>(2 * j);
+        const bool right0 = b > a, right1 = d > c;
+        const float m0 = right0 ? b : a, m1 = right1 ? d : c;
+        const int32_t at0 = right0 ? col + 1 : col, at1 = right1 ? col + w + 1 : col + w;
+        const bool second = m1 > m0;
+        y[j] = second ? m1 : m0;
+        argmax[j] = second ? at1 : at0;
+    }
+    return true;
+}
+
 // One output row of a 2 × 2, stride-2 max pool over input rows r0 and r1 (flat positions from
 // base, rows w apart): the maximum of each column pair, then of the two rows; ties go to the
 // earlier position. Returns false when the rows hold a NaN, leaving the row to the caller.
 bool max_pool_row_2x2(const float* __restrict r0, const float* __restrict r1, int64_t ow, int32_t base, int32_t w,
                       float* __restrict y, int32_t* __restrict argmax) {
+    int64_t j = 0;
 #if defined(__AVX512F__)
     // Sixteen outputs at a time: each input row's 32 floats split into even and odd columns.
     const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
     const __m512i odd = _mm512_add_epi32(even, _mm512_set1_epi32(1));
-    for (int64_t j = 0; j < ow; j += 16) {
+    for (; j < ow; j += 16) {
         const int64_t n = std::min<int64_t>(16, ow - j);
         const __mmask16 lo = g4::first_lanes(2 * n), hi = g4::first_lanes(2 * n - 16), out = g4::first_lanes(n);
         const __m512 p0 = _mm512_maskz_loadu_ps(lo, r0 + 2 * j), p1 = _mm512_maskz_loadu_ps(hi, r0 + 2 * j + 16);
@@ -236,22 +258,27 @@ bool max_pool_row_2x2(const float* __restrict r0, const float* __restrict r1, in
         _mm512_mask_storeu_epi32(argmax + j, out, _mm512_mask_blend_epi32(second, at0, at1));
     }
     return true;
-#else
-    int nan = 0;
-    for (int64_t k = 0; k < 2 * ow; k++) nan |= (r0[k] != r0[k]) | (r1[k] != r1[k]);
-    if (nan) return false;
-    for (int64_t j = 0; j < ow; j++) {
-        const float a = r0[2 * j], b = r0[2 * j + 1], c = r1[2 * j], d = r1[2 * j + 1];
-        const int32_t col = base + static_cast<int32_t>(2 * j);
-        const bool right0 = b > a, right1 = d > c;
-        const float m0 = right0 ? b : a, m1 = right1 ? d : c;
-        const int32_t at0 = right0 ? col + 1 : col, at1 = right1 ? col + w + 1 : col + w;
-        const bool second = m1 > m0;
-        y[j] = second ? m1 : m0;
-        argmax[j] = second ? at1 : at0;
+#elif defined(G4_NEON_VARIANT)
+    // Four outputs at a time: vld2q splits each input row's 8 floats into even and odd columns.
+    const int32x4_t even = {0, 2, 4, 6};
+    const int32x4_t row = vdupq_n_s32(w);
+    for (; j + 4 <= ow; j += 4) {
+        const float32x4x2_t p = vld2q_f32(r0 + 2 * j), q = vld2q_f32(r1 + 2 * j);
+        const uint32x4_t ordered = vandq_u32(vandq_u32(vceqq_f32(p.val[0], p.val[0]), vceqq_f32(p.val[1], p.val[1])),
+                                             vandq_u32(vceqq_f32(q.val[0], q.val[0]), vceqq_f32(q.val[1], q.val[1])));
+        if (vminvq_u32(ordered) == 0) return false;
+        const uint32x4_t right0 = vcgtq_f32(p.val[1], p.val[0]), right1 = vcgtq_f32(q.val[1], q.val[0]);
+        const float32x4_t m0 = vbslq_f32(right0, p.val[1], p.val[0]), m1 = vbslq_f32(right1, q.val[1], q.val[0]);
+        const uint32x4_t second = vcgtq_f32(m1, m0);
+        const int32x4_t col = vaddq_s32(vdupq_n_s32(base + static_cast<int32_t>(2 * j)), even);
+        // A true comparison is all ones, −1: subtracting it steps to the odd column.
+        const int32x4_t at0 = vsubq_s32(col, vreinterpretq_s32_u32(right0));
+        const int32x4_t at1 = vsubq_s32(vaddq_s32(col, row), vreinterpretq_s32_u32(right1));
+        vst1q_f32(y + j, vbslq_f32(second, m1, m0));
+        vst1q_s32(argmax + j, vbslq_s32(second, at1, at0));
     }
-    return true;
 #endif
+    return max_pool_pairs(r0, r1, j, ow, base, w, y, argmax);
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #    include <immintrin.h>
 #elif defined(__AVX2__) && defined(__FMA__)
 #    include <immintrin.h>
+#elif defined(G4_NEON_VARIANT)
+#    include <arm_neon.h>
 #endif
 
 namespace {
@@ -36,6 +38,19 @@ inline Chain chain_fma(Chain c, Chain a, Chain b) {
 }
 inline void chain_store(float* lanes, Chain c) {
     _mm256_storeu_ps(lanes, c);
+}
+#elif defined(G4_NEON_VARIANT)
+using Chain = float32x4_t;
+constexpr int kChainLanes = 4;
+constexpr int kChains = 16;
+inline Chain chain_splat(float v) {
+    return vdupq_n_f32(v);
+}
+inline Chain chain_fma(Chain c, Chain a, Chain b) {
+    return vfmaq_f32(b, c, a);
+}
+inline void chain_store(float* lanes, Chain c) {
+    vst1q_f32(lanes, c);
 }
 #else
 using Chain = float;

@@ -32,6 +32,7 @@ struct ElementwiseKernels {
 extern const ElementwiseKernels elementwise_scalar;
 extern const ElementwiseKernels elementwise_avx2;
 extern const ElementwiseKernels elementwise_avx512;
+extern const ElementwiseKernels elementwise_neon;
 
 // The table chosen at load time (or forced by g4_isa_select).
 const ElementwiseKernels& elementwise();

@@ -19,6 +19,8 @@
 #if defined(__x86_64__) || defined(_M_X64)
 #    include <immintrin.h>
 #    define G4_PAUSE() _mm_pause()
+#elif defined(__aarch64__)
+#    define G4_PAUSE() __asm__ __volatile__("yield")
 #else
 #    define G4_PAUSE() std::this_thread::yield()
 #endif
@@ -193,7 +195,11 @@ Pool& pool() {
 // panels), so each job needs a thread of its own at once: a part of the pool, or, for a call from
 // another library's thread that raised OpenBLAS's thread count itself while the pool is busy, a
 // thread started for it (waiting for the pool there could wait on OpenBLAS's own locks).
+// OpenBLAS gives job p the scratch buffer and status of its thread p whoever calls, so two calls
+// must not run at once: one waits here for the other. No job calls OpenBLAS's threaded drivers.
 void run_blas_jobs(int, openblas_dojob_callback dojob, int jobs, size_t job_size, void* job_data, int dojob_data) {
+    static std::mutex one_call_at_a_time;
+    const std::lock_guard<std::mutex> one_call(one_call_at_a_time);
     const auto job = [&](int p) { dojob(p, static_cast<char*>(job_data) + p * job_size, dojob_data); };
     const bool held = holds_pool;
     if (jobs <= pool().threads() && (held || pool().hold(false))) {

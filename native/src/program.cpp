@@ -1,6 +1,6 @@
 // Element-wise programs: a fused chain of unary ops, binary ops and wheres run tile by tile, so
 // that intermediate values stay in registers' tiles in the cache. Each instruction runs the
-// chosen instruction set's contiguous loops (g4::elementwise(): scalar, AVX2 or AVX-512) over
+// chosen instruction set's contiguous loops (g4::elementwise(): scalar, AVX2, AVX-512 or NEON) over
 // one tile; matches org.grad4j.internal.backend.java.ElementwiseInterpreter.
 #include <algorithm>
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "g4/kernels.h"
+
 namespace g4test {
 
 inline int& failures() {
@@ -27,6 +29,12 @@ inline std::vector<float> random(size_t n, uint32_t seed, float lo = -1.0f, floa
     std::vector<float> v(n);
     for (auto& x : v) x = dist(gen);
     return v;
+}
+
+// The name of a g4_isa, for messages.
+inline const char* isa_name(int isa) {
+    static const char* const names[] = {"scalar", "avx2", "avx512", "neon"};
+    return isa >= 0 && isa < G4_ISA_COUNT ? names[isa] : "unknown";
 }
 
 // What the failure messages name besides the problem, e.g. "threads=3".

@@ -100,15 +100,14 @@ int main() {
                           {2, 16, 12, 12, 32, 5, 5, 1, 2, 1, 1},
                           {1, 3, 9, 20, 33, 3, 5, 1, 0, 1, 1},
                           {2, 1, 16, 16, 32, 3, 3, 1, 1, 1, 1}};
-    const char* names[] = {"scalar", "avx2", "avx512"};
     const int best = g4_isa_selected();
-    for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
         if (g4_isa_select(isa) != G4_OK) {
-            std::printf("conv: %s not available on this CPU or build\n", names[isa]);
+            std::printf("conv: %s not available on this CPU or build\n", g4test::isa_name(isa));
             continue;
         }
         g4test::for_each_thread_count(g4_set_num_threads, [&] {
-            g4test::context() += std::string(names[isa]) + " ";
+            g4test::context() += std::string(g4test::isa_name(isa)) + " ";
             for (const auto& c : cases) one(c);
         });
     }

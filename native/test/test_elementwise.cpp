@@ -200,15 +200,14 @@ void where_copy_fill() {
 }  // namespace
 
 int main() {
-    const char* names[] = {"scalar", "avx2", "avx512"};
-    for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
         if (g4_isa_select(isa) != G4_OK) {
-            std::printf("elementwise: %s not available on this CPU or build\n", names[isa]);
+            std::printf("elementwise: %s not available on this CPU or build\n", g4test::isa_name(isa));
             continue;
         }
-        unary_ops(names[isa]);
-        rounding_edges(names[isa]);
-        binary_ops(names[isa]);
+        unary_ops(g4test::isa_name(isa));
+        rounding_edges(g4test::isa_name(isa));
+        binary_ops(g4test::isa_name(isa));
     }
     where_copy_fill();
     return g4test::finish("elementwise");

@@ -136,13 +136,12 @@ void ties() {
 }  // namespace
 
 int main() {
-    const char* names[] = {"scalar", "avx2", "avx512"};
-    for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
         if (g4_isa_select(isa) != G4_OK) {
-            std::printf("pool: %s not available on this CPU or build\n", names[isa]);
+            std::printf("pool: %s not available on this CPU or build\n", g4test::isa_name(isa));
             continue;
         }
-        g4test::context() = std::string(names[isa]) + " ";
+        g4test::context() = std::string(g4test::isa_name(isa)) + " ";
         nan_windows();
         ties();
     }
@@ -158,10 +157,10 @@ int main() {
                           {16, 24, 28, 28, 2, 2, 0, 1},
                           {7, 13, 30, 30, 3, 2, 1, 1},
                           {2, 3, 6, 70, 2, 2, 0, 1}};
-    for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
         if (g4_isa_select(isa) != G4_OK) continue;
         g4test::for_each_thread_count(g4_set_num_threads, [&] {
-            g4test::context() += std::string(names[isa]) + " ";
+            g4test::context() += std::string(g4test::isa_name(isa)) + " ";
             for (const auto& c : cases) one(c);
         });
     }

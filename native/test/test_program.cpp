@@ -113,19 +113,18 @@ void invalid_programs() {
 }  // namespace
 
 int main() {
-    const char* names[] = {"scalar", "avx2", "avx512"};
-    for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
         if (g4_isa_select(isa) != G4_OK) {
-            std::printf("program: %s not available on this CPU or build\n", names[isa]);
+            std::printf("program: %s not available on this CPU or build\n", g4test::isa_name(isa));
             continue;
         }
         g4test::for_each_thread_count(g4_set_num_threads, [&] {
-            sigmoid_backward(names[isa], 1, 7);
-            sigmoid_backward(names[isa], 5, 1500);
-            sigmoid_backward(names[isa], 300, 130);
-            bias_leaky_relu(names[isa]);
-            where_transposed_in_place(names[isa]);
-            broadcast_result(names[isa]);
+            sigmoid_backward(g4test::isa_name(isa), 1, 7);
+            sigmoid_backward(g4test::isa_name(isa), 5, 1500);
+            sigmoid_backward(g4test::isa_name(isa), 300, 130);
+            bias_leaky_relu(g4test::isa_name(isa));
+            where_transposed_in_place(g4test::isa_name(isa));
+            broadcast_result(g4test::isa_name(isa));
         });
     }
     invalid_programs();

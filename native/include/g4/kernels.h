@@ -86,8 +86,9 @@ typedef enum g4_reduce_op {
     G4_REDUCE_COUNT
 } g4_reduce_op;
 
-/* Instruction sets, in the order the dispatcher prefers them. */
-typedef enum g4_isa { G4_ISA_SCALAR = 0, G4_ISA_AVX2 = 1, G4_ISA_AVX512 = 2 } g4_isa;
+/* Instruction sets of the element-wise kernels: scalar on every CPU; AVX2 and AVX-512 on x86-64, where
+   the dispatcher prefers the widest; NEON (Advanced SIMD) on AArch64. */
+typedef enum g4_isa { G4_ISA_SCALAR = 0, G4_ISA_AVX2 = 1, G4_ISA_AVX512 = 2, G4_ISA_NEON = 3, G4_ISA_COUNT } g4_isa;
 
 /* Positions in the int32 geometry arrays of convolution and pooling. */
 enum {

@@ -102,9 +102,10 @@ public static final int
     G4_REDUCE_ARGMIN = 4,
     G4_REDUCE_COUNT = 5;
 
-/* Instruction sets, in the order the dispatcher prefers them. */
+/* Instruction sets of the element-wise kernels: scalar on every CPU; AVX2 and AVX-512 on x86-64, where
+   the dispatcher prefers the widest; NEON (Advanced SIMD) on AArch64. */
 /** enum g4_isa */
-public static final int G4_ISA_SCALAR = 0, G4_ISA_AVX2 = 1, G4_ISA_AVX512 = 2;
+public static final int G4_ISA_SCALAR = 0, G4_ISA_AVX2 = 1, G4_ISA_AVX512 = 2, G4_ISA_NEON = 3, G4_ISA_COUNT = 4;
 
 /* Positions in the int32 geometry arrays of convolution and pooling. */
 /** enum  */

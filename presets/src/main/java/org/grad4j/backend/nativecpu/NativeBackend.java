@@ -67,11 +67,12 @@ public final class NativeBackend implements Backend {
         return g4_get_num_threads();
     }
 
-    /** The instruction set the element-wise kernels run on: "scalar", "avx2" or "avx512". */
+    /** The instruction set the element-wise kernels run on: "scalar", "avx2", "avx512" or "neon". */
     public String isa() {
         return switch (g4_isa_selected()) {
             case G4_ISA_AVX512 -> "avx512";
             case G4_ISA_AVX2 -> "avx2";
+            case G4_ISA_NEON -> "neon";
             default -> "scalar";
         };
     }

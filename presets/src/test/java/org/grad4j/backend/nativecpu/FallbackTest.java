@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a user without the platform jar sees, in a child JVM whose class path lacks it: the Java
@@ -60,6 +65,22 @@ class FallbackTest {
                 run(classPathWithout(e -> platformLibraries(e) || e.contains("javacpp") || e.contains("openblas")));
         assertTrue(out.contains("backend=java"), out);
         assertTrue(out.contains("'native' is not available"), out);
+    }
+
+    @Test
+    void librariesBuiltForAnotherMachineUnderThisPlatformsNameFallBackToJava(@TempDir Path dir) throws Exception {
+        Path libraries = Files.createDirectories(dir.resolve("org/grad4j/jni/" + PLATFORM));
+        // The start of an ELF shared object for the other 64-bit machine: AArch64 here, x86-64 on AArch64.
+        int machine = System.getProperty("os.arch").equals("aarch64") ? 0x3E : 0xB7;
+        ByteBuffer header = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1}).position(16);
+        header.putShort((short) 3).putShort((short) machine).putInt(1);
+        for (String name : new String[] {"libg4kernels.so", "libjnig4.so"}) {
+            Files.write(libraries.resolve(name), header.array());
+        }
+        String out = run(classPathWithout(FallbackTest::platformLibraries) + File.pathSeparator + dir);
+        assertTrue(out.contains("backend=java"), out);
+        assertTrue(out.contains("org.grad4j:grad4j-native:<version>:" + PLATFORM), out);
     }
 
     @Test
