@@ -179,6 +179,10 @@ void bias_activation(int act, float alpha, const float* __restrict x, const floa
     if (act >= 0) unary(act, alpha, 0.0f, y, y, n);
 }
 
+void accumulate(float* __restrict sum, const float* __restrict x, int64_t n) {
+    for (int64_t i = 0; i < n; i++) sum[i] += x[i];
+}
+
 void sgd(float* __restrict p, const float* __restrict g, float* __restrict buf, int64_t n, float lr, float momentum,
          float dampening, float weight_decay, int nesterov, int first_step) {
     if (momentum == 0.0f) {

@@ -16,6 +16,8 @@ struct ElementwiseKernels {
     void (*binary)(int op, const float* a, int64_t sa, const float* b, int64_t sb, float* out, int64_t n);
     // y = act(x + bias) for one row of n; act < 0 means none
     void (*bias_activation)(int act, float alpha, const float* x, const float* bias, float* y, int64_t n);
+    // sum[i] += x[i] for i < n: the reductions' rows
+    void (*accumulate)(float* sum, const float* x, int64_t n);
     void (*sgd)(float* p, const float* g, float* buf, int64_t n, float lr, float momentum, float dampening,
                 float weight_decay, int nesterov, int first_step);
     void (*adam)(float* p, const float* g, float* m, float* v, int64_t n, float lr, float beta1, float beta2, float eps,

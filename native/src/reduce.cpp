@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "g4/kernels.h"
+#include "internal.h"
 #include "parallel.h"
 
 namespace {
@@ -18,6 +18,7 @@ extern "C" int g4_f32_reduce(int op, const float* x, int64_t x_off, int64_t oute
     if (op < 0 || op >= G4_REDUCE_COUNT || outer < 0 || size < 0 || inner < 0) return G4_INVALID_ARGUMENT;
     if (op != G4_REDUCE_SUM && size == 0) return G4_INVALID_ARGUMENT;
     const bool arg = op == G4_REDUCE_ARGMAX || op == G4_REDUCE_ARGMIN;
+    const g4::ElementwiseKernels& kernels = g4::elementwise();
     // Outputs [o0, o1) x [j0, j1), each reduced in the same order whatever the blocks.
     const auto block = [&](int64_t o0, int64_t o1, int64_t j0, int64_t j1) {
         for (int64_t o = o0; o < o1; o++) {
@@ -29,10 +30,7 @@ extern "C" int g4_f32_reduce(int op, const float* x, int64_t x_off, int64_t oute
                 dst[0] = static_cast<float>(s);
             } else if (op == G4_REDUCE_SUM) {
                 for (int64_t j = j0; j < j1; j++) dst[j] = 0.0f;
-                for (int64_t i = 0; i < size; i++) {
-                    const float* row = base + i * inner;
-                    for (int64_t j = j0; j < j1; j++) dst[j] += row[j];
-                }
+                for (int64_t i = 0; i < size; i++) kernels.accumulate(dst + j0, base + i * inner + j0, j1 - j0);
             } else {
                 for (int64_t j = j0; j < j1; j++) {
                     float best = base[j];
