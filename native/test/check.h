@@ -37,6 +37,21 @@ inline const char* isa_name(int isa) {
     return isa >= 0 && isa < G4_ISA_COUNT ? names[isa] : "unknown";
 }
 
+// run(name) once per instruction set the CPU and the build have, with it selected; the one selected
+// before is selected again afterwards.
+template <typename Run>
+void for_each_isa(const char* family, Run run) {
+    const int selected = g4_isa_selected();
+    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
+        if (g4_isa_select(isa) != G4_OK) {
+            std::printf("%s: %s not available on this CPU or build\n", family, isa_name(isa));
+            continue;
+        }
+        run(isa_name(isa));
+    }
+    g4_isa_select(selected);
+}
+
 // What the failure messages name besides the problem, e.g. "threads=3".
 inline std::string& context() {
     static std::string text;

@@ -100,18 +100,12 @@ int main() {
                           {2, 16, 12, 12, 32, 5, 5, 1, 2, 1, 1},
                           {1, 3, 9, 20, 33, 3, 5, 1, 0, 1, 1},
                           {2, 1, 16, 16, 32, 3, 3, 1, 1, 1, 1}};
-    const int best = g4_isa_selected();
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) {
-            std::printf("conv: %s not available on this CPU or build\n", g4test::isa_name(isa));
-            continue;
-        }
+    g4test::for_each_isa("conv", [&](const char* isa) {
         g4test::for_each_thread_count(g4_set_num_threads, [&] {
-            g4test::context() += std::string(g4test::isa_name(isa)) + " ";
+            g4test::context() += std::string(isa) + " ";
             for (const auto& c : cases) one(c);
         });
-    }
-    g4_isa_select(best);
+    });
     workspace_slices();
     return g4test::finish("conv");
 }

@@ -200,15 +200,11 @@ void where_copy_fill() {
 }  // namespace
 
 int main() {
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) {
-            std::printf("elementwise: %s not available on this CPU or build\n", g4test::isa_name(isa));
-            continue;
-        }
-        unary_ops(g4test::isa_name(isa));
-        rounding_edges(g4test::isa_name(isa));
-        binary_ops(g4test::isa_name(isa));
-    }
+    g4test::for_each_isa("elementwise", [&](const char* isa) {
+        unary_ops(isa);
+        rounding_edges(isa);
+        binary_ops(isa);
+    });
     where_copy_fill();
     return g4test::finish("elementwise");
 }

@@ -7,18 +7,13 @@
 
 int main() {
     g4test::expect(g4_fma_peak(0) == -1.0, "no iterations is -1");
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) {
-            std::printf("fma_peak: %s not available on this CPU or build\n", g4test::isa_name(isa));
-            continue;
-        }
+    g4test::for_each_isa("fma_peak", [&](const char* isa) {
         g4test::for_each_thread_count(g4_set_num_threads, [&] {
             const double flops = g4_fma_peak(2000000);
-            std::printf("fma_peak: %s %s%.3g GFLOPS\n", g4test::isa_name(isa), g4test::context().c_str(), flops / 1e9);
-            g4test::expect(
-                std::isfinite(flops) && flops > 1e6 && flops < 1e13,
-                std::string(g4test::isa_name(isa)) + " peak " + std::to_string(flops) + " flops/s is a CPU's");
+            std::printf("fma_peak: %s %s%.3g GFLOPS\n", isa, g4test::context().c_str(), flops / 1e9);
+            g4test::expect(std::isfinite(flops) && flops > 1e6 && flops < 1e13,
+                           std::string(isa) + " peak " + std::to_string(flops) + " flops/s is a CPU's");
         });
-    }
+    });
     return g4test::finish("fma_peak");
 }

@@ -136,11 +136,10 @@ void optimizers(const std::string& isa) {
 }  // namespace
 
 int main() {
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) continue;
-        bias_activation(g4test::isa_name(isa));
-        optimizers(g4test::isa_name(isa));
-    }
+    g4test::for_each_isa("fused", [&](const char* isa) {
+        bias_activation(isa);
+        optimizers(isa);
+    });
     softmax_and_cross_entropy();
     return g4test::finish("fused");
 }

@@ -137,14 +137,9 @@ void packed_threads_and_workspace() {
 
 int main() {
     const int64_t sizes[] = {1, 7, 13, 31, 64, 67};
-    const int best = g4_isa_selected();
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) {
-            std::printf("gemm: %s not available on this CPU or build\n", g4test::isa_name(isa));
-            continue;
-        }
+    g4test::for_each_isa("gemm", [&](const char* isa) {
         g4test::for_each_thread_count(g4_set_num_threads, [&] {
-            g4test::context() += std::string(g4test::isa_name(isa)) + " ";
+            g4test::context() += std::string(isa) + " ";
             for (int ta = 0; ta < 2; ta++) {
                 for (int tb = 0; tb < 2; tb++) {
                     for (int64_t m : sizes) {
@@ -170,8 +165,7 @@ int main() {
             one(0, 1, 12, 4200, 3, 1.0f, 0.0f);
         });
         packed_threads_and_workspace();
-    }
-    g4_isa_select(best);
+    });
     concurrent_callers();
     direct_openblas_caller();
     g4_set_num_threads(1);

@@ -136,15 +136,11 @@ void ties() {
 }  // namespace
 
 int main() {
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) {
-            std::printf("pool: %s not available on this CPU or build\n", g4test::isa_name(isa));
-            continue;
-        }
-        g4test::context() = std::string(g4test::isa_name(isa)) + " ";
+    g4test::for_each_isa("pool", [&](const char* isa) {
+        g4test::context() = std::string(isa) + " ";
         nan_windows();
         ties();
-    }
+    });
     g4test::context().clear();
     huge_window();
     const Case cases[] = {{1, 1, 1, 1, 1, 1, 0, 1},
@@ -157,12 +153,11 @@ int main() {
                           {16, 24, 28, 28, 2, 2, 0, 1},
                           {7, 13, 30, 30, 3, 2, 1, 1},
                           {2, 3, 6, 70, 2, 2, 0, 1}};
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) continue;
+    g4test::for_each_isa("pool", [&](const char* isa) {
         g4test::for_each_thread_count(g4_set_num_threads, [&] {
-            g4test::context() += std::string(g4test::isa_name(isa)) + " ";
+            g4test::context() += std::string(isa) + " ";
             for (const auto& c : cases) one(c);
         });
-    }
+    });
     return g4test::finish("pool");
 }

@@ -113,20 +113,16 @@ void invalid_programs() {
 }  // namespace
 
 int main() {
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) {
-            std::printf("program: %s not available on this CPU or build\n", g4test::isa_name(isa));
-            continue;
-        }
+    g4test::for_each_isa("program", [&](const char* isa) {
         g4test::for_each_thread_count(g4_set_num_threads, [&] {
-            sigmoid_backward(g4test::isa_name(isa), 1, 7);
-            sigmoid_backward(g4test::isa_name(isa), 5, 1500);
-            sigmoid_backward(g4test::isa_name(isa), 300, 130);
-            bias_leaky_relu(g4test::isa_name(isa));
-            where_transposed_in_place(g4test::isa_name(isa));
-            broadcast_result(g4test::isa_name(isa));
+            sigmoid_backward(isa, 1, 7);
+            sigmoid_backward(isa, 5, 1500);
+            sigmoid_backward(isa, 300, 130);
+            bias_leaky_relu(isa);
+            where_transposed_in_place(isa);
+            broadcast_result(isa);
         });
-    }
+    });
     invalid_programs();
     return g4test::finish("program");
 }

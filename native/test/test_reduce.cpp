@@ -71,14 +71,10 @@ void gather_scatter() {
 }  // namespace
 
 int main() {
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) {
-            std::printf("reduce: %s not available on this CPU or build\n", g4test::isa_name(isa));
-            continue;
-        }
-        g4test::context() = std::string(g4test::isa_name(isa)) + " ";
+    g4test::for_each_isa("reduce", [&](const char* isa) {
+        g4test::context() = std::string(isa) + " ";
         reductions();
-    }
+    });
     g4test::context().clear();
     gather_scatter();
     return g4test::finish("reduce");

@@ -132,18 +132,14 @@ int main() {
     const std::vector<float> xs = inputs();
     const std::vector<float> head(xs.begin(), xs.begin() + 6000);
     const int64_t small_sizes[] = {1, 2, 3, 5, 7, 8, 13, 15, 16, 17, 31, 33, 64, 97, 1031};
-    for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
-        if (g4_isa_select(isa) != G4_OK) {
-            std::printf("transcendental: %s not available on this CPU or build\n", g4test::isa_name(isa));
-            continue;
-        }
+    g4test::for_each_isa("transcendental", [&](const char* isa) {
         for (const Op& op : kOps) {
             Worst worst;
-            for (int64_t n : small_sizes) run(g4test::isa_name(isa), op, head, n, worst);
-            run(g4test::isa_name(isa), op, xs, static_cast<int64_t>(xs.size()), worst);
-            std::printf("transcendental: %-6s %-8s max rel error %.3g (at %.9g), max %.2f ulp (at %.9g)\n",
-                        g4test::isa_name(isa), op.name, worst.rel, worst.rel_at, worst.ulps, worst.ulps_at);
+            for (int64_t n : small_sizes) run(isa, op, head, n, worst);
+            run(isa, op, xs, static_cast<int64_t>(xs.size()), worst);
+            std::printf("transcendental: %-6s %-8s max rel error %.3g (at %.9g), max %.2f ulp (at %.9g)\n", isa,
+                        op.name, worst.rel, worst.rel_at, worst.ulps, worst.ulps_at);
         }
-    }
+    });
     return g4test::finish("transcendental");
 }
