@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
                             {1, 0, 400, 784, 128}, {0, 1, 128, 128, 3136},   {1, 0, 128, 3136, 64},
                             {0, 0, 64, 3136, 128}, {0, 0, 13, 1024, 1024},   {0, 0, 1024, 40, 1024},
                             {0, 0, 1, 1024, 1024}, {0, 1, 128, 10, 100},     {0, 0, 1024, 72, 1024}};
-    const char* names[] = {"scalar", "avx2", "avx512"};
+    const char* names[] = {"scalar", "avx2", "avx512", "neon"};
     std::printf("%-22s", "t  m x n x k");
     for (const char* name : names) std::printf(" %10s", name);
     std::printf("   (GFLOPS, %d threads)\n", threads);
@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
         std::snprintf(label, sizeof label, "%c%c %lld x %lld x %lld", s.ta ? 'T' : 'N', s.tb ? 'T' : 'N',
                       static_cast<long long>(s.m), static_cast<long long>(s.n), static_cast<long long>(s.k));
         std::printf("%-22s", label);
-        for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+        for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
             if (g4_isa_select(isa) != G4_OK) {
                 std::printf(" %10s", "-");
                 continue;

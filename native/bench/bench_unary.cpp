@@ -44,12 +44,12 @@ double ns_per_element(const Op& op, const std::vector<float>& x, std::vector<flo
 
 int main(int argc, char** argv) {
     const int repeats = argc > 1 ? std::atoi(argv[1]) : 5;
-    const char* names[] = {"scalar", "avx2", "avx512"};
+    const char* names[] = {"scalar", "avx2", "avx512", "neon"};
     std::mt19937 gen(1);
     std::normal_distribution<float> dist(0.0f, 3.0f);
     std::printf("%-8s %-7s %12s %12s\n", "op", "isa", "n=4096", "n=1048576");
     for (const Op& op : kOps) {
-        for (int isa = G4_ISA_SCALAR; isa <= G4_ISA_AVX512; isa++) {
+        for (int isa = G4_ISA_SCALAR; isa < G4_ISA_COUNT; isa++) {
             if (g4_isa_select(isa) != G4_OK) continue;
             double ns[2];
             const int64_t sizes[] = {4096, 1 << 20};
