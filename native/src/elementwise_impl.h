@@ -179,7 +179,7 @@ void bias_activation(int act, float alpha, const float* __restrict x, const floa
     if (act >= 0) unary(act, alpha, 0.0f, y, y, n);
 }
 
-void accumulate(float* __restrict sum, const float* __restrict x, int64_t n) {
+void accumulate(float* sum, const float* x, int64_t n) {
     for (int64_t i = 0; i < n; i++) sum[i] += x[i];
 }
 
