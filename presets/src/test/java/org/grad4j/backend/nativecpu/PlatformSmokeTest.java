@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One small training step on the platform's native libraries against the Java backend: matmul,
- * conv2d, max pool, softmax with cross-entropy and an Adam step, forward and backward. It runs in
- * every build, and alone under emulation for a platform the build machine cannot run natively
- * (the cross-linux-arm64 profile of this module's pom).
+ * conv2d, max pool, softmax with cross-entropy and an Adam step, forward and backward; in every
+ * build, and under emulation for a platform the build machine cannot run (the cross-linux-arm64
+ * profile of this module's pom).
  */
 class PlatformSmokeTest {
     @Test
