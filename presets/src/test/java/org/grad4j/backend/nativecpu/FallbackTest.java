@@ -38,7 +38,7 @@ class FallbackTest {
 
     private static String run(String classPath, String... properties) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.add(ChildJvm.java());
         command.add("-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("java.io.tmpdir") + File.separator
                 + "grad4j-fallback-test-cache");
         command.addAll(Arrays.asList(properties));

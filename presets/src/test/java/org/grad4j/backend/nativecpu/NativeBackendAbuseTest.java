@@ -3,7 +3,6 @@ package org.grad4j.backend.nativecpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ class NativeBackendAbuseTest {
     @Test
     void everyBackendMethodRejectsInconsistentArgumentsWithoutCrashing() throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.add(ChildJvm.java());
         command.add("-XX:+UnlockDiagnosticVMOptions");
         command.add("-XX:+VerifyBeforeGC");
         command.add("-XX:+VerifyAfterGC");
