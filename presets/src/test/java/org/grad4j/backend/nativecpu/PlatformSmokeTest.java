@@ -2,7 +2,6 @@ package org.grad4j.backend.nativecpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +19,6 @@ import org.junit.jupiter.api.Test;
  * profile of this module's pom).
  */
 class PlatformSmokeTest {
-    @Test
-    void theNativeLibrariesOfThisPlatformLoadWithTheirBestInstructionSet() {
-        NativeBackend backend = new NativeBackend();
-        String arch = System.getProperty("os.arch");
-        System.out.println("platform " + NativeLibrary.platform() + ", instruction set " + backend.isa());
-        if (arch.equals("aarch64")) {
-            assertEquals("neon", backend.isa());
-        }
-        assertEquals("native", Backend.current().name());
-    }
-
     @Test
     void aTrainingStepMatchesTheJavaBackend() {
         Map<String, float[]> expected = step(Parity.javaBackend());
@@ -66,8 +54,7 @@ class PlatformSmokeTest {
             values.put("conv2d bias gradient", bias.grad().toArray());
             values.put("matmul weight gradient", dense.grad().toArray());
 
-            List<Tensor> parameters = new ArrayList<>(List.of(kernel, bias, dense));
-            new Adam(parameters, 0.01).step();
+            new Adam(List.of(kernel, bias, dense), 0.01).step();
             values.put("conv2d weight after Adam", kernel.toArray());
             values.put("matmul weight after Adam", dense.toArray());
         }
