@@ -155,8 +155,9 @@ void pack_matrix(const void* source, int64_t p0, int64_t kc, int64_t first, int6
 // Block (pc, ic) of the whole op(A) starts at pc * round_up(m, kMr) + ic * kc: each block of k
 // holds all rows, and each block of rows within it kc floats per row.
 void pack_a_whole(const PanelSource& a, int64_t m, int64_t k, float* out) {
-    for (int64_t pc = 0; pc < k; pc += kPackedKc) {
-        const int64_t kc = std::min(kPackedKc, k - pc);
+    const int64_t k_step = k_block(k);
+    for (int64_t pc = 0; pc < k; pc += k_step) {
+        const int64_t kc = std::min(k_step, k - pc);
         for (int64_t ic = 0; ic < m; ic += kPackedMc) {
             a.pack(a.source, pc, kc, ic, std::min(kPackedMc, m - ic), kMr, out + pc * round_up(m, kMr) + ic * kc);
         }
@@ -167,10 +168,11 @@ void packed_sgemm(int64_t m, int64_t n, int64_t k, float alpha, const PanelSourc
                   float* c, int64_t ldc, const float* packed_a, float* pack) {
     float* block_a = pack;
     float* packed_b = pack + kPackedKc * kPackedMc;
+    const int64_t k_step = k_block(k);
     for (int64_t jc = 0; jc < n; jc += kPackedNc) {
         const int64_t nc = std::min(kPackedNc, n - jc);
-        for (int64_t pc = 0; pc < k; pc += kPackedKc) {
-            const int64_t kc = std::min(kPackedKc, k - pc);
+        for (int64_t pc = 0; pc < k; pc += k_step) {
+            const int64_t kc = std::min(k_step, k - pc);
             const float block_beta = pc == 0 ? beta : 1.0f;
             b.pack(b.source, pc, kc, jc, nc, kNr, packed_b);
             for (int64_t ic = 0; ic < m; ic += kPackedMc) {
@@ -181,8 +183,9 @@ void packed_sgemm(int64_t m, int64_t n, int64_t k, float alpha, const PanelSourc
                 } else {
                     a.pack(a.source, pc, kc, ic, mc, kMr, block_a);
                 }
-                for (int64_t jr = 0; jr < nc; jr += kNr) {
-                    for (int64_t ir = 0; ir < mc; ir += kMr) {
+                // along a row of tiles: the panel of A (kc × 12) stays in L1, the panels of B stream from L2
+                for (int64_t ir = 0; ir < mc; ir += kMr) {
+                    for (int64_t jr = 0; jr < nc; jr += kNr) {
                         tile_kernel(kc, panels + ir * kc, packed_b + jr * kc, c + (ic + ir) * ldc + jc + jr, ldc,
                                     static_cast<int>(std::min<int64_t>(kMr, mc - ir)),
                                     static_cast<int>(std::min<int64_t>(kNr, nc - jr)), alpha, block_beta);

@@ -20,6 +20,13 @@ inline int64_t round_up(int64_t n, int64_t multiple) {
     return (n + multiple - 1) / multiple * multiple;
 }
 
+// The block of k packed at a time: k cut into the fewest blocks of at most kPackedKc, all of about
+// one size, so that no block is a short remainder (1024 → 4 × 256, not 3 × 320 + 64).
+inline int64_t k_block(int64_t k) {
+    const int64_t blocks = (k + kPackedKc - 1) / kPackedKc;
+    return (k + blocks - 1) / blocks;
+}
+
 // Floats of packing buffer for GEMMs at most n columns wide.
 inline int64_t packed_gemm_floats(int64_t n) {
     return kPackedKc * (kPackedMc + round_up(std::min(n, kPackedNc), kPackedNr));
