@@ -128,10 +128,10 @@ void pack_panel(const float* const* steps, int64_t items, int64_t kc, int64_t wi
 // Sixteen items at a time, sixteen k steps at a time, transposed in registers; the rows of items
 // past `items` are zeros, so the panel's padding is written with the rest.
 void pack_panel_transposed(const float* const* rows, int64_t items, int64_t kc, int64_t width, float* out) {
-    for (int64_t i0 = 0; i0 < width; i0 += 16) {
-        const __mmask16 store = first_lanes(width - i0);
-        for (int64_t k0 = 0; k0 < kc; k0 += 16) {
-            const __mmask16 load = first_lanes(kc - k0);
+    for (int64_t k0 = 0; k0 < kc; k0 += 16) {
+        const __mmask16 load = first_lanes(kc - k0);
+        for (int64_t i0 = 0; i0 < width; i0 += 16) {
+            const __mmask16 store = first_lanes(width - i0);
             __m512 r[16];
             for (int64_t i = 0; i < 16; i++) {
                 r[i] = i0 + i < items ? _mm512_maskz_loadu_ps(load, rows[i0 + i] + k0) : _mm512_setzero_ps();

@@ -109,7 +109,7 @@ class Pool {
     static void call(int64_t n, int parts, int p, PartFn fn, const void* body) {
         const bool nested = in_part;
         in_part = true;
-        fn(body, p, n * p / parts, n * (p + 1) / parts);
+        fn(body, p, n - n * (parts - p) / parts, n - n * (parts - p - 1) / parts);
         in_part = nested;
     }
 

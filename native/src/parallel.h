@@ -18,8 +18,9 @@ int parallel_parts(int64_t n, int64_t grain);
 
 using PartFn = void (*)(const void* body, int part, int64_t begin, int64_t end);
 
-// Runs fn(body, part, begin, end) for part in [0, parts), part covering [n·part/parts,
-// n·(part+1)/parts). Parts run on the pool, which runs one region at a time (a caller that finds
+// Runs fn(body, part, begin, end) for part in [0, parts), part covering [n − n·(parts − part)/parts,
+// n − n·(parts − part − 1)/parts): the first parts are the longer ones, as the caller, who needs no
+// waking, takes part 0. Parts run on the pool, which runs one region at a time (a caller that finds
 // it in use waits), or one after another on the caller when this call is nested in a part or the
 // pool has one thread: the same parts either way, so results do not depend on which thread ran what.
 void run_parts(int64_t n, int parts, PartFn fn, const void* body);
@@ -54,8 +55,8 @@ void parallel_for(int64_t n, int64_t grain, const Body& body) {
     run_parts(n, parallel_parts(n, grain), body);
 }
 
-// Element-wise loops split only above this many elements; below it a wake-up costs more than it saves.
-constexpr int64_t kElementwiseGrain = int64_t{1} << 15;
+// The least elements of a part of an element-wise loop: a smaller part saves less than a wake-up costs.
+constexpr int64_t kElementwiseGrain = int64_t{1} << 14;
 
 // The grain, in items, of a loop over items (rows, planes, lines) of `elements` each.
 inline int64_t items_grain(int64_t elements) {

@@ -470,7 +470,8 @@ public interface Backend {
     /**
      * One SGD step over n parameters (PyTorch's rule): g += wd·p; with momentum, buf = g on the first
      * step else buf = momentum·buf + (1 − dampening)·g, and g = nesterov ? g + momentum·buf : buf; p −= lr·g.
-     * param and momentumBuffer are updated in place; momentumBuffer is unused when momentum is 0.
+     * param and momentumBuffer are updated in place; momentumBuffer is unused when momentum is 0. The
+     * buffer stores 0 where its magnitude falls below {@link Float#MIN_NORMAL} (see adamStep).
      *
      * @param param the parameter values
      * @param paramOffset their first element
@@ -502,7 +503,9 @@ public interface Backend {
     /**
      * One Adam step over n parameters at step t (from 1): with {@code decoupled} (AdamW) p −= lr·wd·p,
      * else g += wd·p; m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; p −= lr·(m / (1 − β1ᵗ)) /
-     * (sqrt(v / (1 − β2ᵗ)) + eps). param, m and v are updated in place.
+     * (sqrt(v / (1 − β2ᵗ)) + eps). param, m and v are updated in place. m and v store 0 where their
+     * magnitude falls below {@link Float#MIN_NORMAL}: the moments of a weight whose gradient stays 0
+     * decay geometrically, and arithmetic on denormal numbers is many times slower on CPUs.
      *
      * @param param the parameter values
      * @param paramOffset their first element

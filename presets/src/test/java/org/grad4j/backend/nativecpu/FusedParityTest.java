@@ -3,6 +3,7 @@ package org.grad4j.backend.nativecpu;
 import static org.grad4j.jni.global.g4kernels.G4_PROGRAM_MAX_INPUTS;
 import static org.grad4j.jni.global.g4kernels.G4_PROGRAM_MAX_INSTRUCTIONS;
 import static org.grad4j.jni.global.g4kernels.G4_PROGRAM_MAX_REGISTERS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
@@ -128,6 +129,37 @@ class FusedParityTest {
             Parity.same("adam param step " + step, pJ, pN);
             Parity.same("adam m", mJ, mN);
             Parity.same("adam v", vJ, vN);
+        }
+    }
+
+    /** Both backends store an optimizer's moments as 0 rather than as denormal numbers. */
+    @Test
+    void optimizerMomentsOfAZeroGradientReachZero() {
+        for (Backend backend : new Backend[] {java, nat}) {
+            int n = 37;
+            float[] p = new float[n];
+            float[] g = new float[n];
+            float[] m = new float[n];
+            float[] v = new float[n];
+            float[] buf = new float[n];
+            Arrays.fill(m, 1e-37f);
+            Arrays.fill(v, 1.2e-38f);
+            Arrays.fill(buf, 1e-37f);
+            for (int step = 1; step <= 40; step++) {
+                backend.adamStep(p, 0, g, 0, m, v, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 0f, step, false);
+                backend.sgdStep(p, 0, g, 0, buf, n, 0.1f, 0.9f, 0f, 0f, false, false);
+                for (float[] moment : new float[][] {m, v, buf}) {
+                    for (float x : moment) {
+                        if (x != 0f && Math.abs(x) < Float.MIN_NORMAL) {
+                            throw new AssertionError(backend.name() + " stored the denormal " + x + " at step " + step);
+                        }
+                    }
+                }
+            }
+            float[] zeros = new float[n];
+            assertArrayEquals(zeros, m, backend.name() + " adam m");
+            assertArrayEquals(zeros, v, backend.name() + " adam v");
+            assertArrayEquals(zeros, buf, backend.name() + " sgd momentum buffer");
         }
     }
 

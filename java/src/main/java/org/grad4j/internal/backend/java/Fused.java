@@ -143,7 +143,7 @@ final class Fused {
             for (int i = from; i < to; i++) {
                 float d = g[gOffset + i] + weightDecay * p[pOffset + i];
                 if (momentum != 0f) {
-                    buf[i] = firstStep ? d : momentum * buf[i] + (1 - dampening) * d;
+                    buf[i] = flushDenormal(firstStep ? d : momentum * buf[i] + (1 - dampening) * d);
                     d = nesterov ? d + momentum * buf[i] : buf[i];
                 }
                 p[pOffset + i] -= lr * d;
@@ -178,10 +178,19 @@ final class Fused {
                 } else {
                     d += weightDecay * param;
                 }
-                m[i] = beta1 * m[i] + (1 - beta1) * d;
-                v[i] = beta2 * v[i] + (1 - beta2) * d * d;
+                m[i] = flushDenormal(beta1 * m[i] + (1 - beta1) * d);
+                v[i] = flushDenormal(beta2 * v[i] + (1 - beta2) * d * d);
                 p[pOffset + i] = param - stepSize * m[i] / ((float) Math.sqrt(v[i]) / sqrtC2 + eps);
             }
         });
+    }
+
+    /**
+     * An optimizer's moments of a parameter whose gradient stays 0 decay geometrically into the
+     * denormal range, where every multiply costs the CPU a microcode assist: they are stored as 0
+     * below the smallest normal float, as the native backend stores them.
+     */
+    private static float flushDenormal(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
     }
 }
