@@ -40,7 +40,7 @@ import org.grad4j.tensor.Generator;
 /**
  * The {@code mlp}, {@code cnn} and {@code rnn} examples trained in libtorch on real Fashion-MNIST:
  * the same models, Adam learning rates, batch sizes, shuffled batches from grad4j's loader, and
- * the same standardized pixels; flush-to-zero is set, as a fair PyTorch measurement sets it. It
+ * the same pixels, standardized by the loader as the examples have them; flush-to-zero is set, as a fair PyTorch measurement sets it. It
  * prints the examples' epoch lines, peak resident memory and {@code test accuracy: X} so that {@link ExampleRuns} reads
  * both alike. {@code java -cp benchmarks.jar org.grad4j.benchmarks.LibtorchEpochs --model cnn
  * --epochs 5}; libtorch gets {@code grad4j.threads} threads (default: all cores) and its
@@ -51,7 +51,7 @@ final class LibtorchEpochs {
     private static final float PIXEL_MEAN = 0.2860f;
     private static final float PIXEL_STD = 0.3530f;
 
-    /** Batch size and learning rate of each example, as the examples set them. */
+    /** Batch size, learning rate and whether the loader standardizes the pixels, as each example sets them. */
     private record Recipe(int batch, double lr, boolean standardize) {}
 
     private static final Map<String, Recipe> RECIPES = Map.of(
@@ -109,6 +109,9 @@ final class LibtorchEpochs {
         manual_seed(0);
         Recipe recipe = RECIPES.get(model);
         DatasetOptions data = new DatasetOptions().download(false);
+        if (recipe.standardize()) {
+            data.normalize(PIXEL_MEAN, PIXEL_STD);
+        }
         DataLoader train = new DataLoader(new FashionMNIST(data.train(true)), recipe.batch(), true, new Generator(0));
         DataLoader test = new DataLoader(new FashionMNIST(data.train(false)), 1000);
         System.out.printf(Locale.ROOT, "%s: libtorch %s threads, flush-to-zero%n", model, threads);
@@ -120,7 +123,7 @@ final class LibtorchEpochs {
             int samples = 0;
             for (Batch batch : train) {
                 try (batch) {
-                    lossSum += run.step(batch, recipe.standardize());
+                    lossSum += run.step(batch);
                 }
                 steps++;
                 samples += batch.size();
@@ -135,7 +138,7 @@ final class LibtorchEpochs {
                     samples / seconds,
                     seconds);
         }
-        double accuracy = run.accuracy(test, recipe.standardize());
+        double accuracy = run.accuracy(test);
         System.out.printf(Locale.ROOT, "peak resident memory: %d MB%n", peakResidentKilobytes() / 1000);
         System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", accuracy);
     }
@@ -148,9 +151,9 @@ final class LibtorchEpochs {
         }
     }
 
-    private float step(Batch batch, boolean standardize) {
+    private float step(Batch batch) {
         try (PointerScope ignored = new PointerScope()) {
-            Tensor loss = cross_entropy_loss(forward(images(batch, standardize)), labels(batch));
+            Tensor loss = cross_entropy_loss(forward(images(batch)), labels(batch));
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
@@ -158,13 +161,13 @@ final class LibtorchEpochs {
         }
     }
 
-    private double accuracy(DataLoader test, boolean standardize) {
+    private double accuracy(DataLoader test) {
         long correct = 0;
         try (NoGradGuard ignored = new NoGradGuard()) {
             for (Batch batch : test) {
                 try (batch;
                         PointerScope ignoredToo = new PointerScope()) {
-                    Tensor predicted = forward(images(batch, standardize)).argmax(new LongOptional(1), false);
+                    Tensor predicted = forward(images(batch)).argmax(new LongOptional(1), false);
                     correct += predicted.eq(labels(batch)).sum().item_long();
                 }
             }
@@ -172,13 +175,8 @@ final class LibtorchEpochs {
         return (double) correct / test.dataset().size();
     }
 
-    private static Tensor images(Batch batch, boolean standardize) {
+    private static Tensor images(Batch batch) {
         float[] pixels = batch.input().toArray();
-        if (standardize) {
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (pixels[i] - PIXEL_MEAN) / PIXEL_STD;
-            }
-        }
         Tensor t = empty(batch.size(), 1, 28, 28);
         new FloatPointer(t.data_ptr_float()).put(pixels);
         return t;

@@ -32,26 +32,47 @@ final class Classifier {
     private final Training options;
     private final CompileOption compile;
     private final FashionOptions fashion;
+    private final boolean standardized;
     private final UnaryOperator<Tensor> shape;
 
-    /** {@code shape} turns a batch of images [B, 1, 28, 28] into the model's input. */
+    /** {@code shape} turns a batch of images [B, 1, 28, 28], pixels in [0, 1], into the model's input. */
     Classifier(
             String name, Training options, CompileOption compile, FashionOptions fashion, UnaryOperator<Tensor> shape) {
+        this(name, options, compile, fashion, false, shape);
+    }
+
+    private Classifier(
+            String name,
+            Training options,
+            CompileOption compile,
+            FashionOptions fashion,
+            boolean standardized,
+            UnaryOperator<Tensor> shape) {
         this.name = name;
         this.options = options;
         this.compile = compile;
         this.fashion = fashion;
+        this.standardized = standardized;
         this.shape = shape;
+    }
+
+    /**
+     * A classifier of standardized images [B, 1, 28, 28]: its {@link #run} loads the data with
+     * {@link FashionOptions#loadStandardized}, so that the loader's thread standardizes the pixels.
+     */
+    static Classifier ofStandardizedImages(
+            String name, Training options, CompileOption compile, FashionOptions fashion) {
+        return new Classifier(name, options, compile, fashion, true, UnaryOperator.identity());
     }
 
     /** Seeds the default generator, makes the model, loads Fashion-MNIST and trains: a command's run. */
     int run(Supplier<Module> model) {
         Generator.manualSeed(options.seed());
-        train(model.get(), fashion.load());
+        train(model.get(), standardized ? fashion.loadStandardized() : fashion.load());
         return 0;
     }
 
-    /** Trains the model on {@code data} and returns its final test accuracy. */
+    /** Trains the model on {@code data} (loaded standardized for {@link #ofStandardizedImages}) and returns its final test accuracy. */
     double train(Module model, FashionData.Split data) {
         Generator gen = new Generator(options.seed());
         Dataset train = fashion.limited(data.train());

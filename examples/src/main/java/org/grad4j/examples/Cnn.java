@@ -46,6 +46,7 @@ public final class Cnn implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Classifier("cnn", training, compile, fashion, FashionData::standardize).run(Cnn::model);
+        return Classifier.ofStandardizedImages("cnn", training, compile, fashion)
+                .run(Cnn::model);
     }
 }

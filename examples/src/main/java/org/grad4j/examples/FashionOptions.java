@@ -33,6 +33,11 @@ public final class FashionOptions {
         return FashionData.load(data);
     }
 
+    /** Loads Fashion-MNIST as {@link FashionData#loadStandardized(Path)} does, printing where it came from. */
+    public FashionData.Split loadStandardized() {
+        return FashionData.loadStandardized(data);
+    }
+
     /** The first {@code --limit} samples of {@code train}, or all of them. */
     public Dataset limited(Dataset train) {
         if (limit == null || limit >= train.size()) {

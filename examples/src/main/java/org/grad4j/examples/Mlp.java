@@ -40,6 +40,7 @@ public final class Mlp implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Classifier("mlp", training, compile, fashion, FashionData::standardize).run(Mlp::model);
+        return Classifier.ofStandardizedImages("mlp", training, compile, fashion)
+                .run(Mlp::model);
     }
 }

@@ -33,8 +33,13 @@ class ClassifierTest {
     void fallsBackToTheEmbeddedSubsetWhenTheDataIsNowhere() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         FashionData.Places nowhere = new FashionData.Places(empty, empty, "http://127.0.0.1:9/");
-        FashionData.Split split = FashionData.load(null, nowhere);
+        FashionData.Split split = FashionData.load(null, nowhere, true);
         assertTrue(split.subset());
+        int[] some = {0, 7, 3999};
+        assertArrayEquals(
+                FashionData.standardize(subset().train().getBatch(some)[0]).toArray(),
+                split.train().getBatch(some)[0].toArray(),
+                "the fallback keeps the standardized pixels asked for");
         assertTrue(split.source().startsWith("the Fashion-MNIST subset embedded in this jar"), split.source());
         assertTrue(
                 split.train().size() == 4000 && split.test().size() == 1000,
@@ -88,6 +93,22 @@ class ClassifierTest {
         for (float g : grad) {
             assertEquals(1f / FashionData.PIXEL_STD, g, 1e-6f);
         }
+    }
+
+    @Test
+    void loadStandardizedGivesTheValuesOfStandardize() {
+        Path files = FashionData.extractSubset();
+        FashionData.Split raw = FashionData.load(files);
+        FashionData.Split standardized = FashionData.loadStandardized(files);
+        int[] some = {0, 7, 999};
+        assertArrayEquals(
+                FashionData.standardize(raw.test().getBatch(some)[0]).toArray(),
+                standardized.test().getBatch(some)[0].toArray(),
+                "bit for bit");
+        assertArrayEquals(
+                FashionData.standardize(raw.train().getBatch(some)[0]).toArray(),
+                standardized.train().getBatch(some)[0].toArray(),
+                "bit for bit");
     }
 
     @Test

@@ -19,10 +19,10 @@ class MlpFashionMnistTest {
     @Test
     void twoEpochsReachEightyFivePercent(@TempDir Path out) {
         Mlp mlp = Cli.parse(new Mlp(), "--epochs", "2", "--seed", "1", "--out", out.toString());
-        Classifier run = new Classifier("mlp", mlp.training, mlp.compile, mlp.fashion, FashionData::standardize);
+        Classifier run = Classifier.ofStandardizedImages("mlp", mlp.training, mlp.compile, mlp.fashion);
         FashionData.Places installed = FashionData.Places.defaults();
         FashionData.Split data = FashionData.load(
-                null, new FashionData.Places(installed.cache(), installed.system(), "http://127.0.0.1:9/"));
+                null, new FashionData.Places(installed.cache(), installed.system(), "http://127.0.0.1:9/"), true);
         assertFalse(
                 data.subset(),
                 "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist"

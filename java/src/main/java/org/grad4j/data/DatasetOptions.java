@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where a downloadable dataset ({@link MNIST}, {@link FashionMNIST}) looks for its files and how
- * it downloads them; every setting has a default, so {@code new DatasetOptions()} works.
+ * Where a downloadable dataset ({@link MNIST}, {@link FashionMNIST}) looks for its files, how it
+ * downloads them, and how it scales its pixels; every setting has a default, so
+ * {@code new DatasetOptions()} works.
  *
  * <p>Files are looked up in this order: {@link #root} (if given), {@link #cacheDir}, the
  * dataset's {@link #systemDir} (where a system package installs it); a file found nowhere is
@@ -33,6 +34,8 @@ public final class DatasetOptions {
     private Map<String, String> sha256;
     private boolean download = true;
     private PrintStream progress = System.err;
+    private float mean = 0f;
+    private float std = 1f;
 
     /** The defaults: no directory of the user's; the cache and the system folder searched; download allowed. */
     public DatasetOptions() {}
@@ -118,6 +121,29 @@ public final class DatasetOptions {
     }
 
     /**
+     * Pixels as {@code (value / 255 − mean) / std}, in float arithmetic, as torchvision's
+     * {@code Normalize((mean,), (std,))} after {@code ToTensor()} gives them, and as
+     * {@code images.sub(mean).div(std)} would; default mean 0 and std 1, pixels in [0, 1]. The
+     * dataset converts each pixel with one table lookup either way, so standardizing here costs
+     * nothing, where the same ops in a training step cost two passes over every batch.
+     *
+     * @param mean subtracted from every pixel in [0, 1]
+     * @param std what the difference is divided by
+     * @return these options
+     * @throws IllegalArgumentException if {@code mean} is not finite or {@code std} is not finite and positive
+     */
+    public DatasetOptions normalize(float mean, float std) {
+        if (!Float.isFinite(mean) || !Float.isFinite(std) || !(std > 0f)) {
+            throw new IllegalArgumentException(
+                    "DatasetOptions.normalize: expects a finite mean and a finite std > 0, got mean " + mean
+                            + " and std " + std);
+        }
+        this.mean = mean;
+        this.std = std;
+        return this;
+    }
+
+    /**
      * Where download progress is shown (default System.err).
      *
      * @param out the stream, or null for none
@@ -169,6 +195,15 @@ public final class DatasetOptions {
 
     PrintStream progress() {
         return progress;
+    }
+
+    /** {@code (v / 255f - mean) / std} for every byte value v. */
+    float[] pixelValues() {
+        float[] values = new float[256];
+        for (int v = 0; v < values.length; v++) {
+            values[v] = (v / 255f - mean) / std;
+        }
+        return values;
     }
 
     private static String withSlash(String url) {

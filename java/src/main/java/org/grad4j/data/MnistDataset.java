@@ -17,11 +17,12 @@ import org.grad4j.tensor.Tensor;
  * byte each, as torchvision keeps them in {@code uint8} tensors: the 60000 training images take
  * 47 MB instead of the 188 MB they would as floats. Float tensors are made only for what is
  * asked for, a sample ({@link #get(int)}) or a batch ({@link #getBatch(int[])}), with each pixel
- * {@code value / 255f}, exactly as {@code ToTensor} scales.
+ * {@code value / 255f}, exactly as {@code ToTensor} scales, or standardized as
+ * {@link DatasetOptions#normalize} asks.
  *
  * <p>Shape: {@link #get(int)} returns {@code {image [1, 28, 28], label []}} and
  * {@link #getBatch(int[])} {@code {images [B, 1, 28, 28], labels [B]}}, with pixels in [0, 1]
- * and class indices as floats; {@link #images()} {@code [N, 1, 28, 28]} and {@link #labels()}
+ * (unless normalized) and class indices as floats; {@link #images()} {@code [N, 1, 28, 28]} and {@link #labels()}
  * {@code [N]} are the same for the whole split. N is 60000 for the training split and 10000 for
  * the test split of the published files.
  */
@@ -38,14 +39,6 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
 
     private static final int SIDE = 28;
     private static final int PIXELS = SIDE * SIDE;
-    /** {@code v / 255f} for every byte value v: a batch is one table lookup per pixel. */
-    private static final float[] SCALED = new float[256];
-
-    static {
-        for (int v = 0; v < SCALED.length; v++) {
-            SCALED[v] = v / 255f;
-        }
-    }
 
     /** What the files hold, checked: {@code pixels} 784 per image, {@code labels} one class index per image. */
     private record Samples(byte[] pixels, byte[] labels) {}
@@ -54,9 +47,12 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     private final List<String> classes;
     private final byte[] pixels;
     private final byte[] labels;
+    /** The float of every byte value (DatasetOptions#pixelValues): a batch is one table lookup per pixel. */
+    private final float[] pixelValues;
 
     MnistDataset(Spec spec, DatasetOptions options) {
         Samples samples = load(spec, options);
+        this.pixelValues = options.pixelValues();
         this.pixels = samples.pixels();
         this.labels = samples.labels();
         this.train = options.train();
@@ -68,7 +64,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
         return labels.length;
     }
 
-    /** Sample {@code index}: {@code {image [1, 28, 28] in [0, 1], label []}}, new tensors. */
+    /** Sample {@code index}: {@code {image [1, 28, 28], label []}}, new tensors, the pixels scaled as the options said. */
     @Override
     public Tensor[] get(int index) {
         checkIndex(index);
@@ -79,7 +75,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
 
     /**
      * The samples at {@code indices}, converted from bytes straight into one new tensor per field:
-     * {@code {images [B, 1, 28, 28] in [0, 1], labels [B]}} with {@code B = indices.length}.
+     * {@code {images [B, 1, 28, 28], labels [B]}} with {@code B = indices.length}.
      *
      * @throws IllegalArgumentException if {@code indices} is empty or an index is out of range
      */
@@ -103,7 +99,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     }
 
     /**
-     * All images, {@code [N, 1, 28, 28]} in [0, 1]: a new float tensor made at each call, of
+     * All images, {@code [N, 1, 28, 28]}, scaled as the options said: a new float tensor made at each call, of
      * {@code 4 * 784 * N} bytes (188 MB for the 60000 training images). To look at a few images,
      * {@link #getBatch(int[])} or {@link #get(int)} convert only those.
      *
@@ -152,11 +148,11 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
         return getClass().getSimpleName() + "(split=" + (train ? "train" : "test") + ", size=" + size() + ")";
     }
 
-    /** Writes the pixels of images [first, first + count), scaled to [0, 1], to {@code out} from {@code offset}. */
+    /** Writes the pixels of images [first, first + count), as floats, to {@code out} from {@code offset}. */
     private void scale(int first, int count, float[] out, int offset) {
         int from = first * PIXELS;
         for (int p = 0; p < count * PIXELS; p++) {
-            out[offset + p] = SCALED[pixels[from + p] & 0xff];
+            out[offset + p] = pixelValues[pixels[from + p] & 0xff];
         }
     }
 

@@ -86,6 +86,32 @@ class MnistDatasetTest {
     }
 
     @Test
+    void normalizedPixelsAreTheValuesOfSubThenDivOnTheScaledOnes() {
+        float mean = 0.2860f;
+        float std = 0.3530f;
+        FashionMNIST normalized = new FashionMNIST(options().normalize(mean, std));
+        Tensor expected = ds.images().sub(mean).div(std);
+        assertArrayEquals(expected.toArray(), normalized.images().toArray(), "bit for bit");
+        int[] indices = {2, 0, 1};
+        assertArrayEquals(
+                ds.getBatch(indices)[0].sub(mean).div(std).toArray(), normalized.getBatch(indices)[0].toArray());
+        assertArrayEquals(ds.get(1)[0].sub(mean).div(std).toArray(), normalized.get(1)[0].toArray());
+        assertArrayEquals(ds.labels().toArray(), normalized.labels().toArray(), "labels are not normalized");
+    }
+
+    @Test
+    void normalizeRejectsAStdThatIsNotPositiveAndFinite() {
+        for (float[] bad : new float[][] {{0f, 0f}, {0f, -1f}, {0f, Float.NaN}, {Float.POSITIVE_INFINITY, 1f}}) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> new DatasetOptions().normalize(bad[0], bad[1]));
+            assertEquals(
+                    "DatasetOptions.normalize: expects a finite mean and a finite std > 0, got mean " + bad[0]
+                            + " and std " + bad[1],
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void getAndGetBatchAgree() {
         Tensor[] all = ds.getBatch(new int[] {1, 2, 0});
         int[] order = {1, 2, 0};
