@@ -154,8 +154,8 @@ int main() {
                     one(ta, tb, 61, 333, 101, 1.0f, 0.0f);
                     one(ta, tb, 301, 37, 97, 0.5f, 1.0f);
                     one(ta, tb, 64, 64, 257, -1.0f, 0.5f);
-                    // the packed GEMM's blocks: several blocks of k (320) and of rows (96), a short last
-                    // micro-tile, cut along n (wide) and along m (tall)
+                    // the packed GEMM's blocks: several blocks of k (700 as 234 + 234 + 232) and of rows
+                    // (96), a short last micro-tile, cut along n (wide) and along m (tall)
                     one(ta, tb, 100, 250, 700, 1.0f, 0.0f);
                     one(ta, tb, 500, 60, 333, 0.5f, 1.0f);
                     one(ta, tb, 24, 32, 5, 2.0f, -1.0f);

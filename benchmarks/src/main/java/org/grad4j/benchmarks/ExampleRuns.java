@@ -14,8 +14,8 @@ import org.grad4j.backend.Threads;
  * Fashion-MNIST for {@value #EPOCHS} epochs, each in a JVM of its own started as a user starts
  * them (no {@code -Xmx}; the Vector API, which the Java backend's GEMM uses), on the native and the Java backend, and, when the benchmarks were built
  * with {@code -Plibtorch}, the same models, batches and optimizer in libtorch with flush-to-zero
- * ({@link LibtorchEpochs}); with seconds per epoch and samples/s (medians over the epochs), test
- * accuracy and peak resident memory read from what they print.
+ * ({@link LibtorchEpochs}); with seconds per epoch and samples/s (medians over the epochs), the
+ * last epoch's seconds, test accuracy and peak resident memory read from what they print.
  */
 final class ExampleRuns {
     static final int EPOCHS = 5;
@@ -44,8 +44,8 @@ final class ExampleRuns {
     static String table(Path out) throws IOException, InterruptedException {
         check();
         StringBuilder t =
-                new StringBuilder("| example | runs on | s per epoch | samples/s | outside steps | test accuracy "
-                        + "| peak resident MB | ÷ native |\n|---|---|---|---|---|---|---|---|\n");
+                new StringBuilder("| example | runs on | s per epoch | last epoch s | samples/s | outside steps "
+                        + "| test accuracy | peak resident MB | ÷ native |\n|---|---|---|---|---|---|---|---|---|\n");
         for (String example : new String[] {"mlp", "cnn", "rnn"}) {
             double nativeSeconds = 0;
             for (String backend : backends()) {
@@ -98,6 +98,7 @@ final class ExampleRuns {
                         "| " + example,
                         label(backend),
                         Report.num(seconds),
+                        Report.num(TRAINING_IMAGES / lastEpoch(example, printed)),
                         String.format(Locale.ROOT, "%,.0f", TRAINING_IMAGES / seconds),
                         outside(example, printed),
                         last(ACCURACY, example, printed),
@@ -131,6 +132,11 @@ final class ExampleRuns {
             throw new IllegalStateException("benchmarks: " + example + " printed no epoch line:\n" + printed);
         }
         return perEpoch[perEpoch.length / 2];
+    }
+
+    /** The last epoch's samples/s: the JIT compiler has compiled the step's code by then. */
+    private static double lastEpoch(String example, String printed) {
+        return Double.parseDouble(last(EPOCH, example, printed).replace(",", ""));
     }
 
     private static String last(Pattern line, String example, String printed) {
