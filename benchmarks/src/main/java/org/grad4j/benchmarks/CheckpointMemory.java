@@ -1,7 +1,6 @@
 package org.grad4j.benchmarks;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,9 +85,9 @@ public final class CheckpointMemory {
                     names[mode],
                     mode % 2 == 0 ? "none" : Integer.toString(segments),
                     peak[mode] / 1e6,
-                    median(millis[mode]),
+                    Median.of(millis[mode]),
                     (double) peak[mode] / peak[without],
-                    median(millis[mode]) / median(millis[without]));
+                    Median.of(millis[mode]) / Median.of(millis[without]));
         }
     }
 
@@ -112,11 +111,5 @@ public final class CheckpointMemory {
             y.square().mean().backward();
             return new Step(meter.peakBytes(), (System.nanoTime() - start) / 1e6);
         }
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

@@ -1,7 +1,6 @@
 package org.grad4j.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -57,9 +56,9 @@ public final class CompiledSteps {
                     "| %s | %d | %.2f | %.2f | %.2f | %d |",
                     model,
                     TrainStepBench.batch(model),
-                    median(eagerMs),
-                    median(compiledMs),
-                    median(ratio),
+                    Median.of(eagerMs),
+                    Median.of(compiledMs),
+                    Median.of(ratio),
                     heap);
         }
     }
@@ -70,11 +69,5 @@ public final class CompiledSteps {
             step.run();
         }
         return (System.nanoTime() - start) / 1e6 / steps;
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

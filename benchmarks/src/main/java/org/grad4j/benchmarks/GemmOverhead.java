@@ -81,16 +81,16 @@ public final class GemmOverhead {
             }
             StringBuilder row = new StringBuilder("| " + n);
             for (int p = 0; p <= direct; p++) {
-                row.append(String.format(Locale.ROOT, " | %.1f", median(micros[p])));
+                row.append(String.format(Locale.ROOT, " | %.1f", Median.of(micros[p])));
             }
             for (int p = 0; p < direct; p++) {
                 double[] ratios = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
                     ratios[r] = micros[direct][r] / micros[p][r];
                 }
-                row.append(String.format(Locale.ROOT, " | %.2f", median(ratios)));
+                row.append(String.format(Locale.ROOT, " | %.2f", Median.of(ratios)));
             }
-            return row.append(String.format(Locale.ROOT, " | %.1f |", median(micros[direct + 1])))
+            return row.append(String.format(Locale.ROOT, " | %.1f |", Median.of(micros[direct + 1])))
                     .toString();
         }
     }
@@ -111,11 +111,5 @@ public final class GemmOverhead {
             phase.run();
         }
         return (System.nanoTime() - start) / 1e3 / calls;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

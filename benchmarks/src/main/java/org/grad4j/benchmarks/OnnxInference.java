@@ -85,9 +85,9 @@ public final class OnnxInference {
                     Locale.ROOT,
                     "| cnn | %d | %.3f | %.3f | %.3f | %.2f | %.2f |",
                     batch,
-                    median(ms[0]),
-                    median(ms[1]),
-                    median(ms[2]),
+                    Median.of(ms[0]),
+                    Median.of(ms[1]),
+                    Median.of(ms[2]),
                     medianRatio(ms[0], ms[2]),
                     medianRatio(ms[1], ms[2]));
         }
@@ -106,12 +106,6 @@ public final class OnnxInference {
         for (int i = 0; i < a.length; i++) {
             r[i] = a[i] / b[i];
         }
-        return median(r);
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Median.of(r);
     }
 }

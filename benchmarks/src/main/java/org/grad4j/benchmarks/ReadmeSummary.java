@@ -24,6 +24,7 @@ final class ReadmeSummary {
             new Quote("conv", row -> row.startsWith("| 64x32-64@14 |") || row.contains("FmaPeak")),
             new Quote("train", row -> true),
             new Quote("compiled", row -> true),
+            new Quote("threads", row -> true),
             new Quote("overhead", row -> true),
             new Quote("checkpoint", row -> true),
             new Quote("onnx", row -> true));

@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * prints their tables. JMH's JSON results go to {@code --out} (default {@code
  * benchmarks/target/report}). When {@code OPENBLAS_CORETYPE} is set, GEMM is run again in a child
  * JVM without it, so both OpenBLAS kernel choices are shown; {@link GemmOverhead} and
- * {@link CompiledSteps} and {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of
+ * {@link CompiledSteps}, {@link ThreadScaling} and {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of
  * {@link BenchmarkJvm}: a fixed 2 GiB pre-touched heap and the Vector API.
  */
 public final class Report {
@@ -35,6 +35,7 @@ public final class Report {
     static final String EXAMPLES = "examples";
     static final String CHECKPOINT = "checkpoint";
     static final String COMPILED = "compiled";
+    static final String THREADS = "threads";
     static final String ONNX = "onnx";
     static final String SPARK = "spark";
     private static final String OVERHEAD_TITLE =
@@ -44,6 +45,8 @@ public final class Report {
             "Inference of an imported ONNX model: grad4j against ONNX Runtime, alternating rounds in one JVM (ms per call)";
     private static final String COMPILED_TITLE =
             "Compiled against eager training steps, alternating rounds in one JVM (native, ms per step)";
+    private static final String THREADS_TITLE =
+            "Eager training steps on one thread and on all, alternating rounds in one JVM (native, ms per step)";
 
     private Report() {}
 
@@ -64,6 +67,7 @@ public final class Report {
                     case OVERHEAD -> overhead();
                     case CHECKPOINT -> checkpoint();
                     case COMPILED -> compiled();
+                    case THREADS -> threads();
                     case ONNX -> onnx();
                     case EXAMPLES -> ExampleRuns.table(out);
                     case SPARK -> SparkRuns.table(out);
@@ -93,6 +97,7 @@ public final class Report {
         }
         doc.add(OVERHEAD, OVERHEAD_TITLE, overhead());
         doc.add(COMPILED, COMPILED_TITLE, compiled());
+        doc.add(THREADS, THREADS_TITLE, threads());
         doc.add(CHECKPOINT, CHECKPOINT_TITLE, checkpoint());
         doc.add(ONNX, ONNX_TITLE, onnx());
         doc.add(EXAMPLES, ExampleRuns.TITLE, ExampleRuns.table(out));
@@ -149,6 +154,12 @@ public final class Report {
         return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "7", "--table")), false));
     }
 
+    private static String threads() throws IOException, InterruptedException {
+        System.err.println("benchmarks: running " + THREADS + " ...");
+        List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(ThreadScaling.class));
+        return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "7", "--table")), false));
+    }
+
     private static String onnx() throws IOException, InterruptedException {
         System.err.println("benchmarks: running " + ONNX + " ...");
         List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(OnnxInference.class));
@@ -192,6 +203,7 @@ public final class Report {
         Sections.all().forEach(s -> names.add(s.name()));
         names.add(OVERHEAD);
         names.add(COMPILED);
+        names.add(THREADS);
         names.add(CHECKPOINT);
         names.add(ONNX);
         names.add(EXAMPLES);
