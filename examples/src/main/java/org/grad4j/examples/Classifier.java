@@ -72,7 +72,10 @@ final class Classifier {
         return 0;
     }
 
-    /** Trains the model on {@code data} (loaded standardized for {@link #ofStandardizedImages}) and returns its final test accuracy. */
+    /**
+     * Trains the model on {@code data} (loaded standardized for {@link #ofStandardizedImages}) and
+     * returns its final test accuracy.
+     */
     double train(Module model, FashionData.Split data) {
         Generator gen = new Generator(options.seed());
         Dataset train = fashion.limited(data.train());
