@@ -25,10 +25,13 @@ void blas(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alp
                 static_cast<blasint>(lda), b, static_cast<blasint>(ldb), beta, c, static_cast<blasint>(ldc));
 }
 
-// How the packed GEMM cuts a product into parts: into whole micro-tiles along n, where each part
-// packs all of op(A), or along m, where each packs all of op(B); whichever packs less twice, as
-// long as it has a tile for every part. Every element of C sums over k in the same order however
-// the product is cut, so the result does not depend on the number of parts.
+// How the packed GEMM cuts a product into parts: along n, where each part packs all of op(A), into
+// columns of the narrow edge kernel's width (half a micro-tile: 400 columns split 208 + 192, not
+// 224 + 176), or along m, where each packs all of op(B), into whole micro-tiles; whichever packs
+// less twice, as long as it has a tile for every part. Every element of C sums over k in the same
+// order however the product is cut, so the result does not depend on the number of parts.
+constexpr int64_t kSplitNr = kPackedNr / 2;
+
 struct PackedSplit {
     bool along_n;
     int64_t tiles;
@@ -36,7 +39,7 @@ struct PackedSplit {
 
     // At most max_parts parts, each with a tile and kMacsPerThread multiply-adds.
     PackedSplit(int64_t m, int64_t n, int64_t k, int max_parts) {
-        const int64_t n_tiles = (n + kPackedNr - 1) / kPackedNr, m_tiles = (m + kPackedMr - 1) / kPackedMr;
+        const int64_t n_tiles = (n + kSplitNr - 1) / kSplitNr, m_tiles = (m + kPackedMr - 1) / kPackedMr;
         const int wanted = std::min(max_parts, parallel_parts(m * n * k, kMacsPerThread));
         along_n = m <= n ? n_tiles >= wanted || n_tiles >= m_tiles : m_tiles < wanted && n_tiles > m_tiles;
         tiles = along_n ? n_tiles : m_tiles;
@@ -45,7 +48,7 @@ struct PackedSplit {
 
     // Floats of packing buffer one part needs.
     int64_t part_floats(int64_t n) const {
-        return packed_gemm_floats(along_n ? (tiles + parts - 1) / parts * kPackedNr : n);
+        return packed_gemm_floats(along_n ? (tiles + parts - 1) / parts * kSplitNr : n);
     }
 
     int64_t floats(int64_t n) const { return parts * part_floats(n); }
@@ -64,7 +67,7 @@ void packed_parts(const PackedSplit& split, bool trans_a, bool trans_b, int64_t 
     run_parts(split.tiles, split.parts, [&](int part, int64_t first, int64_t last) {
         float* pack = workspace + part * part_floats;
         if (split.along_n) {
-            const int64_t j0 = first * kPackedNr, cols = std::min(n, last * kPackedNr) - j0;
+            const int64_t j0 = first * kSplitNr, cols = std::min(n, last * kSplitNr) - j0;
             packed_sgemm(trans_a, trans_b, m, cols, k, alpha, a, lda, trans_b ? b + j0 * ldb : b + j0, ldb, beta,
                          c + j0, ldc, nullptr, pack);
         } else {

@@ -8,7 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.grad4j.internal.ops.ViewGradient;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
@@ -48,27 +47,37 @@ final class BackwardPass {
         }
     }
 
+    /**
+     * Runs the nodes in order. Each node's work is a method of its own, so that the JIT compiles
+     * it once as a whole rather than once for each loop of one long method.
+     */
     private void fromNode(Node root, Tensor gradient) {
         List<Node> order = topologicalOrder(root);
         for (Node node : order) {
-            for (Tensor leaf : node.nextLeaves) {
-                if (leaf != null) {
-                    leafSendersLeft.computeIfAbsent(leaf, k -> new int[1])[0]++;
-                }
-            }
+            countLeafSenders(node);
         }
         pending.put(root, gradient);
         for (Node node : order) {
-            Tensor grad = pending.remove(node);
-            accumulators.remove(grad);
-            if (!node.hooks.isEmpty()) {
-                grad = runHooks(node.hooks.snapshot(), grad, "the output of " + node);
+            run(node);
+        }
+    }
+
+    private void countLeafSenders(Node node) {
+        for (Tensor leaf : node.nextLeaves) {
+            if (leaf != null) {
+                leafSendersLeft.computeIfAbsent(leaf, k -> new int[1])[0]++;
             }
-            consumed.add(grad);
-            if (addIntoInputGradient(node, grad)) {
-                releaseConsumed();
-                continue;
-            }
+        }
+    }
+
+    private void run(Node node) {
+        Tensor grad = pending.remove(node);
+        accumulators.remove(grad);
+        if (!node.hooks.isEmpty()) {
+            grad = runHooks(node.hooks.snapshot(), grad, "the output of " + node);
+        }
+        consumed.add(grad);
+        if (!addIntoInputGradient(node, grad)) {
             Tensor[] inputGrads = callBackward(node, grad);
             List<Tensor> ready = new ArrayList<>(0);
             for (int i = 0; i < inputGrads.length; i++) {
@@ -79,8 +88,8 @@ final class BackwardPass {
             for (Tensor leaf : ready) {
                 accumulate(leaf, leafGrads.remove(leaf));
             }
-            releaseConsumed();
         }
+        releaseConsumed();
     }
 
     /**
@@ -94,11 +103,16 @@ final class BackwardPass {
             if (g.isClosed() || shared.contains(g)) {
                 continue;
             }
-            if (!shares(g, pending.values()) && !shares(g, leafGrads.values())) {
+            if (!held(g)) {
                 g.close();
             }
         }
         consumed.clear();
+    }
+
+    /** Whether a gradient the pass still holds shares g's storage. */
+    private boolean held(Tensor g) {
+        return shares(g, pending.values()) || shares(g, leafGrads.values());
     }
 
     private static boolean shares(Tensor g, Iterable<Tensor> live) {
@@ -204,9 +218,7 @@ final class BackwardPass {
             consumed.add(grad);
             return;
         }
-        Iterable<Tensor> live = () -> Stream.concat(pending.values().stream(), leafGrads.values().stream())
-                .iterator();
-        Tensor kept = shared.mayKeep(grad, live) ? grad : grad.clone();
+        Tensor kept = shared.mayKeep(grad) && !held(grad) ? grad : grad.clone();
         shared.add(kept);
         leaf.setGrad(kept);
     }

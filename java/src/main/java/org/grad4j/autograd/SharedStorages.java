@@ -30,23 +30,15 @@ final class SharedStorages {
     }
 
     /**
-     * Whether a leaf may keep {@code g} itself: it covers its whole storage contiguously, no one
-     * outside the ops has seen that storage, and none of the {@code live} gradients the pass still
-     * holds shares it.
+     * Whether a leaf may keep {@code g} itself as far as this set can tell: it covers its whole
+     * storage contiguously and no one outside the ops has seen that storage. The pass checks that
+     * none of the gradients it still holds shares it.
      */
-    boolean mayKeep(Tensor g, Iterable<Tensor> live) {
+    boolean mayKeep(Tensor g) {
         Storage storage = TensorInternals.storage(g);
-        if (seen.contains(storage)
-                || !g.isContiguous()
-                || g.storageOffset() != 0
-                || storage.data().length != g.numel()) {
-            return false;
-        }
-        for (Tensor t : live) {
-            if (TensorInternals.storage(t) == storage) {
-                return false;
-            }
-        }
-        return true;
+        return !seen.contains(storage)
+                && g.isContiguous()
+                && g.storageOffset() == 0
+                && storage.data().length == g.numel();
     }
 }

@@ -44,7 +44,9 @@ public final class Sum extends Op {
         boolean[] reduce = new boolean[inputShape.length];
         for (int d : dims) {
             int n = Shapes.dim("sum", d, inputShape.length);
-            Shapes.checkArg(!reduce[n], "sum", "dim " + d + " appears twice in " + Arrays.toString(dims));
+            if (reduce[n]) {
+                throw new IllegalArgumentException("sum: dim " + d + " appears twice in " + Arrays.toString(dims));
+            }
             reduce[n] = true;
         }
         Tensor out = x;
