@@ -5,7 +5,7 @@
 // holds a chunk's columns [rows, chunk * cols], its output or gradient in the same side-by-side
 // layout [O / groups, chunk * cols], the part's share of the weight gradient, and the packing
 // buffer of its GEMMs. Where our packed GEMM runs, the forward and the weight gradient of wide
-// stride-1 images skip im2col: they read the columns from the padded grid (conv_grid.h).
+// stride-1 images skip im2col: they read the columns from zero-padded planes (conv_grid.h).
 #include <algorithm>
 #include <cstring>
 
@@ -263,10 +263,8 @@ extern "C" int g4_f32_conv2d_bwd_weight(const int32_t* geometry, const float* x,
                     const float* gy = grad_y + grad_y_off + p.y_at(first, g);
                     float* gwg = gw + g * p.og() * rows;
                     if (p.on_grid() && gemm.packs_columns(rows)) {
-                        float* grid = ws + p.planes_floats();
                         g4::to_planes(p, x + x_off + p.x_at(first, g), ws);
-                        g4::to_grid(p, gy, grid);
-                        gemm.with_columns(p.og(), rows, p.grid_cols(), g4::a_panels(false, grid, p.grid_cols()),
+                        gemm.with_columns(p.og(), rows, p.cols(), g4::a_panels(false, gy, p.cols()),
                                           g4::GridColumns{&p, ws, false}, 1.0f, gwg, rows);
                         continue;
                     }

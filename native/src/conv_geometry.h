@@ -53,7 +53,7 @@ struct Conv {
     }
     // Wide stride-1 images run on the padded grid (conv_grid.h): a group's image as cg planes of
     // hp × wp, and oh × wp grid pixels. The grid saves writing rows × cols floats of columns and
-    // costs copying og × cols of output (or output gradient), so it needs rows ≥ og to pay.
+    // costs copying og × cols of output, so it needs rows ≥ og to pay.
     bool on_grid() const { return sh == 1 && sw == 1 && chunk() == 1 && rows() >= og(); }
     int64_t hp() const { return h + 2 * ph; }
     int64_t wp() const { return w + 2 * pw; }

@@ -38,10 +38,17 @@ void pack_grid_columns(const void* source, int64_t p0, int64_t kc, int64_t first
             pack_panel(steps, items, kc, width, out);
             continue;
         }
-        const float* rows[kPackedNr > kPackedMr ? kPackedNr : kPackedMr];
+        // k runs along output rows: each row's ow pixels are contiguous in the planes
+        int64_t taps[kPackedNr > kPackedMr ? kPackedNr : kPackedMr];
         Tap tap(p, first + panel);
-        for (int64_t i = 0; i < items; i++, tap.next()) rows[i] = columns.planes + tap.offset() + p0;
-        pack_panel_transposed(rows, items, kc, width, out);
+        for (int64_t i = 0; i < items; i++, tap.next()) taps[i] = tap.offset();
+        const float* rows[kPackedNr > kPackedMr ? kPackedNr : kPackedMr];
+        for (int64_t q = p0; q < p0 + kc;) {
+            const int64_t y = q / p.ow, x = q % p.ow, run = std::min(p.ow - x, p0 + kc - q);
+            for (int64_t i = 0; i < items; i++) rows[i] = columns.planes + taps[i] + y * p.wp() + x;
+            pack_panel_transposed(rows, items, run, width, out + (q - p0) * width);
+            q += run;
+        }
     }
 }
 #endif
@@ -63,13 +70,6 @@ G4_PLAIN_LOOPS void to_planes(const Conv& p, const float* x, float* planes) {
         }
     }
     for (int64_t i = 0; i < wp; i++) out[i] = 0.0f;
-}
-
-G4_PLAIN_LOOPS void to_grid(const Conv& p, const float* y, float* grid) {
-    for (int64_t row = 0; row < p.og() * p.oh; row++, grid += p.wp(), y += p.ow) {
-        for (int64_t i = 0; i < p.ow; i++) grid[i] = y[i];
-        for (int64_t i = p.ow; i < p.wp(); i++) grid[i] = 0.0f;
-    }
 }
 
 G4_PLAIN_LOOPS void from_grid(const Conv& p, const float* grid, float* y) {

@@ -11,8 +11,9 @@
 
 namespace g4 {
 
-// The columns of im2col on the grid as a packed GEMM operand: the forward's op(B) (k = taps, items
-// = grid pixels) or the weight gradient's (k = grid pixels, items = taps).
+// The columns of im2col read from the planes as a packed GEMM operand: the forward's op(B) (k =
+// taps, items = grid pixels) or the weight gradient's (k = output pixels, oh × ow, items = taps:
+// the grid's extra columns would only add zeros there, and grad_y is its op(A) as it is).
 struct GridColumns {
     const Conv* conv;
     const float* planes;
@@ -30,8 +31,7 @@ inline PanelSource source_of(const GridColumns& columns) {
 // padding and slack zeroed.
 void to_planes(const Conv& p, const float* x, float* planes);
 
-// og output planes at y (oh × ow each) to grid rows, their extra columns zeroed, and back.
-void to_grid(const Conv& p, const float* y, float* grid);
+// og grid rows back to output planes at y (oh × ow each), dropping their extra columns.
 void from_grid(const Conv& p, const float* grid, float* y);
 
 }  // namespace g4
