@@ -3,7 +3,6 @@ package org.grad4j.internal.ops;
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.Conv2dGeometry;
 import org.grad4j.graph.Attributes;
-import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -45,21 +44,20 @@ public final class Conv2d extends Op {
         o.require(
                 xs[1] % groups == 0 && ws[0] % groups == 0,
                 "input channels and output channels must be divisible by groups");
-        o.require(
-                (long) ws[1] * groups == xs[1],
-                "weight expects " + (long) ws[1] * groups + " input channels but the input has " + xs[1]);
+        if ((long) ws[1] * groups != xs[1]) {
+            throw o.failure("weight expects " + (long) ws[1] * groups + " input channels but the input has " + xs[1]);
+        }
         o.require(ws[0] > 0 && ws[2] > 0 && ws[3] > 0, "weight has an empty dim");
         o.require(xs[1] > 0 && xs[2] > 0 && xs[3] > 0, "input channels, height and width must be > 0");
         Conv2dGeometry g = params.geometry("conv2d", xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3]);
         int[] dilation = params.dilation();
         int[] padding = params.padding();
-        Shapes.checkArg(
-                g.outHeight() > 0 && g.outWidth() > 0,
-                "conv2d",
-                "kernel " + ws[2] + "x" + ws[3]
-                        + " (dilation " + dilation[0] + "x" + dilation[1] + ") is larger than the padded input " + xs[2]
-                        + "x"
-                        + xs[3] + " (padding " + padding[0] + "x" + padding[1] + ")");
+        if (g.outHeight() <= 0 || g.outWidth() <= 0) {
+            throw new IllegalArgumentException("conv2d: kernel " + ws[2] + "x" + ws[3]
+                    + " (dilation " + dilation[0] + "x" + dilation[1] + ") is larger than the padded input " + xs[2]
+                    + "x"
+                    + xs[3] + " (padding " + padding[0] + "x" + padding[1] + ")");
+        }
         return g;
     }
 

@@ -11,13 +11,13 @@ final class ConvOperands {
     final int[] input;
     final int[] weight;
     private final String op;
-    private final String shapes;
+    private final int groups;
 
     private ConvOperands(String op, int[] input, int[] weight, int groups) {
         this.op = op;
         this.input = input;
         this.weight = weight;
-        this.shapes = "input " + Shapes.str(input) + ", weight " + Shapes.str(weight) + ", groups " + groups;
+        this.groups = groups;
     }
 
     /** Requires x and w to be 4-D, naming their expected layouts otherwise. */
@@ -29,11 +29,18 @@ final class ConvOperands {
 
     /** Fails with "op: problem (input [..], weight [..], groups g)" unless ok. */
     void require(boolean ok, String problem) {
-        Shapes.checkArg(ok, op, problem + " (" + shapes + ")");
+        if (!ok) {
+            throw failure(problem);
+        }
+    }
+
+    /** "op: problem (input [..], weight [..], groups g)", for a problem whose message must be built. */
+    IllegalArgumentException failure(String problem) {
+        return new IllegalArgumentException(op + ": " + problem + " (" + shapes() + ")");
     }
 
     /** The shapes and groups, as the messages of {@link #require} end. */
     String shapes() {
-        return shapes;
+        return "input " + Shapes.str(input) + ", weight " + Shapes.str(weight) + ", groups " + groups;
     }
 }

@@ -15,7 +15,9 @@ record ConvParams(int[] stride, int[] padding, int[] outputPadding, int[] dilati
         int[] p = Shapes.pair(op, "padding", padding, 0);
         int[] extra = outputPadding == null ? new int[2] : Shapes.pair(op, "outputPadding", outputPadding, 0);
         int[] d = Shapes.pair(op, "dilation", dilation, 1);
-        Shapes.checkArg(groups >= 1, op, "groups must be >= 1, got " + groups);
+        if (groups < 1) {
+            throw new IllegalArgumentException(op + ": groups must be >= 1, got " + groups);
+        }
         return new ConvParams(s, p, extra, d, groups);
     }
 

@@ -59,7 +59,9 @@ public final class ConvTranspose2d extends Op {
         int[] padding = params.padding();
         int[] dilation = params.dilation();
         int[] outputPadding = params.outputPadding();
-        o.require(ws[0] == xs[1], "weight expects " + ws[0] + " input channels but the input has " + xs[1]);
+        if (ws[0] != xs[1]) {
+            throw o.failure("weight expects " + ws[0] + " input channels but the input has " + xs[1]);
+        }
         o.require(xs[2] > 0 && xs[3] > 0, "input height and width must be > 0");
         o.require(
                 xs[1] % groups == 0 && ws[1] > 0 && ws[2] > 0 && ws[3] > 0,
@@ -68,11 +70,10 @@ public final class ConvTranspose2d extends Op {
                 (xs[2] - 1L) * stride[0] - 2L * padding[0] + (long) dilation[0] * (ws[2] - 1) + outputPadding[0] + 1;
         long outW =
                 (xs[3] - 1L) * stride[1] - 2L * padding[1] + (long) dilation[1] * (ws[3] - 1) + outputPadding[1] + 1;
-        Shapes.checkArg(
-                outH > 0 && outW > 0,
-                "convTranspose2d",
-                "output size " + outH + "x" + outW + " is not positive (" + o.shapes() + ", padding "
-                        + java.util.Arrays.toString(padding) + ")");
+        if (outH <= 0 || outW <= 0) {
+            throw new IllegalArgumentException("convTranspose2d: output size " + outH + "x" + outW
+                    + " is not positive (" + o.shapes() + ", padding " + java.util.Arrays.toString(padding) + ")");
+        }
         int outChannels = Shapes.size("convTranspose2d", "output channels", (long) ws[1] * groups);
         int height = Shapes.size("convTranspose2d", "output height", outH);
         int width = Shapes.size("convTranspose2d", "output width", outW);

@@ -53,7 +53,9 @@ public final class Slice extends Op implements ViewGradient {
         inputShape = x.shape();
         axis = Shapes.dim(name(), dim, x.dim());
         int size = inputShape[axis];
-        Shapes.checkArg(step > 0, name(), "step must be > 0, got " + step);
+        if (step <= 0) {
+            throw new IllegalArgumentException(name() + ": step must be > 0, got " + step);
+        }
         if (strict) {
             long first = start < 0 ? (long) start + size : start;
             long count = end - start;

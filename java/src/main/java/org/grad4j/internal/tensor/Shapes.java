@@ -181,7 +181,11 @@ public final class Shapes {
         }
     }
 
-    /** Requires a condition on an argument, with a message naming the op. */
+    /**
+     * Requires a condition on an argument, with a message naming the op. The message is made before
+     * the check: on a hot path, pass a constant, and throw where the check fails when the message
+     * must be built from values.
+     */
     public static void checkArg(boolean ok, String op, String message) {
         if (!ok) {
             throw new IllegalArgumentException(op + ": " + message);
