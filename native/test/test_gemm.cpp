@@ -161,8 +161,9 @@ int main() {
                     one(ta, tb, 24, 32, 5, 2.0f, -1.0f);
                 }
             }
-            // wider than one block of columns (4096)
-            one(0, 1, 12, 4200, 3, 1.0f, 0.0f);
+            // wider than one block of columns (512): 512 + 512 + 76, and with beta
+            one(0, 1, 12, 1100, 3, 1.0f, 0.0f);
+            one(1, 0, 30, 1100, 400, 0.5f, 1.0f);
         });
         packed_threads_and_workspace();
     });
