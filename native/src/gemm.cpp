@@ -1,6 +1,7 @@
-// GEMM: our packed AVX-512 GEMM split over the pool where the CPU has it and the product suits it;
-// else OpenBLAS, its threaded driver with the jobs on the pool when the product is large enough for
-// several threads, or (nested in a part) one single-threaded call.
+// GEMM: our packed AVX-512 GEMM where the CPU has it and the product suits it, else OpenBLAS.
+// Either way a product large enough for several threads is cut into parts, one per thread of the
+// pool, each a single-threaded product of its own: OpenBLAS stays at one thread, and its threaded
+// driver (whose jobs wait for each other, and whose idle threads spin beside the pool's) never runs.
 #include <cblas.h>
 
 #include <algorithm>
@@ -12,10 +13,9 @@
 namespace g4 {
 namespace {
 
-// Multiply-adds per thread below which a product takes fewer threads, for OpenBLAS's threaded
-// driver and the packed GEMM alike: several times what handing a part to a worker costs (more when
-// the worker has gone to sleep). OpenBLAS's own rule, a quarter of this, splits products whose
-// parts are done before a sleeping worker has started.
+// Multiply-adds per thread below which a product takes fewer threads: several times what handing a
+// part to a worker costs (more when the worker has gone to sleep). OpenBLAS's own rule, a quarter
+// of this, splits products whose parts are done before a sleeping worker has started.
 constexpr int64_t kMacsPerThread = int64_t{1} << 20;
 
 void blas(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
@@ -25,20 +25,20 @@ void blas(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alp
                 static_cast<blasint>(lda), b, static_cast<blasint>(ldb), beta, c, static_cast<blasint>(ldc));
 }
 
-// How the packed GEMM cuts a product into parts: along n, where each part packs all of op(A), into
-// columns of the narrow edge kernel's width (half a micro-tile: 400 columns split 208 + 192, not
-// 224 + 176), or along m, where each packs all of op(B), into whole micro-tiles; whichever packs
-// less twice, as long as it has a tile for every part. Every element of C sums over k in the same
-// order however the product is cut, so the result does not depend on the number of parts.
+// How a product is cut into parts: along n, where each part packs all of op(A), into columns of the
+// packed GEMM's narrow edge kernel (half a micro-tile: 400 columns split 208 + 192, not 224 + 176),
+// or along m, where each packs all of op(B), into whole micro-tiles; whichever packs less twice, as
+// long as it has a tile for every part. In the packed GEMM every element of C sums over k in the
+// same order however the product is cut, so its result does not depend on the number of parts.
 constexpr int64_t kSplitNr = kPackedNr / 2;
 
-struct PackedSplit {
+struct ProductSplit {
     bool along_n;
     int64_t tiles;
     int parts;
 
     // At most max_parts parts, each with a tile and kMacsPerThread multiply-adds.
-    PackedSplit(int64_t m, int64_t n, int64_t k, int max_parts) {
+    ProductSplit(int64_t m, int64_t n, int64_t k, int max_parts) {
         const int64_t n_tiles = (n + kSplitNr - 1) / kSplitNr, m_tiles = (m + kPackedMr - 1) / kPackedMr;
         const int wanted = std::min(max_parts, parallel_parts(m * n * k, kMacsPerThread));
         along_n = m <= n ? n_tiles >= wanted || n_tiles >= m_tiles : m_tiles < wanted && n_tiles > m_tiles;
@@ -52,29 +52,44 @@ struct PackedSplit {
     }
 
     int64_t floats(int64_t n) const { return parts * part_floats(n); }
+
+    // part(p, i0, rows, j0, cols) for each part p: the block of C it computes, on the pool.
+    template <typename Part>
+    void run(int64_t m, int64_t n, const Part& part) const {
+        run_parts(tiles, parts, [&](int p, int64_t first, int64_t last) {
+            if (along_n) {
+                const int64_t j0 = first * kSplitNr;
+                part(p, int64_t{0}, m, j0, std::min(n, last * kSplitNr) - j0);
+            } else {
+                const int64_t i0 = first * kPackedMr;
+                part(p, i0, std::min(m, last * kPackedMr) - i0, int64_t{0}, n);
+            }
+        });
+    }
 };
+
+// Rows from i0 of op(A) and columns from j0 of op(B), for a part's product.
+inline const float* a_rows(bool trans, const float* a, int64_t lda, int64_t i0) {
+    return trans ? a + i0 : a + i0 * lda;
+}
+inline const float* b_columns(bool trans, const float* b, int64_t ldb, int64_t j0) {
+    return trans ? b + j0 * ldb : b + j0;
+}
 
 // Whether our packed GEMM runs this product rather than OpenBLAS.
 bool packed_product(int64_t n, int64_t k) {
     return packed_gemm_available() && k > 0 && packed_gemm_pays(n);
 }
 
-void packed_parts(const PackedSplit& split, bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha,
+void packed_parts(const ProductSplit& split, bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha,
                   const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc,
                   float* workspace) {
 #if defined(G4_HAVE_AVX512)
     const int64_t part_floats = split.part_floats(n);
-    run_parts(split.tiles, split.parts, [&](int part, int64_t first, int64_t last) {
-        float* pack = workspace + part * part_floats;
-        if (split.along_n) {
-            const int64_t j0 = first * kSplitNr, cols = std::min(n, last * kSplitNr) - j0;
-            packed_sgemm(trans_a, trans_b, m, cols, k, alpha, a, lda, trans_b ? b + j0 * ldb : b + j0, ldb, beta,
-                         c + j0, ldc, nullptr, pack);
-        } else {
-            const int64_t i0 = first * kPackedMr, rows = std::min(m, last * kPackedMr) - i0;
-            packed_sgemm(trans_a, trans_b, rows, n, k, alpha, trans_a ? a + i0 : a + i0 * lda, lda, b, ldb, beta,
-                         c + i0 * ldc, ldc, nullptr, pack);
-        }
+    split.run(m, n, [&](int p, int64_t i0, int64_t rows, int64_t j0, int64_t cols) {
+        packed_sgemm(trans_a, trans_b, rows, cols, k, alpha, a_rows(trans_a, a, lda, i0), lda,
+                     b_columns(trans_b, b, ldb, j0), ldb, beta, c + i0 * ldc + j0, ldc, nullptr,
+                     workspace + p * part_floats);
     });
 #else
     (void)split, (void)trans_a, (void)trans_b, (void)m, (void)n, (void)k, (void)alpha, (void)a, (void)lda, (void)b,
@@ -94,14 +109,20 @@ void sgemm(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float al
         }
         return;
     }
-    const auto whole = [&] { blas(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); };
-    const int threads = parallel_parts(m * n * k, kMacsPerThread);
-    if (threads <= 1 || !blas_on_pool(threads, whole)) whole();
+    const ProductSplit split(m, n, k, in_parallel_part() ? 1 : pool_threads());
+    if (split.parts == 1) {
+        blas(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        return;
+    }
+    split.run(m, n, [&](int, int64_t i0, int64_t rows, int64_t j0, int64_t cols) {
+        blas(trans_a, trans_b, rows, cols, k, alpha, a_rows(trans_a, a, lda, i0), lda, b_columns(trans_b, b, ldb, j0),
+             ldb, beta, c + i0 * ldc + j0, ldc);
+    });
 }
 
 int64_t gemm_workspace_floats(int64_t m, int64_t n, int64_t k) {
     if (m <= 0 || n <= 0 || !packed_product(n, k)) return 0;
-    return PackedSplit(m, n, k, pool_threads()).floats(n);
+    return ProductSplit(m, n, k, pool_threads()).floats(n);
 }
 
 }  // namespace g4
@@ -121,8 +142,8 @@ extern "C" int g4_f32_gemm(int trans_a, int trans_b, int64_t m, int64_t n, int64
     if (m > 0 && n > 0 && alpha != 0.0f && g4::packed_product(n, k)) {
         // fewer parts where the work space holds fewer (the pool grew since it was sized)
         int parts = g4::pool_threads();
-        while (parts > 1 && g4::PackedSplit(m, n, k, parts).floats(n) > workspace_floats) parts--;
-        const g4::PackedSplit split(m, n, k, parts);
+        while (parts > 1 && g4::ProductSplit(m, n, k, parts).floats(n) > workspace_floats) parts--;
+        const g4::ProductSplit split(m, n, k, parts);
         if (workspace == nullptr || split.floats(n) > workspace_floats) return G4_INVALID_ARGUMENT;
         g4::packed_parts(split, trans_a != 0, trans_b != 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, workspace);
     } else {

@@ -1,9 +1,8 @@
 // The thread pool: threads − 1 workers plus the caller. A region hands out its parts through an
 // atomic counter; idle workers spin briefly (back-to-back regions are the common case in a
 // training step) and then sleep on a condition variable, so an idle pool costs no CPU.
-// It runs one region at a time. OpenBLAS's thread count is a global, so it stays at one except
-// inside blas_on_pool, which holds the pool: meanwhile no region runs, and the only OpenBLAS calls
-// of ours are products too small for OpenBLAS to thread whatever the count.
+// It runs one region at a time. OpenBLAS stays at one thread: a product that wants several is cut
+// into single-threaded products on the pool (gemm.cpp).
 #include "parallel.h"
 
 #include <cblas.h>
@@ -32,7 +31,6 @@ namespace {
 constexpr std::chrono::microseconds kSpin{50};
 
 thread_local bool in_part = false;
-thread_local bool holds_pool = false;  // between Pool::hold and Pool::release on this thread
 
 // Spins until done() or kSpin has passed; returns done().
 template <typename Done>
@@ -54,47 +52,33 @@ class Pool {
         stop_workers();
         threads_.store(threads, std::memory_order_relaxed);
         // Workers start from the generation before their first region: reading it once running,
-        // a worker could miss that region, and parts that wait for each other (OpenBLAS's jobs)
-        // would wait for it forever.
+        // a worker could miss that region and leave its parts to the caller.
         const uint64_t now = generation_.load(std::memory_order_acquire);
         for (int i = 1; i < threads; i++) workers_.emplace_back([this, now] { work(now); });
     }
 
     void run(int64_t n, int parts, PartFn fn, const void* body) {
-        if (holds_pool) {
+        if (hold()) {
             run_held(n, parts, fn, body);
-        } else if (hold()) {
-            run_held(n, parts, fn, body);
-            release();
+            use_.unlock();
         } else {
             for (int p = 0; p < parts; p++) call(n, parts, p, fn, body);
         }
     }
 
-    // Gives this thread the pool until release(), waiting while another thread has it (unless
-    // `wait` is false: then it returns false). False, without waiting, when this is nested in a
-    // part or the pool has no workers.
-    bool hold(bool wait = true) {
-        if (in_part || holds_pool || threads() == 1) return false;
-        if (wait) {
-            use_.lock();
-        } else if (!use_.try_lock()) {
-            return false;
-        }
+  private:
+    // Gives this thread the pool, waiting while another thread has it. False, without waiting, when
+    // this is nested in a part or the pool has no workers.
+    bool hold() {
+        if (in_part || threads() == 1) return false;
+        use_.lock();
         if (workers_.empty()) {
             use_.unlock();
             return false;
         }
-        holds_pool = true;
         return true;
     }
 
-    void release() {
-        holds_pool = false;
-        use_.unlock();
-    }
-
-  private:
     void run_held(int64_t n, int parts, PartFn fn, const void* body) {
         publish(n, parts, fn, body);
         wake_.notify_all();
@@ -170,7 +154,7 @@ class Pool {
         stop_ = false;
     }
 
-    std::mutex use_;  // held by the thread whose region (or OpenBLAS call) the pool runs
+    std::mutex use_;  // held by the thread whose region the pool runs
     std::mutex m_;
     std::condition_variable wake_, done_;
     std::vector<std::thread> workers_;
@@ -191,28 +175,6 @@ Pool& pool() {
     return *instance;
 }
 
-// OpenBLAS's threaded drivers hand out jobs that wait for each other (a GEMM's jobs share packed
-// panels), so each job needs a thread of its own at once: a part of the pool, or, for a call from
-// another library's thread that raised OpenBLAS's thread count itself while the pool is busy, a
-// thread started for it (waiting for the pool there could wait on OpenBLAS's own locks).
-// OpenBLAS gives job p the scratch buffer and status of its thread p whoever calls, so two calls
-// must not run at once: one waits here for the other. No job calls OpenBLAS's threaded drivers.
-void run_blas_jobs(int, openblas_dojob_callback dojob, int jobs, size_t job_size, void* job_data, int dojob_data) {
-    static std::mutex one_call_at_a_time;
-    const std::lock_guard<std::mutex> one_call(one_call_at_a_time);
-    const auto job = [&](int p) { dojob(p, static_cast<char*>(job_data) + p * job_size, dojob_data); };
-    const bool held = holds_pool;
-    if (jobs <= pool().threads() && (held || pool().hold(false))) {
-        run_parts(jobs, jobs, [&](int p, int64_t, int64_t) { job(p); });
-        if (!held) pool().release();
-    } else {
-        std::vector<std::thread> others;
-        for (int p = 1; p < jobs; p++) others.emplace_back(job, p);
-        job(0);
-        for (std::thread& t : others) t.join();
-    }
-}
-
 }  // namespace
 
 int pool_threads() {
@@ -221,17 +183,11 @@ int pool_threads() {
 
 void set_pool_threads(int threads) {
     openblas_set_num_threads(1);
-    openblas_set_threads_callback_function(run_blas_jobs);
     pool().resize(std::max(1, threads));
 }
 
-bool blas_on_pool(int threads, void (*blas)(const void*), const void* call) {
-    if (!pool().hold()) return false;
-    openblas_set_num_threads(threads);
-    blas(call);
-    openblas_set_num_threads(1);
-    pool().release();
-    return true;
+bool in_parallel_part() {
+    return in_part;
 }
 
 int parallel_parts(int64_t n, int64_t grain) {

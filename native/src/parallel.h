@@ -1,6 +1,5 @@
-// The one thread pool of the library. Our kernels split their work over it, and OpenBLAS's
-// threaded GEMM runs its jobs on it, so the library never holds more busy threads than
-// g4_set_num_threads gave it.
+// The one thread pool of the library. Our kernels, and the GEMMs that run in OpenBLAS, split their
+// work over it, so the library never holds more busy threads than g4_set_num_threads gave it.
 #ifndef G4_PARALLEL_H
 #define G4_PARALLEL_H
 
@@ -25,16 +24,8 @@ using PartFn = void (*)(const void* body, int part, int64_t begin, int64_t end);
 // pool has one thread: the same parts either way, so results do not depend on which thread ran what.
 void run_parts(int64_t n, int parts, PartFn fn, const void* body);
 
-// Calls blas(call) with OpenBLAS set to `threads` threads, whose jobs then run on the pool (taken
-// as for a region); OpenBLAS is back on one thread afterwards. Returns false without calling when
-// this call is nested in a part or the pool has no workers.
-bool blas_on_pool(int threads, void (*blas)(const void*), const void* call);
-
-template <typename Call>
-bool blas_on_pool(int threads, const Call& call) {
-    return blas_on_pool(
-        threads, [](const void* c) { (*static_cast<const Call*>(c))(); }, &call);
-}
+// Whether this thread is running a part of a region: work it splits runs on this thread alone.
+bool in_parallel_part();
 
 // body(part, begin, end) over `parts` parts of [0, n), as above.
 template <typename Body>

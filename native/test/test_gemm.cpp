@@ -73,8 +73,9 @@ void concurrent_callers() {
     for (const auto& c : got) g4test::expect(c == alone, "gemm: four concurrent callers get the values of one");
 }
 
-// A thread outside the library raises OpenBLAS's thread count and calls it directly while another
-// thread uses the pool: its jobs run on the pool when it is free, else on threads of their own.
+// A thread outside the library raises OpenBLAS's thread count (process-wide) and calls it directly
+// while another thread uses the library: both get their values, though the library's products that
+// run in OpenBLAS may then run on OpenBLAS's threads too, and round differently.
 void direct_openblas_caller() {
     const int64_t m = 200, n = 190, k = 170;
     const auto a = g4test::random(m * k, 23), b = g4test::random(k * n, 24);
@@ -99,7 +100,8 @@ void direct_openblas_caller() {
     }
     library.join();
     openblas_set_num_threads(1);
-    g4test::expect(busy == alone, "gemm beside a direct OpenBLAS caller gets the values of one");
+    g4test::close("gemm beside a direct OpenBLAS caller", busy.data(), ref.data(), ref.size(), 1e-4,
+                  1e-4 * std::sqrt(k + 1.0));
 }
 
 // The packed GEMM's values do not depend on the threads it runs on, and it runs on fewer threads
@@ -168,7 +170,8 @@ int main() {
         packed_threads_and_workspace();
     });
     concurrent_callers();
-    direct_openblas_caller();
+    // on OpenBLAS (AVX2) and, where the CPU has it, on the packed GEMM
+    g4test::for_each_isa("gemm", [](const char*) { direct_openblas_caller(); });
     g4_set_num_threads(1);
     return g4test::finish("gemm");
 }

@@ -153,8 +153,8 @@ public static native int g4_isa_selected();
 /* Forces an instruction set (for tests); returns G4_UNSUPPORTED if the CPU lacks it or the library
    was built without it (G4_ENABLE_AVX2, G4_ENABLE_AVX512). */
 public static native int g4_isa_select(int isa);
-/* The size of the library's one thread pool (the calling thread included), which runs OpenBLAS's
-   threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our kernels; process-wide. */
+/* The size of the library's one thread pool (the calling thread included), which splits our kernels
+   and the GEMMs that run in OpenBLAS (one single-threaded OpenBLAS call per part); process-wide. */
 public static native void g4_set_num_threads(int threads);
 public static native int g4_get_num_threads();
 /* The machine's FP32 peak as the kernels can reach it: independent chains of fused multiply-adds at

@@ -21,8 +21,8 @@ import org.grad4j.jni.global.g4kernels;
  * throws IllegalArgumentException otherwise, even though the ops have validated the arguments
  * already; a non-zero status after that is a bug and throws IllegalStateException.
  * {@link Threads#get()} sizes the library's one thread pool (the calling thread included), which
- * runs OpenBLAS's threaded GEMM (its jobs, through OpenBLAS's threads callback) and splits our
- * kernels, one call at a time: a thread that finds it busy waits.
+ * splits our kernels and the GEMMs that run in OpenBLAS (one single-threaded OpenBLAS call per
+ * part), one call at a time: a thread that finds it busy waits.
  */
 public final class NativeBackend implements Backend {
     private static final float[] EMPTY = new float[0];
