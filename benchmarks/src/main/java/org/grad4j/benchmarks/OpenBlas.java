@@ -11,8 +11,9 @@ import org.grad4j.backend.Threads;
 
 /**
  * The ceiling: {@code cblas_sgemm} called directly on off-heap memory, on OpenBLAS's own threads,
- * as many as the native backend's pool would have. The native library is not loaded for it: once it
- * is, OpenBLAS's threaded jobs run on the library's pool instead.
+ * as many as the native backend's pool would have. The native library sets OpenBLAS's thread count
+ * (process-wide) to one when it sizes its pool: set the count before each call
+ * ({@link #useConfiguredThreads}) where both run in one JVM.
  */
 final class OpenBlas {
     private OpenBlas() {}

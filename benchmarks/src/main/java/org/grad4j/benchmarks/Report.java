@@ -24,9 +24,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * org.grad4j.benchmarks.Report [--seconds 1] [--out dir] [--doc docs/benchmarks.md] [--readme
  * README.md]}, from the repository's root. {@code --only gemm,conv,...} runs some sections and only
  * prints their tables. JMH's JSON results go to {@code --out} (default {@code
- * benchmarks/target/report}). When {@code OPENBLAS_CORETYPE} is set, GEMM is run again in a child
- * JVM without it, so both OpenBLAS kernel choices are shown; {@link GemmOverhead} and
- * {@link CompiledSteps}, {@link ThreadScaling} and {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of
+ * benchmarks/target/report}). {@link GemmOverhead} runs in a child JVM twice: against the library's
+ * own GEMM, and against OpenBLAS in an environment without {@code OPENBLAS_CORETYPE}, so that
+ * OpenBLAS picks its kernels for this CPU; {@link CompiledSteps}, {@link ThreadScaling} and
+ * {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of
  * {@link BenchmarkJvm}: a fixed 2 GiB pre-touched heap and the Vector API.
  */
 public final class Report {
@@ -38,6 +39,8 @@ public final class Report {
     static final String THREADS = "threads";
     static final String ONNX = "onnx";
     static final String SPARK = "spark";
+    private static final String AUTO_TITLE = "Tensor.matmul against OpenBLAS with OPENBLAS_CORETYPE unset (OpenBLAS"
+            + " picks its kernels), alternating rounds in one JVM (µs per call)";
     private static final String OVERHEAD_TITLE =
             "Tensor.matmul against the native library's GEMM called directly, in one JVM (µs per call)";
     private static final String CHECKPOINT_TITLE = "Activation checkpointing on a 64-layer MLP";
@@ -55,15 +58,12 @@ public final class Report {
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "1"));
         Path out = Path.of(options.getOrDefault("out", "benchmarks/target/report"));
         Files.createDirectories(out);
-        if (options.containsKey("child")) {
-            System.out.print(table(section(options.get("child")), seconds, out));
-            return;
-        }
         String machine = Machine.describe();
         System.out.println(machine);
         if (options.containsKey("only")) {
             for (String name : options.get("only").split(",")) {
                 String table = switch (name) {
+                    case AUTO -> gemmAuto();
                     case OVERHEAD -> overhead();
                     case CHECKPOINT -> checkpoint();
                     case COMPILED -> compiled();
@@ -84,18 +84,10 @@ public final class Report {
         ExampleRuns.check();
         ReportDocument doc = new ReportDocument(machine, run(seconds));
         for (Section section : Sections.all()) {
-            if (!section.name().equals(AUTO)) {
-                doc.add(section.name(), section.title(), table(section, seconds, out));
-            }
-        }
-        if (System.getenv("OPENBLAS_CORETYPE") != null) {
-            Section auto = section(AUTO);
-            List<String> child =
-                    List.of("--child", AUTO, "--seconds", Double.toString(seconds), "--out", out.toString());
-            String printed = ChildJvm.run(ChildJvm.concat(ChildJvm.onClassPath(Report.class), child), true);
-            doc.add(AUTO, auto.title(), tableLines(printed));
+            doc.add(section.name(), section.title(), table(section, seconds, out));
         }
         doc.add(OVERHEAD, OVERHEAD_TITLE, overhead());
+        doc.add(AUTO, AUTO_TITLE, gemmAuto());
         doc.add(COMPILED, COMPILED_TITLE, compiled());
         doc.add(THREADS, THREADS_TITLE, threads());
         doc.add(CHECKPOINT, CHECKPOINT_TITLE, checkpoint());
@@ -139,6 +131,13 @@ public final class Report {
         System.err.println("benchmarks: running " + OVERHEAD + " ...");
         List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(GemmOverhead.class));
         return tableLines(ChildJvm.run(ChildJvm.concat(jvm, List.of("--rounds", "11", "--table")), false));
+    }
+
+    private static String gemmAuto() throws IOException, InterruptedException {
+        System.err.println("benchmarks: running " + AUTO + " ...");
+        List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(GemmOverhead.class));
+        List<String> program = List.of("--reference", "openblas", "--sizes", "1024,2048", "--rounds", "11", "--table");
+        return tableLines(ChildJvm.run(ChildJvm.concat(jvm, program), true));
     }
 
     private static String checkpoint() throws IOException, InterruptedException {
@@ -185,7 +184,7 @@ public final class Report {
 
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> known = List.of("only", "seconds", "out", "doc", "readme", "child");
+        List<String> known = List.of("only", "seconds", "out", "doc", "readme");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (!known.contains(name) || i + 1 >= args.length) {
@@ -201,6 +200,7 @@ public final class Report {
     private static List<String> sectionNames() {
         List<String> names = new ArrayList<>();
         Sections.all().forEach(s -> names.add(s.name()));
+        names.add(AUTO);
         names.add(OVERHEAD);
         names.add(COMPILED);
         names.add(THREADS);

@@ -39,18 +39,6 @@ final class Sections {
                                 new String[] {"NT", "TN"}),
                         Sections::gemm),
                 new Section(
-                        "gemm-auto",
-                        "GEMM with OPENBLAS_CORETYPE unset: OpenBLAS picks its kernels (GFLOPS)",
-                        "GemmBench",
-                        Map.of(
-                                "backend",
-                                new String[] {"openblas", "native"},
-                                "n",
-                                new String[] {"256", "1024", "2048"},
-                                "layout",
-                                new String[] {"NN"}),
-                        Sections::gemm),
-                new Section(
                         "conv",
                         "Conv2d 3×3, padding 1: batch×in→out@size (ms per call)",
                         "Conv2dBench",
