@@ -3,6 +3,7 @@ package org.grad4j.internal.ops;
 import org.grad4j.autograd.Context;
 import org.grad4j.backend.Conv2dGeometry;
 import org.grad4j.graph.Attributes;
+import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.tensor.Tensor;
 
 /**
@@ -53,10 +54,13 @@ public final class Conv2d extends Op {
         int[] dilation = params.dilation();
         int[] padding = params.padding();
         if (g.outHeight() <= 0 || g.outWidth() <= 0) {
-            throw new IllegalArgumentException("conv2d: kernel " + ws[2] + "x" + ws[3]
-                    + " (dilation " + dilation[0] + "x" + dilation[1] + ") is larger than the padded input " + xs[2]
-                    + "x"
-                    + xs[3] + " (padding " + padding[0] + "x" + padding[1] + ")");
+            throw Shapes.argError(
+                    "conv2d",
+                    "kernel " + ws[2] + "x" + ws[3]
+                            + " (dilation " + dilation[0] + "x" + dilation[1] + ") is larger than the padded input "
+                            + xs[2]
+                            + "x"
+                            + xs[3] + " (padding " + padding[0] + "x" + padding[1] + ")");
         }
         return g;
     }

@@ -36,7 +36,7 @@ final class ConvOperands {
 
     /** "op: problem (input [..], weight [..], groups g)", for a problem whose message must be built. */
     IllegalArgumentException failure(String problem) {
-        return new IllegalArgumentException(op + ": " + problem + " (" + shapes() + ")");
+        return Shapes.argError(op, problem + " (" + shapes() + ")");
     }
 
     /** The shapes and groups, as the messages of {@link #require} end. */

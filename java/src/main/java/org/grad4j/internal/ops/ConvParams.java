@@ -16,7 +16,7 @@ record ConvParams(int[] stride, int[] padding, int[] outputPadding, int[] dilati
         int[] extra = outputPadding == null ? new int[2] : Shapes.pair(op, "outputPadding", outputPadding, 0);
         int[] d = Shapes.pair(op, "dilation", dilation, 1);
         if (groups < 1) {
-            throw new IllegalArgumentException(op + ": groups must be >= 1, got " + groups);
+            throw Shapes.argError(op, "groups must be >= 1, got " + groups);
         }
         return new ConvParams(s, p, extra, d, groups);
     }

@@ -71,8 +71,10 @@ public final class ConvTranspose2d extends Op {
         long outW =
                 (xs[3] - 1L) * stride[1] - 2L * padding[1] + (long) dilation[1] * (ws[3] - 1) + outputPadding[1] + 1;
         if (outH <= 0 || outW <= 0) {
-            throw new IllegalArgumentException("convTranspose2d: output size " + outH + "x" + outW
-                    + " is not positive (" + o.shapes() + ", padding " + java.util.Arrays.toString(padding) + ")");
+            throw Shapes.argError(
+                    "convTranspose2d",
+                    "output size " + outH + "x" + outW + " is not positive (" + o.shapes() + ", padding "
+                            + java.util.Arrays.toString(padding) + ")");
         }
         int outChannels = Shapes.size("convTranspose2d", "output channels", (long) ws[1] * groups);
         int height = Shapes.size("convTranspose2d", "output height", outH);

@@ -54,7 +54,7 @@ public final class Slice extends Op implements ViewGradient {
         axis = Shapes.dim(name(), dim, x.dim());
         int size = inputShape[axis];
         if (step <= 0) {
-            throw new IllegalArgumentException(name() + ": step must be > 0, got " + step);
+            throw Shapes.argError(name(), "step must be > 0, got " + step);
         }
         if (strict) {
             long first = start < 0 ? (long) start + size : start;

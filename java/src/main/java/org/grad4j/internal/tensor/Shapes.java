@@ -183,13 +183,18 @@ public final class Shapes {
 
     /**
      * Requires a condition on an argument, with a message naming the op. The message is made before
-     * the check: on a hot path, pass a constant, and throw where the check fails when the message
-     * must be built from values.
+     * the check: on a hot path, pass a constant, and throw {@link #argError} where the check fails
+     * when the message must be built from values.
      */
     public static void checkArg(boolean ok, String op, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(op + ": " + message);
+            throw argError(op, message);
         }
+    }
+
+    /** The exception for a bad argument of an op: "op: message". */
+    public static IllegalArgumentException argError(String op, String message) {
+        return new IllegalArgumentException(op + ": " + message);
     }
 
     /** A (height, width) pair, both entries &gt;= min; a copy. */
