@@ -130,8 +130,9 @@ public final class GemmOverhead {
     }
 
     /**
-     * Waits, untimed, while OpenBLAS's idle threads spin (for about 0.13 s after their last job) and
-     * then go to sleep, so that they do not take cores from the next phase.
+     * Waits, untimed, while OpenBLAS's idle threads spin (2^28 processor cycles after their last job,
+     * OpenBLAS's default THREAD_TIMEOUT) and then go to sleep, so that they do not take cores from
+     * the next phase.
      */
     private static void letOpenBlasThreadsSleep() {
         try {
