@@ -94,8 +94,8 @@ void from_side(const Conv& p, const float* side, int64_t first, int64_t count, i
                    [&](int64_t block, int64_t s) { std::memcpy(y + block, side + s, sizeof(float) * p.cols()); });
 }
 
-// A part's GEMMs. Our AVX-512 GEMM, single-threaded on the part's packing buffer, where the CPU
-// has it; OpenBLAS through g4::sgemm otherwise: when one part has the whole batch on a pool of
+// A part's GEMMs. Our packed GEMM, single-threaded on the part's packing buffer, where the CPU has
+// it (AVX2 or AVX-512); OpenBLAS through g4::sgemm otherwise: when one part has the whole batch on a pool of
 // several threads (g4::sgemm runs each GEMM on the pool instead), and for GEMMs too narrow for
 // the packed GEMM (packed_gemm_pays).
 struct PartGemm {
@@ -107,47 +107,31 @@ struct PartGemm {
 
     // Packs op(W) of group g (m × k) where the packed GEMM will run.
     void pack_weights(int64_t g, bool trans, const float* w, int64_t ldw, int64_t m, int64_t k) const {
-#if defined(G4_HAVE_AVX512)
         if (packed) {
             const g4::MatrixPanels matrix = g4::a_panels(trans, w, ldw);
             g4::pack_a_whole(g4::source_of(matrix), m, k, weights + g * weight_floats);
         }
-#else
-        (void)g, (void)trans, (void)w, (void)ldw, (void)m, (void)k;
-#endif
     }
 
     // Whether a product n wide runs on the packed GEMM, which can read the columns from the grid.
-    bool packs_columns(int64_t n) const {
-        return packed && g4::packed_gemm_pays(n);
-    }
+    bool packs_columns(int64_t n) const { return packed && g4::packed_gemm_pays(n); }
 
     // C = op(A) · columns (forward) or op(A) · columnsᵀ (weight gradient), where packs_columns(n).
     void with_columns(int64_t m, int64_t n, int64_t k, const g4::MatrixPanels& a, const g4::GridColumns& columns,
                       float beta, float* c, int64_t ldc, const float* packed_a = nullptr) const {
-#if defined(G4_HAVE_AVX512)
         g4::packed_sgemm(m, n, k, 1.0f, g4::source_of(a), g4::source_of(columns), beta, c, ldc, packed_a, pack);
-#else
-        (void)m, (void)n, (void)k, (void)a, (void)columns, (void)beta, (void)c, (void)ldc, (void)packed_a;
-#endif
     }
 
     // What pack_weights packed for group g, for operator(); null where it packed nothing.
-    const float* packed_weights(int64_t g) const {
-        return packed ? weights + g * weight_floats : nullptr;
-    }
+    const float* packed_weights(int64_t g) const { return packed ? weights + g * weight_floats : nullptr; }
 
     void operator()(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
                     const float* b, int64_t ldb, float beta, float* c, int64_t ldc,
                     const float* packed_a = nullptr) const {
-#if defined(G4_HAVE_AVX512)
         if (packed && k > 0 && g4::packed_gemm_pays(n)) {
             g4::packed_sgemm(trans_a, trans_b, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc, packed_a, pack);
             return;
         }
-#else
-        (void)packed_a;
-#endif
         g4::sgemm(trans_a, trans_b, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc);
     }
 };

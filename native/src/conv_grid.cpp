@@ -2,7 +2,6 @@
 
 namespace g4 {
 
-#if defined(G4_HAVE_AVX512)
 namespace {
 
 // Where tap r reads the planes, relative to the grid pixel, stepped along r.
@@ -51,7 +50,6 @@ void pack_grid_columns(const void* source, int64_t p0, int64_t kc, int64_t first
         }
     }
 }
-#endif
 
 G4_PLAIN_LOOPS void to_planes(const Conv& p, const float* x, float* planes) {
     const int64_t wp = p.wp(), hp = p.hp();

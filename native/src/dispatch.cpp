@@ -1,4 +1,4 @@
-// Chooses the instruction set of the element-wise loops and the convolutions' GEMM once, when the
+// Chooses the instruction set of the element-wise loops and the packed GEMM once, when the
 // library loads; g4_isa_select (for tests) can force another later.
 #include <atomic>
 
@@ -69,12 +69,19 @@ const ElementwiseKernels& elementwise() {
     return *table(selected.load(std::memory_order_relaxed));
 }
 
-bool packed_gemm_available() {
+const PackedKernels* packed_kernels() {
+    switch (selected.load(std::memory_order_relaxed)) {
 #if defined(G4_HAVE_AVX512)
-    return selected.load(std::memory_order_relaxed) == G4_ISA_AVX512;
-#else
-    return false;
+        case G4_ISA_AVX512:
+            return &packed_avx512;
 #endif
+#if defined(G4_HAVE_AVX2)
+        case G4_ISA_AVX2:
+            return &packed_avx2;
+#endif
+        default:
+            return nullptr;
+    }
 }
 
 }  // namespace g4

@@ -1,4 +1,4 @@
-// GEMM: our packed AVX-512 GEMM where the CPU has it and the product suits it, else OpenBLAS.
+// GEMM: our packed GEMM where the CPU has AVX2 or AVX-512 and the product suits it, else OpenBLAS.
 // Either way a product large enough for several threads is cut into parts, one per thread of the
 // pool, each a single-threaded product of its own: OpenBLAS stays at one thread, and its threaded
 // driver (whose jobs wait for each other, and whose idle threads spin beside the pool's) never runs.
@@ -84,17 +84,12 @@ bool packed_product(int64_t n, int64_t k) {
 void packed_parts(const ProductSplit& split, bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, float alpha,
                   const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc,
                   float* workspace) {
-#if defined(G4_HAVE_AVX512)
     const int64_t part_floats = split.part_floats(n);
     split.run(m, n, [&](int p, int64_t i0, int64_t rows, int64_t j0, int64_t cols) {
         packed_sgemm(trans_a, trans_b, rows, cols, k, alpha, a_rows(trans_a, a, lda, i0), lda,
                      b_columns(trans_b, b, ldb, j0), ldb, beta, c + i0 * ldc + j0, ldc, nullptr,
                      workspace + p * part_floats);
     });
-#else
-    (void)split, (void)trans_a, (void)trans_b, (void)m, (void)n, (void)k, (void)alpha, (void)a, (void)lda, (void)b,
-        (void)ldb, (void)beta, (void)c, (void)ldc, (void)workspace;
-#endif
 }
 
 }  // namespace

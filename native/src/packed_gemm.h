@@ -1,6 +1,7 @@
-// Our own GEMM for the convolutions (gemm_avx512.cpp): C = alpha · op(A) · op(B) + beta · C,
-// row-major, on the calling thread, with AVX-512 micro-kernels. It packs op(A) into panels of
-// kPackedMr rows and op(B) into panels of kPackedNr columns, in the caller's buffer: no allocation.
+// Our own GEMM (packed_gemm.cpp): C = alpha · op(A) · op(B) + beta · C, row-major, on the calling
+// thread, with the micro-kernels of the selected instruction set (gemm_avx512.cpp, gemm_avx2.cpp).
+// It packs op(A) into panels of kPackedMr rows and op(B) into panels of kPackedNr columns, in the
+// caller's buffer: no allocation.
 #ifndef G4_PACKED_GEMM_H
 #define G4_PACKED_GEMM_H
 
@@ -9,9 +10,9 @@
 
 namespace g4 {
 
-// The micro-tile (kPackedMr × kPackedNr of C, in 24 registers) and the blocks of k, m and n packed at a time.
-// Every panel of a block of op(A) passes over the whole block of op(B) (kc × nc, 640 KB), which must
-// therefore stay in L2: 1 MB or more per core on CPUs with AVX-512.
+// The micro-tile (kPackedMr × kPackedNr of C: 24 AVX-512 registers, or four tiles of 6 × 16 in 12 AVX2
+// registers each) and the blocks of k, m and n packed at a time. Every panel of a block of op(A)
+// passes over the whole block of op(B) (kc × nc, 640 KB), which should therefore stay in L2.
 constexpr int64_t kPackedMr = 12;
 constexpr int64_t kPackedNr = 32;
 constexpr int64_t kPackedKc = 320;
@@ -46,8 +47,25 @@ inline bool packed_gemm_pays(int64_t n) {
     return round_up(n, kPackedNr) * 10 <= n * 13;
 }
 
-// Whether the selected instruction set has this GEMM (AVX-512; dispatch.cpp).
-bool packed_gemm_available();
+// The parts of this GEMM that each instruction set has its own of.
+struct PackedKernels {
+    // C[0 .. m, 0 .. n) = alpha · (A panel · B panel) + beta · C for an m × n micro-tile (m ≤ kPackedMr,
+    // n ≤ kPackedNr) over kc steps of k; C not read when beta = 0.
+    void (*tile)(int64_t kc, const float* a, const float* b, float* c, int64_t ldc, int m, int n, float alpha,
+                 float beta);
+    void (*pack_panel)(const float* const* steps, int64_t items, int64_t kc, int64_t width, float* out);
+    void (*pack_panel_transposed)(const float* const* rows, int64_t items, int64_t kc, int64_t width, float* out);
+};
+
+extern const PackedKernels packed_avx2;
+extern const PackedKernels packed_avx512;
+
+// The selected instruction set's kernels (dispatch.cpp); null where it has none (scalar, NEON).
+const PackedKernels* packed_kernels();
+
+inline bool packed_gemm_available() {
+    return packed_kernels() != nullptr;
+}
 
 // Where packed_sgemm reads an operand: pack(source, p0, kc, first, count, width, out) writes k
 // [p0, p0 + kc) of items [first, first + count) (rows of op(A), columns of op(B)) as panels of

@@ -1,5 +1,5 @@
 // Convolution forward and both backwards against direct loops over a range of geometries, with
-// every instruction set the CPU has (AVX-512 runs the convolutions' GEMMs on our own kernels).
+// every instruction set the CPU has (AVX2 and AVX-512 run the convolutions' GEMMs on our own kernels).
 #include "check.h"
 #include "g4/kernels.h"
 

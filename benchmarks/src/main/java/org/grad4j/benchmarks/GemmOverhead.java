@@ -19,8 +19,8 @@ import org.grad4j.tensor.Tensor;
  * {@code matmul}, the fresh result the JVM allocates and zeroes) or, with {@code --reference
  * openblas}, {@code cblas_sgemm} on OpenBLAS's own threads (as many as the pool has), with whatever
  * kernels {@code OPENBLAS_CORETYPE} selects. {@code --isa avx2} runs the library as on a CPU
- * without AVX-512, where every product goes to OpenBLAS (cut into single-threaded calls on the
- * pool). The cost of a fresh result alone (a {@code new float[n * n]}) is the last column.
+ * without AVX-512, on its AVX2 micro-kernels. The cost of a fresh result alone (a {@code new
+ * float[n * n]}) is the last column.
  * "matmul, closed" closes each result, so that the next one reuses its memory, still in the cache,
  * as PyTorch's allocator does once a result's last reference is dropped.
  * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar

@@ -147,7 +147,7 @@ public static final int
 
 /* ---- set-up ---------------------------------------------------------------------------- */
 
-/* The instruction set the element-wise kernels (and, with AVX-512, the convolutions' GEMM) run on:
+/* The instruction set the element-wise kernels (and, with AVX2 or AVX-512, our packed GEMM) run on:
    the best the CPU and this build have, chosen at load time, unless g4_isa_select forced another. */
 public static native int g4_isa_selected();
 /* Forces an instruction set (for tests); returns G4_UNSUPPORTED if the CPU lacks it or the library
@@ -166,7 +166,7 @@ public static native double g4_fma_peak(@Cast("int64_t") long iterations);
 
 /* Floats of work space g4_f32_gemm needs for this product with every thread of the pool: 0 where
    OpenBLAS runs it, else the packing buffers of our own GEMM, which runs every product wide enough
-   for its micro-tiles where AVX-512 is selected; -1 for a negative size. */
+   for its micro-tiles where AVX2 or AVX-512 is selected; -1 for a negative size. */
 public static native @Cast("int64_t") long g4_f32_gemm_workspace_size(@Cast("int64_t") long m, @Cast("int64_t") long n, @Cast("int64_t") long k);
 /* C = alpha op(A) op(B) + beta C, row-major, op(A) m x k, op(B) k x n; beta = 0 ignores C. With a
    work space smaller than g4_f32_gemm_workspace_size gives, it uses fewer threads; one too small for

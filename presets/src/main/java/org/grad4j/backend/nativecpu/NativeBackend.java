@@ -14,15 +14,15 @@ import org.grad4j.backend.UnaryOp;
 import org.grad4j.jni.global.g4kernels;
 
 /**
- * The native backend: GEMM in OpenBLAS; convolution as our im2col with OpenBLAS's GEMM (our own
- * AVX-512 GEMM where the CPU has it); everything else in our C++ kernels (native/), reached
- * through JavaCPP. Arrays are pinned for the call, not copied. Each method first checks that every
- * element the kernel will touch lies inside its array ({@code Bounds}, {@code ConvBounds}) and
- * throws IllegalArgumentException otherwise, even though the ops have validated the arguments
- * already; a non-zero status after that is a bug and throws IllegalStateException.
- * {@link Threads#get()} sizes the library's one thread pool (the calling thread included), which
- * splits our kernels and the GEMMs that run in OpenBLAS (one single-threaded OpenBLAS call per
- * part), one call at a time: a thread that finds it busy waits.
+ * The native backend: GEMM on our own packed kernel where the CPU has AVX2 or AVX-512, else in
+ * OpenBLAS; convolution as our im2col with that GEMM; everything else in our C++ kernels
+ * (native/), reached through JavaCPP. Arrays are pinned for the call, not copied. Each method
+ * first checks that every element the kernel will touch lies inside its array ({@code Bounds},
+ * {@code ConvBounds}) and throws IllegalArgumentException otherwise, even though the ops have
+ * validated the arguments already; a non-zero status after that is a bug and throws
+ * IllegalStateException. {@link Threads#get()} sizes the library's one thread pool (the calling
+ * thread included), which splits our kernels and the GEMMs that run in OpenBLAS (one
+ * single-threaded OpenBLAS call per part), one call at a time: a thread that finds it busy waits.
  */
 public final class NativeBackend implements Backend {
     private static final float[] EMPTY = new float[0];
