@@ -21,6 +21,7 @@ final class ReadmeSummary {
             new Quote("examples", row -> true),
             new Quote("gemm", row -> row.startsWith("| 1024 |")),
             new Quote("gemm-auto", row -> row.startsWith("| 1024 |")),
+            new Quote("gemm-avx2", row -> row.startsWith("| 1024 |")),
             new Quote("conv", row -> row.startsWith("| 64x32-64@14 |") || row.contains("FmaPeak")),
             new Quote("train", row -> true),
             new Quote("compiled", row -> true),

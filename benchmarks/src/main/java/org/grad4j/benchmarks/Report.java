@@ -26,12 +26,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * prints their tables. JMH's JSON results go to {@code --out} (default {@code
  * benchmarks/target/report}). {@link GemmOverhead} runs in a child JVM twice: against the library's
  * own GEMM, and against OpenBLAS in an environment without {@code OPENBLAS_CORETYPE}, so that
- * OpenBLAS picks its kernels for this CPU; {@link CompiledSteps}, {@link ThreadScaling} and
+ * OpenBLAS picks its kernels for this CPU; a third time on the library's AVX2 micro-kernels against
+ * OpenBLAS as CI pins it; {@link CompiledSteps}, {@link ThreadScaling} and
  * {@link CheckpointMemory} run in child JVMs too. The benchmark JVMs get the options of
  * {@link BenchmarkJvm}: a fixed 2 GiB pre-touched heap and the Vector API.
  */
 public final class Report {
     static final String AUTO = "gemm-auto";
+    static final String AVX2 = "gemm-avx2";
     static final String OVERHEAD = "overhead";
     static final String EXAMPLES = "examples";
     static final String CHECKPOINT = "checkpoint";
@@ -41,6 +43,8 @@ public final class Report {
     static final String SPARK = "spark";
     private static final String AUTO_TITLE = "Tensor.matmul against OpenBLAS with OPENBLAS_CORETYPE unset (OpenBLAS"
             + " picks its kernels), alternating rounds in one JVM (µs per call)";
+    private static final String AVX2_TITLE = "Tensor.matmul on the AVX2 micro-kernels (as on a CPU without AVX-512)"
+            + " against OpenBLAS on its own threads, alternating rounds in one JVM (µs per call)";
     private static final String OVERHEAD_TITLE =
             "Tensor.matmul against the native library's GEMM called directly, in one JVM (µs per call)";
     private static final String CHECKPOINT_TITLE = "Activation checkpointing on a 64-layer MLP";
@@ -64,6 +68,7 @@ public final class Report {
             for (String name : options.get("only").split(",")) {
                 String table = switch (name) {
                     case AUTO -> gemmAuto();
+                    case AVX2 -> gemmAvx2();
                     case OVERHEAD -> overhead();
                     case CHECKPOINT -> checkpoint();
                     case COMPILED -> compiled();
@@ -88,6 +93,7 @@ public final class Report {
         }
         doc.add(OVERHEAD, OVERHEAD_TITLE, overhead());
         doc.add(AUTO, AUTO_TITLE, gemmAuto());
+        doc.add(AVX2, AVX2_TITLE, gemmAvx2());
         doc.add(COMPILED, COMPILED_TITLE, compiled());
         doc.add(THREADS, THREADS_TITLE, threads());
         doc.add(CHECKPOINT, CHECKPOINT_TITLE, checkpoint());
@@ -138,6 +144,14 @@ public final class Report {
         List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(GemmOverhead.class));
         List<String> program = List.of("--reference", "openblas", "--sizes", "1024,2048", "--rounds", "11", "--table");
         return tableLines(ChildJvm.run(ChildJvm.concat(jvm, program), true));
+    }
+
+    private static String gemmAvx2() throws IOException, InterruptedException {
+        System.err.println("benchmarks: running " + AVX2 + " ...");
+        List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(GemmOverhead.class));
+        List<String> program =
+                List.of("--isa", "avx2", "--reference", "openblas", "--sizes", "1024", "--rounds", "11", "--table");
+        return tableLines(ChildJvm.run(ChildJvm.concat(jvm, program), false));
     }
 
     private static String checkpoint() throws IOException, InterruptedException {
@@ -201,6 +215,7 @@ public final class Report {
         List<String> names = new ArrayList<>();
         Sections.all().forEach(s -> names.add(s.name()));
         names.add(AUTO);
+        names.add(AVX2);
         names.add(OVERHEAD);
         names.add(COMPILED);
         names.add(THREADS);
