@@ -39,8 +39,35 @@ public final class NativeBackend implements Backend {
     /** The thread count the native pool was last given; 0 before the first call. */
     private static volatile int poolThreads;
 
+    /** Loads the library; {@code -Dgrad4j.isa} names the instruction set its kernels run on ({@link #selectIsa}). */
     public NativeBackend() {
         Loader.load(g4kernels.class);
+        String isa = System.getProperty("grad4j.isa");
+        if (isa != null && !isa.isEmpty()) {
+            selectIsa(isa);
+        }
+    }
+
+    /**
+     * Runs the kernels on the instruction set {@code name} ("scalar", "avx2", "avx512" or "neon")
+     * instead of the best the CPU has, as PyTorch's {@code ATEN_CPU_CAPABILITY} does: to see how
+     * the library runs on a smaller CPU. Process-wide.
+     *
+     * @throws IllegalArgumentException for another name, or one this CPU or build lacks
+     */
+    static void selectIsa(String name) {
+        int isa = switch (name) {
+            case "scalar" -> G4_ISA_SCALAR;
+            case "avx2" -> G4_ISA_AVX2;
+            case "avx512" -> G4_ISA_AVX512;
+            case "neon" -> G4_ISA_NEON;
+            default ->
+                throw new IllegalArgumentException("grad4j.isa: '" + name + "' is none of scalar, avx2, avx512, neon");
+        };
+        if (g4_isa_select(isa) != G4_OK) {
+            throw new IllegalArgumentException("grad4j.isa=" + name + ": this CPU or this build of the native"
+                    + " library does not have it (the kernels run on " + isaName() + ")");
+        }
     }
 
     /** Gives the native pool {@link Threads#get()} threads if it has another count. */
@@ -67,8 +94,12 @@ public final class NativeBackend implements Backend {
         return g4_get_num_threads();
     }
 
-    /** The instruction set the element-wise kernels run on: "scalar", "avx2", "avx512" or "neon". */
+    /** The instruction set the kernels run on: "scalar", "avx2", "avx512" or "neon". */
     public String isa() {
+        return isaName();
+    }
+
+    private static String isaName() {
         return switch (g4_isa_selected()) {
             case G4_ISA_AVX512 -> "avx512";
             case G4_ISA_AVX2 -> "avx2";

@@ -3,6 +3,8 @@ package org.grad4j.backend.nativecpu;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -70,6 +72,31 @@ class NativeBackendTest {
                 ? "avx512"
                 : flags.containsAll(List.of("avx2", "fma")) ? "avx2" : "scalar";
         assertEquals(expected, new NativeBackend().isa(), "CPU flags " + flags);
+    }
+
+    @Test
+    void theIsaPropertyPicksTheInstructionSetAndNamesWhatTheCpuLacks() {
+        String best = new NativeBackend().isa();
+        try {
+            System.setProperty("grad4j.isa", "scalar");
+            NativeBackend backend = new NativeBackend();
+            assertEquals("scalar", backend.isa());
+            assertEquals(6f, Tensor.of(new float[] {1, 2, 3}, 3).sum().item(), "the scalar kernels run the ops");
+            IllegalArgumentException unknown =
+                    assertThrows(IllegalArgumentException.class, () -> NativeBackend.selectIsa("sse9"));
+            assertTrue(unknown.getMessage().contains("'sse9'"), unknown.getMessage());
+            String foreign = System.getProperty("os.arch").equals("aarch64") ? "avx2" : "neon";
+            IllegalArgumentException lacking =
+                    assertThrows(IllegalArgumentException.class, () -> NativeBackend.selectIsa(foreign));
+            assertTrue(
+                    lacking.getMessage().contains("grad4j.isa=" + foreign)
+                            && lacking.getMessage().contains("run on scalar"),
+                    lacking.getMessage());
+        } finally {
+            System.clearProperty("grad4j.isa");
+            NativeBackend.selectIsa(best);
+        }
+        assertEquals(best, new NativeBackend().isa());
     }
 
     @Test
