@@ -18,14 +18,14 @@ import org.grad4j.tensor.Tensor;
  * the same kernel on the same pool, so what remains is the binding: validation, JNI and, for
  * {@code matmul}, the fresh result the JVM allocates and zeroes) or, with {@code --reference
  * openblas}, {@code cblas_sgemm} on OpenBLAS's own threads (as many as the pool has), with whatever
- * kernels {@code OPENBLAS_CORETYPE} selects. {@code --isa avx2} runs the library as on a CPU
- * without AVX-512, on its AVX2 micro-kernels. The cost of a fresh result alone (a {@code new
- * float[n * n]}) is the last column.
+ * kernels {@code OPENBLAS_CORETYPE} selects ({@code -Dgrad4j.isa=avx2} runs the library as on a
+ * CPU without AVX-512). The cost of a fresh result alone (a {@code new float[n * n]}) is the last
+ * column.
  * "matmul, closed" closes each result, so that the next one reuses its memory, still in the cache,
  * as PyTorch's allocator does once a result's last reference is dropped.
  * {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
  * org.grad4j.benchmarks.GemmOverhead [--sizes 64,256,1024] [--rounds 15] [--reference g4|openblas]
- * [--isa best|avx2] [--table]} (the heap the JMH benchmarks get, so that page faults of fresh memory are not timed);
+ * [--table]} (the heap the JMH benchmarks get, so that page faults of fresh memory are not timed);
  * {@code --table} prints the table without the machine line, as {@link Report} quotes it.
  */
 public final class GemmOverhead {
@@ -35,9 +35,7 @@ public final class GemmOverhead {
 
     public static void main(String[] args) {
         ProgramArguments a = new ProgramArguments(
-                "GemmOverhead",
-                args,
-                Map.of("--sizes", "64,256,1024", "--rounds", "15", "--reference", "g4", "--isa", "best"));
+                "GemmOverhead", args, Map.of("--sizes", "64,256,1024", "--rounds", "15", "--reference", "g4"));
         int[] sizes = Arrays.stream(a.text("--sizes").split(","))
                 .mapToInt(Integer::parseInt)
                 .toArray();
@@ -50,17 +48,6 @@ public final class GemmOverhead {
                         "GemmOverhead: --reference is g4 or openblas, not '" + a.text("--reference") + "'");
         };
         Backend nativeBackend = Backends.named("native");
-        switch (a.text("--isa")) {
-            case "best" -> {}
-            case "avx2" -> {
-                if (g4kernels.g4_isa_select(g4kernels.G4_ISA_AVX2) != g4kernels.G4_OK) {
-                    throw new IllegalStateException("GemmOverhead: this CPU or build has no AVX2 kernels");
-                }
-            }
-            default ->
-                throw new IllegalArgumentException(
-                        "GemmOverhead: --isa is best or avx2, not '" + a.text("--isa") + "'");
-        }
         if (!a.tableOnly()) {
             System.out.println(Machine.describe());
             System.out.println();

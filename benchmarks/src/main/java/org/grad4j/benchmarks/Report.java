@@ -148,9 +148,10 @@ public final class Report {
 
     private static String gemmAvx2() throws IOException, InterruptedException {
         System.err.println("benchmarks: running " + AVX2 + " ...");
-        List<String> jvm = ChildJvm.concat(List.of(BenchmarkJvm.options()), ChildJvm.onClassPath(GemmOverhead.class));
-        List<String> program =
-                List.of("--isa", "avx2", "--reference", "openblas", "--sizes", "1024", "--rounds", "11", "--table");
+        List<String> jvm = ChildJvm.concat(
+                ChildJvm.concat(List.of(BenchmarkJvm.options()), List.of("-Dgrad4j.isa=avx2")),
+                ChildJvm.onClassPath(GemmOverhead.class));
+        List<String> program = List.of("--reference", "openblas", "--sizes", "1024", "--rounds", "11", "--table");
         return tableLines(ChildJvm.run(ChildJvm.concat(jvm, program), false));
     }
 
