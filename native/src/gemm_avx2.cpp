@@ -105,51 +105,20 @@ inline void transpose8(__m256 r[8]) {
     }
 }
 
-// The packers for a panel `Width` items wide (kMr or kNr), chosen by width below.
-template <int64_t Width>
-void pack_steps(const float* const* steps, int64_t items, int64_t kc, float* out) {
-    constexpr int64_t width = Width;
-    if (items == width && width % 8 == 0) {
-        for (int64_t p = 0; p < kc; p++, out += width) {
-            for (int64_t i0 = 0; i0 < width; i0 += 8) _mm256_storeu_ps(out + i0, _mm256_loadu_ps(steps[p] + i0));
-        }
-        return;
-    }
-    for (int64_t p = 0; p < kc; p++, out += width) {
-        for (int64_t i0 = 0; i0 < width; i0 += 8) {
-            const __m256 v = _mm256_maskload_ps(steps[p] + i0, first_lanes(items - i0));
-            _mm256_maskstore_ps(out + i0, first_lanes(width - i0), v);
-        }
-    }
-}
+struct Lanes {
+    using Vec = __m256;
+    using Mask = __m256i;
+    static constexpr int64_t kCount = 8;
+    static Mask first(int64_t n) { return first_lanes(n); }
+    static Vec load(Mask m, const float* p) { return _mm256_maskload_ps(p, m); }
+    static Vec load_all(const float* p) { return _mm256_loadu_ps(p); }
+    static void store(float* p, Mask m, Vec v) { _mm256_maskstore_ps(p, m, v); }
+    static void store_all(float* p, Vec v) { _mm256_storeu_ps(p, v); }
+    static Vec zero() { return _mm256_setzero_ps(); }
+    static void transpose(Vec r[8]) { transpose8(r); }
+};
 
-// Eight items at a time, eight k steps at a time, transposed in registers; the rows of items past
-// `items` are zeros, so the panel's padding is written with the rest.
-template <int64_t Width>
-void pack_rows(const float* const* rows, int64_t items, int64_t kc, float* out) {
-    constexpr int64_t width = Width;
-    for (int64_t k0 = 0; k0 < kc; k0 += 8) {
-        const __m256i load = first_lanes(kc - k0);
-        for (int64_t i0 = 0; i0 < width; i0 += 8) {
-            const __m256i store = first_lanes(width - i0);
-            __m256 r[8];
-            for (int64_t i = 0; i < 8; i++) {
-                r[i] = i0 + i < items ? _mm256_maskload_ps(rows[i0 + i] + k0, load) : _mm256_setzero_ps();
-            }
-            transpose8(r);
-            const int64_t steps = std::min<int64_t>(8, kc - k0);
-            for (int64_t k = 0; k < steps; k++) _mm256_maskstore_ps(out + (k0 + k) * width + i0, store, r[k]);
-        }
-    }
-}
-
-void pack_steps(const float* const* steps, int64_t items, int64_t kc, int64_t width, float* out) {
-    (width == kMr ? pack_steps<kMr> : pack_steps<kNr>)(steps, items, kc, out);
-}
-
-void pack_rows(const float* const* rows, int64_t items, int64_t kc, int64_t width, float* out) {
-    (width == kMr ? pack_rows<kMr> : pack_rows<kNr>)(rows, items, kc, out);
-}
+#include "packers_impl.h"
 
 }  // namespace
 

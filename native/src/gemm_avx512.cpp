@@ -96,45 +96,20 @@ inline void transpose16(__m512 r[16]) {
 }
 #pragma GCC diagnostic pop
 
-// The packers for a panel `Width` items wide (kMr or kNr), chosen by width below.
-template <int64_t Width>
-void pack_steps(const float* const* steps, int64_t items, int64_t kc, float* out) {
-    constexpr int64_t width = Width;
-    for (int64_t p = 0; p < kc; p++, out += width) {
-        for (int64_t i0 = 0; i0 < width; i0 += 16) {
-            const __m512 v = _mm512_maskz_loadu_ps(first_lanes(items - i0), steps[p] + i0);
-            _mm512_mask_storeu_ps(out + i0, first_lanes(width - i0), v);
-        }
-    }
-}
+struct Lanes {
+    using Vec = __m512;
+    using Mask = __mmask16;
+    static constexpr int64_t kCount = 16;
+    static Mask first(int64_t n) { return first_lanes(n); }
+    static Vec load(Mask m, const float* p) { return _mm512_maskz_loadu_ps(m, p); }
+    static Vec load_all(const float* p) { return _mm512_loadu_ps(p); }
+    static void store(float* p, Mask m, Vec v) { _mm512_mask_storeu_ps(p, m, v); }
+    static void store_all(float* p, Vec v) { _mm512_storeu_ps(p, v); }
+    static Vec zero() { return _mm512_setzero_ps(); }
+    static void transpose(Vec r[16]) { transpose16(r); }
+};
 
-// Sixteen items at a time, sixteen k steps at a time, transposed in registers; the rows of items
-// past `items` are zeros, so the panel's padding is written with the rest.
-template <int64_t Width>
-void pack_rows(const float* const* rows, int64_t items, int64_t kc, float* out) {
-    constexpr int64_t width = Width;
-    for (int64_t k0 = 0; k0 < kc; k0 += 16) {
-        const __mmask16 load = first_lanes(kc - k0);
-        for (int64_t i0 = 0; i0 < width; i0 += 16) {
-            const __mmask16 store = first_lanes(width - i0);
-            __m512 r[16];
-            for (int64_t i = 0; i < 16; i++) {
-                r[i] = i0 + i < items ? _mm512_maskz_loadu_ps(load, rows[i0 + i] + k0) : _mm512_setzero_ps();
-            }
-            transpose16(r);
-            const int64_t steps = std::min<int64_t>(16, kc - k0);
-            for (int64_t k = 0; k < steps; k++) _mm512_mask_storeu_ps(out + (k0 + k) * width + i0, store, r[k]);
-        }
-    }
-}
-
-void pack_steps(const float* const* steps, int64_t items, int64_t kc, int64_t width, float* out) {
-    (width == kMr ? pack_steps<kMr> : pack_steps<kNr>)(steps, items, kc, out);
-}
-
-void pack_rows(const float* const* rows, int64_t items, int64_t kc, int64_t width, float* out) {
-    (width == kMr ? pack_rows<kMr> : pack_rows<kNr>)(rows, items, kc, out);
-}
+#include "packers_impl.h"
 
 }  // namespace
 
