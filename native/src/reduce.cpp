@@ -7,6 +7,18 @@
 
 namespace {
 
+// A row's sum in double, as eight partial sums of every eighth element added pairwise at the end
+// (the Java backend's Reductions.rowSum): independent adds rather than one chain of dependent ones.
+double row_sum(const float* x, int64_t n) {
+    double part[8] = {};
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int k = 0; k < 8; k++) part[k] += x[i + k];
+    }
+    for (int k = 0; i + k < n; k++) part[k] += x[i + k];
+    return ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
+}
+
 bool better(int op, float v, float best) {
     return std::isnan(v) || ((op == G4_REDUCE_MAX || op == G4_REDUCE_ARGMAX) ? v > best : v < best);
 }
@@ -25,9 +37,7 @@ extern "C" int g4_f32_reduce(int op, const float* x, int64_t x_off, int64_t oute
             const float* base = x + x_off + o * size * inner;
             float* dst = out + out_off + o * inner;
             if (op == G4_REDUCE_SUM && inner == 1) {
-                double s = 0;
-                for (int64_t i = 0; i < size; i++) s += base[i];
-                dst[0] = static_cast<float>(s);
+                dst[0] = static_cast<float>(row_sum(base, size));
             } else if (op == G4_REDUCE_SUM) {
                 for (int64_t j = j0; j < j1; j++) dst[j] = 0.0f;
                 for (int64_t i = 0; i < size; i++) kernels.accumulate(dst + j0, base + i * inner + j0, j1 - j0);

@@ -5,7 +5,7 @@
 namespace {
 
 void reductions() {
-    const int64_t shapes[][3] = {{1, 1, 1}, {3, 7, 1}, {2, 13, 5}, {1, 1031, 1}, {4, 1, 3}};
+    const int64_t shapes[][3] = {{1, 1, 1}, {3, 7, 1}, {5, 8, 1}, {2, 17, 1}, {2, 13, 5}, {1, 1031, 1}, {4, 1, 3}};
     for (const auto& s : shapes) {
         const int64_t outer = s[0], size = s[1], inner = s[2];
         auto x = g4test::random(2 + outer * size * inner, 21);
