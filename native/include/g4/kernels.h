@@ -133,8 +133,8 @@ enum {
 /* The instruction set the element-wise kernels (and, with AVX2 or AVX-512, our packed GEMM) run on:
    the best the CPU and this build have, chosen at load time, unless g4_isa_select forced another. */
 G4_EXPORT int g4_isa_selected(void);
-/* Forces an instruction set (for tests); returns G4_UNSUPPORTED if the CPU lacks it or the library
-   was built without it (G4_ENABLE_AVX2, G4_ENABLE_AVX512). */
+/* Forces an instruction set (tests; -Dgrad4j.isa in Java); returns G4_UNSUPPORTED if the CPU lacks
+   it or the library was built without it (G4_ENABLE_AVX2, G4_ENABLE_AVX512). */
 G4_EXPORT int g4_isa_select(int isa);
 /* The size of the library's one thread pool (the calling thread included), which splits our kernels
    and the GEMMs that run in OpenBLAS (one single-threaded OpenBLAS call per part); process-wide. */
