@@ -31,57 +31,28 @@ final class Reductions {
      * (the native library's row_sum): independent adds rather than one chain of dependent ones.
      */
     static double rowSum(float[] x, int base, int size) {
-        double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
-        int i = 0;
-        for (; i + 8 <= size; i += 8) {
-            p0 += x[base + i];
-            p1 += x[base + i + 1];
-            p2 += x[base + i + 2];
-            p3 += x[base + i + 3];
-            p4 += x[base + i + 4];
-            p5 += x[base + i + 5];
-            p6 += x[base + i + 6];
-            p7 += x[base + i + 7];
+        double[] part = new double[8];
+        for (int i = 0; i < size; i++) {
+            part[i & 7] += x[base + i];
         }
-        int left = size - i;
-        p0 += left > 0 ? x[base + i] : 0;
-        p1 += left > 1 ? x[base + i + 1] : 0;
-        p2 += left > 2 ? x[base + i + 2] : 0;
-        p3 += left > 3 ? x[base + i + 3] : 0;
-        p4 += left > 4 ? x[base + i + 4] : 0;
-        p5 += left > 5 ? x[base + i + 5] : 0;
-        p6 += left > 6 ? x[base + i + 6] : 0;
-        return ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7));
+        return ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
     }
 
     private static float reduceRow(ReduceOp op, float[] x, int base, int size) {
-        switch (op) {
-            case SUM -> {
-                return (float) rowSum(x, base, size);
-            }
-            case MAX, MIN -> {
-                float best = x[base];
-                for (int i = 1; i < size && !Float.isNaN(best); i++) {
-                    float v = x[base + i];
-                    if (Float.isNaN(v) || (op == ReduceOp.MAX ? v > best : v < best)) {
-                        best = v;
-                    }
-                }
-                return best;
-            }
-            default -> {
-                int bestIndex = 0;
-                float best = x[base];
-                for (int i = 1; i < size && !Float.isNaN(best); i++) {
-                    float v = x[base + i];
-                    if (Float.isNaN(v) || (op == ReduceOp.ARGMAX ? v > best : v < best)) {
-                        best = v;
-                        bestIndex = i;
-                    }
-                }
-                return bestIndex;
+        if (op == ReduceOp.SUM) {
+            return (float) rowSum(x, base, size);
+        }
+        boolean max = op == ReduceOp.MAX || op == ReduceOp.ARGMAX;
+        int bestIndex = 0;
+        float best = x[base];
+        for (int i = 1; i < size && !Float.isNaN(best); i++) {
+            float v = x[base + i];
+            if (Float.isNaN(v) || (max ? v > best : v < best)) {
+                best = v;
+                bestIndex = i;
             }
         }
+        return op == ReduceOp.MAX || op == ReduceOp.MIN ? best : bestIndex;
     }
 
     private static void reducePlanes(ReduceOp op, float[] x, int base, int size, int inner, float[] out, int dst) {
