@@ -95,9 +95,9 @@ void from_side(const Conv& p, const float* side, int64_t first, int64_t count, i
 }
 
 // A part's GEMMs. Our packed GEMM, single-threaded on the part's packing buffer, where the CPU has
-// it (AVX2 or AVX-512); OpenBLAS through g4::sgemm otherwise: when one part has the whole batch on a pool of
-// several threads (g4::sgemm runs each GEMM on the pool instead), and for GEMMs too narrow for
-// the packed GEMM (packed_gemm_pays).
+// it (AVX2 or AVX-512); OpenBLAS through g4::sgemm otherwise: when one part has the whole batch on
+// a pool of several threads (g4::sgemm runs each GEMM on the pool instead), and for GEMMs too
+// narrow for the packed GEMM (packed_gemm_pays).
 struct PartGemm {
     bool packed;
     float* pack;

@@ -1,5 +1,5 @@
 // Chooses the instruction set of the element-wise loops and the packed GEMM once, when the
-// library loads; g4_isa_select (for tests) can force another later.
+// library loads; g4_isa_select (tests, and -Dgrad4j.isa in Java) can force another later.
 #include <atomic>
 
 #if defined(__aarch64__) && defined(__linux__)

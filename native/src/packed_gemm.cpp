@@ -12,17 +12,18 @@ constexpr int64_t kNr = kPackedNr;
 // Items contiguous (item_stride 1): each k step copies `Width` floats; else k contiguous.
 template <int64_t Width>
 void pack_matrix_panels(const MatrixPanels& m, int64_t p0, int64_t kc, int64_t first, int64_t count, float* out) {
+    const PackedKernels& kernels = *packed_kernels();
     const float* rows[Width];
     const float* steps[kPackedKc];
     for (int64_t panel = 0; panel < count; panel += Width, out += kc * Width) {
         const int64_t items = std::min(Width, count - panel);
         if (m.item_stride == 1) {
             for (int64_t p = 0; p < kc; p++) steps[p] = m.data + first + panel + (p0 + p) * m.k_stride;
-            pack_panel(steps, items, kc, Width, out);
+            kernels.pack_panel(steps, items, kc, Width, out);
             continue;
         }
         for (int64_t i = 0; i < items; i++) rows[i] = m.data + (first + panel + i) * m.item_stride + p0;
-        pack_panel_transposed(rows, items, kc, Width, out);
+        kernels.pack_panel_transposed(rows, items, kc, Width, out);
     }
 }
 
