@@ -69,18 +69,20 @@ final class ExampleRuns {
                     ChildJvm.onClassPath(LibtorchEpochs.class), List.of("--model", example, "--epochs", epochs));
         }
         String threads = backend.equals(NATIVE_ONE_THREAD) ? "1" : String.valueOf(Threads.get());
-        return List.of(
-                "-Dgrad4j.threads=" + threads,
-                BenchmarkJvm.VECTOR_API,
-                "-jar",
-                JAR.toString(),
-                example,
-                "--backend",
-                backend.equals(NATIVE_ONE_THREAD) ? "native" : backend,
-                "--epochs",
-                epochs,
-                "--out",
-                out.resolve(example + "-" + backend).toString());
+        List<String> jvm = new ArrayList<>(List.of("-Dgrad4j.threads=" + threads, BenchmarkJvm.VECTOR_API));
+        BenchmarkJvm.isa().ifPresent(jvm::add);
+        return ChildJvm.concat(
+                jvm,
+                List.of(
+                        "-jar",
+                        JAR.toString(),
+                        example,
+                        "--backend",
+                        backend.equals(NATIVE_ONE_THREAD) ? "native" : backend,
+                        "--epochs",
+                        epochs,
+                        "--out",
+                        out.resolve(example + "-" + backend).toString()));
     }
 
     private static List<String> backends() {
