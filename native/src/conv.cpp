@@ -202,12 +202,17 @@ extern "C" int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad
     Conv p(geometry);
     if (!p.valid()) return G4_INVALID_ARGUMENT;
     const int64_t rows = p.rows();
+    // Stride 1: each plane of grad_x written once from its taps; otherwise cleared, then added to.
+    const bool by_plane = p.sh == 1 && p.sw == 1;
+    const auto col2im_plane = g4::elementwise().col2im_plane;
     const int parts = for_batch_parts(
         p, workspace, workspace_floats, [&](int, int64_t begin, int64_t end, float* ws, const PartGemm& gemm) {
             for (int64_t g = 0; g < p.groups; g++) {
                 gemm.pack_weights(g, true, w + w_off + g * p.og() * rows, rows, rows, p.og());
             }
-            std::memset(grad_x + grad_x_off + p.x_at(begin, 0), 0, sizeof(float) * (end - begin) * p.c * p.h * p.w);
+            if (!by_plane) {
+                std::memset(grad_x + grad_x_off + p.x_at(begin, 0), 0, sizeof(float) * (end - begin) * p.c * p.h * p.w);
+            }
             for (int64_t first = begin; first < end; first += p.chunk()) {
                 const int64_t count = std::min(p.chunk(), end - first), ld = count * p.cols();
                 float* side = ws + rows * ld;
@@ -220,7 +225,14 @@ extern "C" int g4_f32_conv2d_bwd_data(const int32_t* geometry, const float* grad
                     gemm(true, false, rows, ld, p.og(), w + w_off + g * p.og() * rows, rows, gy, ld, 0.0f, ws, ld,
                          gemm.packed_weights(g));
                     for (int64_t i = 0; i < count; i++) {
-                        col2im(p, ws + i * p.cols(), ld, grad_x + grad_x_off + p.x_at(first + i, g));
+                        float* gx = grad_x + grad_x_off + p.x_at(first + i, g);
+                        if (!by_plane) {
+                            col2im(p, ws + i * p.cols(), ld, gx);
+                            continue;
+                        }
+                        for (int64_t ch = 0; ch < p.cg(); ch++) {
+                            col2im_plane(p, ws + i * p.cols() + ch * p.kh * p.kw * ld, ld, gx + ch * p.h * p.w);
+                        }
                     }
                 }
             }

@@ -10,10 +10,13 @@
 
 #if defined(__AVX512F__)
 #    include "lanes_avx512.h"
+#elif defined(__AVX2__)
+#    include <immintrin.h>
 #elif defined(G4_NEON_VARIANT)
 #    include <arm_neon.h>
 #endif
 
+#include "conv_geometry.h"
 #include "internal.h"
 
 namespace {
@@ -189,6 +192,86 @@ inline float flush_denormal(float x) {
 
 void accumulate(float* sum, const float* x, int64_t n) {
     for (int64_t i = 0; i < n; i++) sum[i] += x[i];
+}
+
+// Row ih of col2im_plane's plane, in plain loops.
+G4_PLAIN_LOOPS void col2im_row(const g4::Conv& p, const float* __restrict col, int64_t ld, int64_t ih,
+                               float* __restrict out) {
+    for (int64_t iw = 0; iw < p.w; iw++) out[iw] = 0.0f;
+    for (int64_t i = 0; i < p.kh; i++) {
+        const int64_t y = ih + p.ph - i * p.dh;
+        if (y < 0 || y >= p.oh) continue;
+        for (int64_t j = 0; j < p.kw; j++) {
+            const int64_t shift = j * p.dw - p.pw;
+            const g4::Span s(p.ow, 1, shift, p.w);
+            const float* in = col + (i * p.kw + j) * ld + y * p.ow;
+            for (int64_t xo = s.lo; xo < s.hi; xo++) out[xo + shift] += in[xo];
+        }
+    }
+}
+
+#if defined(__AVX512F__)
+// col2im_plane's vectors: sixteen lanes, and a mask of lanes [lo, hi).
+struct Col2imLanes {
+    static constexpr int64_t kCount = 16;
+    using Vec = __m512;
+    using Mask = __mmask16;
+    static Mask between(int64_t lo, int64_t hi) { return g4::first_lanes(hi) & ~g4::first_lanes(lo); }
+    static Vec zero() { return _mm512_setzero_ps(); }
+    static Vec add(Vec a, Mask m, const float* p) { return _mm512_add_ps(a, _mm512_maskz_loadu_ps(m, p)); }
+    static void store(float* p, Mask m, Vec v) { _mm512_mask_storeu_ps(p, m, v); }
+};
+#elif defined(__AVX2__)
+struct Col2imLanes {
+    static constexpr int64_t kCount = 8;
+    using Vec = __m256;
+    using Mask = __m256i;
+    static Mask between(int64_t lo, int64_t hi) {
+        const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+        const int32_t from = static_cast<int32_t>(std::clamp<int64_t>(lo, 0, 8));
+        const int32_t to = static_cast<int32_t>(std::clamp<int64_t>(hi, 0, 8));
+        return _mm256_and_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32(to), lane),
+                                _mm256_cmpgt_epi32(lane, _mm256_set1_epi32(from - 1)));
+    }
+    static Vec zero() { return _mm256_setzero_ps(); }
+    static Vec add(Vec a, Mask m, const float* p) { return _mm256_add_ps(a, _mm256_maskload_ps(p, m)); }
+    static void store(float* p, Mask m, Vec v) { _mm256_maskstore_ps(p, m, v); }
+};
+#endif
+
+void col2im_plane(const g4::Conv& p, const float* __restrict col, int64_t ld, float* __restrict x) {
+#if defined(__AVX512F__) || defined(__AVX2__)
+    // A vector of columns at a time, summed in a register: one masked load per tap and one store.
+    // Lane l is column v + l of x; tap column j reads it at output column v + l - shift, where that
+    // is in [0, ow).
+    using L = Col2imLanes;
+    constexpr int64_t kMaxKw = 16;
+    if (p.kw <= kMaxKw) {
+        for (int64_t v = 0; v < p.w; v += L::kCount) {
+            typename L::Mask lanes[kMaxKw];
+            int64_t from[kMaxKw];
+            const int64_t width = std::min(L::kCount, p.w - v);
+            for (int64_t j = 0; j < p.kw; j++) {
+                const int64_t shift = j * p.dw - p.pw;
+                lanes[j] = L::between(std::max<int64_t>(0, shift - v), std::min(width, p.ow + shift - v));
+                from[j] = j * ld + v - shift;
+            }
+            const typename L::Mask store = L::between(0, width);
+            for (int64_t ih = 0; ih < p.h; ih++) {
+                typename L::Vec sum = L::zero();
+                for (int64_t i = 0; i < p.kh; i++) {
+                    const int64_t y = ih + p.ph - i * p.dh;
+                    if (y < 0 || y >= p.oh) continue;
+                    const float* in = col + i * p.kw * ld + y * p.ow;
+                    for (int64_t j = 0; j < p.kw; j++) sum = L::add(sum, lanes[j], in + from[j]);
+                }
+                L::store(x + ih * p.w + v, store, sum);
+            }
+        }
+        return;
+    }
+#endif
+    for (int64_t ih = 0; ih < p.h; ih++) col2im_row(p, col, ld, ih, x + ih * p.w);
 }
 
 void sgd(float* __restrict p, const float* __restrict g, float* __restrict buf, int64_t n, float lr, float momentum,

@@ -8,6 +8,8 @@
 
 namespace g4 {
 
+struct Conv;
+
 // Contiguous element-wise loops, compiled once per instruction set from elementwise_impl.h, and the
 // FMA chains of g4_fma_peak.
 struct ElementwiseKernels {
@@ -18,6 +20,9 @@ struct ElementwiseKernels {
     void (*bias_activation)(int act, float alpha, const float* x, const float* bias, float* y, int64_t n);
     // sum[i] += x[i] for i < n: the reductions' rows
     void (*accumulate)(float* sum, const float* x, int64_t n);
+    // One channel of a stride-1 col2im (conv.cpp): x's h × w plane, each element the sum, in tap
+    // order, of the column rows (tap i · kw + j at col + (i · kw + j) · ld) that read it.
+    void (*col2im_plane)(const Conv& p, const float* col, int64_t ld, float* x);
     void (*sgd)(float* p, const float* g, float* buf, int64_t n, float lr, float momentum, float dampening,
                 float weight_decay, int nesterov, int first_step);
     void (*adam)(float* p, const float* g, float* m, float* v, int64_t n, float lr, float beta1, float beta2, float eps,
