@@ -48,7 +48,8 @@ G4_PLAIN_LOOPS void im2col(const Conv& p, const float* x, float* col, int64_t ld
     }
 }
 
-// Adds the columns of one image (row r at col + r * ld) back into x.
+// Adds the columns of one image (row r at col + r * ld) back into x: for strides other than 1 (a
+// stride-1 backward-data writes each plane once with col2im_plane).
 void col2im(const Conv& p, const float* col, int64_t ld, float* x) {
     for (int64_t r = 0; r < p.rows(); r++) {
         const int64_t ch = r / (p.kh * p.kw), i = r / p.kw % p.kh, j = r % p.kw;
