@@ -1,5 +1,7 @@
 package org.grad4j.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,8 +20,9 @@ final class BenchmarkJvm {
     private BenchmarkJvm() {}
 
     static String[] options() {
-        return isa().map(isa -> new String[] {HEAP_MIN, HEAP_MAX, PRE_TOUCH, VECTOR_API, isa})
-                .orElse(new String[] {HEAP_MIN, HEAP_MAX, PRE_TOUCH, VECTOR_API});
+        List<String> options = new ArrayList<>(List.of(HEAP_MIN, HEAP_MAX, PRE_TOUCH, VECTOR_API));
+        isa().ifPresent(options::add);
+        return options.toArray(String[]::new);
     }
 
     /** {@code -Dgrad4j.isa=…} as this JVM was given it, if it was. */

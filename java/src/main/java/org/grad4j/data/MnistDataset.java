@@ -155,7 +155,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     /**
      * Reads one byte of every cache line of the given images. A shuffled batch's images lie far apart
      * in memory: converted one after the other, each line is waited for in turn, while these loads,
-     * independent of each other, wait for many lines at once (half the time of a batch).
+     * independent of each other, wait for many lines at once.
      */
     private void touch(int[] indices) {
         int sum = 0;
