@@ -376,4 +376,26 @@ bool max_pool_row_2x2(const float* __restrict r0, const float* __restrict r1, in
     return max_pool_pairs(r0, r1, j, ow, base, w, y, argmax);
 }
 
+// out[j] = table[src[j]] for j < n. The x86 variants write whole aligned vectors with streaming
+// stores, past the caches: a batch is read later, often by another core, whose copies of the
+// buffer's lines an ordinary store would first have to invalidate one line at a time. The caller
+// fences them (g4_u8_lookup_rows).
+void lookup_row(const uint8_t* __restrict src, const float* __restrict table, float* __restrict out, int64_t n) {
+    int64_t j = 0;
+#if defined(__AVX512F__)
+    for (; j < n && reinterpret_cast<uintptr_t>(out + j) % 64 != 0; j++) out[j] = table[src[j]];
+    for (; j + 16 <= n; j += 16) {
+        const __m512i index = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(src + j)));
+        _mm512_stream_ps(out + j, _mm512_i32gather_ps(index, table, 4));
+    }
+#elif defined(__AVX2__)
+    for (; j < n && reinterpret_cast<uintptr_t>(out + j) % 32 != 0; j++) out[j] = table[src[j]];
+    for (; j + 8 <= n; j += 8) {
+        const __m256i index = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(src + j)));
+        _mm256_stream_ps(out + j, _mm256_i32gather_ps(table, index, 4));
+    }
+#endif
+    for (; j < n; j++) out[j] = table[src[j]];
+}
+
 }  // namespace

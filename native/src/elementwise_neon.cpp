@@ -11,6 +11,6 @@ namespace math = g4::float_math;
 #include "fma_chains_impl.h"
 
 namespace g4 {
-const ElementwiseKernels elementwise_neon = {unary, binary, bias_activation,  accumulate, col2im_plane,
-                                             sgd,   adam,   max_pool_row_2x2, fma_chains, kFmaChainFlops};
+const ElementwiseKernels elementwise_neon = {unary, binary,           bias_activation, accumulate, col2im_plane,  sgd,
+                                             adam,  max_pool_row_2x2, lookup_row,      fma_chains, kFmaChainFlops};
 }  // namespace g4

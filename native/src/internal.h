@@ -30,6 +30,8 @@ struct ElementwiseKernels {
     // One output row of a 2 × 2, stride-2 max pool; false where the input rows hold a NaN (pool.cpp).
     bool (*max_pool_row_2x2)(const float* r0, const float* r1, int64_t ow, int32_t base, int32_t w, float* y,
                              int32_t* argmax);
+    // out[j] = table[src[j]] for j < n: one sample of a batch (g4_u8_lookup_rows).
+    void (*lookup_row)(const uint8_t* src, const float* table, float* out, int64_t n);
     // Independent FMA chains (fma_chains_impl.h): the sum of their lanes after `iterations` steps.
     float (*fma_chains)(int64_t iterations);
     // Floating-point operations of one step of fma_chains.

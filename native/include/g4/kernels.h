@@ -6,8 +6,9 @@
  *   arrays and tensor offsets); sizes and strides are in elements.
  * - Callers validate every shape, stride and index against their arrays before the call (the Java
  *   side does): kernels cannot see array lengths. Kernels check only what they can see (op codes,
- *   negative sizes, rank, geometry, the indices of gather, scatter-add and cross-entropy, the work
- *   space's size) and return G4_INVALID_ARGUMENT for those, in every build; they have no asserts.
+ *   negative sizes, rank, geometry, the indices of gather, scatter-add, cross-entropy and
+ *   lookup_rows, the work space's size) and return G4_INVALID_ARGUMENT for those, in every build;
+ *   they have no asserts.
  *   They never allocate: work space is passed in, its size given by the matching
  *   *_workspace_size function.
  * - Functions return a g4_status; nothing throws across this boundary.
@@ -208,6 +209,13 @@ G4_PINNED G4_EXPORT int g4_f32_reduce(int op, const float* x, int64_t x_off, int
 /* out [outer, count, inner] = x [outer, size, inner] at index (per row, or one list for all). */
 G4_PINNED G4_EXPORT int g4_f32_gather(const float* x, int64_t x_off, int64_t outer, int64_t size, int64_t inner,
                                       const int32_t* index, int64_t count, int index_per_row, float* out);
+
+/* out[out_off + k * length + j] = table[src[rows[k] * length + j]] for k < count, j < length: samples of
+   8-bit data (src holds src_rows of them) converted to floats through a 256-entry table, as a batch is
+   assembled. Runs on the calling thread alone, beside the pool's work (a data loader calls it), and
+   writes out with streaming stores where the CPU has them. Each row must be in [0, src_rows). */
+G4_PINNED G4_EXPORT int g4_u8_lookup_rows(const uint8_t* src, int64_t src_rows, int64_t length, const int32_t* rows,
+                                          int64_t count, const float* table, float* out, int64_t out_off);
 
 /* dst [outer, size, inner] += src [outer, count, inner] at index: the adjoint of gather. */
 G4_PINNED G4_EXPORT int g4_f32_scatter_add(const float* src, int64_t src_off, int64_t outer, int64_t size,

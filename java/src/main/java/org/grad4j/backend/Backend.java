@@ -363,6 +363,22 @@ public interface Backend {
             float[] dst);
 
     /**
+     * Samples of 8-bit data converted to floats through a table, as a batch is assembled:
+     * out[outOffset + k·length + j] = table[src[rows[k]·length + j] &amp; 0xff] for k &lt; rows.length
+     * and j &lt; length. Runs on the calling thread alone (a data loader's, beside a training step's
+     * kernels). A native backend may write out past the caches, since a batch is read later and often
+     * on another core.
+     *
+     * @param src the samples, length bytes each
+     * @param length the bytes of a sample
+     * @param rows the samples to convert, each in [0, src.length / length)
+     * @param table the float of every byte value, 256 entries
+     * @param out the output
+     * @param outOffset the output's first element
+     */
+    void lookupRows(byte[] src, int length, int[] rows, float[] table, float[] out, int outOffset);
+
+    /**
      * y [rows, cols] = act(x + bias) with bias [cols] broadcast over rows; act is a one-parameter unary
      * op (alpha its parameter), or none when null.
      *

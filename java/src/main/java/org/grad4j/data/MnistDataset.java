@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.grad4j.backend.Backend;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
 
@@ -39,7 +40,6 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
 
     private static final int SIDE = 28;
     private static final int PIXELS = SIDE * SIDE;
-    private static final int CACHE_LINE = 64;
 
     /** What the files hold, checked: {@code pixels} 784 per image, {@code labels} one class index per image. */
     private record Samples(byte[] pixels, byte[] labels) {}
@@ -50,8 +50,6 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     private final byte[] labels;
     /** The float of every byte value (DatasetOptions#pixelValues): a batch is one table lookup per pixel. */
     private final float[] pixelValues;
-    /** What {@link #touch} read, kept so that the compiler does not drop its loads. */
-    private int touched;
 
     MnistDataset(Spec spec, DatasetOptions options) {
         Samples samples = load(spec, options);
@@ -92,11 +90,9 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
         }
         Tensor images = TensorInternals.forKernelOutput(indices.length, 1, SIDE, SIDE);
         Tensor batchLabels = TensorInternals.forKernelOutput(indices.length);
-        float[] pixels = TensorInternals.data(images);
+        Backend.current().lookupRows(pixels, PIXELS, indices, pixelValues, TensorInternals.data(images), 0);
         float[] classes = TensorInternals.data(batchLabels);
-        touch(indices);
         for (int k = 0; k < indices.length; k++) {
-            scale(indices[k], 1, pixels, k * PIXELS);
             classes[k] = labels[indices[k]] & 0xff;
         }
         return new Tensor[] {images, batchLabels};
@@ -150,23 +146,6 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(split=" + (train ? "train" : "test") + ", size=" + size() + ")";
-    }
-
-    /**
-     * Reads one byte of every cache line of the given images. A shuffled batch's images lie far apart
-     * in memory: converted one after the other, each line is waited for in turn, while these loads,
-     * independent of each other, wait for many lines at once.
-     */
-    private void touch(int[] indices) {
-        int sum = 0;
-        for (int index : indices) {
-            int from = index * PIXELS;
-            for (int p = 0; p < PIXELS; p += CACHE_LINE) {
-                sum += pixels[from + p];
-            }
-            sum += pixels[from + PIXELS - 1];
-        }
-        touched = sum;
     }
 
     /** Writes the pixels of images [first, first + count), as floats, to {@code out} from {@code offset}. */

@@ -22,8 +22,9 @@ public class g4kernels extends org.grad4j.jni.presets.g4kernels {
  *   arrays and tensor offsets); sizes and strides are in elements.
  * - Callers validate every shape, stride and index against their arrays before the call (the Java
  *   side does): kernels cannot see array lengths. Kernels check only what they can see (op codes,
- *   negative sizes, rank, geometry, the indices of gather, scatter-add and cross-entropy, the work
- *   space's size) and return G4_INVALID_ARGUMENT for those, in every build; they have no asserts.
+ *   negative sizes, rank, geometry, the indices of gather, scatter-add, cross-entropy and
+ *   lookup_rows, the work space's size) and return G4_INVALID_ARGUMENT for those, in every build;
+ *   they have no asserts.
  *   They never allocate: work space is passed in, its size given by the matching
  *   *_workspace_size function.
  * - Functions return a g4_status; nothing throws across this boundary.
@@ -281,6 +282,17 @@ public static native @CriticalRegion int g4_f32_gather(@Const FloatBuffer x, @Ca
                                       @Const IntBuffer index, @Cast("int64_t") long count, int index_per_row, FloatBuffer out);
 public static native @CriticalRegion int g4_f32_gather(@Const float[] x, @Cast("int64_t") long x_off, @Cast("int64_t") long outer, @Cast("int64_t") long size, @Cast("int64_t") long inner,
                                       @Const int[] index, @Cast("int64_t") long count, int index_per_row, float[] out);
+
+/* out[out_off + k * length + j] = table[src[rows[k] * length + j]] for k < count, j < length: samples of
+   8-bit data (src holds src_rows of them) converted to floats through a 256-entry table, as a batch is
+   assembled. Runs on the calling thread alone, beside the pool's work (a data loader calls it), and
+   writes out with streaming stores where the CPU has them. Each row must be in [0, src_rows). */
+public static native @CriticalRegion int g4_u8_lookup_rows(@Cast("const uint8_t*") BytePointer src, @Cast("int64_t") long src_rows, @Cast("int64_t") long length, @Const IntPointer rows,
+                                          @Cast("int64_t") long count, @Const FloatPointer table, FloatPointer out, @Cast("int64_t") long out_off);
+public static native @CriticalRegion int g4_u8_lookup_rows(@Cast("const uint8_t*") ByteBuffer src, @Cast("int64_t") long src_rows, @Cast("int64_t") long length, @Const IntBuffer rows,
+                                          @Cast("int64_t") long count, @Const FloatBuffer table, FloatBuffer out, @Cast("int64_t") long out_off);
+public static native @CriticalRegion int g4_u8_lookup_rows(@Cast("const uint8_t*") byte[] src, @Cast("int64_t") long src_rows, @Cast("int64_t") long length, @Const int[] rows,
+                                          @Cast("int64_t") long count, @Const float[] table, float[] out, @Cast("int64_t") long out_off);
 
 /* dst [outer, size, inner] += src [outer, count, inner] at index: the adjoint of gather. */
 public static native @CriticalRegion int g4_f32_scatter_add(@Const FloatPointer src, @Cast("int64_t") long src_off, @Cast("int64_t") long outer, @Cast("int64_t") long size,

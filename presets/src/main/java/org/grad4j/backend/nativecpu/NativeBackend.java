@@ -435,6 +435,24 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
+    public void lookupRows(byte[] src, int length, int[] rows, float[] table, float[] out, int outOffset) {
+        Bounds.notNull("lookupRows", "src", src);
+        Bounds.notNull("lookupRows", "rows", rows);
+        if (length < 0) {
+            throw Bounds.error("lookupRows", "length must be >= 0, got " + length);
+        }
+        Bounds.range("lookupRows", "table", table, 0, 256);
+        Bounds.range("lookupRows", "out", out, outOffset, Bounds.count("lookupRows", rows.length, length));
+        if (length == 0) {
+            return;
+        }
+        Bounds.indices("lookupRows", rows, rows.length, src.length / length);
+        check(
+                g4_u8_lookup_rows(src, src.length / length, length, rows, rows.length, table, out, outOffset),
+                "lookupRows");
+    }
+
+    @Override
     public void scatterAdd(
             float[] src,
             int srcOffset,

@@ -103,6 +103,18 @@ class BoundsTest {
     }
 
     @Test
+    void lookupRowsOutOfRange() {
+        byte[] src = new byte[12];
+        float[] table = new float[256];
+        rejected("index 3 out of range [0, 3)", () -> nat.lookupRows(src, 4, new int[] {0, 3}, table, new float[8], 0));
+        rejected("native lookupRows: out", () -> nat.lookupRows(src, 4, new int[] {0, 2}, table, new float[8], 1));
+        rejected(
+                "native lookupRows: table",
+                () -> nat.lookupRows(src, 4, new int[] {0}, new float[255], new float[4], 0));
+        rejected("length must be >= 0", () -> nat.lookupRows(src, -4, new int[] {0}, table, new float[4], 0));
+    }
+
+    @Test
     void convolutionAndPoolingGeometry() {
         Conv2dGeometry g = new Conv2dGeometry(1, 2, 5, 5, 3, 3, 3, 1, 1, 0, 0, 1, 1, 1);
         rejected(

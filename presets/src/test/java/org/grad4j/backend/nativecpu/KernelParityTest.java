@@ -185,6 +185,30 @@ class KernelParityTest {
     }
 
     @Test
+    void lookupRowsIsExact() {
+        Cases c = new Cases(6);
+        float[] table = c.values(256);
+        for (int i = 0; i < CASES; i++) {
+            int length = c.size(40);
+            int srcRows = 1 + c.size(9);
+            byte[] src = new byte[srcRows * length];
+            c.random.nextBytes(src);
+            int[] rows = new int[1 + c.size(6)];
+            for (int k = 0; k < rows.length; k++) {
+                rows[k] = c.random.nextInt(srcRows);
+            }
+            int offset = c.size(17);
+            float[] expected = c.values(offset + rows.length * length + 1);
+            float[] actual = expected.clone();
+            java.lookupRows(src, length, rows, table, expected, offset);
+            nat.lookupRows(src, length, rows, table, actual, offset);
+            Parity.same("lookupRows case " + i, expected, actual, 0, 0);
+        }
+        // empty samples: nothing to read, whatever the rows say
+        nat.lookupRows(new byte[0], 0, new int[] {3}, table, new float[0], 0);
+    }
+
+    @Test
     void fill() {
         float[] a = new float[10];
         float[] b = new float[10];

@@ -68,6 +68,7 @@ public final class NativeBackendAbuseMain {
         calls.put("avgPool2dForward", new Object[] {pool, f(16), 0, f(4)});
         calls.put("avgPool2dBackward", new Object[] {pool, f(4), f(16)});
         calls.put("gather", new Object[] {f(6), 0, 2, 3, 1, new int[] {0, 2}, 2, false, f(4)});
+        calls.put("lookupRows", new Object[] {new byte[] {1, 2, 3, 4, 5, 6}, 2, new int[] {2, 0}, f(256), f(4), 0});
         calls.put("scatterAdd", new Object[] {f(4), 0, 2, 3, 1, new int[] {0, 2}, 2, false, f(6)});
         calls.put("biasActivation", new Object[] {UnaryOp.LEAKY_RELU, 0f, f(6), 0, f(3), 0, 2, 3, f(6), 0});
         calls.put("softmax", new Object[] {false, f(6), 0, 2, 3, 1, f(6), 0});
@@ -96,6 +97,10 @@ public final class NativeBackendAbuseMain {
             out.add(new float[0]);
             out.add(new float[1]);
             out.add(Arrays.copyOf(a, Math.max(0, a.length - 1)));
+        } else if (value instanceof byte[] a) {
+            out.add(null);
+            out.add(new byte[0]);
+            out.add(Arrays.copyOf(a, a.length - 1));
         } else if (value instanceof int[] a) {
             out.add(null);
             out.add(new int[0]);

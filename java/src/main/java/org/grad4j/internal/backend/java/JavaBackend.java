@@ -202,6 +202,11 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
+    public void lookupRows(byte[] src, int length, int[] rows, float[] table, float[] out, int outOffset) {
+        LookupRows.run(src, length, rows, table, out, outOffset);
+    }
+
+    @Override
     public void scatterAdd(
             float[] src,
             int srcOffset,
