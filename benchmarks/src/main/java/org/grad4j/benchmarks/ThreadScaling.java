@@ -1,22 +1,12 @@
 package org.grad4j.benchmarks;
 
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.Threads;
-import org.grad4j.data.Batch;
-import org.grad4j.data.DataLoader;
 import org.grad4j.data.DatasetOptions;
 import org.grad4j.data.FashionMNIST;
-import org.grad4j.nn.Module;
-import org.grad4j.nn.loss.CrossEntropyLoss;
-import org.grad4j.optim.Adam;
-import org.grad4j.optim.Optimizer;
-import org.grad4j.tensor.Generator;
 import org.grad4j.tensor.Scope;
-import org.grad4j.tensor.Tensor;
-import org.grad4j.tensor.TensorScope;
 
 /**
  * What the pool's threads give a training step: the {@code mlp} and {@code cnn} examples' eager
@@ -30,22 +20,10 @@ import org.grad4j.tensor.TensorScope;
  * dataset-fashion-mnist, or the files in ~/.grad4j/datasets/fashion-mnist).
  */
 public final class ThreadScaling {
-    private static final float PIXEL_MEAN = 0.2860f;
-    private static final float PIXEL_STD = 0.3530f;
+    static final float PIXEL_MEAN = 0.2860f;
+    static final float PIXEL_STD = 0.3530f;
 
-    private final Module net;
-    private final Optimizer optimizer;
-    private final CrossEntropyLoss criterion = new CrossEntropyLoss();
-    private final DataLoader loader;
-    private Iterator<Batch> batches;
-
-    private ThreadScaling(String model, FashionMNIST train) {
-        Generator.manualSeed(0);
-        net = Grad4jTrainStep.model(model);
-        optimizer = new Adam(net.parameters(), 1e-3);
-        loader = new DataLoader(train, TrainStepBench.batch(model), true, new Generator(1));
-        batches = loader.iterator();
-    }
+    private ThreadScaling() {}
 
     public static void main(String[] args) {
         ProgramArguments a = new ProgramArguments("ThreadScaling", args, Map.of("--rounds", "7", "--steps", "100"));
@@ -64,28 +42,29 @@ public final class ThreadScaling {
                 threads,
                 threads);
         System.out.println("|---|---|---|---|---|");
-        try (Scope ignored = Backend.use(Backends.named("native"))) {
+        Backend nat = Backends.named("native");
+        try (Scope ignored = Backend.use(nat)) {
             for (String model : new String[] {"mlp", "cnn"}) {
-                System.out.println(new ThreadScaling(model, train).row(model, threads, rounds, steps));
+                System.out.println(row(new TrainingLoop(model, train, nat), model, threads, rounds, steps));
             }
         } finally {
             Threads.set(threads);
         }
     }
 
-    private String row(String model, int threads, int rounds, int steps) {
+    private static String row(TrainingLoop loop, String model, int threads, int rounds, int steps) {
         for (int warm : new int[] {1, threads}) {
             Threads.set(warm);
-            millisPerStep(10 * steps);
+            loop.millisPerStep(10 * steps);
         }
         double[] one = new double[rounds];
         double[] all = new double[rounds];
         double[] ratio = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             Threads.set(1);
-            one[r] = millisPerStep(steps);
+            one[r] = loop.millisPerStep(steps);
             Threads.set(threads);
-            all[r] = millisPerStep(steps);
+            all[r] = loop.millisPerStep(steps);
             ratio[r] = all[r] / one[r];
         }
         return String.format(
@@ -96,23 +75,5 @@ public final class ThreadScaling {
                 Median.of(one),
                 Median.of(all),
                 Median.of(ratio));
-    }
-
-    private double millisPerStep(int steps) {
-        long start = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            if (!batches.hasNext()) {
-                batches = loader.iterator();
-            }
-            try (Batch batch = batches.next();
-                    TensorScope step = TensorScope.open()) {
-                Tensor loss = criterion.forward(net.forward(batch.input()), batch.target());
-                optimizer.zeroGrad();
-                loss.backward();
-                optimizer.step();
-                loss.item();
-            }
-        }
-        return (System.nanoTime() - start) / 1e6 / steps;
     }
 }

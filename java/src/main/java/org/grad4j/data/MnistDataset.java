@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.grad4j.backend.Backend;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.tensor.Tensor;
@@ -70,7 +71,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     public Tensor[] get(int index) {
         checkIndex(index);
         float[] image = new float[PIXELS];
-        scale(index, 1, image, 0);
+        Backend.current().lookupRows(pixels, PIXELS, new int[] {index}, pixelValues, image, 0);
         return new Tensor[] {Tensor.wrap(image, 1, SIDE, SIDE), Tensor.scalar(labels[index] & 0xff)};
     }
 
@@ -107,7 +108,7 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
      */
     public Tensor images() {
         float[] all = new float[pixels.length];
-        scale(0, size(), all, 0);
+        Backend.current().lookupRows(pixels, PIXELS, IntStream.range(0, size()).toArray(), pixelValues, all, 0);
         return Tensor.wrap(all, size(), 1, SIDE, SIDE);
     }
 
@@ -146,14 +147,6 @@ public abstract sealed class MnistDataset implements Dataset permits MNIST, Fash
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(split=" + (train ? "train" : "test") + ", size=" + size() + ")";
-    }
-
-    /** Writes the pixels of images [first, first + count), as floats, to {@code out} from {@code offset}. */
-    private void scale(int first, int count, float[] out, int offset) {
-        int from = first * PIXELS;
-        for (int p = 0; p < count * PIXELS; p++) {
-            out[offset + p] = pixelValues[pixels[from + p] & 0xff];
-        }
     }
 
     private void checkIndex(int index) {

@@ -446,10 +446,9 @@ public final class NativeBackend implements Backend {
         if (length == 0) {
             return;
         }
-        Bounds.indices("lookupRows", rows, rows.length, src.length / length);
-        check(
-                g4_u8_lookup_rows(src, src.length / length, length, rows, rows.length, table, out, outOffset),
-                "lookupRows");
+        int srcRows = src.length / length;
+        Bounds.indices("lookupRows", rows, rows.length, srcRows);
+        check(g4_u8_lookup_rows(src, srcRows, length, rows, rows.length, table, out, outOffset), "lookupRows");
     }
 
     @Override
