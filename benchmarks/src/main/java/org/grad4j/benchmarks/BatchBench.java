@@ -2,7 +2,6 @@ package org.grad4j.benchmarks;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.grad4j.data.DatasetOptions;
 import org.grad4j.data.FashionMNIST;
 import org.grad4j.tensor.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,7 +37,7 @@ public class BatchBench {
 
     @Setup
     public void setUp() {
-        train = new FashionMNIST(new DatasetOptions().download(false).normalize(0.2860f, 0.3530f));
+        train = TrainingLoop.trainingSet();
         Random random = new Random(1);
         indices = new int[BATCHES][batch];
         for (int[] b : indices) {

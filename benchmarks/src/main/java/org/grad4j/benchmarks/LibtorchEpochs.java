@@ -48,8 +48,6 @@ import org.grad4j.tensor.Generator;
  */
 final class LibtorchEpochs {
     private static final long[] ONE = {1, 1};
-    private static final float PIXEL_MEAN = 0.2860f;
-    private static final float PIXEL_STD = 0.3530f;
 
     /** Batch size, learning rate and whether the loader standardizes the pixels, as each example sets them. */
     private record Recipe(int batch, double lr, boolean standardize) {}
@@ -110,7 +108,7 @@ final class LibtorchEpochs {
         Recipe recipe = RECIPES.get(model);
         DatasetOptions data = new DatasetOptions().download(false);
         if (recipe.standardize()) {
-            data.normalize(PIXEL_MEAN, PIXEL_STD);
+            data.normalize(TrainingLoop.PIXEL_MEAN, TrainingLoop.PIXEL_STD);
         }
         DataLoader train = new DataLoader(new FashionMNIST(data.train(true)), recipe.batch(), true, new Generator(0));
         DataLoader test = new DataLoader(new FashionMNIST(data.train(false)), 1000);

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.Threads;
-import org.grad4j.data.DatasetOptions;
 import org.grad4j.data.FashionMNIST;
 import org.grad4j.tensor.Scope;
 
@@ -31,8 +30,7 @@ public final class LoaderConversion {
             System.out.println(Machine.describe());
             System.out.println();
         }
-        FashionMNIST train = new FashionMNIST(
-                new DatasetOptions().download(false).normalize(ThreadScaling.PIXEL_MEAN, ThreadScaling.PIXEL_STD));
+        FashionMNIST train = TrainingLoop.trainingSet();
         System.out.println("| threads | native conversion ms | Java conversion ms | native ÷ Java |");
         System.out.println("|---|---|---|---|");
         Backend nat = Backends.named("native");

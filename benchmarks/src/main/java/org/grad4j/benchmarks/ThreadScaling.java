@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.grad4j.backend.Backend;
 import org.grad4j.backend.Threads;
-import org.grad4j.data.DatasetOptions;
 import org.grad4j.data.FashionMNIST;
 import org.grad4j.tensor.Scope;
 
@@ -20,9 +19,6 @@ import org.grad4j.tensor.Scope;
  * dataset-fashion-mnist, or the files in ~/.grad4j/datasets/fashion-mnist).
  */
 public final class ThreadScaling {
-    static final float PIXEL_MEAN = 0.2860f;
-    static final float PIXEL_STD = 0.3530f;
-
     private ThreadScaling() {}
 
     public static void main(String[] args) {
@@ -34,8 +30,7 @@ public final class ThreadScaling {
             System.out.println(Machine.describe());
             System.out.println();
         }
-        FashionMNIST train =
-                new FashionMNIST(new DatasetOptions().download(false).normalize(PIXEL_MEAN, PIXEL_STD));
+        FashionMNIST train = TrainingLoop.trainingSet();
         System.out.printf(
                 Locale.ROOT,
                 "| model | batch | 1 thread ms | %d threads ms | %d threads ÷ 1 thread |%n",

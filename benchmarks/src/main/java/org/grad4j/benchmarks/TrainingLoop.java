@@ -4,6 +4,7 @@ import java.util.Iterator;
 import org.grad4j.backend.Backend;
 import org.grad4j.data.Batch;
 import org.grad4j.data.DataLoader;
+import org.grad4j.data.DatasetOptions;
 import org.grad4j.data.FashionMNIST;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.loss.CrossEntropyLoss;
@@ -20,6 +21,11 @@ import org.grad4j.tensor.TensorScope;
  * start), while the steps run on the backend current where they are timed.
  */
 final class TrainingLoop {
+    /** The examples' standardization of Fashion-MNIST's pixels. */
+    static final float PIXEL_MEAN = 0.2860f;
+
+    static final float PIXEL_STD = 0.3530f;
+
     private final Module net;
     private final Optimizer optimizer;
     private final CrossEntropyLoss criterion = new CrossEntropyLoss();
@@ -34,6 +40,11 @@ final class TrainingLoop {
         loader = new DataLoader(train, TrainStepBench.batch(model), true, new Generator(1));
         this.conversion = conversion;
         batches = epoch();
+    }
+
+    /** Fashion-MNIST's installed training images, standardized as the examples take them. */
+    static FashionMNIST trainingSet() {
+        return new FashionMNIST(new DatasetOptions().download(false).normalize(PIXEL_MEAN, PIXEL_STD));
     }
 
     private Iterator<Batch> epoch() {
