@@ -135,8 +135,9 @@ extern "C" int g4_f32_gemm(int trans_a, int trans_b, int64_t m, int64_t n, int64
     b += b_off;
     c += c_off;
     if (m > 0 && n > 0 && alpha != 0.0f && g4::packed_product(n, k)) {
-        // fewer parts where the work space holds fewer (the pool grew since it was sized)
-        int parts = g4::pool_threads();
+        // fewer parts where the work space holds fewer (the pool grew since it was sized); one inside
+        // a part, whose thread runs them all: cut or not, the product sums in the same order
+        int parts = g4::in_parallel_part() ? 1 : g4::pool_threads();
         while (parts > 1 && g4::ProductSplit(m, n, k, parts).floats(n) > workspace_floats) parts--;
         const g4::ProductSplit split(m, n, k, parts);
         if (workspace == nullptr || split.floats(n) > workspace_floats) return G4_INVALID_ARGUMENT;
@@ -153,4 +154,20 @@ extern "C" void g4_set_num_threads(int threads) {
 
 extern "C" int g4_get_num_threads(void) {
     return g4::pool_threads();
+}
+
+extern "C" int g4_run_parts(int parts, g4_part_fn fn, int64_t region) {
+    if (parts < 1 || fn == nullptr) return G4_INVALID_ARGUMENT;
+    struct Call {
+        g4_part_fn fn;
+        int64_t region;
+    } call{fn, region};
+    g4::run_parts(
+        parts, parts,
+        [](const void* c, int part, int64_t, int64_t) {
+            const Call& k = *static_cast<const Call*>(c);
+            k.fn(k.region, part);
+        },
+        &call);
+    return G4_OK;
 }

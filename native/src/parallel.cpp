@@ -182,6 +182,7 @@ int pool_threads() {
 }
 
 void set_pool_threads(int threads) {
+    if (in_part) return;  // the pool is running this thread's region
     openblas_set_num_threads(1);
     pool().resize(std::max(1, threads));
 }

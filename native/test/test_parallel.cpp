@@ -1,5 +1,6 @@
 // The kernels split over the pool give bit-for-bit what they give on one thread, also when several
 // threads call them at once (they take the pool in turn).
+#include <atomic>
 #include <functional>
 #include <thread>
 
@@ -140,6 +141,77 @@ void concurrent_callers() {
     for (const auto& y : got) g4test::expect(y == expected, "four concurrent callers get the values of one thread");
 }
 
+// What the parts of g4_run_parts saw: which thread ran each, and a product and an element-wise op
+// computed inside each.
+struct PartsRun {
+    std::vector<std::atomic<int>> runs;
+    std::vector<std::thread::id> threads;
+    std::vector<std::vector<float>> results;
+    explicit PartsRun(int parts) : runs(parts), threads(parts), results(parts) {}
+};
+
+constexpr int64_t kM = 96, kN = 200, kK = 300;
+
+std::vector<float> product_and_tanh(const std::vector<float>& a, const std::vector<float>& b) {
+    std::vector<float> c(kM * kN), ws(g4_f32_gemm_workspace_size(kM, kN, kK));
+    g4_f32_gemm(0, 0, kM, kN, kK, 1.0f, a.data(), 0, kK, b.data(), 0, kN, 0.0f, c.data(), 0, kN, ws.data(),
+                static_cast<int64_t>(ws.size()));
+    std::vector<float> y(kBig);
+    const auto x = g4test::random(kBig, 13);
+    g4_f32_unary(G4_UNARY_TANH, 0, 0, x.data(), 0, y.data(), 0, kBig);
+    c.insert(c.end(), y.begin(), y.end());
+    return c;
+}
+
+const std::vector<float> kA = g4test::random(kM * kK, 14), kB = g4test::random(kK * kN, 15);
+
+void record_part(int64_t region, int part) {
+    auto& run = *reinterpret_cast<PartsRun*>(region);
+    run.runs[part]++;
+    run.threads[part] = std::this_thread::get_id();
+    run.results[part] = product_and_tanh(kA, kB);
+}
+
+void nested_parts(int64_t region, int part) {
+    auto& run = *reinterpret_cast<PartsRun*>(region);
+    run.runs[part]++;
+    run.threads[part] = std::this_thread::get_id();
+    PartsRun inner(3);
+    g4_run_parts(3, record_part, reinterpret_cast<int64_t>(&inner));
+    bool serial = true;
+    for (int p = 0; p < 3; p++) serial = serial && inner.runs[p] == 1 && inner.threads[p] == std::this_thread::get_id();
+    run.results[part] = {serial ? 1.0f : 0.0f};
+}
+
+void caller_parts() {
+    g4_set_num_threads(1);
+    const std::vector<float> alone = product_and_tanh(kA, kB);
+    for (int threads : {1, 2, 3}) {
+        g4_set_num_threads(threads);
+        for (int parts : {1, 2, 5}) {
+            PartsRun run(parts);
+            const std::string what =
+                "run_parts, " + std::to_string(parts) + " parts on " + std::to_string(threads) + " threads: ";
+            g4test::expect(g4_run_parts(parts, record_part, reinterpret_cast<int64_t>(&run)) == G4_OK, what + "ok");
+            if (threads == 1) {
+                for (int p = 0; p < parts; p++) {
+                    g4test::expect(run.threads[p] == std::this_thread::get_id(), what + "every part on the caller");
+                }
+            }
+            for (int p = 0; p < parts; p++) {
+                g4test::expect(run.runs[p] == 1, what + "each part runs once");
+                g4test::expect(run.results[p] == alone, what + "kernels in a part give the values of one thread");
+            }
+        }
+        PartsRun outer(2);
+        g4_run_parts(2, nested_parts, reinterpret_cast<int64_t>(&outer));
+        g4test::expect(outer.results[0] == std::vector<float>{1.0f} && outer.results[1] == std::vector<float>{1.0f},
+                       "run_parts inside a part runs its parts on that part's thread, one after another");
+    }
+    g4test::expect(g4_run_parts(0, record_part, 0) == G4_INVALID_ARGUMENT, "run_parts with no parts");
+    g4test::expect(g4_run_parts(2, nullptr, 0) == G4_INVALID_ARGUMENT, "run_parts without a function");
+}
+
 }  // namespace
 
 int main() {
@@ -148,6 +220,7 @@ int main() {
     reductions();
     pooling();
     concurrent_callers();
+    caller_parts();
     g4_set_num_threads(1);
     return g4test::finish("parallel");
 }

@@ -138,9 +138,18 @@ G4_EXPORT int g4_isa_selected(void);
    it or the library was built without it (G4_ENABLE_AVX2, G4_ENABLE_AVX512). */
 G4_EXPORT int g4_isa_select(int isa);
 /* The size of the library's one thread pool (the calling thread included), which splits our kernels
-   and the GEMMs that run in OpenBLAS (one single-threaded OpenBLAS call per part); process-wide. */
+   and the GEMMs that run in OpenBLAS (one single-threaded OpenBLAS call per part); process-wide.
+   Inside a part of g4_run_parts, whose region holds the pool, setting it does nothing. */
 G4_EXPORT void g4_set_num_threads(int threads);
 G4_EXPORT int g4_get_num_threads(void);
+/* A part of the caller's work, run by g4_run_parts: `region` is the caller's value, `part` the part. */
+typedef void (*g4_part_fn)(int64_t region, int part);
+/* Runs fn(region, part) once for every part in [0, parts) on the pool's threads, the caller's among
+   them, and returns when all have run. Kernels called inside a part run on that part's thread alone, cut
+   into the same parts as on the pool, so their results do not depend on which thread ran the part.
+   A call inside a part, or on a pool of one thread, runs the parts one after another on the caller.
+   G4_INVALID_ARGUMENT for parts < 1 or a null fn. */
+G4_EXPORT int g4_run_parts(int parts, g4_part_fn fn, int64_t region);
 /* The machine's FP32 peak as the kernels can reach it: independent chains of fused multiply-adds at
    the selected instruction set's widest vectors, `iterations` steps each, on every thread of the pool
    at once. Returns floating-point operations per second, or -1 for iterations < 1. */

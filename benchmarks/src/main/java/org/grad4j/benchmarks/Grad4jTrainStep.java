@@ -42,8 +42,11 @@ final class Grad4jTrainStep implements TrainStep {
         compiled = compile ? org.grad4j.graph.Compile.trainStep(net, criterion, optimizer) : null;
     }
 
-    /** The mlp or cnn example's network, as the examples define it. */
+    /** The mlp, cnn or rnn example's network, as the examples define it. */
     static Module model(String name) {
+        if (name.equals("rnn")) {
+            return new RowReader();
+        }
         return name.equals("mlp")
                 ? new Sequential(
                         new Flatten(),

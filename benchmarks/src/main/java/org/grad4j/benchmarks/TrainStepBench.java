@@ -38,7 +38,7 @@ public class TrainStepBench {
     private TrainStep step;
 
     static int batch(String model) {
-        return model.equals("mlp") ? 128 : 64;
+        return model.equals("cnn") ? 64 : 128;
     }
 
     @Setup

@@ -2,10 +2,12 @@ package org.grad4j.benchmarks;
 
 import java.util.Iterator;
 import org.grad4j.backend.Backend;
+import org.grad4j.backend.Threads;
 import org.grad4j.data.Batch;
 import org.grad4j.data.DataLoader;
 import org.grad4j.data.DatasetOptions;
 import org.grad4j.data.FashionMNIST;
+import org.grad4j.nn.DataParallel;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.loss.CrossEntropyLoss;
 import org.grad4j.optim.Adam;
@@ -34,8 +36,13 @@ final class TrainingLoop {
     private Iterator<Batch> batches;
 
     TrainingLoop(String model, FashionMNIST train, Backend conversion) {
+        this(model, train, conversion, false);
+    }
+
+    /** With {@code dataParallel}, the model runs in a {@link DataParallel} of a shard per thread of {@link Threads#get()}. */
+    TrainingLoop(String model, FashionMNIST train, Backend conversion, boolean dataParallel) {
         Generator.manualSeed(0);
-        net = Grad4jTrainStep.model(model);
+        net = dataParallel ? new DataParallel(Grad4jTrainStep.model(model)) : Grad4jTrainStep.model(model);
         optimizer = new Adam(net.parameters(), 1e-3);
         loader = new DataLoader(train, TrainStepBench.batch(model), true, new Generator(1));
         this.conversion = conversion;

@@ -1,6 +1,7 @@
 package org.grad4j.examples;
 
 import java.util.concurrent.Callable;
+import org.grad4j.nn.DataParallel;
 import org.grad4j.nn.GRU;
 import org.grad4j.nn.Linear;
 import org.grad4j.nn.Module;
@@ -71,6 +72,7 @@ public final class Rnn implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return classifier().run(() -> new RowReader(hidden));
+        // One shard of each batch per thread: a GRU step's kernels are too small to split.
+        return classifier().run(() -> new DataParallel(new RowReader(hidden)));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.grad4j.internal.ops.ViewGradient;
+import org.grad4j.internal.tensor.LeafGradientCapture;
 import org.grad4j.internal.tensor.Shapes;
 import org.grad4j.internal.tensor.TensorInternals;
 import org.grad4j.internal.trace.Tracing;
@@ -20,7 +21,8 @@ import org.grad4j.tensor.Tensor;
  * once, with the sum of the gradients sent to it; and, as PyTorch's AccumulateGrad nodes, adds
  * each leaf's summed gradient into its {@code grad} once all the nodes that send it one have run.
  * Every reachable node receives a gradient, because a backward must return one for each input
- * that needs it.
+ * that needs it. While a {@link LeafGradientCapture} is open on the thread, leaves' gradients go
+ * there instead, their hooks not run.
  */
 final class BackwardPass {
     private final boolean retainGraph;
@@ -209,6 +211,13 @@ final class BackwardPass {
      * else a copy does; later ones are added in place.
      */
     private void accumulate(Tensor leaf, Tensor grad) {
+        Map<Tensor, Tensor> capture = LeafGradientCapture.current();
+        if (capture != null) {
+            Tensor kept = shared.mayKeep(grad) && !held(grad) ? grad : grad.clone();
+            shared.add(kept);
+            capture.merge(leaf, kept, Tensor::add);
+            return;
+        }
         List<Hook> hooks = TensorInternals.leafHooks(leaf);
         if (!hooks.isEmpty()) {
             grad = runHooks(hooks, grad, "a leaf of shape " + Shapes.str(leaf.shape()));

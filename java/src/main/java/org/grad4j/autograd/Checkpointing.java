@@ -1,6 +1,8 @@
 package org.grad4j.autograd;
 
 import java.util.List;
+import java.util.Map;
+import org.grad4j.internal.tensor.LeafGradientCapture;
 import org.grad4j.nn.Module;
 import org.grad4j.nn.Sequential;
 import org.grad4j.tensor.Generator;
@@ -132,10 +134,12 @@ public final class Checkpointing {
             if (out.requiresGrad()) {
                 Autograd.backward(out, grad, false);
             }
+            // Inside a capture (a DataParallel shard) the inputs' gradients went there.
+            Map<Tensor, Tensor> captured = LeafGradientCapture.current();
             Tensor[] grads = new Tensor[inputCount];
             for (int i = 0; i < grads.length; i++) {
                 if (ctx.needsInputGrad(i)) {
-                    Tensor g = i < arity ? inputs[i].grad() : null;
+                    Tensor g = i >= arity ? null : captured != null ? captured.remove(inputs[i]) : inputs[i].grad();
                     grads[i] = g != null ? g : Tensor.zeros(i < arity ? inputs[i].shape() : new int[] {1});
                 }
             }

@@ -63,6 +63,26 @@ public interface Backend {
      */
     int threads();
 
+    /** The most parts {@link #runParts} takes. */
+    int MAX_PARTS = 1 << 16;
+
+    /**
+     * Runs {@code part.accept(p)} once for every p in [0, parts) on this backend's threads, the
+     * caller's among them, and returns when all have run: work that the caller splits, rather than
+     * each kernel, such as {@code DataParallel}'s shards of a batch. Kernels called inside a part run
+     * on that part's thread alone, their work cut as it would be on all threads, so they give the
+     * same values whichever thread runs the part. A call inside a part, or with one thread, runs
+     * the parts one after another on the calling thread. The part's thread has this thread's
+     * defaults, not its scopes: a part that needs the caller's grad mode or backend opens them.
+     *
+     * @param parts the number of parts, from 1 to {@link #MAX_PARTS}
+     * @param part the work of one part, given its index
+     * @throws IllegalArgumentException if {@code parts} is out of range or {@code part} is null
+     * @throws RuntimeException the first exception a part threw (lowest index), once all have ended;
+     *     an {@link Error} likewise
+     */
+    void runParts(int parts, java.util.function.IntConsumer part);
+
     /**
      * dst[i] = src[i] over an n-d index space, both strided.
      *

@@ -50,6 +50,34 @@ public final class ScopedStorages {
         return bytes;
     }
 
+    /**
+     * Closes this thread's innermost scope without releasing anything, handing its storages to the
+     * caller, who gives them to another thread's scope with {@link #adoptAll}: the tensors a part of
+     * a region made on a worker thread, released with the step that started the region.
+     *
+     * @return the scope's storages
+     * @throws IllegalStateException if no scope is open on this thread
+     */
+    public static List<WeakReference<Storage>> handOver() {
+        List<WeakReference<Storage>> made = OPEN.get().pollLast();
+        if (made == null) {
+            throw new IllegalStateException("TensorScope: handed over on a thread where none is open");
+        }
+        return made;
+    }
+
+    /**
+     * Adds storages another thread's scope handed over to this thread's innermost scope, which
+     * releases them when it closes; without an open scope they are left to the garbage collector.
+     *
+     * @param made the storages
+     */
+    public static void adoptAll(List<WeakReference<Storage>> made) {
+        if (isOpen()) {
+            OPEN.get().peekLast().addAll(made);
+        }
+    }
+
     /** How many scopes are open on this thread. */
     public static int depth() {
         return anyOpened ? OPEN.get().size() : 0;

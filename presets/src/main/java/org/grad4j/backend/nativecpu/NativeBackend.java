@@ -70,10 +70,13 @@ public final class NativeBackend implements Backend {
         }
     }
 
-    /** Gives the native pool {@link Threads#get()} threads if it has another count. */
+    /**
+     * Gives the native pool {@link Threads#get()} threads if it has another count; not inside a part
+     * of {@link #runParts}, where the pool is in use and cannot change.
+     */
     private static void followThreadSetting() {
         int wanted = Threads.get();
-        if (wanted != poolThreads) {
+        if (wanted != poolThreads && !Parts.inPart()) {
             synchronized (NativeBackend.class) {
                 if (wanted != poolThreads) {
                     g4_set_num_threads(wanted);
@@ -92,6 +95,13 @@ public final class NativeBackend implements Backend {
     public int threads() {
         followThreadSetting();
         return g4_get_num_threads();
+    }
+
+    @Override
+    public void runParts(int parts, java.util.function.IntConsumer part) {
+        org.grad4j.backend.PartFailures.checkArguments(parts, part);
+        followThreadSetting();
+        Parts.run(parts, part);
     }
 
     /** The instruction set the kernels run on: "scalar", "avx2", "avx512" or "neon". */

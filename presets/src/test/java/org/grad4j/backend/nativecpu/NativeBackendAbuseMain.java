@@ -76,6 +76,7 @@ public final class NativeBackendAbuseMain {
         calls.put("crossEntropy", new Object[] {f(6), 0, 2, 3, new int[] {0, 2}, f(2), f(2)});
         calls.put("crossEntropyBackward", new Object[] {f(6), 0, 2, 3, new int[] {0, 2}, f(2), f(2), f(6)});
         calls.put("sgdStep", new Object[] {f(4), 0, f(4), 0, f(4), 4, 0.1f, 0.9f, 0f, 0f, false, true});
+        calls.put("runParts", new Object[] {2, (java.util.function.IntConsumer) part -> {}});
         calls.put("adamStep", new Object[] {f(4), 0, f(4), 0, f(4), f(4), 4, 0.1f, 0.9f, 0.999f, 1e-8f, 0f, 1, false});
         return calls;
     }

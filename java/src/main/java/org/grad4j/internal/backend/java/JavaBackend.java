@@ -62,6 +62,12 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
+    public void runParts(int parts, java.util.function.IntConsumer part) {
+        org.grad4j.backend.PartFailures.checkArguments(parts, part);
+        parallel.forParts(parts, part);
+    }
+
+    @Override
     public void copy(
             int[] shape, float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset, int[] dstStrides) {
         elementwise.copy(shape, src, srcOffset, srcStrides, dst, dstOffset, dstStrides);

@@ -3,6 +3,8 @@ package org.grad4j.internal.backend.java;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.IntConsumer;
+import org.grad4j.backend.PartFailures;
 import org.grad4j.backend.Threads;
 
 /**
@@ -75,5 +77,31 @@ final class Parallel {
         for (ForkJoinTask<?> t : tasks) {
             t.join();
         }
+    }
+
+    /**
+     * Runs part.accept(p) for p in [0, parts), each as a task of the pool, where the kernels it
+     * calls run inline; one after another on the caller when it is a fork-join worker itself or the
+     * pool has one thread.
+     */
+    void forParts(int parts, IntConsumer part) {
+        PartFailures failures = new PartFailures(parts);
+        int threads = threads();
+        if (parts == 1 || threads == 1 || ForkJoinTask.inForkJoinPool()) {
+            for (int p = 0; p < parts; p++) {
+                failures.run(part, p);
+            }
+        } else {
+            ForkJoinPool workers = pool(threads);
+            ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts];
+            for (int p = 0; p < parts; p++) {
+                int index = p;
+                tasks[p] = workers.submit(() -> failures.run(part, index));
+            }
+            for (ForkJoinTask<?> t : tasks) {
+                t.join();
+            }
+        }
+        failures.rethrow();
     }
 }
