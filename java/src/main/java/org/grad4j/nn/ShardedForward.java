@@ -50,10 +50,6 @@ final class ShardedForward extends Function {
         inputs = in;
         Tensor input = in[0];
         int n = input.shape()[0];
-        boolean recording = false;
-        for (int i = 0; i < in.length; i++) {
-            recording |= ctx.needsInputGrad(i);
-        }
         backend = Backend.current();
         shardInputs = new Tensor[shards];
         shardOutputs = new Tensor[shards];
@@ -62,8 +58,7 @@ final class ShardedForward extends Function {
                     input.narrow(0, start(n, p), start(n, p + 1) - start(n, p)).detach();
             shardInputs[p] = ctx.needsInputGrad(0) ? x.requiresGrad(true) : x;
         }
-        boolean grad = recording;
-        runShards(grad, p -> shardOutputs[p] = module.forward(shardInputs[p]));
+        runShards(anyNeedsGrad(ctx, in.length), p -> shardOutputs[p] = module.forward(shardInputs[p]));
         Tensor[] outputs = new Tensor[shards];
         for (int p = 0; p < shards; p++) {
             outputs[p] = checkedOutput(p);
@@ -73,6 +68,11 @@ final class ShardedForward extends Function {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor gradOutput) {
+        if (shardOutputs == null) {
+            throw new IllegalStateException("DataParallel: backward through shards whose graphs an earlier"
+                    + " backward freed; run the forward again (the shards do not keep their graphs for"
+                    + " another backward, even with retainGraph)");
+        }
         int n = gradOutput.shape()[0];
         List<Map<Tensor, Tensor>> captured = new ArrayList<>(shards);
         for (int p = 0; p < shards; p++) {
@@ -108,6 +108,15 @@ final class ShardedForward extends Function {
     @Override
     protected boolean backwardReturnsUnsharedGradients() {
         return true;
+    }
+
+    private static boolean anyNeedsGrad(Context ctx, int inputs) {
+        for (int i = 0; i < inputs; i++) {
+            if (ctx.needsInputGrad(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A leaf's gradient: the sum of the shards' in shard order, zeros where no shard reached it. */

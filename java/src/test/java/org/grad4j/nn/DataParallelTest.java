@@ -100,6 +100,15 @@ class DataParallelTest {
     }
 
     @Test
+    void aSecondBackwardThroughTheShardsSaysTheirGraphsAreFreed() {
+        DataParallel parallel = new DataParallel(model(21), 2);
+        Tensor loss = parallel.forward(Tensor.randn(new Generator(22), 4, 12)).sum();
+        loss.backward(null, true);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> loss.backward());
+        assertTrue(e.getMessage().contains("an earlier backward freed"), e.getMessage());
+    }
+
+    @Test
     void passesFiniteDifferenceChecks() {
         Linear linear = new Linear(4, 3, true, new Generator(6));
         DataParallel parallel = new DataParallel(linear, 2);
