@@ -67,9 +67,9 @@ public interface Backend {
     int MAX_PARTS = 1 << 16;
 
     /**
-     * Runs {@code part.accept(p)} once for every p in [0, parts) on this backend's threads, the
-     * caller's among them, and returns when all have run: work that the caller splits, rather than
-     * each kernel, such as {@code DataParallel}'s shards of a batch. Kernels called inside a part run
+     * Runs {@code part.accept(p)} once for every p in [0, parts) on this backend's threads (the
+     * native pool's include the caller) and returns when all have run: work that the caller splits,
+     * rather than each kernel, such as {@code DataParallel}'s shards of a batch. Kernels called inside a part run
      * on that part's thread alone, their work cut as it would be on all threads, so they give the
      * same values whichever thread runs the part. A call inside a part, or with one thread, runs
      * the parts one after another on the calling thread. The part's thread has this thread's
