@@ -35,6 +35,14 @@ class DataParallelTest {
         }
     }
 
+    private static void assertSameGradients(Module plain, Module inner) {
+        List<Parameter> p = plain.parameters();
+        List<Parameter> q = inner.parameters();
+        for (int i = 0; i < p.size(); i++) {
+            assertClose(p.get(i).grad().toArray(), q.get(i).grad().toArray(), "gradient of parameter " + i);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 7})
     void outputsAndGradientsEqualTheModulesOnTheWholeBatch(int shards) {
@@ -54,11 +62,7 @@ class DataParallelTest {
         actual.sub(target).pow(2).mean().backward();
 
         assertClose(xPlain.grad().toArray(), xParallel.grad().toArray(), "input gradient");
-        List<Parameter> p = plain.parameters();
-        List<Parameter> q = inner.parameters();
-        for (int i = 0; i < p.size(); i++) {
-            assertClose(p.get(i).grad().toArray(), q.get(i).grad().toArray(), "gradient of parameter " + i);
-        }
+        assertSameGradients(plain, inner);
     }
 
     @Test
@@ -78,11 +82,7 @@ class DataParallelTest {
         Tensor x = Tensor.randn(new Generator(20), 6, 12);
         plain.forward(x).pow(2).sum().backward();
         new DataParallel(checkpointed, 2).forward(x).pow(2).sum().backward();
-        List<Parameter> p = plain.parameters();
-        List<Parameter> q = inner.parameters();
-        for (int i = 0; i < p.size(); i++) {
-            assertClose(p.get(i).grad().toArray(), q.get(i).grad().toArray(), "gradient of parameter " + i);
-        }
+        assertSameGradients(plain, inner);
     }
 
     @Test
